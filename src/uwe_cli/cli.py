@@ -1,0 +1,488 @@
+"""The command line: a thin map from options to a view and the output layer.
+
+Each command parses its options and calls `_show` with the view to run. Errors are handled
+in two places only: `_handled` turns a `UweError` raised by a command into one line on
+stderr and its exit code; `main` does the same for what Typer itself rejects (a wrong
+option) and for the unforeseen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from uwe_cli import __version__
+from uwe_cli.errors import ExitCode, UsageError, UweError
+
+if TYPE_CHECKING:
+    from uwe_cli.models import Dataset
+    from uwe_cli.results import Result
+
+try:  # Typer >= 0.29 vendors Click; its exceptions all derive from TyperException.
+    from typer import TyperException as _ClickError
+except ImportError:  # pragma: no cover
+    from click import ClickException as _ClickError  # type: ignore[no-redef]
+
+FORMATS = ("table", "json", "csv", "markdown")
+LANGS = ("en", "fr")
+
+HELP = """A terminal reference on Belgium's regions and Wallonia's business-clustering policies,
+as presented by the Union Wallonne des Entreprises (UWE) in Sofia on 15 April 2014.
+
+Run `uwe` alone for an overview."""
+
+app = typer.Typer(
+    name="uwe",
+    help=HELP,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    add_completion=True,
+)
+data_app = typer.Typer(help="Check, copy or locate the data folder.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+
+@dataclass
+class Settings:
+    """What the options before the command say, for every command."""
+
+    data_dir: Path | None = None
+    lang: str | None = None
+    no_color: bool = False
+    no_cache: bool = False
+    debug: bool = False
+
+
+# Shell completion: names from the dataset in use.
+
+
+def _complete(kind: str) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        try:
+            from uwe_cli import store
+
+            dataset = store.load_dataset(store.resolve_data_dir(None)[0])
+        except UweError:
+            return []
+        records = getattr(dataset, kind)
+        return [r.id for r in records if r.id.startswith(incomplete.lower())]
+
+    return complete
+
+
+def _complete_choices(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
+    return lambda incomplete: [c for c in choices if c.startswith(incomplete)]
+
+
+# The options every data command shares.
+FormatOpt = Annotated[
+    str,
+    typer.Option("--format", "-f", help="table, json, csv or markdown.", autocompletion=_complete_choices(FORMATS)),
+]
+LangOpt = Annotated[
+    Optional[str],
+    typer.Option("--lang", "-l", help="en or fr (default: $UWE_LANG, else en).", autocompletion=_complete_choices(LANGS)),
+]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
+ExportOpt = Annotated[
+    Optional[Path],
+    typer.Option("--export", help="Also save the table as FILE.svg, FILE.html or FILE.txt.", dir_okay=False),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"uwe {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True, epilog="Example: uwe --lang fr clusters --sector energy")
+def root(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        Optional[Path],
+        typer.Option("--data-dir", help="Read this data folder (default: $UWE_DATA_DIR, else the shipped data)."),
+    ] = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the YAML files, not the cache.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """A terminal reference on Belgium's regions and Wallonia's clustering policies (UWE, 2014)."""
+    ctx.obj = Settings(data_dir=data_dir, lang=lang, no_color=no_color, no_cache=no_cache, debug=debug)
+    if ctx.invoked_subcommand is None:
+        from uwe_cli import views
+
+        _show(ctx, views.overview, fmt="table", lang=None, no_color=False, export=None)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    root_ctx = ctx.find_root()
+    return root_ctx.obj if isinstance(root_ctx.obj, Settings) else Settings()
+
+
+@contextmanager
+def _handled() -> Iterator[None]:
+    """The one place a command's errors become a line on stderr and an exit code."""
+    from uwe_cli import output
+
+    try:
+        yield
+    except UweError as exc:
+        output.error(exc.summary())
+        raise typer.Exit(exc.exit_code) from None
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(ExitCode.OK) from None
+
+
+def _choose(value: str, choices: tuple[str, ...], *, what: str) -> str:
+    if value.lower() in choices:
+        return value.lower()
+    from uwe_cli.lookup import suggestion
+
+    raise UsageError(f"unknown {what} '{value}'" + (suggestion(value, choices) or f" (use {', '.join(choices)})"))
+
+
+def _load(ctx: typer.Context) -> Dataset:
+    from uwe_cli import store
+
+    settings = _settings(ctx)
+    data_dir, _ = store.resolve_data_dir(settings.data_dir)
+    return store.load_dataset(data_dir)
+
+
+def _show(
+    ctx: typer.Context,
+    view: Callable[..., Result],
+    *,
+    fmt: str,
+    lang: str | None,
+    no_color: bool,
+    export: Path | None,
+    **options: Any,
+) -> None:
+    """Run `view` on the dataset with `options`, and render what it returns."""
+    from uwe_cli import output
+
+    settings = _settings(ctx)
+    with _handled():
+        fmt = _choose(fmt, FORMATS, what="format")
+        lang = _choose(lang or settings.lang or os.environ.get("UWE_LANG") or "en", LANGS, what="language")
+        if export is not None and fmt != "table":
+            raise UsageError("--export saves the table view: leave out --format, or use --format table")
+        output.check_export(export)
+        result = view(_load(ctx), lang=lang, **options)
+        output.render(result, fmt=fmt, no_color=no_color or settings.no_color, export=export)
+
+
+# The commands. Docstrings are the help; each epilog is a real example.
+
+
+@app.command(epilog="Example: uwe regions brussels wallonia --sort gdp")
+def regions(
+    ctx: typer.Context,
+    names: Annotated[Optional[list[str]], typer.Argument(help="Regions to compare (default: all).", autocompletion=_complete("regions"), show_default=False)] = None,
+    sort: Annotated[Optional[str], typer.Option("--sort", help="gdp, population or name (default: the source's order).", autocompletion=_complete_choices(("gdp", "population", "name")))] = None,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """Compare GDP per capita of Belgium, its regions and the German-speaking Community."""
+    from uwe_cli import views
+
+    with _handled():
+        sort = _choose(sort, ("gdp", "population", "name"), what="sort key") if sort else None
+    _show(ctx, views.regions, fmt=fmt, lang=lang, no_color=no_color, export=export, names=names or (), sort=sort)
+
+
+@app.command(epilog="Example: uwe region wallonia")
+def region(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A region: id, English or French name.", autocompletion=_complete("regions"))],
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """One region's full profile: population, GDP, EU indices, labour market, sectors."""
+    from uwe_cli import views
+
+    _show(ctx, views.region, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
+
+
+@app.command(epilog="Example: uwe schemes poles regional-clusters")
+def schemes(
+    ctx: typer.Context,
+    names: Annotated[Optional[list[str]], typer.Argument(help="Schemes to compare (default: all four).", autocompletion=_complete("schemes"), show_default=False)] = None,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """The four Walloon clustering schemes side by side."""
+    from uwe_cli import views
+
+    _show(ctx, views.schemes, fmt=fmt, lang=lang, no_color=no_color, export=export, names=names or ())
+
+
+@app.command(epilog="Example: uwe scheme regional-clusters")
+def scheme(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A scheme: id, name or alias (poles, grappes...).", autocompletion=_complete("schemes"))],
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """One scheme in full: criteria, funding, activities, results, its groupings."""
+    from uwe_cli import views
+
+    _show(ctx, views.scheme, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
+
+
+@app.command(epilog="Example: uwe clusters --sector energy --scheme regional-clusters")
+def clusters(
+    ctx: typer.Context,
+    sector: Annotated[Optional[str], typer.Option("--sector", "-s", help="A sector, in English or French (see `uwe sectors`).", autocompletion=_complete("sectors"))] = None,
+    scheme_name: Annotated[Optional[str], typer.Option("--scheme", help="regional-clusters, poles, export-grappes or technology-grappes.", autocompletion=_complete("schemes"))] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help="active or in-formation.", autocompletion=_complete_choices(("active", "in-formation")))] = None,
+    search: Annotated[Optional[str], typer.Option("--search", help="Text in the name or domain.")] = None,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """Every named grouping (clusters, poles, export grappes); filters combine."""
+    from uwe_cli import views
+
+    _show(ctx, views.clusters, fmt=fmt, lang=lang, no_color=no_color, export=export,
+          sector=sector, scheme_name=scheme_name, status=status, search=search)  # fmt: skip
+
+
+@app.command(epilog="Example: uwe cluster tweed")
+def cluster(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A grouping: id or name (case and accents do not matter).", autocompletion=_complete("clusters"))],
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """One grouping's profile: schemes, domain, sectors, status, source."""
+    from uwe_cli import views
+
+    _show(ctx, views.cluster, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
+
+
+@app.command(epilog="Example: uwe sectors --lang fr")
+def sectors(
+    ctx: typer.Context,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """The sector vocabulary for `--sector`, with how many groupings carry each."""
+    from uwe_cli import views
+
+    _show(ctx, views.sectors, fmt=fmt, lang=lang, no_color=no_color, export=export)
+
+
+@app.command(epilog="Example: uwe lessons --kind good-practice")
+def lessons(
+    ctx: typer.Context,
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="difficulty, effect, improvement, good-practice or conclusion.", autocompletion=_complete_choices(("difficulty", "effect", "improvement", "good-practice", "conclusion")))] = None,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """What the Walloon experience taught, grouped, in the source's order."""
+    from uwe_cli import views
+
+    _show(ctx, views.lessons, fmt=fmt, lang=lang, no_color=no_color, export=export, kind=kind)
+
+
+@app.command(epilog="Example: uwe results --format csv")
+def results(
+    ctx: typer.Context,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """The first assessment of the competitiveness poles, figure by figure."""
+    from uwe_cli import views
+
+    _show(ctx, views.results, fmt=fmt, lang=lang, no_color=no_color, export=export)
+
+
+@app.command(epilog="Example: uwe concepts --lang fr")
+def concepts(
+    ctx: typer.Context,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """Definitions of clustering (Porter, Graitson), why clusters, their characteristics and objectives."""
+    from uwe_cli import views
+
+    _show(ctx, views.concepts, fmt=fmt, lang=lang, no_color=no_color, export=export)
+
+
+@app.command(epilog="Example: uwe about")
+def about(
+    ctx: typer.Context,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """The UWE and the source document: the presentation, its date and place, its slides."""
+    from uwe_cli import views
+
+    _show(ctx, views.about, fmt=fmt, lang=lang, no_color=no_color, export=export)
+
+
+@app.command(epilog="Example: uwe cite tweed --format json")
+def cite(
+    ctx: typer.Context,
+    name: Annotated[Optional[str], typer.Argument(help="A record (region, scheme, grouping, lesson, concept) or slide; default: the whole dataset.", show_default=False)] = None,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """How to cite a record or the whole dataset, as text and as BibTeX."""
+    from uwe_cli import views
+
+    _show(ctx, views.cite, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
+
+
+@app.command(name="search", epilog="Example: uwe search énergie")
+def search_command(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="The text to find (case and accents do not matter).")],
+    fmt: FormatOpt = "table",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+    export: ExportOpt = None,
+) -> None:
+    """Every record of any kind that mentions TEXT, in French or English, and where."""
+    from uwe_cli import views
+
+    _show(ctx, views.search, fmt=fmt, lang=lang, no_color=no_color, export=export, query=query)
+
+
+# uwe data ...
+
+
+@data_app.command("check", epilog="Example: uwe data check ./my-data")
+def data_check(
+    ctx: typer.Context,
+    path: Annotated[Optional[Path], typer.Argument(help="The data folder (default: the one in use).", show_default=False)] = None,
+) -> None:
+    """Validate a data folder and list every problem found, with file, line and field."""
+    from uwe_cli import output, store
+    from uwe_cli.errors import DataError
+
+    folder = path or store.resolve_data_dir(_settings(ctx).data_dir)[0]
+    with _handled():
+        try:
+            dataset = store.load_dataset(folder)
+        except DataError as exc:
+            for problem in exc.problems:
+                sys.stderr.write(output.visible(str(problem)) + "\n")
+            count = len(exc.problems)
+            raise UweError(f"{count} problem{'s' if count != 1 else ''} in {folder}") from None
+        counts = {
+            "regions": len(dataset.regions),
+            "schemes": len(dataset.schemes),
+            "clusters": len(dataset.clusters),
+            "sectors": len(dataset.sectors),
+            "lessons": len(dataset.lessons),
+            "concepts": len(dataset.concepts),
+            "slides": len(dataset.presentation.slides),
+        }
+        sys.stdout.write("ok: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" ({output.visible(str(folder))})\n")
+
+
+@data_app.command("init", epilog="Example: uwe data init ./my-data")
+def data_init(
+    directory: Annotated[Path, typer.Argument(help="A new folder (or one without uwe's files).")],
+) -> None:
+    """Copy the shipped dataset into DIRECTORY, to edit and use with --data-dir."""
+    from uwe_cli import output, store
+
+    with _handled():
+        written = store.init_data_dir(directory)
+        shown = output.visible(str(directory))
+        sys.stdout.write(f"wrote {len(written)} files to {shown}\nuse them with: uwe --data-dir {shown} regions\n")
+
+
+@data_app.command("path", epilog="Example: uwe data path")
+def data_path(ctx: typer.Context) -> None:
+    """Print the data folder in use (--data-dir, else $UWE_DATA_DIR, else the shipped data)."""
+    from uwe_cli import store
+
+    sys.stdout.write(f"{store.resolve_data_dir(_settings(ctx).data_dir)[0]}\n")
+
+
+def _quiet_stdout() -> None:
+    # The reader went away (`uwe clusters | head -1`): send what is left to /dev/null so
+    # that the interpreter's final flush does not complain.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `uwe` and `python -m uwe_cli`; returns (and exits with) the exit code."""
+    from uwe_cli import output
+
+    # An encoding that cannot show '€' or '─' degrades to '?' rather than crashing.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        code = app(args=args, prog_name="uwe", standalone_mode=False)
+    except _ClickError as exc:
+        message = exc.format_message()
+        ctx = getattr(exc, "ctx", None)
+        if ctx is not None:
+            message += f" (see '{ctx.command_path} --help')"
+        output.error(message)
+        code = getattr(exc, "exit_code", ExitCode.USAGE_ERROR)
+    except (KeyboardInterrupt, typer.Abort):
+        code = ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout()
+        code = ExitCode.OK
+    except Exception as exc:  # the unforeseen: one line, and the way to learn more
+        if "--debug" in args:
+            raise
+        output.error(f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)")
+        code = ExitCode.INTERNAL_ERROR
+    code = int(code or 0)
+    if argv is None:
+        sys.exit(code)
+    return code

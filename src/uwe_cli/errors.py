@@ -1,0 +1,67 @@
+"""The one exception family of uwe, and the exit codes it maps to.
+
+Everything the user can get wrong raises a `UweError`; `cli.main` catches it in one place
+and turns it into one line on stderr and the error's exit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    DATA_ERROR = 1
+    USAGE_ERROR = 2
+    INTERNAL_ERROR = 3
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file, located like a compiler error."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class UweError(Exception):
+    exit_code = ExitCode.DATA_ERROR
+
+    def summary(self) -> str:
+        """The one line the user sees."""
+        return str(self)
+
+
+class DataError(UweError):
+    """The data folder cannot be used: every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(str(problems[0]) if problems else "invalid data")
+
+    def summary(self) -> str:
+        first = str(self.problems[0])
+        more = len(self.problems) - 1
+        if more:
+            first += f" (and {more} more: run 'uwe data check' to list them all)"
+        return first
+
+
+class UsageError(UweError):
+    """The command line asks for something that does not exist (a name, a sector, a format)."""
+
+    exit_code = ExitCode.USAGE_ERROR

@@ -1,0 +1,332 @@
+"""The records of the dataset: frozen pydantic models that know nothing of files or screens.
+
+Each kind of record lives in one YAML file under `data/`; the `*File` models at the end
+describe those files. Cross-record references (a cluster's scheme, a record's slide) are
+checked by `store.py`, which sees the whole dataset.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, field_validator, model_validator
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+NonEmpty = Annotated[str, Field(min_length=1, max_length=10_000)]
+
+
+def _number(value: Any) -> int | float:
+    # One clear message instead of pydantic's one-per-union-member; figures are never negative.
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"should be a number, got {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"should be a finite number, got {value!r}")
+    if value < 0:
+        raise ValueError(f"cannot be negative (got {value})")
+    return value
+
+
+Number = Annotated[Union[int, float], PlainValidator(_number)]
+
+# A figure's reference period when the slide gives none (see the source's README).
+AS_PRESENTED = "as presented, April 2014"
+
+
+class Model(BaseModel):
+    # Frozen: records are facts, not state. `extra="forbid"`: a misspelt field in a
+    # hand-written file is an error, not silently dropped data.
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Text(Model):
+    """A text in French (the source's wording) and English.
+
+    A plain string in YAML stands for both languages (proper names such as "TWEED").
+    """
+
+    fr: NonEmpty
+    en: NonEmpty
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"fr": value, "en": value}
+        return value
+
+    def get(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+Unit = Literal["EUR", "EUR/year", "people", "km2", "%", "index", "rank", "count", "years"]
+
+
+class Figure(Model):
+    """A number with its unit and reference period, as the slide gives them."""
+
+    value: Number
+    unit: Unit
+    period: NonEmpty = AS_PRESENTED
+    # The base of an index ("EU28=100"): indices on different bases are different figures.
+    base: str | None = None
+    # "max 400 000 €/an": the slide gives a ceiling, not an amount.
+    maximum: bool = False
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _plausible(self) -> Figure:
+        if self.unit == "%" and self.value > 100:
+            raise ValueError(f"a percentage cannot exceed 100 (got {self.value})")
+        if self.unit == "index" and not self.base:
+            raise ValueError("an index needs its base (for example 'EU28=100')")
+        return self
+
+
+def _one_or_many(value: Any) -> Any:
+    # `source: some-slide` and `source: [a, b]` are both accepted.
+    return [value] if isinstance(value, str) else value
+
+
+class Record(Model):
+    id: Id
+    name: Text
+    # Slide ids from presentation.yaml: every fact cites the slide it comes from.
+    source: Annotated[tuple[Id, ...], Field(min_length=1)]
+
+    _source_list = field_validator("source", mode="before")(_one_or_many)
+
+
+class Codes(Model):
+    """Standard codes that join a record to official statistics."""
+
+    nuts: str | None = None
+    iso_3166: str | None = None
+
+
+class Region(Record):
+    kind: Literal["country", "region", "community"]
+    # The territory this one lies inside (the German-speaking Community lies in Wallonia),
+    # so that totals never count it twice.
+    within: Id | None = None
+    codes: Codes = Codes()
+    # ISO 639-1 codes of the languages the slide names.
+    languages: tuple[Annotated[str, Field(pattern=r"^[a-z]{2}$")], ...] = ()
+    language_note: Text | None = None
+    official_languages: Figure | None = None
+    capital: Text | None = None
+    form_of_state: tuple[Text, ...] = ()
+    subdivisions: Text | None = None
+    area: Figure | None = None
+    population: Figure | None = None
+    gdp_per_capita: Figure | None = None
+    gdp_per_capita_index: tuple[Figure, ...] = ()
+    gdp_per_capita_world_rank: Figure | None = None
+    unemployment_rate: tuple[Figure, ...] = ()
+    employment_rate: tuple[Figure, ...] = ()
+    main_industrial_sectors: tuple[Text, ...] = ()
+
+
+class Point(Model):
+    """A bullet of a slide, with the bullets under it."""
+
+    text: Text
+    points: tuple[Text, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, value: Any) -> Any:
+        # A bullet with no sub-bullets may be written as just its text.
+        if isinstance(value, (str, dict)) and not (isinstance(value, dict) and "text" in value):
+            return {"text": value}
+        return value
+
+
+class Funding(Model):
+    amount_per_year: Figure
+    duration: Figure | None = None
+    degression: Text | None = None
+    accreditation: Figure | None = None
+    notes: tuple[Text, ...] = ()
+
+
+class Result(Model):
+    """One figure of an assessment (the poles' first results)."""
+
+    id: Id
+    label: Text
+    figure: Figure
+    # The result this one is part of ("300 innovations" from the 40 completed projects).
+    part_of: Id | None = None
+
+
+class Benefit(Model):
+    beneficiary: Text
+    benefits: Text
+
+
+class Scheme(Record):
+    """A Walloon clustering scheme: technology grappes, regional clusters, poles, export grappes."""
+
+    aliases: tuple[str, ...] = ()
+    summary: Text
+    status: Literal["active", "ended"]
+    start: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    end: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    period: Text | None = None
+    legal_basis: Text | None = None
+    # How many groupings the scheme has; the named ones are in clusters.yaml.
+    groupings: Figure
+    definition: Text | None = None
+    criteria: tuple[Text, ...] = ()
+    features: tuple[Text, ...] = ()
+    participants: Text | None = None
+    objectives: tuple[Text, ...] = ()
+    funding: Funding | None = None
+    activity_axes: tuple[Text, ...] = ()
+    activities: tuple[Point, ...] = ()
+    benefits: tuple[Benefit, ...] = ()
+    outcome: tuple[Text, ...] = ()
+    results: tuple[Result, ...] = ()
+    assessment: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered_period(self) -> Scheme:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+
+class Membership(Model):
+    """A grouping's place in one scheme, with the domain that scheme's slide gives it."""
+
+    scheme: Id
+    domain: Text | None = None
+
+
+class Cluster(Record):
+    """A named grouping: a regional cluster, a competitiveness pole or an export grappe."""
+
+    status: Literal["active", "in-formation"] = "active"
+    sectors: tuple[Id, ...] = ()
+    memberships: Annotated[tuple[Membership, ...], Field(min_length=1)]
+
+    @property
+    def schemes(self) -> tuple[str, ...]:
+        return tuple(m.scheme for m in self.memberships)
+
+    @property
+    def domain(self) -> Text | None:
+        return next((m.domain for m in self.memberships if m.domain), None)
+
+
+class Sector(Model):
+    """A tag of the controlled sector vocabulary."""
+
+    id: Id
+    name: Text
+    synonyms: tuple[str, ...] = ()
+
+
+class Lesson(Model):
+    id: Id
+    kind: Literal["difficulty", "effect", "improvement", "good-practice", "conclusion"]
+    text: Text
+    points: tuple[Text, ...] = ()
+    source: Annotated[tuple[Id, ...], Field(min_length=1)]
+
+    _source_list = field_validator("source", mode="before")(_one_or_many)
+
+
+class Concept(Model):
+    """A definition of clustering, a driver, a characteristic or an objective."""
+
+    id: Id
+    kind: Literal["definition", "driver", "characteristic", "objective"]
+    text: Text
+    points: tuple[Text, ...] = ()
+    # For definitions: who said it, when, and the work that quotes it.
+    author: str | None = None
+    year: int | None = None
+    quoted_in: Text | None = None
+    source: Annotated[tuple[Id, ...], Field(min_length=1)]
+
+    _source_list = field_validator("source", mode="before")(_one_or_many)
+
+
+class Organisation(Record):
+    acronym: str
+    founded: int
+    kind: Text
+    funding: Text
+    members: Figure
+    member_federations: Figure
+    role: Text
+    mission: Text
+    actions: tuple[Text, ...] = ()
+
+
+class Slide(Model):
+    id: Id
+    title: Text
+    # The running heading above the title, where the slide has one.
+    heading: Text | None = None
+    # Page numbers are printed on a few slides only; none is guessed.
+    page: int | None = None
+
+
+class Presentation(Model):
+    author: Text
+    event: Text
+    place: Text
+    date: date
+    slides: Annotated[tuple[Slide, ...], Field(min_length=1)]
+
+
+# The files: each YAML file is a mapping with one top-level key.
+
+
+class RegionsFile(Model):
+    regions: tuple[Region, ...]
+
+
+class SchemesFile(Model):
+    schemes: tuple[Scheme, ...]
+
+
+class ClustersFile(Model):
+    clusters: tuple[Cluster, ...]
+
+
+class SectorsFile(Model):
+    sectors: tuple[Sector, ...]
+
+
+class LessonsFile(Model):
+    lessons: tuple[Lesson, ...]
+
+
+class ConceptsFile(Model):
+    concepts: tuple[Concept, ...]
+
+
+class AboutFile(Model):
+    organisation: Organisation
+    presentation: Presentation
+
+
+class Dataset(Model):
+    """Everything `uwe` knows, validated and cross-checked (see store.py)."""
+
+    regions: tuple[Region, ...]
+    schemes: tuple[Scheme, ...]
+    clusters: tuple[Cluster, ...]
+    sectors: tuple[Sector, ...]
+    lessons: tuple[Lesson, ...]
+    concepts: tuple[Concept, ...]
+    organisation: Organisation
+    presentation: Presentation
+
+    def slide(self, slide_id: str) -> Slide:
+        return next(s for s in self.presentation.slides if s.id == slide_id)

@@ -1,0 +1,257 @@
+"""The one output layer: a `Table` or `Document` in, table / JSON / CSV / Markdown out.
+
+All Rich code lives here, and Rich is imported only for the `table` format: JSON, CSV and
+Markdown are written with the standard library, which keeps scripts' start-up short.
+Text from data is shown, never interpreted: no Rich markup, no emoji codes, and control
+characters (ESC, BEL, C1 codes...) are made visible before anything reaches a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from uwe_cli.errors import UsageError
+from uwe_cli.results import Document, Result, Table
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+FORMATS = ("table", "json", "csv", "markdown")
+EXPORT_SUFFIXES = (".svg", ".html", ".txt")
+
+# C0 and C1 controls but newline and tab, DEL, and the bidirectional overrides that can
+# make a terminal show text in another order than it is stored.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with every control character shown as an escape (`\\x1b`), tabs as spaces."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1] if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text).replace("\t", " ")
+
+
+def render(result: Result, *, fmt: str, no_color: bool = False, export: Path | None = None) -> None:
+    """Write `result` to stdout in `fmt`; with `export`, also save what the table showed."""
+    if fmt == "json":
+        _write(_json(result.data))
+    elif fmt == "csv":
+        _write(_csv(result.data))
+    elif fmt == "markdown":
+        _write(_markdown(result))
+    else:
+        _rich(result, no_color=no_color, export=export)
+
+
+def error(message: str) -> None:
+    """One line on stderr: what is wrong, where, and what to do."""
+    _write(f"uwe: error: {visible(message)}\n".replace("\n", " ").rstrip() + "\n", stream=sys.stderr)
+
+
+def check_export(path: Path | None) -> None:
+    """Refuse an export path before any work is done (never overwrite a user's file)."""
+    if path is None:
+        return
+    if path.suffix.lower() not in EXPORT_SUFFIXES:
+        raise UsageError(f"--export {path}: use a file name ending in {', '.join(EXPORT_SUFFIXES)}")
+    if path.exists():
+        raise UsageError(f"--export {path}: file already exists; uwe never overwrites a file")
+    if not path.parent.is_dir():
+        raise UsageError(f"--export {path}: folder {path.parent} does not exist")
+
+
+def _write(text: str, *, stream: Any = None) -> None:
+    (stream or sys.stdout).write(text)
+
+
+# JSON and CSV: the machine form, numbers as numbers.
+
+
+def _json(data: Any) -> str:
+    shown = json.dumps(data, ensure_ascii=False, indent=2)
+    # json escapes C0 controls itself; C1 controls and bidi overrides are valid JSON text
+    # but a terminal would act on them, so escape them too (still valid JSON).
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", shown) + "\n"
+
+
+def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            out.update(_flatten(item, f"{prefix}.{key}" if prefix else str(key)))
+        return out
+    if isinstance(value, list):
+        if all(not isinstance(v, (dict, list)) for v in value):
+            return {prefix: "; ".join("" if v is None else str(v) for v in value)}
+        out = {}
+        for i, item in enumerate(value):
+            out.update(_flatten(item, f"{prefix}.{i}"))
+        return out
+    return {prefix: value}
+
+
+def _csv(data: Any) -> str:
+    rows = [_flatten(r) for r in (data if isinstance(data, list) else [data])]
+    header = list(dict.fromkeys(k for r in rows for k in r))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if row.get(k) is None else visible(str(row[k])) for k in header])
+    return buffer.getvalue()
+
+
+# Markdown: a pipe table or headed lists, with data's markdown characters escaped.
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", visible(text)).replace("\n", "<br>")
+
+
+def _markdown(result: Result) -> str:
+    lines = [f"## {_md(result.title)}", ""]
+    if isinstance(result, Table):
+        lines.append("| " + " | ".join(_md(c.header) for c in result.columns) + " |")
+        lines.append("| " + " | ".join("---:" if c.justify == "right" else "---" for c in result.columns) + " |")
+        for row in result.rows:
+            lines.append("| " + " | ".join(_md(row.get(c.key, "")) for c in result.columns) + " |")
+        lines.append("")
+    else:
+        for label, value in result.fields:
+            lines.append(f"- **{_md(label)}:** {_md(value)}")
+        if result.fields:
+            lines.append("")
+        for section in result.sections:
+            lines += [f"### {_md(section.heading)}", ""]
+            lines += [f"- **{_md(label)}:** {_md(value)}" for label, value in section.fields]
+            for item in section.items:
+                lines.append(f"- {_md(item.text)}")
+                lines += [f"  - {_md(sub)}" for sub in item.items]
+            lines.append("")
+    lines += [f"*{_md(note)}*\n" for note in result.notes]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# The table format: Rich, imported here only.
+
+
+def make_console(*, no_color: bool = False, stderr: bool = False, record: bool = False) -> Console:
+    from rich.console import Console
+
+    # Rich honours NO_COLOR, FORCE_COLOR and TERM=dumb itself; --no-color adds to them.
+    return Console(
+        stderr=stderr,
+        no_color=no_color or None,
+        record=record,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        width=int(os.environ["UWE_WIDTH"]) if os.environ.get("UWE_WIDTH", "").isdigit() else None,
+    )
+
+
+def _rich(result: Result, *, no_color: bool, export: Path | None) -> None:
+    console = make_console(no_color=no_color, record=export is not None)
+    for renderable in _renderables(result, width=console.width):
+        console.print(renderable)
+    if export is not None:
+        _export(console, export, title=result.title)
+
+
+def _export(console: Console, path: Path, *, title: str) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        content = console.export_svg(title=visible(title))
+    elif suffix == ".html":
+        content = console.export_html()
+    else:
+        content = console.export_text()
+    try:
+        # "x": if the file appeared since check_export, fail rather than replace it.
+        with path.open("x", encoding="utf-8") as out:
+            out.write(content)
+    except OSError as exc:
+        raise UsageError(f"--export {path}: cannot write ({exc.strerror or exc})") from None
+
+
+def _text(value: str, style: str = "") -> Any:
+    from rich.text import Text
+
+    return Text(visible(value), style=style)
+
+
+def _renderables(result: Result, *, width: int) -> list[RenderableType]:
+    from rich import box
+    from rich.table import Table as RichTable
+
+    out: list[RenderableType] = [_text(result.title, "bold")]
+    if isinstance(result, Table):
+        table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        for column in result.columns:
+            table.add_column(_text(column.header, "bold"), justify=column.justify, overflow="fold")
+        for row in result.rows:
+            table.add_row(*(_text(row.get(c.key, "")) for c in result.columns))
+        out.append(table)
+        if result.chart:
+            out += [_text(""), _text(result.chart_title, "bold"), *_bars(result, width=width)]
+    else:
+        if result.fields:
+            out.append(_fields(result.fields))
+        for section in result.sections:
+            out += [_text(""), _text(section.heading, "bold underline")]
+            if section.fields:
+                out.append(_fields(section.fields))
+            if section.items:
+                out.append(_items(section))
+    if result.notes:
+        out.append(_text(""))
+        out += [_text(note, "dim italic") for note in result.notes]
+    return out
+
+
+def _fields(fields: tuple[tuple[str, str], ...]) -> RenderableType:
+    from rich.table import Table as RichTable
+
+    grid = RichTable.grid(padding=(0, 2))
+    grid.add_column(style="bold", overflow="fold")
+    grid.add_column(overflow="fold")
+    for label, value in fields:
+        grid.add_row(_text(label), _text(value))
+    return grid
+
+
+def _items(section: Any) -> RenderableType:
+    from rich.table import Table as RichTable
+
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item in section.items:
+        grid.add_row(_text("•"), _text(item.text))
+        for sub in item.items:
+            grid.add_row(_text(""), _text(f"– {sub}"))
+    return grid
+
+
+def _bars(result: Table, *, width: int) -> list[RenderableType]:
+    from rich.table import Table as RichTable
+
+    label_width = max(len(b.label) for b in result.chart)
+    shown_width = max(len(b.shown) for b in result.chart)
+    room = max(5, min(40, width - min(label_width, width // 3) - shown_width - 4))
+    top = max(b.value for b in result.chart) or 1
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(overflow="fold", max_width=max(8, width // 3))
+    grid.add_column(no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    for bar in result.chart:
+        grid.add_row(_text(bar.label), _text("█" * max(1, round(room * bar.value / top)), "cyan"), _text(bar.shown))
+    return [grid]

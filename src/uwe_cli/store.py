@@ -1,0 +1,268 @@
+"""Find, read, validate and cross-check a data folder; knows nothing of the command line.
+
+A data folder holds one YAML file per kind of record (see FILES). Every problem found is
+collected, located (file, line, column, field) and raised together as one `DataError`, so
+that `uwe data check` can list them all and other commands can show the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import typing
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from uwe_cli import models
+from uwe_cli.errors import DataError, Problem
+from uwe_cli.yamlfile import YamlDocument, YamlProblem, read_yaml
+
+# File name (without .yaml) -> the model of its content. Order is the order of reports.
+FILES: dict[str, type[models.Model]] = {
+    "about": models.AboutFile,
+    "regions": models.RegionsFile,
+    "schemes": models.SchemesFile,
+    "clusters": models.ClustersFile,
+    "sectors": models.SectorsFile,
+    "lessons": models.LessonsFile,
+    "concepts": models.ConceptsFile,
+}
+ENV_VAR = "UWE_DATA_DIR"
+
+
+def shipped_data_dir() -> Path:
+    """The dataset that comes with uwe: inside the installed package, else the source checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "data"
+    return installed if installed.is_dir() else here.parents[1] / "data"
+
+
+def resolve_data_dir(explicit: Path | None) -> tuple[Path, str]:
+    """The folder to read and why: an explicit path, then $UWE_DATA_DIR, then the shipped one."""
+    if explicit is not None:
+        return explicit, "--data-dir"
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR]), ENV_VAR
+    return shipped_data_dir(), "shipped"
+
+
+def load_dataset(data_dir: Path) -> models.Dataset:
+    """Read and validate every file of `data_dir`; raise one DataError listing all problems."""
+    _check_folder(data_dir)
+    problems: list[Problem] = []
+    parts: dict[str, tuple[Any, YamlDocument]] = {}
+    for name, file_model in FILES.items():
+        display = str(data_dir / f"{name}.yaml")
+        try:
+            doc = read_yaml(data_dir / f"{name}.yaml", display=display)
+        except YamlProblem as exc:
+            problems.append(exc.problem)
+            continue
+        content, found = _validate(file_model, doc, display, key=name)
+        problems.extend(found)
+        if content is not None:
+            parts[name] = (content, doc)
+    if problems:
+        raise DataError(problems)
+    problems = list(_cross_check(parts, data_dir))
+    if problems:
+        raise DataError(problems)
+    about = parts["about"][0]
+    return models.Dataset(
+        regions=parts["regions"][0].regions,
+        schemes=parts["schemes"][0].schemes,
+        clusters=parts["clusters"][0].clusters,
+        sectors=parts["sectors"][0].sectors,
+        lessons=parts["lessons"][0].lessons,
+        concepts=parts["concepts"][0].concepts,
+        organisation=about.organisation,
+        presentation=about.presentation,
+    )
+
+
+def init_data_dir(target: Path) -> list[Path]:
+    """Copy the shipped dataset into `target` for editing; never over an existing file."""
+    source = shipped_data_dir()
+    if target.exists() and not target.is_dir():
+        raise DataError([Problem(str(target), "exists and is not a folder")])
+    clashes = [target / f"{n}.yaml" for n in FILES if (target / f"{n}.yaml").exists()]
+    if clashes:
+        raise DataError([Problem(str(clashes[0]), "already exists; uwe never overwrites a data file")])
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in FILES:
+            path = target / f"{name}.yaml"
+            # "x": fail rather than replace a file that appeared since the check above.
+            with path.open("xb") as out:
+                out.write((source / f"{name}.yaml").read_bytes())
+            written.append(path)
+    except OSError as exc:
+        raise DataError([Problem(str(target), f"cannot write there ({exc.strerror or exc})")]) from None
+    return written
+
+
+def _check_folder(data_dir: Path) -> None:
+    if not data_dir.exists():
+        raise DataError([Problem(str(data_dir), "data folder does not exist")])
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), "is not a folder (expected a data folder of YAML files)")])
+    if not os.access(data_dir, os.R_OK | os.X_OK):
+        raise DataError([Problem(str(data_dir), "data folder cannot be read (permission denied)")])
+
+
+def _validate(
+    file_model: type[models.Model], doc: YamlDocument, display: str, *, key: str
+) -> tuple[Any, list[Problem]]:
+    if not isinstance(doc.data, dict):
+        kind = "a list" if isinstance(doc.data, list) else f"a single value ({type(doc.data).__name__})"
+        line, column = doc.position(())
+        return None, [Problem(display, f"expected a mapping with the key '{key}:', got {kind}", line, column)]
+    try:
+        return file_model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_problem(file_model, doc, display, err) for err in exc.errors(include_url=False)]
+
+
+def _problem(file_model: type[BaseModel], doc: YamlDocument, display: str, err: Any) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    line, column = doc.position(loc)
+    if kind == "missing":
+        return Problem(display, f"missing required field '{loc[-1]}'", line, column, _dotted(loc[:-1]) or None)
+    if kind == "extra_forbidden":
+        message = f"unknown field '{loc[-1]}'"
+        known = _fields_at(file_model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        if close:
+            message += f" (did you mean '{close[0]}'?)"
+        elif known:
+            message += f" (expected one of: {', '.join(known)})"
+        return Problem(display, message, line, column, _dotted(loc[:-1]) or None)
+    message = err["msg"].removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch":
+        message = "should be a lowercase id of letters, digits and single hyphens (like 'cap-2020')"
+    value = err.get("input")
+    if kind != "value_error" and (value is None or isinstance(value, (str, int, float, bool))):
+        shown = repr(value)
+        message += f", got {shown[:60] + '…' if len(shown) > 60 else shown}"
+    return Problem(display, message, line, column, _dotted(loc))
+
+
+def _dotted(loc: Iterable[Any]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model found at `loc`, for 'did you mean' suggestions."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        current = _model_in(field.annotation) if field else None
+        if current is None:
+            return []
+    return list(current.model_fields)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> Iterator[Problem]:
+    """References between records and files: what pydantic cannot see file by file."""
+
+    def at(name: str, *loc: Any) -> dict[str, Any]:
+        line, column = parts[name][1].position(loc)
+        return {"file": str(data_dir / f"{name}.yaml"), "line": line, "column": column, "field": _dotted(loc)}
+
+    def unknown(what: str, value: str, known: Iterable[str]) -> str:
+        close = difflib.get_close_matches(value, list(known), n=1)
+        return f"unknown {what} '{value}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+
+    about = parts["about"][0]
+    slides = [s.id for s in about.presentation.slides]
+    yield from _duplicates(slides, lambda i: at("about", "presentation", "slides", i, "id"))
+    lists = {name: getattr(parts[name][0], name) for name in FILES if name != "about"}
+    for name, records in lists.items():
+        yield from _duplicates([r.id for r in records], lambda i, name=name: at(name, name, i, "id"))
+
+    def sources(name: str, record: Any, *loc: Any) -> Iterator[Problem]:
+        for j, slide in enumerate(record.source):
+            if slide not in slides:
+                yield Problem(message=unknown("slide", slide, slides), **at(name, *loc, "source", j))
+
+    yield from sources("about", about.organisation, "organisation")
+    for name, records in lists.items():
+        if name != "sectors":
+            for i, record in enumerate(records):
+                yield from sources(name, record, name, i)
+
+    region_ids = [r.id for r in lists["regions"]]
+    for i, region in enumerate(lists["regions"]):
+        if region.within is not None and region.within not in region_ids:
+            yield Problem(message=unknown("region", region.within, region_ids), **at("regions", "regions", i, "within"))
+
+    scheme_ids = [s.id for s in lists["schemes"]]
+    sector_ids = [s.id for s in lists["sectors"]]
+    named: dict[str, int] = {}
+    for i, cluster in enumerate(lists["clusters"]):
+        for j, membership in enumerate(cluster.memberships):
+            if membership.scheme not in scheme_ids:
+                message = unknown("scheme", membership.scheme, scheme_ids)
+                yield Problem(message=message, **at("clusters", "clusters", i, "memberships", j, "scheme"))
+            elif membership.scheme in cluster.schemes[:j]:
+                message = f"scheme '{membership.scheme}' is listed twice"
+                yield Problem(message=message, **at("clusters", "clusters", i, "memberships", j, "scheme"))
+            named[membership.scheme] = named.get(membership.scheme, 0) + 1
+        for j, sector in enumerate(cluster.sectors):
+            if sector not in sector_ids:
+                yield Problem(message=unknown("sector", sector, sector_ids), **at("clusters", "clusters", i, "sectors", j))
+
+    for i, scheme in enumerate(lists["schemes"]):
+        count = named.get(scheme.id, 0)
+        # A scheme whose groupings the source does not name has none in clusters.yaml.
+        if count and count != scheme.groupings.value:
+            message = f"says {scheme.groupings.value:g} groupings but clusters.yaml names {count}"
+            yield Problem(message=message, **at("schemes", "schemes", i, "groupings"))
+        result_ids = [r.id for r in scheme.results]
+        yield from _duplicates(result_ids, lambda k, i=i: at("schemes", "schemes", i, "results", k, "id"))
+        for k, result in enumerate(scheme.results):
+            if result.part_of is not None and result.part_of not in result_ids:
+                message = unknown("result", result.part_of, result_ids)
+                yield Problem(message=message, **at("schemes", "schemes", i, "results", k, "part_of"))
+
+    # A sector word must lead to one sector only, or `--sector WORD` would be ambiguous.
+    from uwe_cli.text import fold
+
+    owner: dict[str, str] = {}
+    for i, sector in enumerate(lists["sectors"]):
+        words = {sector.id, sector.name.fr, sector.name.en, *sector.synonyms}
+        for word in sorted(words):
+            key = fold(word)
+            if owner.setdefault(key, sector.id) != sector.id:
+                message = f"'{word}' already names sector '{owner[key]}'"
+                yield Problem(message=message, **at("sectors", "sectors", i))
+
+
+def _duplicates(ids: list[str], where: Any) -> Iterator[Problem]:
+    first: dict[str, int] = {}
+    for i, record_id in enumerate(ids):
+        if record_id in first:
+            line = where(first[record_id])["line"]
+            yield Problem(message=f"duplicate id '{record_id}' (first used on line {line})", **where(i))
+        else:
+            first[record_id] = i

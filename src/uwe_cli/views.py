@@ -1,0 +1,701 @@
+"""One function per view: dataset + options in, a `Table` or `Document` out.
+
+Views choose and word what to show, in the user's language; they never format for a
+screen (that is output.py) and never read files (that is store.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from uwe_cli import lookup, text
+from uwe_cli.errors import UsageError
+from uwe_cli.models import Cluster, Dataset, Figure, Region, Scheme, Sector
+from uwe_cli.results import Bar, Column, Document, Item, Section, Table
+from uwe_cli.text import figure, figure_with_period, local, word
+
+LANGUAGE_NAMES = {"fr": ("French", "français"), "nl": ("Dutch", "néerlandais"), "de": ("German", "allemand")}
+STATUS_ALIASES = {
+    "active": ("active", "actif", "existing", "existante", "existantes"),
+    "in-formation": ("in formation", "en formation", "forming", "formation"),
+    "ended": ("ended", "terminée", "éteinte", "closed"),
+}
+LESSON_KINDS = {
+    "difficulty": ("difficulties", "evaluation", "difficultés", "évaluation"),
+    "effect": ("effects", "effets", "positive effects"),
+    "improvement": ("improvements", "to improve", "points à améliorer", "améliorer"),
+    "good-practice": ("good practices", "practices", "bonnes pratiques", "pratiques"),
+    "conclusion": ("conclusions",),
+}
+
+
+# Names a person may type for each kind of record, display name first.
+def _names(record: Any) -> tuple[str, ...]:
+    return (record.name.en, record.name.fr, record.id, *getattr(record, "aliases", ()))
+
+
+def _sector_names(sector: Sector) -> tuple[str, ...]:
+    return (sector.name.en, sector.name.fr, sector.id, *sector.synonyms)
+
+
+def find_region(ds: Dataset, name: str) -> Region:
+    return lookup.find(ds.regions, name, what="region", names=_names)
+
+
+def find_scheme(ds: Dataset, name: str) -> Scheme:
+    return lookup.find(ds.schemes, name, what="scheme", names=_names)
+
+
+def find_cluster(ds: Dataset, name: str) -> Cluster:
+    return lookup.find(ds.clusters, name, what="cluster", names=_names)
+
+
+def find_sector(ds: Dataset, name: str) -> Sector:
+    return lookup.find(ds.sectors, name, what="sector", names=_sector_names)
+
+
+def _choice(value: str, choices: dict[str, tuple[str, ...]], *, what: str) -> str:
+    found = lookup.find(
+        list(choices.items()), value, what=what, names=lambda item: (item[0], *item[1])
+    )
+    return found[0]
+
+
+# Machine form of records: the chosen language's text, sources as slide titles.
+
+
+def _sources(ds: Dataset, ids: Iterable[str], lang: str) -> list[str]:
+    out = []
+    for slide_id in ids:
+        slide = ds.slide(slide_id)
+        title = slide.title.get(lang)
+        out.append(f"{title} (p. {slide.page})" if slide.page else title)
+    return out
+
+
+def _localize(value: Any, lang: str) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"fr", "en"}:
+            return value[lang]
+        return {k: _localize(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_localize(v, lang) for v in value]
+    return value
+
+
+def record_data(ds: Dataset, record: Any, lang: str) -> dict[str, Any]:
+    data = _localize(record.model_dump(mode="json", exclude_none=True), lang)
+    if "source" in data:
+        data["source"] = _sources(ds, record.source, lang)
+    return data
+
+
+# Regions
+
+
+def _share(region: Region, belgium: Region | None) -> float | None:
+    """GDP per capita as a share of Belgium's: computed here, not a figure of the source."""
+    if not (belgium and belgium.gdp_per_capita and region.gdp_per_capita and belgium.gdp_per_capita.value):
+        return None
+    return round(100 * region.gdp_per_capita.value / belgium.gdp_per_capita.value, 1)
+
+
+def _index_key(fig: Figure) -> str:
+    return "gdp_index_" + text.fold((fig.base or "").split("=")[0])
+
+
+def regions(ds: Dataset, *, lang: str, names: Sequence[str] = (), sort: str | None = None) -> Table:
+    chosen = [find_region(ds, n) for n in names] if names else list(ds.regions)
+    chosen = list(dict.fromkeys(chosen))
+    if sort == "gdp":
+        chosen.sort(key=lambda r: -(r.gdp_per_capita.value if r.gdp_per_capita else -1))
+    elif sort == "population":
+        chosen.sort(key=lambda r: -(r.population.value if r.population else -1))
+    elif sort == "name":
+        chosen.sort(key=lambda r: text.fold(r.name.get(lang)))
+    belgium = next((r for r in ds.regions if r.kind == "country"), None)
+    rows, data = [], []
+    for r in chosen:
+        share = _share(r, belgium)
+        rows.append(
+            {
+                "name": r.name.get(lang),
+                "kind": word(r.kind, lang),
+                "population": figure(r.population, lang) if r.population else "",
+                "gdp": figure(r.gdp_per_capita, lang) if r.gdp_per_capita else "",
+                "share": f"{text.number(share, lang)} %" if share is not None and lang == "fr" else
+                (f"{text.number(share, lang)}%" if share is not None else ""),
+                "index": "; ".join(figure(f, lang) for f in r.gdp_per_capita_index),
+            }
+        )
+        row: dict[str, Any] = {
+            "id": r.id,
+            "name": r.name.get(lang),
+            "kind": r.kind,
+            "within": r.within,
+            "population": r.population.value if r.population else None,
+            "gdp_per_capita_eur": r.gdp_per_capita.value if r.gdp_per_capita else None,
+            "gdp_share_of_belgium_pct": share,
+        }
+        row.update({_index_key(f): f.value for f in r.gdp_per_capita_index})
+        row.update({"nuts": r.codes.nuts, "iso_3166": r.codes.iso_3166, "source": _sources(ds, r.source, lang)})
+        data.append(row)
+    computed = word("computed", lang)
+    columns = (
+        Column("name", word("region", lang).capitalize() if lang == "en" else "Région"),
+        Column("kind", word("kind", lang)),
+        Column("population", word("population", lang), "right"),
+        Column("gdp", word("gdp", lang), "right"),
+        Column("share", f"{word('share_be', lang)} ({computed})", "right"),
+        Column("index", word("eu_index", lang), "right"),
+    )
+    bars = tuple(
+        Bar(r.name.get(lang), r.gdp_per_capita.value, figure(r.gdp_per_capita, lang))
+        for r in chosen
+        if r.gdp_per_capita
+    )
+    notes = (
+        "Share of Belgium is computed by uwe from the GDP per capita figures; it is not a figure of the source."
+        if lang == "en"
+        else "La part de la Belgique est calculée par uwe à partir du PIB par habitant ; ce n'est pas un chiffre de la source.",
+    )
+    if any(r.within for r in chosen):
+        notes += (
+            "The German-speaking Community lies within Wallonia: its figures are part of Wallonia's, never added to them."
+            if lang == "en"
+            else "La Communauté germanophone fait partie de la Wallonie : ses chiffres sont compris dans ceux de la Wallonie.",
+        )
+    title = (
+        "Belgium and its regions: GDP per capita" if lang == "en" else "La Belgique et ses régions : PIB par habitant"
+    )
+    return Table(title, columns, tuple(rows), data, bars, word("gdp", lang), notes)
+
+
+def _figures(figs: Iterable[Figure], lang: str) -> str:
+    return "; ".join(figure_with_period(f, lang) for f in figs)
+
+
+def region(ds: Dataset, name: str, *, lang: str) -> Document:
+    r = find_region(ds, name)
+    within = next((x for x in ds.regions if x.id == r.within), None)
+    languages = ", ".join(LANGUAGE_NAMES.get(c, (c, c))[lang == "fr"] for c in r.languages)
+    if r.language_note:
+        languages += f" ({r.language_note.get(lang)})" if languages else r.language_note.get(lang)
+    codes = ", ".join(f"{k} {v}" for k, v in (("NUTS", r.codes.nuts), ("ISO 3166", r.codes.iso_3166)) if v)
+    candidates = [
+        (word("kind", lang), word(r.kind, lang) + (f" ({'within' if lang == 'en' else 'dans'} {within.name.get(lang)})" if within else "")),
+        (word("code", lang), codes),
+        (word("capital", lang), local(r.capital, lang)),
+        (word("form_of_state", lang), ", ".join(t.get(lang) for t in r.form_of_state)),
+        ("Official languages" if lang == "en" else "Langues officielles", figure(r.official_languages, lang) if r.official_languages else ""),
+        ("Regions" if lang == "en" else "Régions", local(r.subdivisions, lang)),
+        (word("languages", lang), languages),
+        (word("area", lang), figure_with_period(r.area, lang) if r.area else ""),
+        (word("population", lang), figure_with_period(r.population, lang) if r.population else ""),
+        (word("gdp", lang), figure_with_period(r.gdp_per_capita, lang) if r.gdp_per_capita else ""),
+        (word("eu_index", lang), _figures(r.gdp_per_capita_index, lang)),
+        (word("world_rank", lang), figure_with_period(r.gdp_per_capita_world_rank, lang) if r.gdp_per_capita_world_rank else ""),
+        (word("unemployment", lang), _figures(r.unemployment_rate, lang)),
+        (word("employment", lang), _figures(r.employment_rate, lang)),
+    ]
+    fields = tuple((label, value) for label, value in candidates if value)
+    sections = []
+    if r.main_industrial_sectors:
+        heading = "Main industrial sectors" if lang == "en" else "Principaux secteurs industriels"
+        sections.append(Section(heading, tuple(Item(t.get(lang)) for t in r.main_industrial_sectors)))
+    sections.append(_source_section(ds, r.source, lang))
+    return Document(r.name.get(lang), record_data(ds, r, lang), fields, tuple(sections))
+
+
+def _source_section(ds: Dataset, ids: Iterable[str], lang: str) -> Section:
+    where = "UWE, Sofia, 15 April 2014" if lang == "en" else "UWE, Sofia, 15 avril 2014"
+    return Section(word("source", lang), tuple(Item(f"{s} — {where}") for s in _sources(ds, ids, lang)))
+
+
+# Schemes
+
+
+def _funding(s: Scheme, lang: str) -> str:
+    if not s.funding:
+        return ""
+    f = s.funding
+    parts = [figure(f.amount_per_year, lang)]
+    if f.duration:
+        parts.append(("for " if lang == "en" else "pendant ") + figure(f.duration, lang))
+    shown = " ".join(parts)
+    if f.degression:
+        shown += f"; {f.degression.get(lang)}"
+    return shown
+
+
+def _period(s: Scheme, lang: str) -> str:
+    if s.start and s.end:
+        years = f"{s.start}–{s.end}"
+    elif s.start:
+        years = f"{'since' if lang == 'en' else 'depuis'} {s.start}"
+    else:
+        years = ""
+    return years or local(s.period, lang)
+
+
+def _scheme_data(ds: Dataset, s: Scheme, lang: str) -> dict[str, Any]:
+    data = record_data(ds, s, lang)
+    data["clusters"] = [c.id for c in ds.clusters if s.id in c.schemes]
+    return data
+
+
+def schemes(ds: Dataset, *, lang: str, names: Sequence[str] = ()) -> Table:
+    chosen = list(dict.fromkeys(find_scheme(ds, n) for n in names)) if names else list(ds.schemes)
+    attributes = [
+        ("period", lambda s: _period(s, lang)),
+        ("status", lambda s: word(s.status, lang)),
+        ("legal_basis", lambda s: local(s.legal_basis, lang) or "—"),
+        ("funding", lambda s: _funding(s, lang) or "—"),
+        ("groupings", lambda s: figure(s.groupings, lang)),
+        ("participants", lambda s: local(s.participants, lang) or "—"),
+        ("outcome", lambda s: "; ".join(t.get(lang) for t in s.outcome) or local(s.assessment, lang) or "—"),
+    ]
+    columns = (Column("field", ""), *(Column(s.id, s.name.get(lang)) for s in chosen))
+    rows = tuple({"field": word(key, lang), **{s.id: get(s) for s in chosen}} for key, get in attributes)
+    data = [_scheme_data(ds, s, lang) for s in chosen]
+    title = "Wallonia's clustering schemes" if lang == "en" else "Les dispositifs de clustering en Wallonie"
+    return Table(title, columns, rows, data)
+
+
+def scheme(ds: Dataset, name: str, *, lang: str) -> Document:
+    s = find_scheme(ds, name)
+    f = s.funding
+    candidates = [
+        (word("period", lang), "; ".join(x for x in (_period(s, lang), local(s.period, lang)) if x) if s.start else local(s.period, lang)),
+        (word("status", lang), word(s.status, lang)),
+        (word("legal_basis", lang), local(s.legal_basis, lang)),
+        (word("groupings", lang), figure(s.groupings, lang) + (f" ({s.groupings.note.get(lang)})" if s.groupings.note else "")),
+        (word("participants", lang), local(s.participants, lang)),
+        (word("funding", lang), _funding(s, lang)),
+        ("Accreditation" if lang == "en" else "Agrément", figure(f.accreditation, lang) if f and f.accreditation else ""),
+    ]
+    fields = tuple((k, v) for k, v in candidates if v)
+
+    def texts(heading: str, items: Iterable[Any]) -> Section | None:
+        found = tuple(Item(t.get(lang)) for t in items)
+        return Section(heading, found) if found else None
+
+    named = [c for c in ds.clusters if s.id in c.schemes]
+    results_section = None
+    if s.results:
+        results_section = Section(
+            word("results", lang),
+            tuple(Item(f"{figure(r.figure, lang)} — {r.label.get(lang)}") for r in s.results),
+        )
+    sections = [
+        texts(word("definition", lang).split(" ")[0], [s.definition] if s.definition else []),
+        texts(word("criteria", lang), s.criteria),
+        texts(word("features", lang), s.features),
+        texts("Objectives" if lang == "en" else "Objectifs", s.objectives),
+        texts("Funding rules" if lang == "en" else "Règles de financement", f.notes if f else ()),
+        texts(word("axes", lang), s.activity_axes),
+        Section("Activities" if lang == "en" else "Activités", tuple(Item(p.text.get(lang), tuple(t.get(lang) for t in p.points)) for p in s.activities)) if s.activities else None,
+        Section(word("benefits", lang), tuple(Item(f"{b.beneficiary.get(lang)}: {b.benefits.get(lang)}") for b in s.benefits)) if s.benefits else None,
+        texts(word("outcome", lang), s.outcome),
+        results_section,
+        texts(word("assessment", lang), [s.assessment] if s.assessment else []),
+        Section(word("clusters", lang), tuple(Item(_cluster_line(c, s.id, lang)) for c in named)) if named else None,
+        _source_section(ds, s.source, lang),
+    ]
+    return Document(s.name.get(lang), _scheme_data(ds, s, lang), fields, tuple(x for x in sections if x))
+
+
+def _cluster_line(c: Cluster, scheme_id: str, lang: str) -> str:
+    domain = next((m.domain for m in c.memberships if m.scheme == scheme_id and m.domain), None)
+    line = c.name.get(lang) + (f" — {domain.get(lang)}" if domain else "")
+    return line + (f" ({word(c.status, lang)})" if c.status != "active" else "")
+
+
+# Clusters and sectors
+
+
+def clusters(
+    ds: Dataset,
+    *,
+    lang: str,
+    sector: str | None = None,
+    scheme_name: str | None = None,
+    status: str | None = None,
+    search: str | None = None,
+) -> Table:
+    chosen: list[Cluster] = list(ds.clusters)
+    filters = []
+    if sector:
+        wanted = find_sector(ds, sector)
+        chosen = [c for c in chosen if wanted.id in c.sectors]
+        filters.append(f"{word('sector', lang).lower()} {wanted.name.get(lang)}")
+    if scheme_name:
+        s = find_scheme(ds, scheme_name)
+        chosen = [c for c in chosen if s.id in c.schemes]
+        filters.append(s.name.get(lang))
+    if status:
+        wanted_status = _choice(status, {k: v for k, v in STATUS_ALIASES.items() if k != "ended"}, what="status")
+        chosen = [c for c in chosen if c.status == wanted_status]
+        filters.append(word(wanted_status, lang))
+    if search:
+        key = text.search_key(search)
+        chosen = [c for c in chosen if any(key in text.search_key(t) for t in _cluster_texts(c))]
+        filters.append(f"“{search}”")
+    names = {s.id: s.name.get(lang) for s in ds.schemes}
+    sector_names = {s.id: s.name.get(lang) for s in ds.sectors}
+    rows, data = [], []
+    for c in chosen:
+        domain = c.domain
+        rows.append(
+            {
+                "name": c.name.get(lang),
+                "schemes": "\n".join(names[m] for m in c.schemes) if lang else "",
+                "domain": local(domain, lang),
+                "sectors": ", ".join(sector_names[x] for x in c.sectors),
+                "status": word(c.status, lang),
+            }
+        )
+        data.append(
+            {
+                "id": c.id,
+                "name": c.name.get(lang),
+                "schemes": list(c.schemes),
+                "domain": local(domain, lang) or None,
+                "sectors": list(c.sectors),
+                "status": c.status,
+                "source": _sources(ds, c.source, lang),
+            }
+        )
+    columns = (
+        Column("name", word("cluster", lang)),
+        Column("schemes", word("schemes", lang)),
+        Column("domain", word("domain", lang)),
+        Column("sectors", word("sectors", lang)),
+        Column("status", word("status", lang)),
+    )
+    title = ("Named groupings" if lang == "en" else "Groupements nommés") + f" ({len(rows)})"
+    if filters:
+        title += ": " + ", ".join(filters)
+    return Table(title, columns, tuple(rows), data)
+
+
+def _cluster_texts(c: Cluster) -> Iterator[str]:
+    yield c.id
+    for t in (c.name, *(m.domain for m in c.memberships if m.domain)):
+        yield t.fr
+        yield t.en
+
+
+def cluster(ds: Dataset, name: str, *, lang: str) -> Document:
+    c = find_cluster(ds, name)
+    schemes_by_id = {s.id: s for s in ds.schemes}
+    sector_names = {s.id: s.name.get(lang) for s in ds.sectors}
+    fields = [
+        (word("schemes", lang), ", ".join(schemes_by_id[m].name.get(lang) for m in c.schemes)),
+        (word("status", lang), word(c.status, lang)),
+        (word("sectors", lang), ", ".join(sector_names[s] for s in c.sectors) or "—"),
+    ]
+    domains = Section(
+        word("domain", lang),
+        tuple(
+            Item(f"{schemes_by_id[m.scheme].name.get(lang)}: {m.domain.get(lang)}")
+            for m in c.memberships
+            if m.domain
+        ),
+    )
+    sections = tuple(x for x in (domains if domains.items else None, _source_section(ds, c.source, lang)) if x)
+    return Document(c.name.get(lang), record_data(ds, c, lang), tuple(fields), sections)
+
+
+def sectors(ds: Dataset, *, lang: str) -> Table:
+    counts = {s.id: sum(s.id in c.sectors for c in ds.clusters) for s in ds.sectors}
+    other = "fr" if lang == "en" else "en"
+    rows = tuple(
+        {
+            "name": s.name.get(lang),
+            "other": s.name.get(other),
+            "id": s.id,
+            "count": str(counts[s.id]),
+            "synonyms": ", ".join(s.synonyms),
+        }
+        for s in ds.sectors
+    )
+    data = [
+        {"id": s.id, "name_en": s.name.en, "name_fr": s.name.fr, "synonyms": list(s.synonyms), "groupings": counts[s.id]}
+        for s in ds.sectors
+    ]
+    columns = (
+        Column("name", word("sector", lang)),
+        Column("other", "French" if lang == "en" else "Anglais"),
+        Column("id", "--sector"),
+        Column("count", word("groupings", lang), "right"),
+        Column("synonyms", "Synonyms" if lang == "en" else "Synonymes"),
+    )
+    return Table(word("sectors", lang), columns, rows, data)
+
+
+# What the experience taught, the first results, the concepts
+
+
+def lessons(ds: Dataset, *, lang: str, kind: str | None = None) -> Document:
+    wanted = _choice(kind, LESSON_KINDS, what="lesson kind") if kind else None
+    chosen = [x for x in ds.lessons if wanted in (None, x.kind)]
+    sections = tuple(
+        Section(word(k, lang), tuple(Item(x.text.get(lang), tuple(p.get(lang) for p in x.points)) for x in chosen if x.kind == k))
+        for k in dict.fromkeys(x.kind for x in chosen)
+    )
+    title = "Lessons from the Walloon experience" if lang == "en" else "Les leçons à tirer des expériences wallonnes"
+    return Document(title, [record_data(ds, x, lang) for x in chosen], sections=sections)
+
+
+def results(ds: Dataset, *, lang: str) -> Table:
+    poles = next((s for s in ds.schemes if s.results), None)
+    if poles is None:
+        raise UsageError("this dataset has no assessment results")
+    by_id = {r.id: r for r in poles.results}
+
+    def depth(result_id: str | None) -> int:
+        return 0 if result_id is None else 1 + depth(by_id[result_id].part_of)
+
+    rows = tuple(
+        {"label": "  " * depth(r.part_of) + r.label.get(lang), "figure": figure(r.figure, lang)} for r in poles.results
+    )
+    data = [
+        {
+            "id": r.id,
+            "label": r.label.get(lang),
+            "value": r.figure.value,
+            "unit": r.figure.unit,
+            "period": r.figure.period,
+            "part_of": r.part_of,
+            "scheme": poles.id,
+            "source": _sources(ds, poles.source, lang),
+        }
+        for r in poles.results
+    ]
+    columns = (Column("label", word("results", lang)), Column("figure", word("figure", lang), "right"))
+    title = f"{word('results', lang)}: {poles.name.get(lang)}"
+    notes = (poles.assessment.get(lang),) if poles.assessment else ()
+    return Table(title, columns, rows, data, notes=notes)
+
+
+def concepts(ds: Dataset, *, lang: str) -> Document:
+    def item(c: Any) -> Item:
+        body = c.text.get(lang)
+        if c.kind == "definition":
+            body = f"« {body} » ({c.author}, {c.year})" if lang == "fr" else f"“{body}” ({c.author}, {c.year})"
+        subs = tuple(p.get(lang) for p in c.points)
+        if c.quoted_in:
+            subs += (("Quoted in: " if lang == "en" else "Cité dans : ") + c.quoted_in.get(lang),)
+        return Item(body, subs)
+
+    sections = tuple(
+        Section(word(k, lang), tuple(item(c) for c in ds.concepts if c.kind == k))
+        for k in dict.fromkeys(c.kind for c in ds.concepts)
+    )
+    title = "Clustering: definitions and concepts" if lang == "en" else "Le clustering : définitions et concepts"
+    return Document(title, [record_data(ds, c, lang) for c in ds.concepts], sections=sections)
+
+
+def about(ds: Dataset, *, lang: str) -> Document:
+    o, p = ds.organisation, ds.presentation
+    day = p.date.strftime("%d/%m/%Y") if lang == "fr" else p.date.isoformat()
+    fields = (
+        (word("name", lang), f"{o.name.get(lang)} ({o.acronym})"),
+        ("Founded" if lang == "en" else "Création", str(o.founded)),
+        (word("kind", lang), o.kind.get(lang)),
+        ("Members" if lang == "en" else "Membres", figure(o.members, lang)),
+        ("Member federations" if lang == "en" else "Fédérations adhérentes", figure(o.member_federations, lang)),
+        (word("funding", lang), o.funding.get(lang)),
+        ("Role" if lang == "en" else "Rôle", o.role.get(lang)),
+        ("Mission" if lang == "en" else "Mission", o.mission.get(lang)),
+    )
+    slides = tuple(
+        Item(s.title.get(lang) + (f" — {s.heading.get(lang)}" if s.heading else "") + (f" (p. {s.page})" if s.page else ""))
+        for s in p.slides
+    )
+    presentation = Section(
+        "The source" if lang == "en" else "La source",
+        fields=(
+            ("Author" if lang == "en" else "Auteur", p.author.get(lang)),
+            ("Event" if lang == "en" else "Événement", p.event.get(lang)),
+            ("Place" if lang == "en" else "Lieu", p.place.get(lang)),
+            ("Date", day),
+            ("Slides" if lang == "en" else "Diapositives", str(len(p.slides))),
+        ),
+    )
+    sections = (
+        Section("Actions", tuple(Item(a.get(lang)) for a in o.actions)),
+        presentation,
+        Section("Slides" if lang == "en" else "Diapositives", slides),
+    )
+    data = {
+        "organisation": record_data(ds, o, lang),
+        "presentation": _localize(p.model_dump(mode="json", exclude_none=True), lang),
+    }
+    return Document(o.name.get(lang), data, fields, sections)
+
+
+# The overview, citations and search across everything
+
+
+def overview(ds: Dataset, *, lang: str) -> Document:
+    shown = [r for r in ds.regions if r.kind == "country"] + [r for r in ds.regions if r.id == "wallonia"]
+    fields = []
+    for r in shown:
+        parts = [figure(r.population, lang) if r.population else ""]
+        if r.gdp_per_capita:
+            parts.append(f"{word('gdp', lang)} {figure(r.gdp_per_capita, lang)}")
+        parts += [f"{'index' if lang == 'en' else 'indice'} {figure(f, lang)}" for f in r.gdp_per_capita_index[:1]]
+        fields.append((r.name.get(lang), ", ".join(p for p in parts if p)))
+    schemes_section = Section(
+        word("schemes", lang),
+        tuple(Item(f"{s.name.get(lang)} ({_period(s, lang) or word(s.status, lang)}): {s.summary.get(lang)}") for s in ds.schemes),
+    )
+    commands = (
+        ("uwe regions", "compare GDP per capita", "comparer le PIB par habitant"),
+        ("uwe region wallonia", "one region's profile", "le profil d'une région"),
+        ("uwe schemes", "the four schemes side by side", "les quatre dispositifs côte à côte"),
+        ("uwe clusters --sector energy", "find groupings", "trouver des groupements"),
+        ("uwe results", "the poles' first assessment", "le premier bilan des pôles"),
+        ("uwe lessons", "what the policy taught", "les leçons de la politique"),
+        ("uwe concepts", "definitions of clustering", "définitions du clustering"),
+        ("uwe search TEXT", "search everything", "chercher partout"),
+        ("uwe about", "the UWE and the source", "l'UWE et la source"),
+        ("uwe --help", "every command", "toutes les commandes"),
+    )
+    go = Section(
+        "Go further" if lang == "en" else "Pour aller plus loin",
+        tuple(Item(f"{cmd}  —  {fr if lang == 'fr' else en}") for cmd, en, fr in commands),
+    )
+    p = ds.presentation
+    title = (
+        f"uwe: Belgium, Wallonia and business clusters ({p.author.en}, {p.place.en}, {p.date:%d %B %Y})"
+        if lang == "en"
+        else f"uwe : la Belgique, la Wallonie et les clusters ({p.author.fr}, {p.place.fr}, {p.date:%d/%m/%Y})"
+    )
+    data = {
+        "regions": [record_data(ds, r, lang) for r in shown],
+        "schemes": [{"id": s.id, "name": s.name.get(lang), "summary": s.summary.get(lang)} for s in ds.schemes],
+        "commands": [cmd for cmd, _, _ in commands],
+    }
+    return Document(title, data, tuple(fields), (schemes_section, go))
+
+
+def _citable(ds: Dataset) -> list[tuple[str, Any]]:
+    return [
+        *(("region", r) for r in ds.regions),
+        *(("scheme", r) for r in ds.schemes),
+        *(("cluster", r) for r in ds.clusters),
+        *(("lesson", r) for r in ds.lessons),
+        *(("concept", r) for r in ds.concepts),
+        ("organisation", ds.organisation),
+        *(("slide", s) for s in ds.presentation.slides),
+    ]
+
+
+def _citable_names(entry: tuple[str, Any]) -> tuple[str, ...]:
+    kind, record = entry
+    if kind == "slide":
+        return (record.title.fr, record.title.en, record.id)
+    name = getattr(record, "name", None)
+    return (name.en, name.fr, record.id, *getattr(record, "aliases", ())) if name else (record.id,)
+
+
+def cite(ds: Dataset, *, lang: str, name: str | None = None) -> Document:
+    from uwe_cli import __version__
+
+    p = ds.presentation
+    date_en, date_fr = f"{p.date.day} {p.date:%B %Y}", p.date.strftime("%d/%m/%Y")
+    where = f"{p.event.get(lang)}, {p.place.get(lang)}, {date_fr if lang == 'fr' else date_en}"
+    author = ds.organisation.name.fr + f" ({ds.organisation.acronym})"
+    if name is None:
+        kind, slides, label, key = "dataset", list(p.slides), "", "all"
+    else:
+        kind, record = lookup.find(_citable(ds), name, what="record", names=_citable_names)
+        slides = [record] if kind == "slide" else [ds.slide(s) for s in record.source]
+        label, key = _citable_names((kind, record))[1 if lang == "fr" else 0], record.id
+    # Slide titles are cited in the original French; the page where the slide prints one.
+    titles = [f"« {s.title.fr} »" + (f", p. {s.page}" if s.page else "") for s in slides]
+    if kind == "dataset":
+        what = "Slides" if lang == "en" else "Diapositives"
+        text_citation = f"{author}. {what}, {where}. Data: uwe {__version__}."
+    else:
+        slide_word = ("slide" if len(slides) == 1 else "slides") if lang == "en" else ("diapositive" if len(slides) == 1 else "diapositives")
+        text_citation = f"{author}. {'; '.join(titles)} ({slide_word}), {where}. Data: uwe {__version__}, {kind} '{key}'."
+    note = "; ".join(s.title.fr + (f" (p. {s.page})" if s.page else "") for s in slides) if kind != "dataset" else f"{len(slides)} slides"
+    bibtex = "\n".join(
+        [
+            f"@misc{{uwe2014sofia-{key},",
+            f"  author       = {{{{{ds.organisation.name.fr}}}}},",
+            f"  title        = {{{slides[0].title.fr if len(slides) == 1 else 'Le clustering en Wallonie'}}},",
+            f"  howpublished = {{Presentation, {p.event.fr}, {p.place.fr}}},",
+            f"  year         = {{{p.date.year}}},",
+            f"  month        = {p.date:%b}".lower() + ",",
+            f"  note         = {{{p.date.day} {p.date:%B %Y}; {note}; data: uwe {__version__}}},",
+            "}",
+        ]
+    )
+    fields = ((word("source", lang), text_citation),)
+    sections = (Section("BibTeX", tuple(Item(line) for line in bibtex.splitlines())),)
+    data = {
+        "record": key,
+        "kind": kind,
+        "name": label or None,
+        "slides": [s.title.fr for s in slides],
+        "citation": text_citation,
+        "bibtex": bibtex,
+    }
+    title = ("How to cite" if lang == "en" else "Comment citer") + (f": {label}" if label else "")
+    return Document(title, data, fields, sections)
+
+
+def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str]]:
+    """(field, language or None, text) for every text inside a dumped record."""
+    if isinstance(value, dict):
+        if set(value) == {"fr", "en"}:
+            yield path, "fr", value["fr"]
+            yield path, "en", value["en"]
+            return
+        for key, item in value.items():
+            if key not in ("source", "id"):
+                yield from _strings(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, f"{path}[{i}]")
+    elif isinstance(value, str):
+        yield path, None, value
+
+
+def search(ds: Dataset, *, lang: str, query: str) -> Table:
+    key = text.search_key(query)
+    if not key:
+        raise UsageError("give some letters or digits to search for")
+    rows, data = [], []
+    for kind, record in [*_citable(ds), *(("sector", s) for s in ds.sectors)]:
+        dumped = record.model_dump(mode="json", exclude_none=True)
+        seen: set[str] = set()
+        for field, found_lang, value in _strings(dumped):
+            if key not in text.search_key(value) or field in seen:
+                continue
+            seen.add(field)  # one hit per field, in the first language that matches
+            name = _citable_names((kind, record))[1 if lang == "fr" else 0]
+            rows.append({"kind": kind, "record": name, "field": field + (f" ({found_lang})" if found_lang else ""), "text": _snippet(value, key)})
+            data.append({"kind": kind, "id": record.id, "name": name, "field": field, "lang": found_lang, "text": value})
+    columns = (
+        Column("kind", word("kind", lang)),
+        Column("record", "Record" if lang == "en" else "Fiche"),
+        Column("field", "Field" if lang == "en" else "Champ"),
+        Column("text", "Match" if lang == "en" else "Correspondance"),
+    )
+    title = (f"“{query}”: {len(rows)} match{'es' if len(rows) != 1 else ''}" if lang == "en" else f"« {query} » : {len(rows)} résultat{'s' if len(rows) != 1 else ''}")
+    return Table(title, columns, tuple(rows), data)
+
+
+def _snippet(value: str, key: str, room: int = 80) -> str:
+    if len(value) <= room:
+        return value
+    start = max(0, text.search_key(value).find(key) - room // 3)
+    piece = value[start : start + room]
+    return ("…" if start else "") + piece + ("…" if start + room < len(value) else "")
