@@ -160,7 +160,7 @@ def make_console(*, no_color: bool = False, stderr: bool = False, record: bool =
 
 def _rich(result: Result, *, no_color: bool, export: Path | None) -> None:
     console = make_console(no_color=no_color, record=export is not None)
-    for renderable in _renderables(result, width=console.width):
+    for renderable in _renderables(result, console=console):
         console.print(renderable)
     if export is not None:
         _export(console, export, title=result.title)
@@ -188,18 +188,11 @@ def _text(value: str, style: str = "") -> Any:
     return Text(visible(value), style=style)
 
 
-def _renderables(result: Result, *, width: int) -> list[RenderableType]:
-    from rich import box
-    from rich.table import Table as RichTable
-
+def _renderables(result: Result, *, console: Console) -> list[RenderableType]:
+    width = console.width
     out: list[RenderableType] = [_text(result.title, "bold")]
     if isinstance(result, Table):
-        table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-        for column in result.columns:
-            table.add_column(_text(column.header, "bold"), justify=column.justify, overflow="fold")
-        for row in result.rows:
-            table.add_row(*(_text(row.get(c.key, "")) for c in result.columns))
-        out.append(table)
+        out.append(_table(result, console=console))
         if result.chart:
             out += [_text(""), _text(result.chart_title, "bold"), *_bars(result, width=width)]
     else:
@@ -215,6 +208,51 @@ def _renderables(result: Result, *, width: int) -> list[RenderableType]:
         out.append(_text(""))
         out += [_text(note, "dim italic") for note in result.notes]
     return out
+
+
+def _table(result: Table, *, console: Console) -> RenderableType:
+    from rich import box
+    from rich.table import Table as RichTable
+
+    # Wrap between words, never inside one (a name cut in two reads as two names); figures
+    # (right-aligned columns) do not wrap at all.
+    min_widths = []
+    for column in result.columns:
+        cells = [column.header, *(row.get(column.key, "") for row in result.rows)]
+        if column.justify == "right":
+            min_widths.append(max(len(cell) for cell in cells[1:] + [w for w in column.header.split()]))
+        else:
+            min_widths.append(max((len(w) for cell in cells for w in cell.split()), default=1))
+    table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for column, min_width in zip(result.columns, min_widths):
+        # A figure's column is as wide as its widest figure (the header wraps instead), so
+        # that the room goes to the columns of words.
+        fixed = min_width if column.justify == "right" else None
+        table.add_column(
+            _text(column.header, "bold"), justify=column.justify, overflow="fold", min_width=min_width, width=fixed
+        )
+    for row in result.rows:
+        table.add_row(*(_text(row.get(c.key, "")) for c in result.columns))
+    # Too narrow a screen for every column at its narrowest: tell the rows one by one.
+    # (3 = a column's padding and rule; Rich's own measure is capped at the screen width.)
+    if sum(min_widths) + 3 * (len(min_widths) - 1) > console.width:
+        return _stacked(result)
+    return table
+
+
+def _stacked(result: Table) -> RenderableType:
+    """A table too wide for the screen, told row by row: "Header  value" under each name."""
+    from rich.console import Group
+    from rich.padding import Padding
+
+    first, *rest = result.columns
+    blocks: list[RenderableType] = []
+    for row in result.rows:
+        blocks.append(_text(row.get(first.key, "") or "—", "bold"))
+        shown = [(c.header, row.get(c.key, "")) for c in rest if row.get(c.key)]
+        if shown:
+            blocks.append(Padding(_fields(tuple(shown)), (0, 0, 0, 2), expand=False))
+    return Group(*blocks)
 
 
 def _fields(fields: tuple[tuple[str, str], ...]) -> RenderableType:

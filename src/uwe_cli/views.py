@@ -121,12 +121,11 @@ def regions(ds: Dataset, *, lang: str, names: Sequence[str] = (), sort: str | No
         rows.append(
             {
                 "name": r.name.get(lang),
-                "kind": word(r.kind, lang),
                 "population": figure(r.population, lang) if r.population else "",
                 "gdp": figure(r.gdp_per_capita, lang) if r.gdp_per_capita else "",
                 "share": f"{text.number(share, lang)} %" if share is not None and lang == "fr" else
                 (f"{text.number(share, lang)}%" if share is not None else ""),
-                "index": "; ".join(figure(f, lang) for f in r.gdp_per_capita_index),
+                **{_index_key(f): text.number(f.value, lang) for f in r.gdp_per_capita_index},
             }
         )
         row: dict[str, Any] = {
@@ -142,13 +141,13 @@ def regions(ds: Dataset, *, lang: str, names: Sequence[str] = (), sort: str | No
         row.update({"nuts": r.codes.nuts, "iso_3166": r.codes.iso_3166, "source": _sources(ds, r.source, lang)})
         data.append(row)
     computed = word("computed", lang)
+    bases = {_index_key(f): f.base for r in chosen for f in r.gdp_per_capita_index}
     columns = (
         Column("name", word("region", lang).capitalize() if lang == "en" else "Région"),
-        Column("kind", word("kind", lang)),
         Column("population", word("population", lang), "right"),
         Column("gdp", word("gdp", lang), "right"),
-        Column("share", f"{word('share_be', lang)} ({computed})", "right"),
-        Column("index", word("eu_index", lang), "right"),
+        Column("share", f"{word('share_be', lang)}, {computed}", "right"),
+        *(Column(key, f"{'Index' if lang == 'en' else 'Indice'} {base}", "right") for key, base in bases.items()),
     )
     bars = tuple(
         Bar(r.name.get(lang), r.gdp_per_capita.value, figure(r.gdp_per_capita, lang))
@@ -210,7 +209,8 @@ def region(ds: Dataset, name: str, *, lang: str) -> Document:
 
 def _source_section(ds: Dataset, ids: Iterable[str], lang: str) -> Section:
     where = "UWE, Sofia, 15 April 2014" if lang == "en" else "UWE, Sofia, 15 avril 2014"
-    return Section(word("source", lang), tuple(Item(f"{s} — {where}") for s in _sources(ds, ids, lang)))
+    titles = dict.fromkeys(_sources(ds, ids, lang))  # two slides may share a title
+    return Section(word("source", lang), tuple(Item(f"{s} — {where}") for s in titles))
 
 
 # Schemes
@@ -254,7 +254,7 @@ def schemes(ds: Dataset, *, lang: str, names: Sequence[str] = ()) -> Table:
         ("funding", lambda s: _funding(s, lang) or "—"),
         ("groupings", lambda s: figure(s.groupings, lang)),
         ("participants", lambda s: local(s.participants, lang) or "—"),
-        ("outcome", lambda s: "; ".join(t.get(lang) for t in s.outcome) or local(s.assessment, lang) or "—"),
+        ("outcome", lambda s: " ".join(t.get(lang) for t in s.outcome) or local(s.assessment, lang) or "—"),
     ]
     columns = (Column("field", ""), *(Column(s.id, s.name.get(lang)) for s in chosen))
     rows = tuple({"field": word(key, lang), **{s.id: get(s) for s in chosen}} for key, get in attributes)
@@ -267,7 +267,7 @@ def scheme(ds: Dataset, name: str, *, lang: str) -> Document:
     s = find_scheme(ds, name)
     f = s.funding
     candidates = [
-        (word("period", lang), "; ".join(x for x in (_period(s, lang), local(s.period, lang)) if x) if s.start else local(s.period, lang)),
+        (word("period", lang), local(s.period, lang) or _period(s, lang)),
         (word("status", lang), word(s.status, lang)),
         (word("legal_basis", lang), local(s.legal_basis, lang)),
         (word("groupings", lang), figure(s.groupings, lang) + (f" ({s.groupings.note.get(lang)})" if s.groupings.note else "")),
@@ -289,7 +289,7 @@ def scheme(ds: Dataset, name: str, *, lang: str) -> Document:
             tuple(Item(f"{figure(r.figure, lang)} — {r.label.get(lang)}") for r in s.results),
         )
     sections = [
-        texts(word("definition", lang).split(" ")[0], [s.definition] if s.definition else []),
+        texts("Definition" if lang == "en" else "Définition", [s.definition] if s.definition else []),
         texts(word("criteria", lang), s.criteria),
         texts(word("features", lang), s.features),
         texts("Objectives" if lang == "en" else "Objectifs", s.objectives),
@@ -417,7 +417,8 @@ def sectors(ds: Dataset, *, lang: str) -> Table:
             "other": s.name.get(other),
             "id": s.id,
             "count": str(counts[s.id]),
-            "synonyms": ", ".join(s.synonyms),
+            # The full list is in --format json; a table shows enough to recognise the sector.
+            "synonyms": ", ".join(s.synonyms[:4]) + (", …" if len(s.synonyms) > 4 else ""),
         }
         for s in ds.sectors
     )
