@@ -466,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = app(args=args, prog_name="uwe", standalone_mode=False)
     except _ClickError as exc:
-        message = exc.format_message()
+        message = exc.format_message().rstrip(".")
         ctx = getattr(exc, "ctx", None)
         if ctx is not None:
             message += f" (see '{ctx.command_path} --help')"

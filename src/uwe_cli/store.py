@@ -67,7 +67,8 @@ def load_dataset(data_dir: Path) -> models.Dataset:
             parts[name] = (content, doc)
     if problems:
         raise DataError(problems)
-    problems = list(_cross_check(parts, data_dir))
+    order = {str(data_dir / f"{name}.yaml"): i for i, name in enumerate(FILES)}
+    problems = sorted(_cross_check(parts, data_dir), key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0))
     if problems:
         raise DataError(problems)
     about = parts["about"][0]

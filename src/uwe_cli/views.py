@@ -40,19 +40,19 @@ def _sector_names(sector: Sector) -> tuple[str, ...]:
 
 
 def find_region(ds: Dataset, name: str) -> Region:
-    return lookup.find(ds.regions, name, what="region", names=_names)
+    return lookup.find(ds.regions, name, what="region", hint="see 'uwe regions'", names=_names)
 
 
 def find_scheme(ds: Dataset, name: str) -> Scheme:
-    return lookup.find(ds.schemes, name, what="scheme", names=_names)
+    return lookup.find(ds.schemes, name, what="scheme", hint="see 'uwe schemes'", names=_names)
 
 
 def find_cluster(ds: Dataset, name: str) -> Cluster:
-    return lookup.find(ds.clusters, name, what="cluster", names=_names)
+    return lookup.find(ds.clusters, name, what="cluster", hint="see 'uwe clusters'", names=_names)
 
 
 def find_sector(ds: Dataset, name: str) -> Sector:
-    return lookup.find(ds.sectors, name, what="sector", names=_sector_names)
+    return lookup.find(ds.sectors, name, what="sector", hint="see 'uwe sectors'", names=_sector_names)
 
 
 def _choice(value: str, choices: dict[str, tuple[str, ...]], *, what: str) -> str:

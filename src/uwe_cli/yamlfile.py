@@ -97,6 +97,8 @@ def read_yaml(path: Path, *, display: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "invalid YAML"
+        if exc.problem and exc.context:
+            what = f"{exc.problem} ({exc.context})"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise fail(f"YAML syntax error: {what}", line, column) from None
     except yaml.YAMLError as exc:

@@ -1,0 +1,70 @@
+"""README.md tells the truth: its examples are real output, and every command is in it.
+
+`UWE_UPDATE_README=1 pytest tests/test_readme.py` rewrites the examples from the code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from uwe_cli import cli
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+EXAMPLE = re.compile(r"```console\n\$ uwe(?P<args>[^\n]*)\n(?P<output>.*?)```", re.S)
+
+
+def commands() -> list[tuple[str, object]]:
+    group = typer.main.get_command(cli.app)
+    found = []
+    for name, command in group.commands.items():
+        sub = getattr(command, "commands", None)
+        if sub:
+            found += [(f"{name} {n}", c) for n, c in sub.items()]
+        else:
+            found.append((name, command))
+    return found
+
+
+def test_examples_are_real_output(uwe: Callable[..., object]) -> None:
+    text = README.read_text(encoding="utf-8")
+    examples = list(EXAMPLE.finditer(text))
+    assert len(examples) >= 15
+
+    def real(match: re.Match[str]) -> str:
+        run = uwe(*shlex.split(match["args"]))
+        assert run.exit_code == 0, (match["args"], run.stderr)
+        # Rich pads table lines to the screen's width; a README has no use for the spaces.
+        output = "\n".join(line.rstrip() for line in run.stdout.splitlines())
+        return f"```console\n$ uwe{match['args']}\n{output}\n```"
+
+    updated = EXAMPLE.sub(real, text)
+    if os.environ.get("UWE_UPDATE_README"):
+        README.write_text(updated, encoding="utf-8")
+    assert updated == text, "README examples are stale: run UWE_UPDATE_README=1 pytest tests/test_readme.py"
+
+
+@pytest.mark.parametrize(("name", "command"), commands(), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_command_has_help_and_docs(name: str, command: object) -> None:
+    assert (command.help or "").strip(), f"uwe {name} has no help text"
+    assert "Example: uwe" in (command.epilog or ""), f"uwe {name} has no example in its help"
+    assert f"uwe {name}" in README.read_text(encoding="utf-8"), f"uwe {name} is not in README.md"
+
+
+def test_quick_start_has_exactly_two_lines() -> None:
+    section = README.read_text(encoding="utf-8").split("## Quick start", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = block.strip().splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith("uwe regions") and "pytest" in lines[1]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "## Quick start" in ci and "sed -n 2p" in ci
