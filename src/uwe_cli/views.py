@@ -115,6 +115,7 @@ def regions(ds: Dataset, *, lang: str, names: Sequence[str] = (), sort: str | No
     elif sort == "name":
         chosen.sort(key=lambda r: text.fold(r.name.get(lang)))
     belgium = next((r for r in ds.regions if r.kind == "country"), None)
+    bases = {_index_key(f): f.base for r in chosen for f in r.gdp_per_capita_index}
     rows, data = [], []
     for r in chosen:
         share = _share(r, belgium)
@@ -137,11 +138,12 @@ def regions(ds: Dataset, *, lang: str, names: Sequence[str] = (), sort: str | No
             "gdp_per_capita_eur": r.gdp_per_capita.value if r.gdp_per_capita else None,
             "gdp_share_of_belgium_pct": share,
         }
-        row.update({_index_key(f): f.value for f in r.gdp_per_capita_index})
+        # Every row has every index column (None where the slide gives none), for CSV.
+        indices = {_index_key(f): f.value for f in r.gdp_per_capita_index}
+        row.update({key: indices.get(key) for key in bases})
         row.update({"nuts": r.codes.nuts, "iso_3166": r.codes.iso_3166, "source": _sources(ds, r.source, lang)})
         data.append(row)
     computed = word("computed", lang)
-    bases = {_index_key(f): f.base for r in chosen for f in r.gdp_per_capita_index}
     columns = (
         Column("name", word("region", lang).capitalize() if lang == "en" else "Région"),
         Column("population", word("population", lang), "right"),
