@@ -16,10 +16,19 @@ def problems(folder: Path) -> list[str]:
     return [str(p).replace(str(folder), "DATA") for p in caught.value.problems]
 
 
-def edit(path: Path, old: str, new: str) -> None:
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in `path`; return the line number where it stood."""
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path.name}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def line_of(path: Path, needle: str, *, after: str = "") -> int:
+    """The line number of the first `needle` in `path` that follows `after`."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(after) if after else 0
+    return text[: text.index(needle, start)].count("\n") + 1
 
 
 def test_shipped_data_loads() -> None:
@@ -66,76 +75,84 @@ def test_file_instead_of_folder(tmp_path: Path) -> None:
 
 
 def test_unknown_field_suggests_the_close_one(data_copy: Path) -> None:
-    edit(data_copy / "regions.yaml", '    name: {fr: "Belgique"', '    nmae: {fr: "Belgique"')
+    line = edit(data_copy / "regions.yaml", '    name: {fr: "Belgique"', '    nmae: {fr: "Belgique"')
     assert problems(data_copy) == [
-        "DATA/regions.yaml:3:5: regions[0]: missing required field 'name'",
-        "DATA/regions.yaml:4:5: regions[0]: unknown field 'nmae' (did you mean 'name'?)",
+        f"DATA/regions.yaml:{line - 1}:5: regions[0]: missing required field 'name'",
+        f"DATA/regions.yaml:{line}:5: regions[0]: unknown field 'nmae' (did you mean 'name'?)",
     ]
 
 
 def test_wrong_type(data_copy: Path) -> None:
-    edit(data_copy / "regions.yaml", "population: {value: 11000000", "population: {value: lots")
-    assert problems(data_copy) == ["DATA/regions.yaml:13:18: regions[0].population.value: should be a number, got 'lots'"]
+    line = edit(data_copy / "regions.yaml", "population: {value: 11000000", "population: {value: lots")
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line}:18: regions[0].population.value: should be a number, got 'lots'"
+    ]
 
 
 def test_impossible_percentage(data_copy: Path) -> None:
-    edit(data_copy / "regions.yaml", '{value: 11.1, unit: "%"', '{value: 111.1, unit: "%"')
+    line = edit(data_copy / "regions.yaml", '{value: 11.1, unit: "%"', '{value: 111.1, unit: "%"')
     assert problems(data_copy) == [
-        "DATA/regions.yaml:59:9: regions[3].unemployment_rate[0]: a percentage cannot exceed 100 (got 111.1)"
+        f"DATA/regions.yaml:{line}:9: regions[3].unemployment_rate[0]: a percentage cannot exceed 100 (got 111.1)"
     ]
 
 
 def test_negative_figure(data_copy: Path) -> None:
-    edit(data_copy / "regions.yaml", "gdp_per_capita: {value: 30500", "gdp_per_capita: {value: -30500")
+    line = edit(data_copy / "regions.yaml", "gdp_per_capita: {value: 30500", "gdp_per_capita: {value: -30500")
     assert problems(data_copy) == [
-        "DATA/regions.yaml:14:22: regions[0].gdp_per_capita.value: cannot be negative (got -30500)"
+        f"DATA/regions.yaml:{line}:22: regions[0].gdp_per_capita.value: cannot be negative (got -30500)"
     ]
 
 
 def test_bad_id(data_copy: Path) -> None:
-    edit(data_copy / "clusters.yaml", "  - id: tweed", "  - id: Tweed X")
+    line = edit(data_copy / "clusters.yaml", "  - id: tweed", "  - id: Tweed X")
     assert problems(data_copy) == [
-        "DATA/clusters.yaml:72:5: clusters[8].id: should be a lowercase id of letters, digits and single "
+        f"DATA/clusters.yaml:{line}:5: clusters[8].id: should be a lowercase id of letters, digits and single "
         "hyphens (like 'cap-2020'), got 'Tweed X'"
     ]
 
 
 def test_duplicate_id(data_copy: Path) -> None:
-    edit(data_copy / "clusters.yaml", "  - id: tweed", "  - id: twist")
-    assert problems(data_copy) == ["DATA/clusters.yaml:80:5: clusters[9].id: duplicate id 'twist' (first used on line 72)"]
+    first = edit(data_copy / "clusters.yaml", "  - id: tweed", "  - id: twist")
+    second = line_of(data_copy / "clusters.yaml", "  - id: twist", after="id: twist\n")
+    assert problems(data_copy) == [
+        f"DATA/clusters.yaml:{second}:5: clusters[9].id: duplicate id 'twist' (first used on line {first})"
+    ]
 
 
 def test_duplicate_key(data_copy: Path) -> None:
-    edit(data_copy / "regions.yaml", "    kind: country", "    kind: country\n    kind: region")
-    assert problems(data_copy) == ["DATA/regions.yaml:6:5: duplicate key 'kind' (first given on line 5)"]
+    line = edit(data_copy / "regions.yaml", "    kind: country", "    kind: country\n    kind: region")
+    assert problems(data_copy) == [f"DATA/regions.yaml:{line + 1}:5: duplicate key 'kind' (first given on line {line})"]
 
 
 def test_dangling_references_all_reported(data_copy: Path) -> None:
-    edit(data_copy / "clusters.yaml", "      - scheme: regional-clusters", "      - scheme: regional-cluster")
-    edit(data_copy / "clusters.yaml", "sectors: [health, research]", "sectors: [health, reserch]")
-    edit(data_copy / "regions.yaml", "within: wallonia", "within: walonia")
-    edit(data_copy / "lessons.yaml", "source: lessons-evaluation", "source: lesson-evaluation")
+    clusters, regions, lessons = (data_copy / f"{n}.yaml" for n in ("clusters", "regions", "lessons"))
+    scheme_line = edit(clusters, "      - scheme: regional-clusters", "      - scheme: regional-cluster")
+    sector_line = edit(clusters, "sectors: [health, research]", "sectors: [health, reserch]")
+    within_line = edit(regions, "within: wallonia", "within: walonia")
+    source_line = edit(lessons, "source: lessons-evaluation", "source: lesson-evaluation")
+    groupings_line = line_of(data_copy / "schemes.yaml", "groupings:", after="id: regional-clusters")
     assert problems(data_copy) == [
-        "DATA/regions.yaml:74:5: regions[4].within: unknown region 'walonia' (did you mean 'wallonia'?)",
-        "DATA/schemes.yaml:56:5: schemes[1].groupings: says 10 groupings but clusters.yaml names 9",
-        "DATA/clusters.yaml:6:23: clusters[0].sectors[1]: unknown sector 'reserch' (did you mean 'research'?)",
-        "DATA/clusters.yaml:8:9: clusters[0].memberships[0].scheme: unknown scheme 'regional-cluster' "
+        f"DATA/regions.yaml:{within_line}:5: regions[4].within: unknown region 'walonia' (did you mean 'wallonia'?)",
+        f"DATA/schemes.yaml:{groupings_line}:5: schemes[1].groupings: says 10 groupings but clusters.yaml names 9",
+        f"DATA/clusters.yaml:{sector_line}:23: clusters[0].sectors[1]: unknown sector 'reserch' "
+        "(did you mean 'research'?)",
+        f"DATA/clusters.yaml:{scheme_line}:9: clusters[0].memberships[0].scheme: unknown scheme 'regional-cluster' "
         "(did you mean 'regional-clusters'?)",
-        "DATA/lessons.yaml:15:5: lessons[0].source[0]: unknown slide 'lesson-evaluation' (did you mean "
+        f"DATA/lessons.yaml:{source_line}:5: lessons[0].source[0]: unknown slide 'lesson-evaluation' (did you mean "
         "'lessons-evaluation'?)",
     ]
 
 
 def test_ambiguous_sector_word(data_copy: Path) -> None:
-    edit(data_copy / "sectors.yaml", "synonyms: [eaux,", "synonyms: [énergie, eaux,")
-    assert problems(data_copy) == ["DATA/sectors.yaml:29:5: sectors[6]: 'énergie' already names sector 'energy'"]
+    line = edit(data_copy / "sectors.yaml", "synonyms: [eaux,", "synonyms: [énergie, eaux,")
+    assert problems(data_copy) == [f"DATA/sectors.yaml:{line - 2}:5: sectors[6]: 'énergie' already names sector 'energy'"]
 
 
 def test_errors_in_several_files_are_all_reported(data_copy: Path) -> None:
     (data_copy / "lessons.yaml").write_text("", encoding="utf-8")
-    edit(data_copy / "regions.yaml", "population: {value: 11000000", "population: {value: lots")
+    line = edit(data_copy / "regions.yaml", "population: {value: 11000000", "population: {value: lots")
     assert problems(data_copy) == [
-        "DATA/regions.yaml:13:18: regions[0].population.value: should be a number, got 'lots'",
+        f"DATA/regions.yaml:{line}:18: regions[0].population.value: should be a number, got 'lots'",
         "DATA/lessons.yaml: file is empty (expected a YAML mapping)",
     ]
 
