@@ -214,30 +214,47 @@ def _table(result: Table, *, console: Console) -> RenderableType:
     from rich import box
     from rich.table import Table as RichTable
 
-    # Wrap between words, never inside one (a name cut in two reads as two names); figures
-    # (right-aligned columns) do not wrap at all.
-    min_widths = []
-    for column in result.columns:
-        cells = [column.header, *(row.get(column.key, "") for row in result.rows)]
-        if column.justify == "right":
-            min_widths.append(max(len(cell) for cell in cells[1:] + [w for w in column.header.split()]))
-        else:
-            min_widths.append(max((len(w) for cell in cells for w in cell.split()), default=1))
+    widths = _fit(result, available=console.width - 3 * (len(result.columns) - 1))
+    if widths is None:  # too narrow a screen for every column: tell the rows one by one
+        return _stacked(result)
     table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    for column, min_width in zip(result.columns, min_widths):
-        # A figure's column is as wide as its widest figure (the header wraps instead), so
-        # that the room goes to the columns of words.
-        fixed = min_width if column.justify == "right" else None
-        table.add_column(
-            _text(column.header, "bold"), justify=column.justify, overflow="fold", min_width=min_width, width=fixed
-        )
+    for column, width in zip(result.columns, widths):
+        table.add_column(_text(column.header, "bold"), justify=column.justify, overflow="fold", width=width)
     for row in result.rows:
         table.add_row(*(_text(row.get(c.key, "")) for c in result.columns))
-    # Too narrow a screen for every column at its narrowest: tell the rows one by one.
-    # (3 = a column's padding and rule; Rich's own measure is capped at the screen width.)
-    if sum(min_widths) + 3 * (len(min_widths) - 1) > console.width:
-        return _stacked(result)
     return table
+
+
+def _fit(result: Table, *, available: int) -> list[int] | None:
+    """Column widths that fit `available`, wrapping text between words, never inside one.
+
+    Each column starts at its natural width; the widest column of words gives up room
+    first, down to its longest word (a name cut in two reads as two names). Figures
+    (right-aligned columns) keep their width; their header wraps instead. None: no fit.
+    """
+    natural, floor = [], []
+    for column in result.columns:
+        cells = [row.get(column.key, "") for row in result.rows]
+        lines = [line for cell in cells for line in cell.splitlines()] or [""]
+        words = [w for text in (column.header, *cells) for w in text.split()] or [""]
+        header_word = max((len(w) for w in column.header.split()), default=0)
+        if column.justify == "right":
+            width = max(max(len(line) for line in lines), header_word)
+            natural.append(width)
+            floor.append(width)
+        else:
+            natural.append(max(max(len(line) for line in lines), len(column.header)))
+            floor.append(max(len(w) for w in words))
+    widths = list(natural)
+    excess = sum(widths) - available
+    while excess > 0:
+        shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
+        if not shrinkable:
+            return None
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+    return widths
 
 
 def _stacked(result: Table) -> RenderableType:

@@ -416,11 +416,10 @@ def sectors(ds: Dataset, *, lang: str) -> Table:
     rows = tuple(
         {
             "name": s.name.get(lang),
-            "other": s.name.get(other),
             "id": s.id,
             "count": str(counts[s.id]),
             # The full list is in --format json; a table shows enough to recognise the sector.
-            "synonyms": ", ".join(s.synonyms[:4]) + (", …" if len(s.synonyms) > 4 else ""),
+            "also": ", ".join([s.name.get(other), *s.synonyms[:3]]) + (", …" if len(s.synonyms) > 3 else ""),
         }
         for s in ds.sectors
     )
@@ -430,10 +429,9 @@ def sectors(ds: Dataset, *, lang: str) -> Table:
     ]
     columns = (
         Column("name", word("sector", lang)),
-        Column("other", "French" if lang == "en" else "Anglais"),
         Column("id", "--sector"),
         Column("count", word("groupings", lang), "right"),
-        Column("synonyms", "Synonyms" if lang == "en" else "Synonymes"),
+        Column("also", "Also matches" if lang == "en" else "Autres noms reconnus"),
     )
     return Table(word("sectors", lang), columns, rows, data)
 
