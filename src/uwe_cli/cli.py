@@ -46,7 +46,9 @@ app = typer.Typer(
     rich_markup_mode=None,
     add_completion=True,
 )
-data_app = typer.Typer(help="Check, copy or locate the data folder.", no_args_is_help=True)
+data_app = typer.Typer(
+    help="Check, copy or locate the data folder.", epilog="Example: uwe data init ./my-data", no_args_is_help=True
+)
 app.add_typer(data_app, name="data")
 
 

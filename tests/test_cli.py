@@ -1,0 +1,338 @@
+"""The commands, as a user runs them: output, formats, languages, errors, suggestions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from uwe_cli import __version__, cli, models, store
+
+Uwe = Callable[..., object]
+ESC = "\x1b"
+
+
+@pytest.fixture(scope="module")
+def ds() -> models.Dataset:
+    return store.load_dataset(store.shipped_data_dir())
+
+
+def test_regions_table_exact(uwe: Uwe) -> None:
+    run = uwe("regions", "brussels", "wallonia", "--sort", "gdp")
+    assert run.exit_code == 0
+    lines = [line.rstrip() for line in run.stdout.splitlines()]
+    assert lines[:8] == [
+        "Belgium and its regions: GDP per capita",
+        "                                                  Share of",
+        "                                        GDP per   Belgium,      Index      Index",
+        "Region                     Population    capita   computed   EU28=100   EU15=100",
+        "─" * 80,
+        "Brussels-Capital Region   1.1 million   €54,700     179.3%",
+        "Wallonia                  3.6 million   €21,500      70.5%         88         80",
+        "",
+    ]
+
+
+def test_regions_in_french(uwe: Uwe) -> None:
+    run = uwe("regions", "--lang", "fr", "--format", "markdown")
+    assert run.stdout.splitlines()[:5] == [
+        "## La Belgique et ses régions : PIB par habitant",
+        "",
+        "| Région | Population | PIB par habitant | Part de la Belgique, calculé | Indice EU28=100 | Indice EU15=100 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| Belgique | 11 millions | 30 500 € | 100 % | 119 |  |",
+    ]
+
+
+def test_lang_from_environment(uwe: Uwe) -> None:
+    assert "30 500 €" in uwe("regions", env={"UWE_LANG": "fr"}).stdout
+    assert "€30,500" in uwe("regions", "--lang", "en", env={"UWE_LANG": "fr"}).stdout
+
+
+def test_regions_json_keeps_numbers_and_sources(uwe: Uwe) -> None:
+    rows = uwe("regions", "--format", "json").json()
+    assert [r["id"] for r in rows] == ["belgium", "flanders", "brussels", "wallonia", "german-speaking-community"]
+    wallonia = rows[3]
+    assert wallonia["gdp_per_capita_eur"] == 21500 and wallonia["population"] == 3_600_000
+    assert (wallonia["gdp_index_eu28"], wallonia["gdp_index_eu15"]) == (88, 80)
+    assert wallonia["gdp_share_of_belgium_pct"] == 70.5
+    assert wallonia["source"] == ["Belgium in a few words", "Wallonia in a few figures"]
+    assert rows[4]["within"] == "wallonia" and rows[4]["gdp_per_capita_eur"] is None
+
+
+def test_clusters_csv_one_row_per_record(uwe: Uwe) -> None:
+    rows = list(csv.DictReader(io.StringIO(uwe("clusters", "--format", "csv").stdout)))
+    assert len(rows) == 27
+    assert list(rows[0]) == ["id", "name", "schemes", "domain", "sectors", "status", "source"]
+    logistics = next(r for r in rows if r["id"] == "logistics-in-wallonia")
+    assert logistics["schemes"] == "regional-clusters; poles"
+    assert logistics["source"] == "The 10 Walloon clusters; The 6 competitiveness poles"
+
+
+def test_profile_csv_is_one_row(uwe: Uwe) -> None:
+    rows = list(csv.DictReader(io.StringIO(uwe("region", "wallonia", "-f", "csv").stdout)))
+    assert len(rows) == 1
+    assert rows[0]["unemployment_rate.1.value"] == "11.2"
+    assert rows[0]["unemployment_rate.1.period"] == "Q4 2013"
+
+
+@pytest.mark.parametrize("word", ["energy", "Energy", "ENERGY", "énergie", "Energie", "énergie renouvelable"])
+def test_sector_filter_is_case_accent_and_language_blind(uwe: Uwe, word: str) -> None:
+    ids = [c["id"] for c in uwe("clusters", "--sector", word, "--format", "json").json()]
+    assert ids == ["cap-2020", "tweed", "environment"]
+
+
+def test_filters_combine(uwe: Uwe) -> None:
+    def ids(*args: str) -> list[str]:
+        return [c["id"] for c in uwe("clusters", *args, "-f", "json").json()]
+
+    assert ids("--scheme", "pôles") == ["logistics-in-wallonia", "biowin", "wagralim", "mecatech", "skywin", "greenwin"]
+    assert ids("--status", "in-formation") == ["btp", "glass"]
+    assert ids("--status", "en formation", "--sector", "construction") == ["btp"]
+    assert ids("--scheme", "export-grappes", "--search", "energie") == ["environment"]
+    assert ids("--sector", "transport", "--scheme", "regional-clusters") == ["logistics-in-wallonia"]
+    assert ids("--search", "no such thing") == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["cluster", "twed"], "uwe: error: unknown cluster 'twed' (did you mean 'TWEED'?)\n"),
+        (["cluster", "nothing-like-it"], "uwe: error: unknown cluster 'nothing-like-it' (see 'uwe clusters')\n"),
+        (["region", "walonia"], "uwe: error: unknown region 'walonia' (did you mean 'Wallonia'?)\n"),
+        (["region", "atlantis"], "uwe: error: unknown region 'atlantis' (see 'uwe regions')\n"),
+        (["clusters", "--sector", "enrgy"], "uwe: error: unknown sector 'enrgy' (did you mean 'Energy'?)\n"),
+        (["clusters", "--scheme", "polls"], "uwe: error: unknown scheme 'polls' (did you mean 'Competitiveness poles'?)\n"),
+        (["clusters", "--status", "gone"], "uwe: error: unknown status 'gone'\n"),
+        (["regions", "--format", "jsn"], "uwe: error: unknown format 'jsn' (did you mean 'json'?)\n"),
+        (["regions", "--format", "nonsense"], "uwe: error: unknown format 'nonsense' (use table, json, csv, markdown)\n"),
+        (["regions", "--lang", "de"], "uwe: error: unknown language 'de' (use en, fr)\n"),
+        (["regions", "--sort", "size"], "uwe: error: unknown sort key 'size' (use gdp, population, name)\n"),
+        (["lessons", "--kind", "goodpractise"], "uwe: error: unknown lesson kind 'goodpractise' (did you mean 'good-practice'?)\n"),
+    ],
+)
+def test_unknown_names_get_one_line_and_suggestions(uwe: Uwe, args: list[str], message: str) -> None:
+    run = uwe(*args)
+    assert (run.exit_code, run.stdout, run.stderr) == (2, "", message)
+
+
+def test_names_match_by_id_name_and_prefix(uwe: Uwe) -> None:
+    for name in ("val+", "(Val)+", "VAL-PLUS", "val plus"):
+        assert uwe("cluster", name, "-f", "json").json()["id"] == "val-plus", name
+    assert uwe("region", "wallonie", "-f", "json").json()["id"] == "wallonia"
+    assert uwe("region", "brux", "-f", "json").json()["id"] == "brussels"
+    assert uwe("scheme", "grappes technologiques", "-f", "json").json()["id"] == "technology-grappes"
+
+
+def test_ambiguous_prefix(uwe: Uwe) -> None:
+    run = uwe("cluster", "tw")
+    assert (run.exit_code, run.stderr) == (2, "uwe: error: 'tw' could be several clusters: 'TWEED', 'TWIST'\n")
+
+
+def test_usage_errors_from_typer_are_one_line(main: Callable[..., object]) -> None:
+    run = main("regions", "--frmat", "json")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (
+        "uwe: error: No such option: --frmat (Possible options: --format, --sort) (see 'uwe regions --help')\n"
+    )
+    run = main("nosuchcommand")
+    assert (run.exit_code, run.stderr) == (2, "uwe: error: No such command 'nosuchcommand' (see 'uwe --help')\n")
+    run = main("region")
+    assert (run.exit_code, run.stderr) == (2, "uwe: error: Missing argument 'name' (see 'uwe region --help')\n")
+
+
+def test_version(main: Callable[..., object]) -> None:
+    run = main("--version")
+    assert (run.exit_code, run.stdout) == (0, f"uwe {__version__}\n")
+
+
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_help_everywhere(uwe: Uwe, flag: str) -> None:
+    for command in ("", "regions", "region", "schemes", "scheme", "clusters", "cluster", "sectors", "lessons",
+                    "results", "concepts", "about", "cite", "search", "data", "data check", "data init", "data path"):
+        run = uwe(*command.split(), flag)
+        assert run.exit_code == 0, command
+        assert "Usage: uwe" in run.stdout and "Example: uwe" in run.stdout, command
+
+
+def test_overview_without_arguments(uwe: Uwe) -> None:
+    run = uwe()
+    assert run.exit_code == 0
+    assert run.stdout.splitlines()[:3] == [
+        "uwe: Belgium, Wallonia and business clusters (UWE, Sofia, 15 April 2014)",
+        "Belgium   11 million, GDP per capita €30,500, index 119 (EU28=100)",
+        "Wallonia  3.6 million, GDP per capita €21,500, index 88 (EU28=100)",
+    ]
+
+
+def test_scheme_profile_regional_clusters(uwe: Uwe) -> None:
+    out = uwe("scheme", "regional-clusters").stdout
+    for expected in (
+        "Defining criteria",
+        "• The mobilisation of a critical mass representative of a field of activity",
+        "Activity axes",
+        "• Synergy actions between the cluster and other business organisations",
+        "Funding         €160,000/year for 3 years; tapering down to 50% over 9 years",
+        "Accreditation   3 years",
+        "• Obligation to hire a facilitator (« animateur »).",
+    ):
+        assert expected in out
+
+
+def test_results_csv(uwe: Uwe) -> None:
+    rows = list(csv.DictReader(io.StringIO(uwe("results", "-f", "csv").stdout)))
+    assert [(r["id"], r["value"], r["unit"]) for r in rows][:3] == [
+        ("member-companies", "600", "count"),
+        ("value-added-share", "45", "%"),
+        ("industrial-employment-share", "24", "%"),
+    ]
+    assert next(r for r in rows if r["id"] == "patents")["part_of"] == "completed-rd-projects"
+
+
+def test_lessons_in_source_order_and_by_kind(uwe: Uwe) -> None:
+    data = uwe("lessons", "-f", "json").json()
+    assert [x["kind"] for x in data][:3] == ["difficulty", "effect", "conclusion"]
+    good = uwe("lessons", "--kind", "bonnes pratiques", "-f", "json", "--lang", "fr").json()
+    assert [x["text"] for x in good][0] == "Initiatives de création et développement des clusters/pôles laissées aux entreprises."
+
+
+def test_cite_text_and_bibtex(uwe: Uwe) -> None:
+    data = uwe("cite", "tweed", "-f", "json").json()
+    assert data["slides"] == ["Les 10 clusters wallons"]
+    assert data["citation"] == (
+        "Union Wallonne des Entreprises (UWE). « Les 10 clusters wallons » (slide), IFAG / Bulgarian Chamber of "
+        f"Commerce and Industry (CCI), Sofia, 15 April 2014. Data: uwe {__version__}, cluster 'tweed'."
+    )
+    assert data["bibtex"].startswith("@misc{uwe2014sofia-tweed,\n  author       = {{Union Wallonne des Entreprises}},")
+    whole = uwe("cite", "-f", "json").json()
+    assert whole["kind"] == "dataset" and len(whole["slides"]) == 23
+
+
+def test_search_both_languages(uwe: Uwe) -> None:
+    hits = uwe("search", "brevets", "-f", "json").json()
+    assert [(h["kind"], h["id"], h["lang"]) for h in hits] == [("scheme", "poles", "fr")]
+    assert uwe("search", "PATENTS", "-f", "json").json()[0]["field"] == "results[7].label"
+    run = uwe("search", "!!!")
+    assert (run.exit_code, run.stderr) == (2, "uwe: error: give some letters or digits to search for\n")
+
+
+def test_data_commands(uwe: Uwe, tmp_path: Path) -> None:
+    run = uwe("data", "init", str(tmp_path / "mine"))
+    assert run.exit_code == 0 and run.stdout.startswith("wrote 7 files to ")
+    check = uwe("data", "check", str(tmp_path / "mine"))
+    assert check.stdout == (
+        f"ok: 5 regions, 4 schemes, 27 clusters, 19 sectors, 13 lessons, 12 concepts, 23 slides ({tmp_path / 'mine'})\n"
+    )
+    again = uwe("data", "init", str(tmp_path / "mine"))
+    assert again.exit_code == 1
+    assert again.stderr == f"uwe: error: {tmp_path / 'mine' / 'about.yaml'}: already exists; uwe never overwrites a data file\n"
+    assert uwe("--data-dir", str(tmp_path / "mine"), "data", "path").stdout == f"{tmp_path / 'mine'}\n"
+    assert uwe("data", "path", env={"UWE_DATA_DIR": "/x/y"}).stdout == "/x/y\n"
+
+
+def test_data_check_lists_every_problem(uwe: Uwe, data_copy: Path) -> None:
+    (data_copy / "lessons.yaml").write_text("", encoding="utf-8")
+    (data_copy / "concepts.yaml").unlink()
+    run = uwe("data", "check", str(data_copy))
+    assert run.exit_code == 1 and run.stdout == ""
+    assert run.stderr.splitlines() == [
+        f"{data_copy}/lessons.yaml: file is empty (expected a YAML mapping)",
+        f"{data_copy}/concepts.yaml: file is missing",
+        f"uwe: error: 2 problems in {data_copy}",
+    ]
+
+
+def test_broken_data_gives_one_line_for_other_commands(uwe: Uwe, data_copy: Path) -> None:
+    (data_copy / "lessons.yaml").write_text("", encoding="utf-8")
+    (data_copy / "concepts.yaml").unlink()
+    run = uwe("--data-dir", str(data_copy), "regions")
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert run.stderr == (
+        f"uwe: error: {data_copy}/lessons.yaml: file is empty (expected a YAML mapping) "
+        "(and 1 more: run 'uwe data check' to list them all)\n"
+    )
+
+
+def test_export(uwe: Uwe, tmp_path: Path) -> None:
+    for suffix, marker in ((".svg", "<svg"), (".html", "<html"), (".txt", "Named groupings (3)")):
+        path = tmp_path / f"clusters{suffix}"
+        run = uwe("clusters", "--sector", "energy", "--export", str(path))
+        assert run.exit_code == 0
+        assert marker in path.read_text(encoding="utf-8")
+    txt = (tmp_path / "clusters.txt").read_text(encoding="utf-8")
+    assert "TWEED" in txt and ESC not in txt
+    again = uwe("clusters", "--export", str(tmp_path / "clusters.txt"))
+    assert again.exit_code == 2
+    assert "already exists; uwe never overwrites a file" in again.stderr
+    assert uwe("clusters", "-f", "json", "--export", str(tmp_path / "x.svg")).exit_code == 2
+    assert uwe("clusters", "--export", str(tmp_path / "x.pdf")).stderr.endswith("use a file name ending in .svg, .html, .txt\n")
+
+
+def test_completion_offers_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cli._complete("clusters")("tw") == ["tweed", "twist"]
+    assert cli._complete("sectors")("en") == ["energy", "environment"]
+    assert cli._complete("regions")("") == ["belgium", "flanders", "brussels", "wallonia", "german-speaking-community"]
+    monkeypatch.setenv("UWE_DATA_DIR", "/nonexistent")
+    assert cli._complete("clusters")("tw") == []
+
+
+def test_no_escape_codes_unless_forced(uwe: Uwe) -> None:
+    assert ESC not in uwe("regions").stdout
+    assert ESC in uwe("regions", env={"FORCE_COLOR": "1"}).stdout
+    forced_plain = uwe("regions", "--no-color", env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[36m" not in forced_plain  # no colour (bold may remain: it is not colour)
+    assert "\x1b[36m" not in uwe("regions", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 80, 120])
+@pytest.mark.parametrize("command", [["regions"], ["clusters"], ["schemes"], ["sectors"], ["results"], ["scheme", "poles"]])
+def test_output_fits_the_screen_without_cutting_words(uwe: Uwe, ds: models.Dataset, width: int, command: list[str]) -> None:
+    out = uwe(*command, env={"COLUMNS": str(width)}).stdout
+    assert max(len(line.rstrip()) for line in out.splitlines()) <= width
+    words = set(re.split(r"\s+", out))
+    if command == ["clusters"]:
+        for cluster in ds.clusters:
+            for word in cluster.name.en.split():
+                if len(word) < width // 3:
+                    assert word in words, (word, width)
+
+
+def test_every_fact_is_reachable_through_json(uwe: Uwe, ds: models.Dataset) -> None:
+    def commands() -> list[list[str]]:
+        found = [["regions"], ["schemes"], ["clusters"], ["sectors"], ["lessons"], ["results"], ["concepts"], ["about"]]
+        found += [["region", r.id] for r in ds.regions]
+        found += [["scheme", s.id] for s in ds.schemes]
+        found += [["cluster", c.id] for c in ds.clusters]
+        return found
+
+    def leaves(value: object) -> set[str]:
+        if isinstance(value, dict):
+            return {x for v in value.values() for x in leaves(v)}
+        if isinstance(value, list):
+            return {x for v in value for x in leaves(v)}
+        return {json.dumps(value, ensure_ascii=False)}
+
+    def facts(value: object, lang: str) -> set[str]:
+        if isinstance(value, models.Text):
+            return {json.dumps(value.get(lang), ensure_ascii=False)}
+        if isinstance(value, models.Figure):
+            return {json.dumps(value.value)} | facts(value.note, lang)
+        if isinstance(value, models.BaseModel):
+            return {x for n in type(value).model_fields for x in facts(getattr(value, n), lang)}
+        if isinstance(value, tuple):
+            return {x for v in value for x in facts(v, lang)}
+        if isinstance(value, (int, float, str)) and not isinstance(value, bool):
+            return {json.dumps(value, ensure_ascii=False)}
+        return set()
+
+    for lang in ("en", "fr"):
+        shown: set[str] = set()
+        for command in commands():
+            shown |= leaves(uwe(*command, "--format", "json", "--lang", lang).json())
+        unreachable = facts(ds, lang) - shown
+        assert unreachable == set(), (lang, sorted(unreachable)[:10])
