@@ -39,7 +39,8 @@ def visible(text: str) -> str:
 def render(result: Result, *, fmt: str, no_color: bool = False, export: Path | None = None) -> None:
     """Write `result` to stdout in `fmt`; with `export`, also save what the table showed."""
     if fmt == "json":
-        _write(_json(result.data))
+        # \u escapes keep JSON exact where the output encoding cannot show a character.
+        _write(_json(result.data, ascii_only=not _encodable("€—é", sys.stdout)))
     elif fmt == "csv":
         _write(_csv(result.data))
     elif fmt == "markdown":
@@ -66,14 +67,40 @@ def check_export(path: Path | None) -> None:
 
 
 def _write(text: str, *, stream: Any = None) -> None:
-    (stream or sys.stdout).write(text)
+    stream = stream or sys.stdout
+    stream.write(_degrade(text, stream))
+
+
+# Where the output encoding cannot show a character ('€', '─', 'é' under
+# PYTHONIOENCODING=ascii), say it in plain letters rather than crash or print '?'.
+_PLAIN = str.maketrans(
+    {"€": "EUR", "²": "2", "•": "*", "–": "-", "—": "-", "─": "-", "█": "#", "…": "...", "’": "'",
+     "«": '"', "»": '"', "“": '"', "”": '"', "\u00a0": " ", "\u202f": " "}
+)
+
+
+def _encodable(text: str, stream: Any) -> bool:
+    try:
+        text.encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _degrade(text: str, stream: Any) -> str:
+    if _encodable(text, stream):
+        return text
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text.translate(_PLAIN))
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 # JSON and CSV: the machine form, numbers as numbers.
 
 
-def _json(data: Any) -> str:
-    shown = json.dumps(data, ensure_ascii=False, indent=2)
+def _json(data: Any, *, ascii_only: bool = False) -> str:
+    shown = json.dumps(data, ensure_ascii=ascii_only, indent=2)
     # json escapes C0 controls itself; C1 controls and bidi overrides are valid JSON text
     # but a terminal would act on them, so escape them too (still valid JSON).
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", shown) + "\n"
@@ -146,7 +173,7 @@ def make_console(*, no_color: bool = False, stderr: bool = False, record: bool =
     from rich.console import Console
 
     # Rich honours NO_COLOR, FORCE_COLOR and TERM=dumb itself; --no-color adds to them.
-    return Console(
+    console = Console(
         stderr=stderr,
         no_color=no_color or None,
         record=record,
@@ -154,14 +181,22 @@ def make_console(*, no_color: bool = False, stderr: bool = False, record: bool =
         emoji=False,
         markup=False,
         soft_wrap=False,
-        width=int(os.environ["UWE_WIDTH"]) if os.environ.get("UWE_WIDTH", "").isdigit() else None,
     )
+
+    def broken_pipe() -> None:
+        # Rich would exit 1 here; let the caller end quietly instead (`uwe clusters | head -1`).
+        console.quiet = True
+        raise BrokenPipeError
+
+    console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]
+    return console
 
 
 def _rich(result: Result, *, no_color: bool, export: Path | None) -> None:
+    from rich.console import Group
+
     console = make_console(no_color=no_color, record=export is not None)
-    for renderable in _renderables(result, console=console):
-        console.print(renderable)
+    console.print(Group(*_renderables(result, console=console)))
     if export is not None:
         _export(console, export, title=result.title)
 
@@ -182,10 +217,15 @@ def _export(console: Console, path: Path, *, title: str) -> None:
         raise UsageError(f"--export {path}: cannot write ({exc.strerror or exc})") from None
 
 
+def _shown(value: str) -> str:
+    """Data text as the screen will show it: controls visible, degraded to the encoding."""
+    return _degrade(visible(value), sys.stdout)
+
+
 def _text(value: str, style: str = "") -> Any:
     from rich.text import Text
 
-    return Text(visible(value), style=style)
+    return Text(_shown(value), style=style)
 
 
 def _renderables(result: Result, *, console: Console) -> list[RenderableType]:
@@ -234,7 +274,7 @@ def _fit(result: Table, *, available: int) -> list[int] | None:
     """
     natural, floor = [], []
     for column in result.columns:
-        cells = [row.get(column.key, "") for row in result.rows]
+        cells = [_shown(row.get(column.key, "")) for row in result.rows]
         lines = [line for cell in cells for line in cell.splitlines()] or [""]
         words = [w for text in (column.header, *cells) for w in text.split()] or [""]
         header_word = max((len(w) for w in column.header.split()), default=0)
