@@ -30,7 +30,7 @@ def test_wheel_contains_every_data_file(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"uwe_cli/data/{name}.yaml" for name in store.FILES} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "uwe = uwe_cli.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "uwe = uwe_cli.__main__:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:

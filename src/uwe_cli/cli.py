@@ -481,8 +481,11 @@ def main(argv: list[str] | None = None) -> int:
         code = ExitCode.OK
     except Exception as exc:  # the unforeseen: one line, and the way to learn more
         if "--debug" in args:
-            raise
-        output.error(f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)")
+            import traceback
+
+            traceback.print_exc()  # the plain traceback: never local variables
+        else:
+            output.error(f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)")
         code = ExitCode.INTERNAL_ERROR
     code = int(code or 0)
     if argv is None:

@@ -9,6 +9,7 @@ so that a validation error can point at the line a person has to fix.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,13 @@ def read_yaml(path: Path, *, display: str) -> YamlDocument:
         return YamlProblem(Problem(display, message, line, column))
 
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise fail("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block or never end: only plain files are read.
+            raise fail("is not a regular file")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise fail(f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
         raw = path.read_bytes()

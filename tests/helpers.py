@@ -1,0 +1,31 @@
+"""Helpers shared by the data-folder tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from uwe_cli import store
+from uwe_cli.errors import DataError
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        store.load_dataset(folder)
+    return [str(p).replace(str(folder), "DATA") for p in caught.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in `path`; return the line number where it stood."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def line_of(path: Path, needle: str, *, after: str = "") -> int:
+    """The line number of the first `needle` in `path` that follows `after`."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(after) if after else 0
+    return text[: text.index(needle, start)].count("\n") + 1

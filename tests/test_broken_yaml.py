@@ -1,0 +1,127 @@
+"""Broken YAML files and folders: one located line each, on stderr, exit 1, nothing on stdout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from uwe_cli import store
+from uwe_cli.errors import DataError
+from helpers import problems
+
+
+def test_shipped_data_loads() -> None:
+    dataset = store.load_dataset(store.shipped_data_dir())
+    assert len(dataset.clusters) == 27
+
+
+def test_syntax_error_names_file_line_and_column(data_copy: Path) -> None:
+    (data_copy / "regions.yaml").write_text("regions:\n  - id: x\n   name: [\n", encoding="utf-8")
+    assert problems(data_copy) == [
+        "DATA/regions.yaml:3:4: YAML syntax error: did not find expected '-' indicator "
+        "(while parsing a block collection)"
+    ]
+
+
+@pytest.mark.parametrize("content", ["", "\n\n", "# only a comment\n"])
+def test_empty_file(data_copy: Path, content: str) -> None:
+    (data_copy / "lessons.yaml").write_text(content, encoding="utf-8")
+    assert problems(data_copy) == ["DATA/lessons.yaml: file is empty (expected a YAML mapping)"]
+
+
+def test_not_utf8(data_copy: Path) -> None:
+    (data_copy / "regions.yaml").write_bytes(b"regions:\n  - id: caf\xe9\n")
+    assert problems(data_copy) == ["DATA/regions.yaml: is not UTF-8 text (invalid byte 0xe9 at offset 20)"]
+
+
+def test_list_where_a_mapping_is_expected(data_copy: Path) -> None:
+    (data_copy / "sectors.yaml").write_text("- energy\n- health\n", encoding="utf-8")
+    assert problems(data_copy) == ["DATA/sectors.yaml:1:1: expected a mapping with the key 'sectors:', got a list"]
+
+
+def test_missing_file(data_copy: Path) -> None:
+    (data_copy / "concepts.yaml").unlink()
+    assert problems(data_copy) == ["DATA/concepts.yaml: file is missing"]
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    assert problems(tmp_path / "nowhere") == ["DATA: data folder does not exist"]
+
+
+def test_file_instead_of_folder(tmp_path: Path) -> None:
+    (tmp_path / "data").write_text("x", encoding="utf-8")
+    assert problems(tmp_path / "data") == ["DATA: is not a folder (expected a data folder of YAML files)"]
+
+
+def test_several_documents(data_copy: Path) -> None:
+    (data_copy / "regions.yaml").write_text("regions: []\n---\nregions: []\n", encoding="utf-8")
+    assert problems(data_copy) == [
+        "DATA/regions.yaml:2:1: YAML syntax error: but found another document "
+        "(expected a single document in the stream)"
+    ]
+
+
+def test_init_copies_and_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "mine"
+    written = store.init_data_dir(target)
+    assert sorted(p.name for p in written) == sorted(f"{n}.yaml" for n in store.FILES)
+    assert len(store.load_dataset(target).clusters) == 27
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "regions.yaml").write_text("mine", encoding="utf-8")
+    with pytest.raises(DataError, match="regions.yaml: already exists; uwe never overwrites a data file"):
+        store.init_data_dir(other)
+    assert [p.name for p in other.iterdir()] == ["regions.yaml"]
+    assert (other / "regions.yaml").read_text(encoding="utf-8") == "mine"
+
+
+def test_unreadable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (Tests run as root on CI, where permissions do not bite: ask os.access instead.)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setattr("uwe_cli.store.os.access", lambda path, mode: False)
+    assert problems(folder) == ["DATA: data folder cannot be read (permission denied)"]
+
+
+BROKEN = {
+    "syntax error": ("regions.yaml", b"regions:\n  - id: x\n   name: [\n", "regions.yaml:3:4: YAML syntax error"),
+    "empty file": ("lessons.yaml", b"", "lessons.yaml: file is empty (expected a YAML mapping)"),
+    "not UTF-8": ("regions.yaml", b"regions: caf\xe9\n", "regions.yaml: is not UTF-8 text (invalid byte 0xe9 at offset 12)"),
+    "a list": ("sectors.yaml", b"- a\n", "sectors.yaml:1:1: expected a mapping with the key 'sectors:', got a list"),
+    "missing file": ("concepts.yaml", None, "concepts.yaml: file is missing"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_each_broken_file_is_one_line_on_stderr(uwe, data_copy: Path, case: str) -> None:
+    name, content, message = BROKEN[case]
+    if content is None:
+        (data_copy / name).unlink()
+    else:
+        (data_copy / name).write_bytes(content)
+    run = uwe("--data-dir", str(data_copy), "clusters")
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert run.stderr.startswith(f"uwe: error: {data_copy}/{message}")
+    assert run.stderr.count("\n") == 1
+
+
+def test_missing_data_folder_from_the_environment(uwe, tmp_path: Path) -> None:
+    run = uwe("regions", env={"UWE_DATA_DIR": str(tmp_path / "gone")})
+    assert (run.exit_code, run.stdout, run.stderr) == (1, "", f"uwe: error: {tmp_path / 'gone'}: data folder does not exist\n")
+
+
+def test_the_users_files_are_never_modified(uwe, data_copy: Path) -> None:
+    (data_copy / "regions.yaml").write_text("regions: [\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    uwe("--data-dir", str(data_copy), "regions")
+    uwe("data", "check", str(data_copy))
+    assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
+
+
+def test_a_fifo_is_refused_not_waited_on(data_copy: Path) -> None:
+    import os
+
+    (data_copy / "regions.yaml").unlink()
+    os.mkfifo(data_copy / "regions.yaml")
+    assert problems(data_copy) == ["DATA/regions.yaml: is not a regular file"]

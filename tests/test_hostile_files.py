@@ -1,0 +1,80 @@
+"""Hostile files: refused quickly, never executed, memory bounded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from uwe_cli import store, yamlfile
+from helpers import problems, edit
+
+
+def test_python_tags_are_refused_never_run(data_copy: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    (data_copy / "regions.yaml").write_text(
+        f'regions: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8"
+    )
+    assert problems(data_copy) == [
+        "DATA/regions.yaml:1:10: YAML tag '!!python/object/apply:os.system' is not allowed "
+        "(plain values, lists and mappings only)"
+    ]
+    assert not marker.exists()
+
+
+def test_alias_bomb_is_refused(data_copy: Path) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]")
+    lines.append("regions: *i")
+    (data_copy / "regions.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert problems(data_copy) == [
+        "DATA/regions.yaml:1:50: YAML aliases expand to more than 10,000 values; refusing what looks like an alias bomb"
+    ]
+
+
+def test_a_few_aliases_are_fine(data_copy: Path) -> None:
+    edit(data_copy / "regions.yaml", "    source: belgium\n", "    source: &b belgium\n")
+    edit(data_copy / "regions.yaml", "    source: belgium\n", "    source: *b\n")
+    assert len(store.load_dataset(data_copy).regions) == 5
+
+
+def test_too_large_file_is_refused_before_reading(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlfile, "MAX_FILE_BYTES", 1000)
+    size = (data_copy / "about.yaml").stat().st_size
+    assert problems(data_copy)[0] == f"DATA/about.yaml: file is too large ({size:,} bytes; the limit is 1,000)"
+
+
+def test_deep_nesting_is_refused(data_copy: Path) -> None:
+    (data_copy / "regions.yaml").write_text("regions: " + "[" * 200 + "]" * 200 + "\n", encoding="utf-8")
+    assert problems(data_copy) == ["DATA/regions.yaml:1:74: nesting is too deep (the limit is 64 levels)"]
+
+
+def test_alias_bomb_memory_stays_bounded(data_copy: Path) -> None:
+    import tracemalloc
+
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]")
+    lines.append("regions: *i")
+    (data_copy / "regions.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tracemalloc.start()
+    try:
+        problems(data_copy)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 32 * 1024 * 1024  # a billion "lol"s would need gigabytes
+
+
+def test_self_referencing_alias(data_copy: Path) -> None:
+    (data_copy / "regions.yaml").write_text("regions: &r [*r]\n", encoding="utf-8")
+    found = problems(data_copy)
+    assert len(found) == 1 and ("alias" in found[0] or "nesting is too deep" in found[0])
+
+
+def test_other_tags_are_refused(data_copy: Path) -> None:
+    (data_copy / "regions.yaml").write_text("regions: !custom [1]\n", encoding="utf-8")
+    assert problems(data_copy) == [
+        "DATA/regions.yaml:1:10: YAML tag '!custom' is not allowed (plain values, lists and mappings only)"
+    ]

@@ -1,0 +1,131 @@
+"""Text from data is shown, never obeyed: no Rich markup, no emoji codes, no terminal controls."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import re
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from uwe_cli import output
+from uwe_cli.results import Column, Document, Item, Section, Table
+
+# What a terminal would act on: C0 (but newline), DEL, C1, and bidirectional overrides.
+CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The only escape sequences uwe itself writes: colours and bold (SGR).
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+HOSTILE = "[red]TW[/red] [link=https://evil.example]x[/link] :smile: \x1b]8;;https://evil\x07link\x1b]8;;\x07 \x1b[2J\x9b31m\u202e"
+HOSTILE_YAML = r'"[red]TW[/red] [link=https://evil.example]x[/link] :smile: \e]8;;https://evil\alink\e]8;;\a \e[2J\x9b31m\u202e"'
+
+texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=60) | st.sampled_from(
+    [HOSTILE, "[bold]x", "[/]", "\x1b[31m", "\x07", "\x1b]0;title\x07", ":thumbs_up:", "\r\n", "\t", "\x00"]
+)
+
+
+def render(result: object, fmt: str) -> str:
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        output.render(result, fmt=fmt)
+    return buffer.getvalue()
+
+
+def table(value: str) -> Table:
+    return Table(value, (Column("a", value), Column("b", "n", "right")), ({"a": value, "b": value},), [{"a": value}], notes=(value,))
+
+
+def document(value: str) -> Document:
+    section = Section(value, (Item(value, (value,)),), ((value, value),))
+    return Document(value, {"v": value}, ((value, value),), (section,), (value,))
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, st.sampled_from(["table", "csv", "markdown"]))
+def test_no_renderer_writes_control_characters(value: str, fmt: str) -> None:
+    for result in (table(value), document(value)):
+        assert not CONTROL.search(render(result, fmt).replace("\n", ""))
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_json_stays_exact_and_inert(value: str) -> None:
+    shown = render(document(value), "json")
+    assert not CONTROL.search(shown.replace("\n", ""))
+    assert json.loads(shown) == {"v": value}
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_on_a_terminal_only_colour_codes_are_written(value: str) -> None:
+    with mock.patch.dict(os.environ, {"FORCE_COLOR": "1"}):
+        shown = render(table(value), "table")
+    assert SGR.search(shown)
+    assert not CONTROL.search(SGR.sub("", shown).replace("\n", ""))
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts)
+def test_errors_are_one_inert_line(value: str) -> None:
+    buffer = io.StringIO()
+    with contextlib.redirect_stderr(buffer):
+        output.error(f"unknown cluster '{value}'")
+    shown = buffer.getvalue()
+    assert shown.count("\n") == 1 and shown.endswith("\n")
+    assert not CONTROL.search(shown[:-1])
+
+
+@pytest.fixture
+def hostile_data(data_copy: Path) -> Path:
+    path = data_copy / "clusters.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name: TWEED", f"name: {HOSTILE_YAML}"), encoding="utf-8")
+    return data_copy
+
+
+def test_markup_and_emoji_codes_stay_literal(uwe, hostile_data: Path) -> None:
+    for args in (["cluster", "tweed"], ["clusters", "--sector", "energy"], ["cluster", "tweed", "-f", "markdown"]):
+        out = uwe("--data-dir", str(hostile_data), *args).stdout
+        assert ":smile:" in out and "😄" not in out
+        assert not CONTROL.search(out.replace("\n", ""))
+        if "markdown" in args:  # markdown escapes its own special characters too
+            assert r"\[red\]TW\[/red\]" in out and r"\\x1b\]8;;https://evil\\x07link" in out
+        else:
+            assert "[red]TW[/red]" in out and "\\x1b]8;;https://evil\\x07link" in out
+
+
+def test_hostile_text_on_a_forced_terminal(uwe, hostile_data: Path) -> None:
+    out = uwe("--data-dir", str(hostile_data), "cluster", "tweed", env={"FORCE_COLOR": "1"}).stdout
+    assert SGR.search(out)  # bold, from uwe itself
+    assert not CONTROL.search(SGR.sub("", out).replace("\n", ""))
+    assert "[red]TW[/red]" in out
+
+
+def test_export_files_are_inert(uwe, hostile_data: Path, tmp_path: Path) -> None:
+    for suffix in (".txt", ".svg", ".html"):
+        path = tmp_path / f"out{suffix}"
+        assert uwe("--data-dir", str(hostile_data), "cluster", "tweed", "--export", str(path)).exit_code == 0
+        content = path.read_text(encoding="utf-8")
+        assert not CONTROL.search(content.replace("\n", "")), suffix
+        assert "href" not in content  # no hyperlink made out of data
+        assert "evil.example" not in content or "[link=https://evil.example]" in content.replace("&#91;", "[")
+
+
+def test_hostile_name_on_the_command_line(uwe) -> None:
+    run = uwe("cluster", "\x1b[31mred\x07")
+    assert run.exit_code == 2
+    assert run.stderr == "uwe: error: unknown cluster '\\x1b[31mred\\x07' (see 'uwe clusters')\n"
+
+
+def test_hostile_field_name_in_a_data_error(uwe, data_copy: Path) -> None:
+    path = data_copy / "regions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    kind: country", '    "\\e[2Jkind": country', 1), encoding="utf-8")
+    run = uwe("data", "check", str(data_copy))
+    assert run.exit_code == 1
+    assert "unknown field '\\x1b[2Jkind' (did you mean 'kind'?)" in run.stderr
+    assert "\x1b" not in run.stderr

@@ -1,0 +1,93 @@
+"""Invalid records: every problem of a folder reported at once, with file:line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from uwe_cli import store
+from helpers import problems, edit, line_of
+
+
+def test_unknown_field_suggests_the_close_one(data_copy: Path) -> None:
+    line = edit(data_copy / "regions.yaml", '    name: {fr: "Belgique"', '    nmae: {fr: "Belgique"')
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line - 1}:5: regions[0]: missing required field 'name'",
+        f"DATA/regions.yaml:{line}:5: regions[0]: unknown field 'nmae' (did you mean 'name'?)",
+    ]
+
+
+def test_wrong_type(data_copy: Path) -> None:
+    line = edit(data_copy / "regions.yaml", "population: {value: 11000000", "population: {value: lots")
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line}:18: regions[0].population.value: should be a number, got 'lots'"
+    ]
+
+
+def test_impossible_percentage(data_copy: Path) -> None:
+    line = edit(data_copy / "regions.yaml", '{value: 11.1, unit: "%"', '{value: 111.1, unit: "%"')
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line}:9: regions[3].unemployment_rate[0]: a percentage cannot exceed 100 (got 111.1)"
+    ]
+
+
+def test_negative_figure(data_copy: Path) -> None:
+    line = edit(data_copy / "regions.yaml", "gdp_per_capita: {value: 30500", "gdp_per_capita: {value: -30500")
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line}:22: regions[0].gdp_per_capita.value: cannot be negative (got -30500)"
+    ]
+
+
+def test_bad_id(data_copy: Path) -> None:
+    line = edit(data_copy / "clusters.yaml", "  - id: tweed", "  - id: Tweed X")
+    assert problems(data_copy) == [
+        f"DATA/clusters.yaml:{line}:5: clusters[8].id: should be a lowercase id of letters, digits and single "
+        "hyphens (like 'cap-2020'), got 'Tweed X'"
+    ]
+
+
+def test_duplicate_id(data_copy: Path) -> None:
+    first = edit(data_copy / "clusters.yaml", "  - id: tweed", "  - id: twist")
+    second = line_of(data_copy / "clusters.yaml", "  - id: twist", after="id: twist\n")
+    assert problems(data_copy) == [
+        f"DATA/clusters.yaml:{second}:5: clusters[9].id: duplicate id 'twist' (first used on line {first})"
+    ]
+
+
+def test_duplicate_key(data_copy: Path) -> None:
+    line = edit(data_copy / "regions.yaml", "    kind: country", "    kind: country\n    kind: region")
+    assert problems(data_copy) == [f"DATA/regions.yaml:{line + 1}:5: duplicate key 'kind' (first given on line {line})"]
+
+
+def test_dangling_references_all_reported(data_copy: Path) -> None:
+    clusters, regions, lessons = (data_copy / f"{n}.yaml" for n in ("clusters", "regions", "lessons"))
+    scheme_line = edit(clusters, "      - scheme: regional-clusters", "      - scheme: regional-cluster")
+    sector_line = edit(clusters, "sectors: [health, research]", "sectors: [health, reserch]")
+    within_line = edit(regions, "within: wallonia", "within: walonia")
+    source_line = edit(lessons, "source: lessons-evaluation", "source: lesson-evaluation")
+    groupings_line = line_of(data_copy / "schemes.yaml", "groupings:", after="id: regional-clusters")
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{within_line}:5: regions[4].within: unknown region 'walonia' (did you mean 'wallonia'?)",
+        f"DATA/schemes.yaml:{groupings_line}:5: schemes[1].groupings: says 10 groupings but clusters.yaml names 9",
+        f"DATA/clusters.yaml:{sector_line}:23: clusters[0].sectors[1]: unknown sector 'reserch' "
+        "(did you mean 'research'?)",
+        f"DATA/clusters.yaml:{scheme_line}:9: clusters[0].memberships[0].scheme: unknown scheme 'regional-cluster' "
+        "(did you mean 'regional-clusters'?)",
+        f"DATA/lessons.yaml:{source_line}:5: lessons[0].source[0]: unknown slide 'lesson-evaluation' (did you mean "
+        "'lessons-evaluation'?)",
+    ]
+
+
+def test_ambiguous_sector_word(data_copy: Path) -> None:
+    line = edit(data_copy / "sectors.yaml", "synonyms: [eaux,", "synonyms: [énergie, eaux,")
+    assert problems(data_copy) == [f"DATA/sectors.yaml:{line - 2}:5: sectors[6]: 'énergie' already names sector 'energy'"]
+
+
+def test_errors_in_several_files_are_all_reported(data_copy: Path) -> None:
+    (data_copy / "lessons.yaml").write_text("", encoding="utf-8")
+    line = edit(data_copy / "regions.yaml", "population: {value: 11000000", "population: {value: lots")
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line}:18: regions[0].population.value: should be a number, got 'lots'",
+        "DATA/lessons.yaml: file is empty (expected a YAML mapping)",
+    ]

@@ -1,0 +1,125 @@
+"""Terminals and pipes: colour only where wanted, quiet ends, narrow and ASCII screens."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+SGR_COLOUR = "\x1b[36m"  # the bar chart's cyan
+ESC = "\x1b"
+
+
+def in_terminal(*args: str, env: dict[str, str] | None = None, columns: int = 80) -> str:
+    """Run `uwe ARGS` on a real pseudo-terminal and return what it wrote there."""
+    leader, follower = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    environment.update({"TERM": "xterm-256color", "COLUMNS": str(columns), **(env or {})})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uwe_cli", *args], stdin=follower, stdout=follower, stderr=follower, env=environment
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 10)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the program closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=10)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def piped(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "uwe_cli", *args], capture_output=True, text=True, env=environment, timeout=30
+    )
+
+
+def test_colour_on_a_terminal() -> None:
+    assert SGR_COLOUR in in_terminal("regions")
+
+
+@pytest.mark.parametrize(("args", "env"), [(["--no-color"], {}), ([], {"NO_COLOR": "1"})])
+def test_no_colour_when_asked(args: list[str], env: dict[str, str]) -> None:
+    shown = in_terminal("regions", *args, env=env)
+    assert "Belgium" in shown and SGR_COLOUR not in shown
+
+
+def test_term_dumb_gets_no_escape_codes() -> None:
+    shown = in_terminal("regions", env={"TERM": "dumb"})
+    assert "Belgium" in shown and ESC not in shown
+
+
+def test_piped_output_has_no_escape_codes_unless_forced() -> None:
+    assert ESC not in piped("regions").stdout
+    assert SGR_COLOUR in piped("regions", env={"FORCE_COLOR": "1"}).stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_closed_pipe_ends_quietly(fmt: str) -> None:
+    run = subprocess.run(
+        f"{sys.executable} -m uwe_cli clusters --format {fmt} | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        executable="/bin/bash",
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert run.stderr == ""
+    assert run.stdout.count("\n") == 1
+
+
+def test_closed_pipe_exit_code() -> None:
+    run = subprocess.run(
+        f"set -o pipefail; {sys.executable} -m uwe_cli about | head -1 >/dev/null",
+        shell=True,
+        capture_output=True,
+        text=True,
+        executable="/bin/bash",
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+
+
+def test_ascii_terminal_degrades_instead_of_crashing() -> None:
+    run = piped("regions", "--lang", "fr", env={"PYTHONIOENCODING": "ascii", "COLUMNS": "80"})
+    assert run.returncode == 0, run.stderr
+    assert "30 500 EUR" in run.stdout and "regions" in run.stdout
+    run = piped("region", "wallonia", "--lang", "fr", "-f", "json", env={"PYTHONIOENCODING": "ascii"})
+    assert run.returncode == 0 and '"Namur"' in run.stdout and "fabrications m\\u00e9talliques" in run.stdout
+
+
+def test_forty_columns_on_a_terminal() -> None:
+    shown = in_terminal("clusters", columns=40)
+    plain = [line for line in shown.replace("\r", "").split("\n")]
+    assert max(len(line) for line in plain if ESC not in line) <= 40
+    assert "Logistics in Wallonia" in shown
+
+
+def test_ctrl_c_exits_130_quietly() -> None:
+    # Interrupt at different moments: while importing, while loading, while printing.
+    for delay in (0.05, 0.15, 0.3, 0.6):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uwe_cli", "about"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+        assert "Traceback" not in err, (delay, err)
+        assert process.returncode in (0, 130), (delay, process.returncode, err)
+        if process.returncode == 130:
+            assert err == ""

@@ -1,0 +1,60 @@
+"""The unforeseen: one line and a hint, the traceback only with --debug; documented exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from uwe_cli import views
+from uwe_cli.errors import ExitCode
+
+
+def explode(*args: object, **kwargs: object) -> None:
+    secret = "hunter2"  # noqa: F841 - a local variable that must never be shown
+    raise RuntimeError("boom")
+
+
+def test_unexpected_error_is_one_line_with_a_hint(main, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views, "regions", explode)
+    run = main("regions")
+    assert (run.exit_code, run.stdout) == (3, "")
+    assert run.stderr == "uwe: error: unexpected RuntimeError: boom (re-run with --debug to see the traceback)\n"
+
+
+def test_debug_shows_the_traceback_without_locals(main, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views, "regions", explode)
+    run = main("--debug", "regions")
+    assert run.exit_code == 3
+    assert run.stderr.startswith("Traceback (most recent call last):")
+    assert run.stderr.rstrip().endswith("RuntimeError: boom")
+    assert "hunter2" not in run.stderr
+
+
+def test_interrupt_exits_130_quietly(main, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(views, "clusters", interrupted)
+    run = main("clusters")
+    assert (run.exit_code, run.stdout, run.stderr) == (130, "", "")
+
+
+def test_exit_codes_are_documented() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 130]
+    for code in ExitCode:
+        assert f"| {int(code)} |" in readme
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["regions"], 0),
+        (["--data-dir", "/nonexistent", "regions"], 1),
+        (["region", "atlantis"], 2),
+        (["regions", "--bogus"], 2),
+    ],
+)
+def test_exit_codes(main, args: list[str], code: int) -> None:
+    assert main(*args).exit_code == code
