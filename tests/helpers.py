@@ -12,7 +12,7 @@ from uwe_cli.errors import DataError
 
 def problems(folder: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
-        store.load_dataset(folder)
+        store.load_models(folder)
     return [str(p).replace(str(folder), "DATA") for p in caught.value.problems]
 
 

@@ -19,7 +19,7 @@ ESC = "\x1b"
 
 @pytest.fixture(scope="module")
 def ds() -> models.Dataset:
-    return store.load_dataset(store.shipped_data_dir())
+    return store.load_models(store.shipped_data_dir())
 
 
 def test_regions_table_exact(uwe: Uwe) -> None:

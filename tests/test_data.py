@@ -26,7 +26,7 @@ def numbers(text: str) -> set[float]:
 
 @pytest.fixture(scope="module")
 def ds() -> models.Dataset:
-    return store.load_dataset(store.shipped_data_dir())
+    return store.load_models(store.shipped_data_dir())
 
 
 def figures(value: object) -> list[models.Figure]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from uwe_cli import store, yamlfile
+from uwe_cli import store
 from helpers import problems, edit
 
 
@@ -40,7 +40,7 @@ def test_a_few_aliases_are_fine(data_copy: Path) -> None:
 
 
 def test_too_large_file_is_refused_before_reading(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlfile, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(store, "MAX_FILE_BYTES", 1000)
     size = (data_copy / "about.yaml").stat().st_size
     assert problems(data_copy)[0] == f"DATA/about.yaml: file is too large ({size:,} bytes; the limit is 1,000)"
 

@@ -120,6 +120,7 @@ def test_ctrl_c_exits_130_quietly() -> None:
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=30)
         assert "Traceback" not in err, (delay, err)
-        assert process.returncode in (0, 130), (delay, process.returncode, err)
-        if process.returncode == 130:
+        # -2: the signal arrived while Python was exiting and ended it; a shell reports 130.
+        assert process.returncode in (0, 130, -signal.SIGINT), (delay, process.returncode, err)
+        if process.returncode != 0:
             assert err == ""

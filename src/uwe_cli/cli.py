@@ -6,8 +6,8 @@ stderr and its exit code; `main` does the same for what Typer itself rejects (a 
 option) and for the unforeseen.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer reads these annotations at every
+# start, and string annotations would cost it an eval() each.
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -22,7 +22,7 @@ from uwe_cli import __version__
 from uwe_cli.errors import ExitCode, UsageError, UweError
 
 if TYPE_CHECKING:
-    from uwe_cli.models import Dataset
+    from uwe_cli.records import Record as Dataset
     from uwe_cli.results import Result
 
 try:  # Typer >= 0.29 vendors Click; its exceptions all derive from TyperException.
@@ -56,8 +56,8 @@ app.add_typer(data_app, name="data")
 class Settings:
     """What the options before the command say, for every command."""
 
-    data_dir: Path | None = None
-    lang: str | None = None
+    data_dir: Optional[Path] = None
+    lang: Optional[str] = None
     no_color: bool = False
     no_cache: bool = False
     debug: bool = False
@@ -157,22 +157,24 @@ def _choose(value: str, choices: tuple[str, ...], *, what: str) -> str:
     raise UsageError(f"unknown {what} '{value}'" + (suggestion(value, choices) or f" (use {', '.join(choices)})"))
 
 
-def _load(ctx: typer.Context) -> Dataset:
+def _load(ctx: typer.Context) -> "Dataset":
     from uwe_cli import store
+
+    from uwe_cli import output
 
     settings = _settings(ctx)
     data_dir, _ = store.resolve_data_dir(settings.data_dir)
-    return store.load_dataset(data_dir)
+    return store.load_dataset(data_dir, use_cache=not settings.no_cache, on_slow_load=output.progress)
 
 
 def _show(
     ctx: typer.Context,
-    view: Callable[..., Result],
+    view: Callable[..., "Result"],
     *,
     fmt: str,
-    lang: str | None,
+    lang: Optional[str],
     no_color: bool,
-    export: Path | None,
+    export: Optional[Path],
     **options: Any,
 ) -> None:
     """Run `view` on the dataset with `options`, and render what it returns."""
@@ -405,7 +407,7 @@ def data_check(
     folder = path or store.resolve_data_dir(_settings(ctx).data_dir)[0]
     with _handled():
         try:
-            dataset = store.load_dataset(folder)
+            dataset = store.load_dataset(folder, use_cache=False)
         except DataError as exc:
             for problem in exc.problems:
                 sys.stderr.write(output.visible(str(problem)) + "\n")
@@ -454,7 +456,7 @@ def _quiet_stdout() -> None:
         pass
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of `uwe` and `python -m uwe_cli`; returns (and exits with) the exit code."""
     from uwe_cli import output
 
@@ -464,6 +466,10 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
+    # Typer coerces each option through a pydantic TypeAdapter, and pydantic then looks for
+    # plugins among all installed packages' entry points: ~10 ms of every start, for nothing
+    # a reference tool uses. The user's own setting, if any, wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     args = sys.argv[1:] if argv is None else argv
     try:
         code = app(args=args, prog_name="uwe", standalone_mode=False)

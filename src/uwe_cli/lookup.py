@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
@@ -41,6 +40,8 @@ def suggestion(query: str, candidates: Iterable[str | tuple[str, str]]) -> str:
     A candidate is a name, or a (name, label) pair where several names lead to one label
     (a sector and its synonyms): each label is suggested once.
     """
+    import difflib  # only when a name is not found
+
     labels: dict[str, str] = {}
     for candidate in candidates:
         name, label = candidate if isinstance(candidate, tuple) else (candidate, candidate)

@@ -11,7 +11,9 @@ import math
 from datetime import date
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, computed_field, field_validator, model_validator
+
+from uwe_cli.text import AS_PRESENTED
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 NonEmpty = Annotated[str, Field(min_length=1, max_length=10_000)]
@@ -29,10 +31,6 @@ def _number(value: Any) -> int | float:
 
 
 Number = Annotated[Union[int, float], PlainValidator(_number)]
-
-# A figure's reference period when the slide gives none (see the source's README).
-AS_PRESENTED = "as presented, April 2014"
-
 
 class Model(BaseModel):
     # Frozen: records are facts, not state. `extra="forbid"`: a misspelt field in a
@@ -212,10 +210,13 @@ class Cluster(Record):
     sectors: tuple[Id, ...] = ()
     memberships: Annotated[tuple[Membership, ...], Field(min_length=1)]
 
+    # Computed fields are part of the validated data, so records.py's readers have them too.
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def schemes(self) -> tuple[str, ...]:
         return tuple(m.scheme for m in self.memberships)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def domain(self) -> Text | None:
         return next((m.domain for m in self.memberships if m.domain), None)
@@ -327,6 +328,3 @@ class Dataset(Model):
     concepts: tuple[Concept, ...]
     organisation: Organisation
     presentation: Presentation
-
-    def slide(self, slide_id: str) -> Slide:
-        return next(s for s in self.presentation.slides if s.id == slide_id)

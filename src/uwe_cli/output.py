@@ -8,7 +8,6 @@ characters (ESC, BEL, C1 codes...) are made visible before anything reaches a te
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -52,6 +51,16 @@ def render(result: Result, *, fmt: str, no_color: bool = False, export: Path | N
 def error(message: str) -> None:
     """One line on stderr: what is wrong, where, and what to do."""
     _write(f"uwe: error: {visible(message)}\n".replace("\n", " ").rstrip() + "\n", stream=sys.stderr)
+
+
+def progress(total_bytes: int) -> Any:
+    """A spinner on stderr while a large data folder is validated (on a terminal only)."""
+    from contextlib import nullcontext
+
+    if not sys.stderr.isatty():
+        return nullcontext()
+    console = make_console(stderr=True)
+    return console.status(f"Validating {total_bytes / 2**20:.1f} MiB of data (cached for next time)…")
 
 
 def check_export(path: Path | None) -> None:
@@ -123,6 +132,8 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
 
 
 def _csv(data: Any) -> str:
+    import csv
+
     rows = [_flatten(r) for r in (data if isinstance(data, list) else [data])]
     header = list(dict.fromkeys(k for r in rows for k in r))
     buffer = io.StringIO()

@@ -3,34 +3,38 @@
 A data folder holds one YAML file per kind of record (see FILES). Every problem found is
 collected, located (file, line, column, field) and raised together as one `DataError`, so
 that `uwe data check` can list them all and other commands can show the first.
+
+Validation (PyYAML and pydantic, the costly part) runs only when the folder's contents
+have no valid cache entry (cache.py); otherwise the validated data is read back as JSON.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
+import stat
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-from uwe_cli import models
+from uwe_cli import cache
 from uwe_cli.errors import DataError, Problem
-from uwe_cli.yamlfile import YamlDocument, YamlProblem, read_yaml
+from uwe_cli.records import Record, wrap
 
-# File name (without .yaml) -> the model of its content. Order is the order of reports.
-FILES: dict[str, type[models.Model]] = {
-    "about": models.AboutFile,
-    "regions": models.RegionsFile,
-    "schemes": models.SchemesFile,
-    "clusters": models.ClustersFile,
-    "sectors": models.SectorsFile,
-    "lessons": models.LessonsFile,
-    "concepts": models.ConceptsFile,
-}
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from uwe_cli import models
+    from uwe_cli.yamlfile import YamlDocument
+
+# The files of a data folder, in the order problems are reported.
+FILES = ("about", "regions", "schemes", "clusters", "sectors", "lessons", "concepts")
 ENV_VAR = "UWE_DATA_DIR"
+# Documented in README.md ("Data folder limits").
+MAX_FILE_BYTES = 16 * 1024 * 1024
+# Above this many bytes of YAML, a first (uncached) read is slow enough to show progress.
+SLOW_BYTES = 512 * 1024
 
 
 def shipped_data_dir() -> Path:
@@ -49,19 +53,69 @@ def resolve_data_dir(explicit: Path | None) -> tuple[Path, str]:
     return shipped_data_dir(), "shipped"
 
 
-def load_dataset(data_dir: Path) -> models.Dataset:
-    """Read and validate every file of `data_dir`; raise one DataError listing all problems."""
-    _check_folder(data_dir)
+def load_dataset(
+    data_dir: Path,
+    *,
+    use_cache: bool = True,
+    on_slow_load: Callable[[int], AbstractContextManager[object]] | None = None,
+) -> Record:
+    """The validated dataset of `data_dir`, from the cache when its contents are unchanged.
+
+    Raises one DataError listing every problem. `on_slow_load(total_bytes)` is entered
+    while a large folder is validated, for the caller to show progress.
+    """
+    contents, unreadable = _read_files(data_dir)
+    if unreadable:  # still parse the rest, so that every problem is reported at once
+        validate(data_dir, contents, unreadable)
+    built_for = cache.key(contents)
+    if use_cache:
+        cached = cache.read(data_dir, built_for)
+        if cached is not None:
+            return wrap(cached)
+    size = sum(len(raw) for raw in contents.values())
+    slow = on_slow_load(size) if on_slow_load and size > SLOW_BYTES else nullcontext()
+    with slow:
+        data = validate(data_dir, contents).model_dump(mode="json")
+    if use_cache:
+        cache.write(data_dir, built_for, data)
+    return wrap(data)
+
+
+def load_models(data_dir: Path) -> models.Dataset:
+    """The dataset of `data_dir` as pydantic models, validated now (no cache)."""
+    return validate(data_dir, *_read_files(data_dir))
+
+
+def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, Problem] | None = None) -> models.Dataset:
+    """Parse, validate and cross-check the files' bytes; raise one DataError for all problems.
+
+    `unreadable` holds the problem of each file that could not be read.
+    """
+    from uwe_cli import models
+    from uwe_cli.yamlfile import YamlProblem, parse_yaml
+
+    file_models = {
+        "about": models.AboutFile,
+        "regions": models.RegionsFile,
+        "schemes": models.SchemesFile,
+        "clusters": models.ClustersFile,
+        "sectors": models.SectorsFile,
+        "lessons": models.LessonsFile,
+        "concepts": models.ConceptsFile,
+    }
     problems: list[Problem] = []
     parts: dict[str, tuple[Any, YamlDocument]] = {}
-    for name, file_model in FILES.items():
+    for name in FILES:
         display = str(data_dir / f"{name}.yaml")
+        if unreadable and name in unreadable:
+            problems.append(unreadable[name])
+            continue
         try:
-            doc = read_yaml(data_dir / f"{name}.yaml", display=display)
+            doc = parse_yaml(contents[name], display=display)
         except YamlProblem as exc:
             problems.append(exc.problem)
             continue
-        content, found = _validate(file_model, doc, display, key=name)
+        content, found = _validate(file_models[name], doc, display, key=name)
         problems.extend(found)
         if content is not None:
             parts[name] = (content, doc)
@@ -82,6 +136,47 @@ def load_dataset(data_dir: Path) -> models.Dataset:
         organisation=about.organisation,
         presentation=about.presentation,
     )
+
+
+def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
+    """The bytes of every file of the folder, and the problem of each one that cannot be read."""
+    _check_folder(data_dir)
+    contents: dict[str, bytes] = {}
+    unreadable: dict[str, Problem] = {}
+    for name in FILES:
+        path = data_dir / f"{name}.yaml"
+        try:
+            contents[name] = _read_file(path)
+        except _Unreadable as exc:
+            unreadable[name] = Problem(str(path), str(exc))
+    return contents, unreadable
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _Unreadable("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block or never end: only plain files are read.
+            raise _Unreadable("is not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _Unreadable(f"file is too large ({info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # never more, even if the file grows meanwhile
+    except FileNotFoundError:
+        raise _Unreadable("file is missing") from None
+    except PermissionError:
+        raise _Unreadable("cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise _Unreadable(f"cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _Unreadable(f"file is too large (the limit is {MAX_FILE_BYTES:,} bytes)")
+    return raw
 
 
 def init_data_dir(target: Path) -> list[Path]:
@@ -115,9 +210,9 @@ def _check_folder(data_dir: Path) -> None:
         raise DataError([Problem(str(data_dir), "data folder cannot be read (permission denied)")])
 
 
-def _validate(
-    file_model: type[models.Model], doc: YamlDocument, display: str, *, key: str
-) -> tuple[Any, list[Problem]]:
+def _validate(file_model: type[BaseModel], doc: YamlDocument, display: str, *, key: str) -> tuple[Any, list[Problem]]:
+    from pydantic import ValidationError
+
     if not isinstance(doc.data, dict):
         kind = "a list" if isinstance(doc.data, list) else f"a single value ({type(doc.data).__name__})"
         line, column = doc.position(())
@@ -129,6 +224,8 @@ def _validate(
 
 
 def _problem(file_model: type[BaseModel], doc: YamlDocument, display: str, err: Any) -> Problem:
+    import difflib
+
     loc = tuple(err["loc"])
     kind = err["type"]
     line, column = doc.position(loc)
@@ -161,6 +258,8 @@ def _dotted(loc: Iterable[Any]) -> str:
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    from pydantic import BaseModel
+
     """The field names of the model found at `loc`, for 'did you mean' suggestions."""
     current: Any = model
     for part in loc:
@@ -174,6 +273,8 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
@@ -191,6 +292,8 @@ def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> 
         return {"file": str(data_dir / f"{name}.yaml"), "line": line, "column": column, "field": _dotted(loc)}
 
     def unknown(what: str, value: str, known: Iterable[str]) -> str:
+        import difflib
+
         close = difflib.get_close_matches(value, list(known), n=1)
         return f"unknown {what} '{value}'" + (f" (did you mean '{close[0]}'?)" if close else "")
 

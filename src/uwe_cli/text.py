@@ -9,9 +9,12 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from uwe_cli.models import Figure, Text
+    from uwe_cli.records import Record as Figure
+    from uwe_cli.records import Text
 
 LANGS = ("en", "fr")
+# A figure's reference period when the slide gives none (see the source's README).
+AS_PRESENTED = "as presented, April 2014"
 
 
 def _strip_accents(text: str) -> str:
@@ -91,8 +94,6 @@ def period(value: str, lang: str) -> str:
 
 def figure_with_period(fig: Figure, lang: str) -> str:
     """`11.1% (2013)`; the default period is left out where it would only repeat itself."""
-    from uwe_cli.models import AS_PRESENTED
-
     shown = figure(fig, lang)
     return shown if fig.period == AS_PRESENTED else f"{shown} ({period(fig.period, lang)})"
 

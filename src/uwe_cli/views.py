@@ -11,9 +11,12 @@ from typing import Any
 
 from uwe_cli import lookup, text
 from uwe_cli.errors import UsageError
-from uwe_cli.models import Cluster, Dataset, Figure, Region, Scheme, Sector
+from uwe_cli.records import Record, presentation_date, slide
 from uwe_cli.results import Bar, Column, Document, Item, Section, Table
 from uwe_cli.text import figure, figure_with_period, local, word
+
+# The records of each kind: read-only views of data validated by models.py.
+Dataset = Cluster = Figure = Region = Scheme = Sector = Record
 
 LANGUAGE_NAMES = {"fr": ("French", "français"), "nl": ("Dutch", "néerlandais"), "de": ("German", "allemand")}
 STATUS_ALIASES = {
@@ -68,24 +71,25 @@ def _choice(value: str, choices: dict[str, tuple[str, ...]], *, what: str) -> st
 def _sources(ds: Dataset, ids: Iterable[str], lang: str) -> list[str]:
     out = []
     for slide_id in ids:
-        slide = ds.slide(slide_id)
-        title = slide.title.get(lang)
-        out.append(f"{title} (p. {slide.page})" if slide.page else title)
+        shown = slide(ds, slide_id)
+        title = shown.title.get(lang)
+        out.append(f"{title} (p. {shown.page})" if shown.page else title)
     return out
 
 
 def _localize(value: Any, lang: str) -> Any:
+    """JSON data in one language: `{fr, en}` texts become strings; empty fields are left out."""
     if isinstance(value, dict):
-        if set(value) == {"fr", "en"}:
+        if value.keys() == {"fr", "en"}:
             return value[lang]
-        return {k: _localize(v, lang) for k, v in value.items()}
+        return {k: _localize(v, lang) for k, v in value.items() if v is not None}
     if isinstance(value, list):
         return [_localize(v, lang) for v in value]
     return value
 
 
 def record_data(ds: Dataset, record: Any, lang: str) -> dict[str, Any]:
-    data = _localize(record.model_dump(mode="json", exclude_none=True), lang)
+    data = _localize(record.dump(), lang)
     if "source" in data:
         data["source"] = _sources(ds, record.source, lang)
     return data
@@ -501,7 +505,7 @@ def concepts(ds: Dataset, *, lang: str) -> Document:
 
 def about(ds: Dataset, *, lang: str) -> Document:
     o, p = ds.organisation, ds.presentation
-    day = p.date.strftime("%d/%m/%Y") if lang == "fr" else p.date.isoformat()
+    day = presentation_date(ds).strftime("%d/%m/%Y") if lang == "fr" else p.date
     fields = (
         (word("name", lang), f"{o.name.get(lang)} ({o.acronym})"),
         ("Founded" if lang == "en" else "Création", str(o.founded)),
@@ -533,7 +537,7 @@ def about(ds: Dataset, *, lang: str) -> Document:
     )
     data = {
         "organisation": record_data(ds, o, lang),
-        "presentation": _localize(p.model_dump(mode="json", exclude_none=True), lang),
+        "presentation": _localize(p.dump(), lang),
     }
     return Document(o.name.get(lang), data, fields, sections)
 
@@ -570,11 +574,11 @@ def overview(ds: Dataset, *, lang: str) -> Document:
         "Go further" if lang == "en" else "Pour aller plus loin",
         tuple(Item(f"{cmd}  —  {fr if lang == 'fr' else en}") for cmd, en, fr in commands),
     )
-    p = ds.presentation
+    p, day = ds.presentation, presentation_date(ds)
     title = (
-        f"uwe: Belgium, Wallonia and business clusters ({p.author.en}, {p.place.en}, {p.date:%d %B %Y})"
+        f"uwe: Belgium, Wallonia and business clusters ({p.author.en}, {p.place.en}, {day:%d %B %Y})"
         if lang == "en"
-        else f"uwe : la Belgique, la Wallonie et les clusters ({p.author.fr}, {p.place.fr}, {p.date:%d/%m/%Y})"
+        else f"uwe : la Belgique, la Wallonie et les clusters ({p.author.fr}, {p.place.fr}, {day:%d/%m/%Y})"
     )
     data = {
         "regions": [record_data(ds, r, lang) for r in shown],
@@ -607,15 +611,15 @@ def _citable_names(entry: tuple[str, Any]) -> tuple[str, ...]:
 def cite(ds: Dataset, *, lang: str, name: str | None = None) -> Document:
     from uwe_cli import __version__
 
-    p = ds.presentation
-    date_en, date_fr = f"{p.date.day} {p.date:%B %Y}", p.date.strftime("%d/%m/%Y")
+    p, day = ds.presentation, presentation_date(ds)
+    date_en, date_fr = f"{day.day} {day:%B %Y}", day.strftime("%d/%m/%Y")
     where = f"{p.event.get(lang)}, {p.place.get(lang)}, {date_fr if lang == 'fr' else date_en}"
     author = ds.organisation.name.fr + f" ({ds.organisation.acronym})"
     if name is None:
         kind, slides, label, key = "dataset", list(p.slides), "", "all"
     else:
         kind, record = lookup.find(_citable(ds), name, what="record", names=_citable_names)
-        slides = [record] if kind == "slide" else [ds.slide(s) for s in record.source]
+        slides = [record] if kind == "slide" else [slide(ds, s) for s in record.source]
         label, key = _citable_names((kind, record))[1 if lang == "fr" else 0], record.id
     # Slide titles are cited in the original French; the page where the slide prints one.
     titles = [f"« {s.title.fr} »" + (f", p. {s.page}" if s.page else "") for s in slides]
@@ -632,9 +636,9 @@ def cite(ds: Dataset, *, lang: str, name: str | None = None) -> Document:
             f"  author       = {{{{{ds.organisation.name.fr}}}}},",
             f"  title        = {{{slides[0].title.fr if len(slides) == 1 else 'Le clustering en Wallonie'}}},",
             f"  howpublished = {{Presentation, {p.event.fr}, {p.place.fr}}},",
-            f"  year         = {{{p.date.year}}},",
-            f"  month        = {p.date:%b}".lower() + ",",
-            f"  note         = {{{p.date.day} {p.date:%B %Y}; {note}; data: uwe {__version__}}},",
+            f"  year         = {{{day.year}}},",
+            f"  month        = {day:%b}".lower() + ",",
+            f"  note         = {{{day.day} {day:%B %Y}; {note}; data: uwe {__version__}}},",
             "}",
         ]
     )
@@ -675,7 +679,9 @@ def search(ds: Dataset, *, lang: str, query: str) -> Table:
         raise UsageError("give some letters or digits to search for")
     rows, data = [], []
     for kind, record in [*_citable(ds), *(("sector", s) for s in ds.sectors)]:
-        dumped = record.model_dump(mode="json", exclude_none=True)
+        dumped = record.dump()
+        if kind == "cluster":  # `schemes` and `domain` repeat the memberships (computed fields)
+            dumped = {k: v for k, v in dumped.items() if k not in ("schemes", "domain")}
         seen: set[str] = set()
         for field, found_lang, value in _strings(dumped):
             if key not in text.search_key(value) or field in seen:

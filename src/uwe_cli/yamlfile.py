@@ -1,7 +1,7 @@
-"""Read one YAML file safely, remembering where every value stands.
+"""Parse one YAML file safely, remembering where every value stands.
 
-Data folders are written by hand and shared, so the reader trusts nothing: it refuses
-oversized files, non-UTF-8 bytes, duplicate keys, tags that are not plain YAML
+Data folders are written by hand and shared, so the parser trusts nothing: it refuses
+non-UTF-8 bytes, duplicate keys, tags that are not plain YAML
 (`!!python/object` is never constructed), and alias expansion beyond a small budget
 ("billion laughs"). It returns plain Python data plus the line and column of each value,
 so that a validation error can point at the line a person has to fix.
@@ -9,9 +9,7 @@ so that a validation error can point at the line a person has to fix.
 
 from __future__ import annotations
 
-import stat
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -25,8 +23,7 @@ try:  # libyaml is several times faster; PyYAML without it still works.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-# Documented in README.md ("Data folder limits").
-MAX_FILE_BYTES = 16 * 1024 * 1024
+# Documented in README.md ("Data folder limits"), with store.MAX_FILE_BYTES.
 MAX_ALIAS_NODES = 10_000
 MAX_DEPTH = 64
 
@@ -65,33 +62,12 @@ class YamlProblem(Exception):
         super().__init__(str(problem))
 
 
-def read_yaml(path: Path, *, display: str) -> YamlDocument:
-    """Parse `path`; `display` is how the file is named in messages."""
+def parse_yaml(raw: bytes, *, display: str) -> YamlDocument:
+    """Parse the bytes of one file; `display` is how the file is named in messages."""
 
     def fail(message: str, line: int | None = None, column: int | None = None) -> YamlProblem:
         return YamlProblem(Problem(display, message, line, column))
 
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise fail("is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            # A FIFO or a device would block or never end: only plain files are read.
-            raise fail("is not a regular file")
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            raise fail(f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise fail("file is missing") from None
-    except IsADirectoryError:
-        raise fail("is a folder, not a file") from None
-    except PermissionError:
-        raise fail("cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise fail(f"cannot be read ({exc.strerror or exc})") from None
-    if len(raw) > MAX_FILE_BYTES:  # the file grew after stat, or stat lied (a pipe)
-        raise fail(f"file is too large (the limit is {MAX_FILE_BYTES:,} bytes)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,0 +1,173 @@
+"""Time uwe against the cost of importing its libraries, and at scale.
+
+    python benchmarks/run.py [--rounds N]
+
+Run it with the Python of an environment where uwe is installed. It:
+1. measures the import floor, `python -c "import typer, pydantic, yaml, rich.console, rich.table"`,
+   and four commands, interleaved round by round so that a slower moment of the machine
+   weighs on all of them alike; prints each median and its ratio to the floor
+   (target: the commands' median at most 1.25 times the floor);
+2. generates a data folder with 10,000 clusters and times
+   `uwe clusters --sector energy --format json` on it against the shipped data, from the
+   second run on, when the cache is warm (target: at most 2 times);
+3. prints the peak memory (maximum resident set) of each command (target: under 64 MiB
+   for the shipped data).
+The cache goes to a temporary folder (UWE_CACHE_DIR), never the user's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+FLOOR = "import typer, pydantic, yaml, rich.console, rich.table"
+STARTUP = {
+    "uwe regions": ["regions"],
+    "uwe clusters --sector energy": ["clusters", "--sector", "energy"],
+    "uwe lessons": ["lessons"],
+    "uwe --version": ["--version"],
+}
+SCALE_ARGS = ["clusters", "--sector", "energy", "--format", "json"]
+LARGE = 10_000
+
+
+def run(argv: list[str], env: dict[str, str]) -> float:
+    """Wall time (s) of one run."""
+    start = time.perf_counter()
+    process = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    elapsed = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}: {process.stderr.decode()}")
+    return elapsed
+
+
+# Peak memory is read inside the program, at exit: the kernel's count for a child process
+# starts from the (large) benchmark process it was forked from.
+PEAK = """
+import atexit, runpy, sys
+def peak():
+    try:
+        kib = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+    except OSError:
+        import resource
+        kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    sys.stderr.write(f"\\nPEAK {kib}\\n")
+atexit.register(peak)
+sys.argv = sys.argv[1:]
+{run}
+"""
+
+
+def peak_memory(argv: list[str], env: dict[str, str]) -> int:
+    """Peak resident memory (bytes) of one run of `python -c/-m ...` or of the `uwe` script."""
+    if argv[0] != sys.executable:
+        argv = [sys.executable, "-m", "uwe_cli", *argv[1:]]
+    python, flag, target, *args = argv
+    run_code = f"runpy.run_module({target!r}, run_name='__main__')" if flag == "-m" else target
+    process = subprocess.run(
+        [python, "-c", PEAK.replace("{run}", run_code), target, *args],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True,
+    )
+    return int(process.stderr.rsplit("PEAK ", 1)[1].split()[0]) * 1024
+
+
+def make_large(shipped: Path, target: Path, count: int) -> None:
+    """The shipped dataset plus `count` generated clusters in a scheme of their own."""
+    shutil.copytree(shipped, target)
+    schemes = yaml.safe_load((target / "schemes.yaml").read_text(encoding="utf-8"))
+    schemes["schemes"].append(
+        {
+            "id": "benchmark",
+            "name": {"fr": "Banc d'essai", "en": "Benchmark"},
+            "summary": {"fr": "Groupements générés", "en": "Generated groupings"},
+            "status": "active",
+            "groupings": {"value": count, "unit": "count"},
+            "source": "walloon-experiences",
+        }
+    )
+    (target / "schemes.yaml").write_text(yaml.safe_dump(schemes, allow_unicode=True), encoding="utf-8")
+    clusters = yaml.safe_load((target / "clusters.yaml").read_text(encoding="utf-8"))
+    sectors = [s["id"] for s in yaml.safe_load((target / "sectors.yaml").read_text(encoding="utf-8"))["sectors"]]
+    for i in range(count):
+        clusters["clusters"].append(
+            {
+                "id": f"generated-{i:05d}",
+                "name": {"fr": f"Groupement {i}", "en": f"Grouping {i}"},
+                "sectors": [sectors[i % len(sectors)], sectors[(i * 7) % len(sectors)]]
+                if i % 3
+                else [sectors[i % len(sectors)]],
+                "status": "active" if i % 5 else "in-formation",
+                "memberships": [
+                    {"scheme": "benchmark", "domain": {"fr": f"Domaine numéro {i}", "en": f"Domain number {i}"}}
+                ],
+                "source": "walloon-experiences",
+            }
+        )
+    (target / "clusters.yaml").write_text(yaml.safe_dump(clusters, allow_unicode=True), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=21, help="interleaved rounds (default 21)")
+    rounds = parser.parse_args().rounds
+
+    from uwe_cli import __version__, store
+
+    python = sys.executable
+    # The installed `uwe` script, as users run it; `python -m uwe_cli` where there is none.
+    script = Path(python).with_name("uwe")
+    uwe = [str(script)] if script.exists() else [python, "-m", "uwe_cli"]
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "UWE_CACHE_DIR": str(Path(tmp) / "cache")}
+        env.pop("UWE_DATA_DIR", None)
+        large = Path(tmp) / "large"
+        make_large(store.shipped_data_dir(), large, LARGE)
+
+        commands = {"import floor": [python, "-c", FLOOR]}
+        commands.update({name: uwe + args for name, args in STARTUP.items()})
+        commands["scale: shipped data"] = uwe + SCALE_ARGS
+        commands[f"scale: {LARGE:,} clusters"] = uwe + ["--data-dir", str(large), *SCALE_ARGS]
+
+        started = time.perf_counter()
+        first_large = run(commands[f"scale: {LARGE:,} clusters"], env)  # builds the cache
+        for argv in commands.values():  # warm the OS and the caches once
+            run(argv, env)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(rounds):
+            for name, argv in commands.items():
+                times[name].append(run(argv, env))
+        memory = {name: peak_memory(argv, env) for name, argv in commands.items()}
+
+    median = {name: statistics.median(values) for name, values in times.items()}
+    floor = median["import floor"]
+    startup = statistics.median([t for name in STARTUP for t in times[name]])
+    shipped, scaled = median["scale: shipped data"], median[f"scale: {LARGE:,} clusters"]
+
+    print(f"uwe {__version__} on Python {platform.python_version()}, {platform.machine()}, "
+          f"{os.cpu_count()} cores; {rounds} interleaved rounds ({time.perf_counter() - started:.0f} s)\n")
+    print(f"{'command':38} {'median':>9} {'vs floor':>9} {'peak RSS':>9}")
+    for name in commands:
+        print(f"{name:38} {median[name] * 1000:7.1f}ms {median[name] / floor:8.2f}x {memory[name] / 2**20:7.1f}MiB")
+    print()
+    verdicts = [
+        ("start-up: commands' median / import floor", startup / floor, 1.25),
+        (f"scale: {LARGE:,} clusters / shipped (warm cache)", scaled / shipped, 2.0),
+        ("memory: peak MiB, shipped data", max(memory[n] for n in STARTUP) / 2**20, 64),
+    ]
+    for label, value, limit in verdicts:
+        print(f"{label:50} {value:6.2f}  (target <= {limit:g})  {'ok' if value <= limit else 'MISSED'}")
+    print(f"{'first run on ' + format(LARGE, ',') + ' clusters (builds the cache)':50} {first_large:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()
