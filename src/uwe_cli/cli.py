@@ -446,6 +446,12 @@ def data_path(ctx: typer.Context) -> None:
     sys.stdout.write(f"{store.resolve_data_dir(_settings(ctx).data_dir)[0]}\n")
 
 
+def _error(message: str) -> None:
+    from uwe_cli import output  # imported on failure only: --version stays light
+
+    output.error(message)
+
+
 def _quiet_stdout() -> None:
     # The reader went away (`uwe clusters | head -1`): send what is left to /dev/null so
     # that the interpreter's final flush does not complain.
@@ -458,18 +464,12 @@ def _quiet_stdout() -> None:
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of `uwe` and `python -m uwe_cli`; returns (and exits with) the exit code."""
-    from uwe_cli import output
-
     # An encoding that cannot show '€' or '─' degrades to '?' rather than crashing.
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
-    # Typer coerces each option through a pydantic TypeAdapter, and pydantic then looks for
-    # plugins among all installed packages' entry points: ~10 ms of every start, for nothing
-    # a reference tool uses. The user's own setting, if any, wins.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     args = sys.argv[1:] if argv is None else argv
     try:
         code = app(args=args, prog_name="uwe", standalone_mode=False)
@@ -478,7 +478,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         ctx = getattr(exc, "ctx", None)
         if ctx is not None:
             message += f" (see '{ctx.command_path} --help')"
-        output.error(message)
+        _error(message)
         code = getattr(exc, "exit_code", ExitCode.USAGE_ERROR)
     except (KeyboardInterrupt, typer.Abort):
         code = ExitCode.INTERRUPTED
@@ -491,7 +491,7 @@ def main(argv: Optional[list[str]] = None) -> int:
 
             traceback.print_exc()  # the plain traceback: never local variables
         else:
-            output.error(f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)")
+            _error(f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)")
         code = ExitCode.INTERNAL_ERROR
     code = int(code or 0)
     if argv is None:
