@@ -37,6 +37,26 @@ STARTUP = {
     "uwe lessons": ["lessons"],
     "uwe --version": ["--version"],
 }
+# For reference: the least a Typer command with two options that prints a Rich table costs.
+# Typer (0.2x and later) builds a pydantic TypeAdapter for each option it parses, which
+# imports pydantic's schema machinery: the floor above imports pydantic lazily and so
+# does not count it.
+TYPER_BASELINE = """
+import sys, typer
+from typing import Annotated, Optional
+app = typer.Typer()
+@app.command()
+def show(sector: Annotated[Optional[str], typer.Option()] = None, format: Annotated[str, typer.Option()] = "table"):
+    from rich.console import Console
+    from rich.table import Table
+    table = Table("Region", "GDP per capita")
+    table.add_row("Belgium", "30,500")
+    Console().print(table)
+@app.command()
+def other() -> None:
+    pass
+app(["show", "--sector", "energy"])
+"""
 SCALE_ARGS = ["clusters", "--sector", "energy", "--format", "json"]
 LARGE = 10_000
 
@@ -133,7 +153,7 @@ def main() -> None:
         large = Path(tmp) / "large"
         make_large(store.shipped_data_dir(), large, LARGE)
 
-        commands = {"import floor": [python, "-c", FLOOR]}
+        commands = {"import floor": [python, "-c", FLOOR], "reference: minimal Typer+Rich app": [python, "-c", TYPER_BASELINE]}
         commands.update({name: uwe + args for name, args in STARTUP.items()})
         commands["scale: shipped data"] = uwe + SCALE_ARGS
         commands[f"scale: {LARGE:,} clusters"] = uwe + ["--data-dir", str(large), *SCALE_ARGS]
