@@ -29,14 +29,19 @@ def ds() -> models.Dataset:
     return store.load_models(store.shipped_data_dir())
 
 
-def figures(value: object) -> list[models.Figure]:
-    if isinstance(value, models.Figure):
+def found(value: object, kind: type) -> list:
+    """Every instance of `kind` (a model class) inside `value`, depth first."""
+    if isinstance(value, kind):
         return [value]
     if isinstance(value, models.BaseModel):
-        return [f for name in type(value).model_fields for f in figures(getattr(value, name))]
+        return [f for name in type(value).model_fields for f in found(getattr(value, name), kind)]
     if isinstance(value, tuple):
-        return [f for item in value for f in figures(item)]
+        return [f for item in value for f in found(item, kind)]
     return []
+
+
+def figures(value: object) -> list[models.Figure]:
+    return found(value, models.Figure)
 
 
 def strings(value: object) -> list[str]:
@@ -157,16 +162,7 @@ def test_every_record_cites_an_existing_slide(ds: models.Dataset) -> None:
 
 
 def test_every_text_has_french_and_english(ds: models.Dataset) -> None:
-    def texts(value: object) -> list[models.Text]:
-        if isinstance(value, models.Text):
-            return [value]
-        if isinstance(value, models.BaseModel):
-            return [t for n in type(value).model_fields for t in texts(getattr(value, n))]
-        if isinstance(value, tuple):
-            return [t for v in value for t in texts(v)]
-        return []
-
-    all_texts = texts(ds)
+    all_texts = found(ds, models.Text)
     assert len(all_texts) > 200
     assert all(t.fr.strip() and t.en.strip() for t in all_texts)
     # Typos of the slides are corrected outside quotations.

@@ -10,6 +10,15 @@ from uwe_cli import store
 from helpers import problems, edit
 
 
+def write_alias_bomb(path: Path) -> None:
+    """A "billion laughs": nine levels of nine aliases, 9**9 strings once expanded."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]")
+    lines.append("regions: *i")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def test_python_tags_are_refused_never_run(data_copy: Path, tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     (data_copy / "regions.yaml").write_text(
@@ -23,11 +32,7 @@ def test_python_tags_are_refused_never_run(data_copy: Path, tmp_path: Path) -> N
 
 
 def test_alias_bomb_is_refused(data_copy: Path) -> None:
-    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for i in range(1, 9):
-        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]")
-    lines.append("regions: *i")
-    (data_copy / "regions.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_alias_bomb(data_copy / "regions.yaml")
     assert problems(data_copy) == [
         "DATA/regions.yaml:1:50: YAML aliases expand to more than 10,000 values; refusing what looks like an alias bomb"
     ]
@@ -53,11 +58,7 @@ def test_deep_nesting_is_refused(data_copy: Path) -> None:
 def test_alias_bomb_memory_stays_bounded(data_copy: Path) -> None:
     import tracemalloc
 
-    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for i in range(1, 9):
-        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]")
-    lines.append("regions: *i")
-    (data_copy / "regions.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_alias_bomb(data_copy / "regions.yaml")
     tracemalloc.start()
     try:
         problems(data_copy)

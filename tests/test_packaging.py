@@ -42,21 +42,14 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    run = subprocess.run(
-        [sys.executable, "-m", "uwe_cli", "data", "path"],
-        cwd=elsewhere,
-        env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr
-    assert Path(run.stdout.strip()) == target / "uwe_cli" / "data"
-    check = subprocess.run(
-        [sys.executable, "-m", "uwe_cli", "data", "check"],
-        cwd=elsewhere,
-        env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-    )
+
+    def uwe(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin", "UWE_CACHE_DIR": str(tmp_path / "cache")}
+        return subprocess.run([sys.executable, "-m", "uwe_cli", *args], cwd=elsewhere, env=env, capture_output=True, text=True)
+
+    path = uwe("data", "path")
+    assert path.returncode == 0, path.stderr
+    assert Path(path.stdout.strip()) == target / "uwe_cli" / "data"
+    check = uwe("data", "check")
     assert check.returncode == 0, check.stderr
     assert check.stdout.startswith("ok: 5 regions, 4 schemes, 27 clusters, 19 sectors, 13 lessons, 12 concepts, 23 slides")

@@ -291,18 +291,29 @@ def cluster(
     _show(ctx, views.cluster, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
 
 
-@app.command(epilog="Example: uwe sectors --lang fr")
-def sectors(
-    ctx: typer.Context,
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
-) -> None:
-    """The sector vocabulary for `--sector`, with how many groupings carry each."""
-    from uwe_cli import views
+def _plain_view(name: str, *, help_text: str, example: str) -> None:
+    """Register `uwe NAME`: one view with only the options every view has."""
 
-    _show(ctx, views.sectors, fmt=fmt, lang=lang, no_color=no_color, export=export)
+    def command(
+        ctx: typer.Context,
+        fmt: FormatOpt = "table",
+        lang: LangOpt = None,
+        no_color: NoColorOpt = False,
+        export: ExportOpt = None,
+    ) -> None:
+        from uwe_cli import views
+
+        _show(ctx, getattr(views, name), fmt=fmt, lang=lang, no_color=no_color, export=export)
+
+    command.__doc__ = help_text
+    app.command(name, epilog=f"Example: {example}")(command)
+
+
+_plain_view(
+    "sectors",
+    help_text="The sector vocabulary for `--sector`, with how many groupings carry each.",
+    example="uwe sectors --lang fr",
+)
 
 
 @app.command(epilog="Example: uwe lessons --kind good-practice")
@@ -320,46 +331,21 @@ def lessons(
     _show(ctx, views.lessons, fmt=fmt, lang=lang, no_color=no_color, export=export, kind=kind)
 
 
-@app.command(epilog="Example: uwe results --format csv")
-def results(
-    ctx: typer.Context,
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
-) -> None:
-    """The first assessment of the competitiveness poles, figure by figure."""
-    from uwe_cli import views
-
-    _show(ctx, views.results, fmt=fmt, lang=lang, no_color=no_color, export=export)
-
-
-@app.command(epilog="Example: uwe concepts --lang fr")
-def concepts(
-    ctx: typer.Context,
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
-) -> None:
-    """Definitions of clustering (Porter, Graitson), why clusters, their characteristics and objectives."""
-    from uwe_cli import views
-
-    _show(ctx, views.concepts, fmt=fmt, lang=lang, no_color=no_color, export=export)
-
-
-@app.command(epilog="Example: uwe about")
-def about(
-    ctx: typer.Context,
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
-) -> None:
-    """The UWE and the source document: the presentation, its date and place, its slides."""
-    from uwe_cli import views
-
-    _show(ctx, views.about, fmt=fmt, lang=lang, no_color=no_color, export=export)
+_plain_view(
+    "results",
+    help_text="The first assessment of the competitiveness poles, figure by figure.",
+    example="uwe results --format csv",
+)
+_plain_view(
+    "concepts",
+    help_text="Definitions of clustering (Porter, Graitson), why clusters, their characteristics and objectives.",
+    example="uwe concepts --lang fr",
+)
+_plain_view(
+    "about",
+    help_text="The UWE and the source document: the presentation, its date and place, its slides.",
+    example="uwe about",
+)
 
 
 @app.command(epilog="Example: uwe cite tweed --format json")
