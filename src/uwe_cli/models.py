@@ -187,7 +187,11 @@ class Scheme(Record):
     benefits: tuple[Benefit, ...] = ()
     outcome: tuple[Text, ...] = ()
     results: tuple[Result, ...] = ()
+    # The slide the results are from, when it is not every slide of the scheme.
+    results_source: tuple[Id, ...] = ()
     assessment: Text | None = None
+
+    _results_source_list = field_validator("results_source", mode="before")(_one_or_many)
 
     @model_validator(mode="after")
     def _ordered_period(self) -> Scheme:

@@ -24,13 +24,17 @@ class Record:
         object.__setattr__(self, "_wrapped", {})
 
     def __getattr__(self, name: str) -> Any:
-        wrapped = self._wrapped
-        if name not in wrapped:
-            try:
-                wrapped[name] = wrap(self._data[name])
-            except KeyError:
-                raise AttributeError(name) from None
-        return wrapped[name]
+        try:
+            return self._wrapped[name]
+        except KeyError:
+            pass
+        try:
+            value = self._data[name]
+        except KeyError:
+            raise AttributeError(name) from None
+        # Wrapped once, on first use: a command reads a few fields of many records.
+        self._wrapped[name] = value = wrap(value)
+        return value
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
@@ -56,12 +60,18 @@ def wrap(value: Any) -> Any:
     if isinstance(value, dict):
         return Text(value) if value.keys() == {"fr", "en"} else Record(value)
     if isinstance(value, list):
-        return tuple(wrap(v) for v in value)
+        # Validated lists hold one kind of item: ids and numbers need no wrapping.
+        if value and isinstance(value[0], (dict, list)):
+            return tuple([wrap(v) for v in value])
+        return tuple(value)
     return value
 
 
 def slide(dataset: Record, slide_id: str) -> Record:
-    return next(s for s in dataset.presentation.slides if s.id == slide_id)
+    index = dataset._wrapped.get(" slides")  # (a key no field can have)
+    if index is None:
+        index = dataset._wrapped[" slides"] = {s.id: s for s in dataset.presentation.slides}
+    return index[slide_id]
 
 
 def presentation_date(dataset: Record) -> date:

@@ -314,6 +314,10 @@ def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> 
         if name != "sectors":
             for i, record in enumerate(records):
                 yield from sources(name, record, name, i)
+    for i, scheme in enumerate(lists["schemes"]):
+        for j, slide in enumerate(scheme.results_source):
+            if slide not in slides:
+                yield Problem(message=unknown("slide", slide, slides), **at("schemes", "schemes", i, "results_source", j))
 
     region_ids = [r.id for r in lists["regions"]]
     for i, region in enumerate(lists["regions"]):

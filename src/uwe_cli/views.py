@@ -475,7 +475,7 @@ def results(ds: Dataset, *, lang: str) -> Table:
             "period": r.figure.period,
             "part_of": r.part_of,
             "scheme": poles.id,
-            "source": _sources(ds, poles.source, lang),
+            "source": _sources(ds, poles.results_source or poles.source, lang),
         }
         for r in poles.results
     ]
