@@ -336,3 +336,14 @@ def test_every_fact_is_reachable_through_json(uwe: Uwe, ds: models.Dataset) -> N
             shown |= leaves(uwe(*command, "--format", "json", "--lang", lang).json())
         unreachable = facts(ds, lang) - shown
         assert unreachable == set(), (lang, sorted(unreachable)[:10])
+
+
+def test_shell_completion_protocol_completes_names() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "_UWE_COMPLETE": "complete_bash", "COMP_WORDS": "uwe cluster tw", "COMP_CWORD": "2"}
+    run = subprocess.run([sys.executable, "-c", "from uwe_cli.__main__ import run; run()"], env=env,
+                         capture_output=True, text=True, timeout=30)
+    assert (run.returncode, run.stdout.split()) == (0, ["tweed", "twist"])
