@@ -125,3 +125,10 @@ def test_a_fifo_is_refused_not_waited_on(data_copy: Path) -> None:
     (data_copy / "regions.yaml").unlink()
     os.mkfifo(data_copy / "regions.yaml")
     assert problems(data_copy) == ["DATA/regions.yaml: is not a regular file"]
+
+
+def test_a_control_character_is_located(data_copy: Path) -> None:
+    (data_copy / "regions.yaml").write_bytes(b"regions:\n  - id: x\x01y\n")
+    assert problems(data_copy) == [
+        "DATA/regions.yaml:2:10: character '\\x01' is not allowed in YAML text (write it as an escape)"
+    ]

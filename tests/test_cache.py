@@ -77,7 +77,11 @@ def test_no_cache_neither_reads_nor_writes(data_copy: Path, uwe) -> None:
     assert run.exit_code == 0 and entries() == []
     uwe("--data-dir", str(data_copy), "regions", "-f", "json")
     (entry,) = entries()
-    entry.write_text(json.dumps({"key": "stale", "dataset": {}}), encoding="utf-8")
+    # A valid entry (right key) whose data differs from the files: only a cache read shows it.
+    content = json.loads(entry.read_text(encoding="utf-8"))
+    content["dataset"]["regions"][0]["id"] = "from-the-cache"
+    entry.write_text(json.dumps(content), encoding="utf-8")
+    assert uwe("--data-dir", str(data_copy), "regions", "-f", "json").json()[0]["id"] == "from-the-cache"
     assert uwe("--no-cache", "--data-dir", str(data_copy), "regions", "-f", "json").json()[0]["id"] == "belgium"
 
 

@@ -59,7 +59,7 @@ def test_regions_json_keeps_numbers_and_sources(uwe: Uwe) -> None:
     assert [r["id"] for r in rows] == ["belgium", "flanders", "brussels", "wallonia", "german-speaking-community"]
     wallonia = rows[3]
     assert wallonia["gdp_per_capita_eur"] == 21500 and wallonia["population"] == 3_600_000
-    assert (wallonia["gdp_index_eu28"], wallonia["gdp_index_eu15"]) == (88, 80)
+    assert (wallonia["gdp_index_eu28_100"], wallonia["gdp_index_eu15_100"]) == (88, 80)
     assert wallonia["gdp_share_of_belgium_pct"] == 70.5
     assert wallonia["source"] == ["Belgium in a few words", "Wallonia in a few figures"]
     assert rows[4]["within"] == "wallonia" and rows[4]["gdp_per_capita_eur"] is None
@@ -108,7 +108,7 @@ def test_filters_combine(uwe: Uwe) -> None:
         (["region", "atlantis"], "uwe: error: unknown region 'atlantis' (see 'uwe regions')\n"),
         (["clusters", "--sector", "enrgy"], "uwe: error: unknown sector 'enrgy' (did you mean 'Energy'?)\n"),
         (["clusters", "--scheme", "polls"], "uwe: error: unknown scheme 'polls' (did you mean 'Competitiveness poles'?)\n"),
-        (["clusters", "--status", "gone"], "uwe: error: unknown status 'gone'\n"),
+        (["clusters", "--status", "gone"], "uwe: error: unknown status 'gone' (use active, in-formation)\n"),
         (["regions", "--format", "jsn"], "uwe: error: unknown format 'jsn' (did you mean 'json'?)\n"),
         (["regions", "--format", "nonsense"], "uwe: error: unknown format 'nonsense' (use table, json, csv, markdown)\n"),
         (["regions", "--lang", "de"], "uwe: error: unknown language 'de' (use en, fr)\n"),
@@ -208,7 +208,7 @@ def test_cite_text_and_bibtex(uwe: Uwe) -> None:
         "Union Wallonne des Entreprises (UWE). « Les 10 clusters wallons » (slide), IFAG / Bulgarian Chamber of "
         f"Commerce and Industry (CCI), Sofia, 15 April 2014. Data: uwe {__version__}, cluster 'tweed'."
     )
-    assert data["bibtex"].startswith("@misc{uwe2014sofia-tweed,\n  author       = {{Union Wallonne des Entreprises}},")
+    assert data["bibtex"].startswith("@misc{uwe2014-tweed,\n  author       = {{Union Wallonne des Entreprises}},")
     whole = uwe("cite", "-f", "json").json()
     assert whole["kind"] == "dataset" and len(whole["slides"]) == 23
 
@@ -347,3 +347,54 @@ def test_shell_completion_protocol_completes_names() -> None:
     run = subprocess.run([sys.executable, "-c", "from uwe_cli.__main__ import run; run()"], env=env,
                          capture_output=True, text=True, timeout=30)
     assert (run.returncode, run.stdout.split()) == (0, ["tweed", "twist"])
+
+
+VIEWS = [
+    ["regions"], ["region", "wallonia"], ["schemes"], ["scheme", "poles"], ["clusters"], ["cluster", "tweed"],
+    ["sectors"], ["lessons"], ["results"], ["concepts"], ["about"], ["cite"], ["cite", "porter-1998"],
+    ["search", "énergie"],
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_every_view_in_every_format_and_language(uwe: Uwe, fmt: str, lang: str) -> None:
+    for args in VIEWS:
+        run = uwe(*args, "--format", fmt, "--lang", lang)
+        assert (run.exit_code, run.stderr) == (0, ""), args
+        if fmt == "json":
+            assert run.json()
+        elif fmt == "csv":
+            assert list(csv.DictReader(io.StringIO(run.stdout))), args
+        elif fmt == "markdown":
+            assert run.stdout.startswith("## "), args
+        else:
+            assert run.stdout.strip(), args
+
+
+def test_every_record_and_slide_can_be_cited(uwe: Uwe, ds: models.Dataset) -> None:
+    records = [*ds.regions, *ds.schemes, *ds.clusters, *ds.lessons, *ds.concepts, ds.organisation]
+    for record in records:
+        data = uwe("cite", record.id, "-f", "json", "--lang", "fr").json()
+        assert data["record"] == record.id and data["kind"] != "slide", record.id
+    for slide in ds.presentation.slides:
+        data = uwe("cite", f"slide:{slide.id}", "-f", "json").json()
+        assert (data["kind"], data["slides"]) == ("slide", [slide.title.fr])
+
+
+def test_a_slide_is_found_by_its_title_when_no_record_has_the_name(uwe: Uwe) -> None:
+    data = uwe("cite", "Merci de votre attention", "-f", "json").json()
+    assert (data["kind"], data["record"]) == ("slide", "thanks")
+
+
+def test_search_filters_need_letters(uwe: Uwe) -> None:
+    run = uwe("clusters", "--search", "!!!")
+    assert (run.exit_code, run.stderr) == (2, "uwe: error: give some letters or digits to search for\n")
+
+
+def test_search_snippet_shows_the_match(uwe: Uwe) -> None:
+    (hit,) = uwe("search", "sponsors", "-f", "json").json()
+    assert (hit["id"], hit["field"], hit["lang"]) == ("export-grappes", "benefits[1].benefits", "fr")
+    shown = " ".join(uwe("search", "sponsors").stdout.split())
+    # The match is near the end of a long text: the snippet is cut around it.
+    assert "…meilleures références des sponsors de la Cellule." in shown

@@ -129,3 +129,8 @@ def test_hostile_field_name_in_a_data_error(uwe, data_copy: Path) -> None:
     assert run.exit_code == 1
     assert "unknown field '\\x1b[2Jkind' (did you mean 'kind'?)" in run.stderr
     assert "\x1b" not in run.stderr
+
+
+def test_data_path_is_shown_inert(uwe) -> None:
+    run = uwe("data", "path", env={"UWE_DATA_DIR": "/tmp/\x1b[31mred"})
+    assert run.stdout == "/tmp/\\x1b[31mred\n"

@@ -91,3 +91,23 @@ def test_errors_in_several_files_are_all_reported(data_copy: Path) -> None:
         f"DATA/regions.yaml:{line}:18: regions[0].population.value: should be a number, got 'lots'",
         "DATA/lessons.yaml: file is empty (expected a YAML mapping)",
     ]
+
+
+def test_a_result_that_is_part_of_itself(data_copy: Path) -> None:
+    line = edit(data_copy / "schemes.yaml", "        figure: {value: 130, unit: count}",
+                "        figure: {value: 130, unit: count}\n        part_of: completed-rd-projects")
+    assert problems(data_copy) == [
+        f"DATA/schemes.yaml:{line + 1}:9: schemes[2].results[4].part_of: 'rd-projects' is part of itself "
+        "(through completed-rd-projects)",
+        f"DATA/schemes.yaml:{line_of(data_copy / 'schemes.yaml', 'part_of: rd-projects')}:9: "
+        "schemes[2].results[5].part_of: 'completed-rd-projects' is part of itself (through rd-projects)",
+    ]
+
+
+def test_a_definition_without_author_shows_no_placeholder(uwe, data_copy: Path) -> None:
+    path = data_copy / "concepts.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "    author: Porter\n" in text
+    path.write_text(text.replace("    author: Porter\n", ""), encoding="utf-8")
+    run = uwe("--data-dir", str(data_copy), "concepts")
+    assert run.exit_code == 0 and "None" not in run.stdout

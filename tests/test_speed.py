@@ -14,7 +14,8 @@ PROBE = """
 import contextlib, io, json, sys
 from uwe_cli import cli
 with contextlib.redirect_stdout(io.StringIO()):
-    cli.main(sys.argv[1:])
+    code = cli.main(sys.argv[1:])
+assert code == 0, code  # a command that failed early would import little and prove nothing
 print(json.dumps(sorted(sys.modules)))
 """
 

@@ -58,3 +58,13 @@ def test_exit_codes_are_documented() -> None:
 )
 def test_exit_codes(main, args: list[str], code: int) -> None:
     assert main(*args).exit_code == code
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_output_that_cannot_be_written() -> None:
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([sys.executable, "-m", "uwe_cli", "regions"], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert (run.returncode, run.stderr) == (1, "uwe: error: cannot write the output (No space left on device)\n")

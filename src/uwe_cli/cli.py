@@ -1,25 +1,26 @@
 """The command line: a thin map from options to a view and the output layer.
 
-Each command parses its options and calls `_show` with the view to run. Errors are handled
-in two places only: `_handled` turns a `UweError` raised by a command into one line on
-stderr and its exit code; `main` does the same for what Typer itself rejects (a wrong
-option) and for the unforeseen.
+Each command parses its options and calls `_show` with the view to run. Errors meet two
+boundaries: the command group (`_Commands.invoke`) turns every `UweError` a command raises
+into one line on stderr and its exit code, for `uwe` and for Typer's CliRunner alike;
+`main` does the same for what Typer itself rejects (a wrong option) and for the unforeseen.
 """
 
 # No `from __future__ import annotations` here: Typer reads these annotations at every
 # start, and string annotations would cost it an eval() each.
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from uwe_cli import __version__
 from uwe_cli.errors import ExitCode, UsageError, UweError
+from uwe_cli.vocabulary import CLUSTER_STATUSES, FORMATS, LANGS, LESSON_KINDS, SORT_KEYS, listed
 
 if TYPE_CHECKING:
     from uwe_cli.records import Record as Dataset
@@ -30,16 +31,28 @@ try:  # Typer >= 0.29 vendors Click; its exceptions all derive from TyperExcepti
 except ImportError:  # pragma: no cover
     from click import ClickException as _ClickError  # type: ignore[no-redef]
 
-FORMATS = ("table", "json", "csv", "markdown")
-LANGS = ("en", "fr")
-
 HELP = """A terminal reference on Belgium's regions and Wallonia's business-clustering policies,
 as presented by the Union Wallonne des Entreprises (UWE) in Sofia on 15 April 2014.
 
 Run `uwe` alone for an overview."""
 
+class _Commands(TyperGroup):
+    """The command group, and the one place where a command's errors are handled."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UweError as exc:
+            _error(exc.summary())
+            raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise typer.Exit(ExitCode.OK) from None
+
+
 app = typer.Typer(
     name="uwe",
+    cls=_Commands,
     help=HELP,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
@@ -60,7 +73,6 @@ class Settings:
     lang: Optional[str] = None
     no_color: bool = False
     no_cache: bool = False
-    debug: bool = False
 
 
 # Shell completion: names from the dataset in use.
@@ -71,7 +83,7 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
         try:
             from uwe_cli import store
 
-            dataset = store.load_dataset(store.resolve_data_dir(None)[0])
+            dataset = store.load_dataset(store.resolve_data_dir(None))
         except UweError:
             return []
         records = getattr(dataset, kind)
@@ -80,18 +92,18 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
     return complete
 
 
-def _complete_choices(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
+def _complete_choices(choices: dict[str, tuple[str, ...]]) -> Callable[[str], list[str]]:
     return lambda incomplete: [c for c in choices if c.startswith(incomplete)]
 
 
 # The options every data command shares.
 FormatOpt = Annotated[
     str,
-    typer.Option("--format", "-f", help="table, json, csv or markdown.", autocompletion=_complete_choices(FORMATS)),
+    typer.Option("--format", "-f", help=f"{listed(FORMATS)}.", autocompletion=_complete_choices(FORMATS)),
 ]
 LangOpt = Annotated[
     Optional[str],
-    typer.Option("--lang", "-l", help="en or fr (default: $UWE_LANG, else en).", autocompletion=_complete_choices(LANGS)),
+    typer.Option("--lang", "-l", help=f"{listed(LANGS)} (default: $UWE_LANG, else en).", autocompletion=_complete_choices(LANGS)),
 ]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
 ExportOpt = Annotated[
@@ -122,7 +134,8 @@ def root(
     ] = False,
 ) -> None:
     """A terminal reference on Belgium's regions and Wallonia's clustering policies (UWE, 2014)."""
-    ctx.obj = Settings(data_dir=data_dir, lang=lang, no_color=no_color, no_cache=no_cache, debug=debug)
+    # (--debug is read by `main`, which outlives this context.)
+    ctx.obj = Settings(data_dir=data_dir, lang=lang, no_color=no_color, no_cache=no_cache)
     if ctx.invoked_subcommand is None:
         from uwe_cli import views
 
@@ -134,36 +147,11 @@ def _settings(ctx: typer.Context) -> Settings:
     return root_ctx.obj if isinstance(root_ctx.obj, Settings) else Settings()
 
 
-@contextmanager
-def _handled() -> Iterator[None]:
-    """The one place a command's errors become a line on stderr and an exit code."""
-    from uwe_cli import output
-
-    try:
-        yield
-    except UweError as exc:
-        output.error(exc.summary())
-        raise typer.Exit(exc.exit_code) from None
-    except BrokenPipeError:
-        _quiet_stdout()
-        raise typer.Exit(ExitCode.OK) from None
-
-
-def _choose(value: str, choices: tuple[str, ...], *, what: str) -> str:
-    if value.lower() in choices:
-        return value.lower()
-    from uwe_cli.lookup import suggestion
-
-    raise UsageError(f"unknown {what} '{value}'" + (suggestion(value, choices) or f" (use {', '.join(choices)})"))
-
-
 def _load(ctx: typer.Context) -> "Dataset":
-    from uwe_cli import store
-
-    from uwe_cli import output
+    from uwe_cli import output, store
 
     settings = _settings(ctx)
-    data_dir, _ = store.resolve_data_dir(settings.data_dir)
+    data_dir = store.resolve_data_dir(settings.data_dir)
     return store.load_dataset(data_dir, use_cache=not settings.no_cache, on_slow_load=output.progress)
 
 
@@ -178,17 +166,16 @@ def _show(
     **options: Any,
 ) -> None:
     """Run `view` on the dataset with `options`, and render what it returns."""
-    from uwe_cli import output
+    from uwe_cli import lookup, output
 
     settings = _settings(ctx)
-    with _handled():
-        fmt = _choose(fmt, FORMATS, what="format")
-        lang = _choose(lang or settings.lang or os.environ.get("UWE_LANG") or "en", LANGS, what="language")
-        if export is not None and fmt != "table":
-            raise UsageError("--export saves the table view: leave out --format, or use --format table")
-        output.check_export(export)
-        result = view(_load(ctx), lang=lang, **options)
-        output.render(result, fmt=fmt, no_color=no_color or settings.no_color, export=export)
+    fmt = lookup.choose(fmt, FORMATS, what="format")
+    lang = lookup.choose(lang or settings.lang or os.environ.get("UWE_LANG") or "en", LANGS, what="language")
+    if export is not None and fmt != "table":
+        raise UsageError("--export saves the table view: leave out --format, or use --format table")
+    output.check_export(export)
+    result = view(_load(ctx), lang=lang, **options)
+    output.render(result, fmt=fmt, no_color=no_color or settings.no_color, export=export)
 
 
 # The commands. Docstrings are the help; each epilog is a real example.
@@ -198,17 +185,16 @@ def _show(
 def regions(
     ctx: typer.Context,
     names: Annotated[Optional[list[str]], typer.Argument(help="Regions to compare (default: all).", autocompletion=_complete("regions"), show_default=False)] = None,
-    sort: Annotated[Optional[str], typer.Option("--sort", help="gdp, population or name (default: the source's order).", autocompletion=_complete_choices(("gdp", "population", "name")))] = None,
+    sort: Annotated[Optional[str], typer.Option("--sort", help=f"{listed(SORT_KEYS)} (default: the source's order).", autocompletion=_complete_choices(SORT_KEYS))] = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
     export: ExportOpt = None,
 ) -> None:
     """Compare GDP per capita of Belgium, its regions and the German-speaking Community."""
-    from uwe_cli import views
+    from uwe_cli import lookup, views
 
-    with _handled():
-        sort = _choose(sort, ("gdp", "population", "name"), what="sort key") if sort else None
+    sort = lookup.choose(sort, SORT_KEYS, what="sort key") if sort else None
     _show(ctx, views.regions, fmt=fmt, lang=lang, no_color=no_color, export=export, names=names or (), sort=sort)
 
 
@@ -262,7 +248,7 @@ def clusters(
     ctx: typer.Context,
     sector: Annotated[Optional[str], typer.Option("--sector", "-s", help="A sector, in English or French (see `uwe sectors`).", autocompletion=_complete("sectors"))] = None,
     scheme_name: Annotated[Optional[str], typer.Option("--scheme", help="regional-clusters, poles, export-grappes or technology-grappes.", autocompletion=_complete("schemes"))] = None,
-    status: Annotated[Optional[str], typer.Option("--status", help="active or in-formation.", autocompletion=_complete_choices(("active", "in-formation")))] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help=f"{listed(CLUSTER_STATUSES)}.", autocompletion=_complete_choices(CLUSTER_STATUSES))] = None,
     search: Annotated[Optional[str], typer.Option("--search", help="Text in the name or domain.")] = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
@@ -319,7 +305,7 @@ _plain_view(
 @app.command(epilog="Example: uwe lessons --kind good-practice")
 def lessons(
     ctx: typer.Context,
-    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="difficulty, effect, improvement, good-practice or conclusion.", autocompletion=_complete_choices(("difficulty", "effect", "improvement", "good-practice", "conclusion")))] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help=f"{listed(LESSON_KINDS)}.", autocompletion=_complete_choices(LESSON_KINDS))] = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -390,25 +376,16 @@ def data_check(
     from uwe_cli import output, store
     from uwe_cli.errors import DataError
 
-    folder = path or store.resolve_data_dir(_settings(ctx).data_dir)[0]
-    with _handled():
-        try:
-            dataset = store.load_dataset(folder, use_cache=False)
-        except DataError as exc:
-            for problem in exc.problems:
-                sys.stderr.write(output.visible(str(problem)) + "\n")
-            count = len(exc.problems)
-            raise UweError(f"{count} problem{'s' if count != 1 else ''} in {folder}") from None
-        counts = {
-            "regions": len(dataset.regions),
-            "schemes": len(dataset.schemes),
-            "clusters": len(dataset.clusters),
-            "sectors": len(dataset.sectors),
-            "lessons": len(dataset.lessons),
-            "concepts": len(dataset.concepts),
-            "slides": len(dataset.presentation.slides),
-        }
-        sys.stdout.write("ok: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" ({output.visible(str(folder))})\n")
+    folder = path or store.resolve_data_dir(_settings(ctx).data_dir)
+    try:
+        dataset = store.load_dataset(folder, use_cache=False)
+    except DataError as exc:
+        output.problems(exc.problems)
+        count = len(exc.problems)
+        raise UweError(f"{count} problem{'s' if count != 1 else ''} in {folder}") from None
+    counts = {name: len(getattr(dataset, name)) for name in store.FILES if name != "about"}
+    counts["slides"] = len(dataset.presentation.slides)
+    output.line("ok: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + f" ({folder})")
 
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")
@@ -416,20 +393,21 @@ def data_init(
     directory: Annotated[Path, typer.Argument(help="A new folder (or one without uwe's files).")],
 ) -> None:
     """Copy the shipped dataset into DIRECTORY, to edit and use with --data-dir."""
+    import shlex
+
     from uwe_cli import output, store
 
-    with _handled():
-        written = store.init_data_dir(directory)
-        shown = output.visible(str(directory))
-        sys.stdout.write(f"wrote {len(written)} files to {shown}\nuse them with: uwe --data-dir {shown} regions\n")
+    written = store.init_data_dir(directory)
+    output.line(f"wrote {len(written)} files to {directory}")
+    output.line(f"use them with: uwe --data-dir {shlex.quote(str(directory))} regions")
 
 
 @data_app.command("path", epilog="Example: uwe data path")
 def data_path(ctx: typer.Context) -> None:
     """Print the data folder in use (--data-dir, else $UWE_DATA_DIR, else the shipped data)."""
-    from uwe_cli import store
+    from uwe_cli import output, store
 
-    sys.stdout.write(f"{store.resolve_data_dir(_settings(ctx).data_dir)[0]}\n")
+    output.line(str(store.resolve_data_dir(_settings(ctx).data_dir)))
 
 
 def _error(message: str) -> None:
@@ -448,9 +426,26 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _root_flag(args: list[str], flag: str) -> bool:
+    """Whether `flag` is among the options before the command (`uwe --debug regions`)."""
+    takes_value = {"--data-dir", "--lang", "-l"}
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == flag:
+            return True
+        elif arg in takes_value:
+            skip = True
+        elif arg == "--" or not arg.startswith("-"):
+            return False
+    return False
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of `uwe` and `python -m uwe_cli`; returns (and exits with) the exit code."""
-    # An encoding that cannot show '€' or '─' degrades to '?' rather than crashing.
+    # Last resort for characters the output encoding lacks (output.py spells most of them
+    # out in plain letters first): '?' rather than a crash.
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
@@ -459,6 +454,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     try:
         code = app(args=args, prog_name="uwe", standalone_mode=False)
+        sys.stdout.flush()  # so that a failed write is reported here, not at exit
     except _ClickError as exc:
         message = exc.format_message().rstrip(".")
         ctx = getattr(exc, "ctx", None)
@@ -468,11 +464,14 @@ def main(argv: Optional[list[str]] = None) -> int:
         code = getattr(exc, "exit_code", ExitCode.USAGE_ERROR)
     except (KeyboardInterrupt, typer.Abort):
         code = ExitCode.INTERRUPTED
-    except BrokenPipeError:
+    except BrokenPipeError:  # (while Typer wrote help or an error, outside any command)
         _quiet_stdout()
         code = ExitCode.OK
+    except OSError as exc:  # the output cannot be written: a full disk, a closed terminal
+        _error(f"cannot write the output ({exc.strerror or exc})")
+        code = ExitCode.DATA_ERROR
     except Exception as exc:  # the unforeseen: one line, and the way to learn more
-        if "--debug" in args:
+        if _root_flag(args, "--debug"):
             import traceback
 
             traceback.print_exc()  # the plain traceback: never local variables

@@ -50,8 +50,10 @@ class DataError(UweError):
     """The data folder cannot be used: every problem found, in file order."""
 
     def __init__(self, problems: list[Problem]) -> None:
+        if not problems:
+            raise ValueError("a DataError needs at least one problem")
         self.problems = problems
-        super().__init__(str(problems[0]) if problems else "invalid data")
+        super().__init__(str(problems[0]))
 
     def summary(self) -> str:
         first = str(self.problems[0])

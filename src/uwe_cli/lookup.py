@@ -1,9 +1,13 @@
-"""Find a record by what a person types: its id, English or French name, or an alias."""
+"""Find what a person types: a record by id, English or French name or alias, or a choice.
+
+Comparison ignores case, accents, spaces and punctuation (text.fold), so `val+` finds
+"(Val)+" and `wallonie` finds Wallonia. Whatever is not found gets the closest names.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from uwe_cli.errors import UsageError
 from uwe_cli.text import fold
@@ -11,27 +15,54 @@ from uwe_cli.text import fold
 T = TypeVar("T")
 
 
-def find(
-    records: Sequence[T], query: str, *, what: str, names: Callable[[T], Iterable[str]], hint: str = ""
-) -> T:
-    """The record `query` names, by exact key first, then by unique prefix.
+def names(record: Any) -> tuple[str, ...]:
+    """What a record may be called, its English display name first."""
+    label = getattr(record, "name", None) or getattr(record, "title", None)
+    shown = (label.en, label.fr) if label is not None else ()
+    return (*shown, record.id, *getattr(record, "aliases", ()), *getattr(record, "synonyms", ()))
 
-    `names(record)` lists what a record may be called, its display name first. Raises
-    UsageError with the closest records (or `hint`) when nothing, or several, match.
+
+def display_name(record: Any, lang: str) -> str:
+    """A record's name in `lang`; its id where it has no name (a lesson, a concept)."""
+    label = getattr(record, "name", None) or getattr(record, "title", None)
+    return label.get(lang) if label is not None else record.id
+
+
+def find(
+    records: Sequence[T],
+    query: str,
+    *,
+    what: str,
+    hint: str = "",
+    names: Callable[[T], Iterable[str]] = names,
+) -> T:
+    """The record `query` names: by exact id, then exact name, then unique prefix.
+
+    Raises UsageError with the closest names (or `hint`) when nothing, or several, match.
     """
     key = fold(query)
+    by_id = [r for r in records if key and fold(getattr(r, "id", "")) == key]
+    if len(by_id) == 1:
+        return by_id[0]
     keyed = [(fold(n), r) for r in records for n in names(r) if fold(n)]
     exact = _unique(r for k, r in keyed if k == key)
     if len(exact) == 1:
         return exact[0]
-    prefixed = _unique(r for k, r in keyed if key and k.startswith(key))
+    prefixed = exact or _unique(r for k, r in keyed if key and k.startswith(key))
     if len(prefixed) == 1:
         return prefixed[0]
-    if len(prefixed) > 1:
-        options = ", ".join(f"'{_label(r, names)}'" for r in prefixed[:5])
+    if prefixed:
+        options = ", ".join(dict.fromkeys(f"'{_label(r, names)}'" for r in prefixed[:5]))
         raise UsageError(f"'{query}' could be several {what}s: {options}")
     close = suggestion(query, [(n, _label(r, names)) for r in records for n in names(r)])
     raise UsageError(f"unknown {what} '{query}'" + (close or (f" ({hint})" if hint else "")))
+
+
+def choose(value: str, choices: dict[str, tuple[str, ...]], *, what: str) -> str:
+    """The canonical choice `value` stands for (`en formation` -> `in-formation`)."""
+    entries = list(choices.items())
+    hint = f"use {', '.join(choices)}"
+    return find(entries, value, what=what, hint=hint, names=lambda entry: (entry[0], *entry[1]))[0]
 
 
 def suggestion(query: str, candidates: Iterable[str | tuple[str, str]]) -> str:

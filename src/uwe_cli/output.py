@@ -13,17 +13,16 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from uwe_cli.errors import UsageError
 from uwe_cli.results import Document, Result, Table
+from uwe_cli.vocabulary import EXPORT_SUFFIXES
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
-
-FORMATS = ("table", "json", "csv", "markdown")
-EXPORT_SUFFIXES = (".svg", ".html", ".txt")
 
 # C0 and C1 controls but newline and tab, DEL, and the bidirectional overrides that can
 # make a terminal show text in another order than it is stored.
@@ -53,6 +52,16 @@ def error(message: str) -> None:
     _write(f"uwe: error: {visible(message)}\n".replace("\n", " ").rstrip() + "\n", stream=sys.stderr)
 
 
+def problems(found: Iterable[object]) -> None:
+    """Every problem of a data folder, one per line on stderr (`uwe data check`)."""
+    _write("".join(f"{visible(str(problem))}\n" for problem in found), stream=sys.stderr)
+
+
+def line(text: str) -> None:
+    """A line of plain text on stdout (the `uwe data` commands)."""
+    _write(f"{visible(text)}\n")
+
+
 def progress(total_bytes: int) -> Any:
     """A spinner on stderr while a large data folder is validated (on a terminal only)."""
     from contextlib import nullcontext
@@ -60,7 +69,7 @@ def progress(total_bytes: int) -> Any:
     if not sys.stderr.isatty():
         return nullcontext()
     console = make_console(stderr=True)
-    return console.status(f"Validating {total_bytes / 2**20:.1f} MiB of data (cached for next time)…")
+    return console.status(f"Reading and validating {total_bytes / 2**20:.1f} MiB of data…")
 
 
 def check_export(path: Path | None) -> None:

@@ -44,13 +44,13 @@ def shipped_data_dir() -> Path:
     return installed if installed.is_dir() else here.parents[1] / "data"
 
 
-def resolve_data_dir(explicit: Path | None) -> tuple[Path, str]:
-    """The folder to read and why: an explicit path, then $UWE_DATA_DIR, then the shipped one."""
+def resolve_data_dir(explicit: Path | None) -> Path:
+    """The folder to read: `explicit` if given, then $UWE_DATA_DIR, then the shipped data."""
     if explicit is not None:
-        return explicit, "--data-dir"
+        return explicit
     if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR]), ENV_VAR
-    return shipped_data_dir(), "shipped"
+        return Path(os.environ[ENV_VAR])
+    return shipped_data_dir()
 
 
 def load_dataset(
@@ -94,15 +94,6 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
     from uwe_cli import models
     from uwe_cli.yamlfile import YamlProblem, parse_yaml
 
-    file_models = {
-        "about": models.AboutFile,
-        "regions": models.RegionsFile,
-        "schemes": models.SchemesFile,
-        "clusters": models.ClustersFile,
-        "sectors": models.SectorsFile,
-        "lessons": models.LessonsFile,
-        "concepts": models.ConceptsFile,
-    }
     problems: list[Problem] = []
     parts: dict[str, tuple[Any, YamlDocument]] = {}
     for name in FILES:
@@ -115,7 +106,9 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
         except YamlProblem as exc:
             problems.append(exc.problem)
             continue
-        content, found = _validate(file_models[name], doc, display, key=name)
+        # regions.yaml is described by models.RegionsFile, and so on.
+        file_model = getattr(models, f"{name.capitalize()}File")
+        content, found = _validate(file_model, doc, display, key=name)
         problems.extend(found)
         if content is not None:
             parts[name] = (content, doc)
@@ -125,17 +118,9 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
     problems = sorted(_cross_check(parts, data_dir), key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0))
     if problems:
         raise DataError(problems)
-    about = parts["about"][0]
-    return models.Dataset(
-        regions=parts["regions"][0].regions,
-        schemes=parts["schemes"][0].schemes,
-        clusters=parts["clusters"][0].clusters,
-        sectors=parts["sectors"][0].sectors,
-        lessons=parts["lessons"][0].lessons,
-        concepts=parts["concepts"][0].concepts,
-        organisation=about.organisation,
-        presentation=about.presentation,
-    )
+    # The Dataset's fields are the fields of the files' top-level mappings.
+    fields = {key: getattr(content, key) for content, _ in parts.values() for key in type(content).model_fields}
+    return models.Dataset(**fields)
 
 
 def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
@@ -188,15 +173,21 @@ def init_data_dir(target: Path) -> list[Path]:
     if clashes:
         raise DataError([Problem(str(clashes[0]), "already exists; uwe never overwrites a data file")])
     try:
+        contents = {name: (source / f"{name}.yaml").read_bytes() for name in FILES}
+    except OSError as exc:
+        raise DataError([Problem(str(source), f"the shipped data cannot be read ({exc.strerror or exc})")]) from None
+    written: list[Path] = []
+    try:
         target.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name in FILES:
+        for name, raw in contents.items():
             path = target / f"{name}.yaml"
             # "x": fail rather than replace a file that appeared since the check above.
             with path.open("xb") as out:
-                out.write((source / f"{name}.yaml").read_bytes())
-            written.append(path)
+                written.append(path)
+                out.write(raw)
     except OSError as exc:
+        for path in written:  # all or nothing: no half-copied dataset left behind
+            path.unlink(missing_ok=True)
         raise DataError([Problem(str(target), f"cannot write there ({exc.strerror or exc})")]) from None
     return written
 
@@ -224,7 +215,7 @@ def _validate(file_model: type[BaseModel], doc: YamlDocument, display: str, *, k
 
 
 def _problem(file_model: type[BaseModel], doc: YamlDocument, display: str, err: Any) -> Problem:
-    import difflib
+    from uwe_cli.lookup import suggestion
 
     loc = tuple(err["loc"])
     kind = err["type"]
@@ -232,13 +223,10 @@ def _problem(file_model: type[BaseModel], doc: YamlDocument, display: str, err: 
     if kind == "missing":
         return Problem(display, f"missing required field '{loc[-1]}'", line, column, _dotted(loc[:-1]) or None)
     if kind == "extra_forbidden":
-        message = f"unknown field '{loc[-1]}'"
         known = _fields_at(file_model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        if close:
-            message += f" (did you mean '{close[0]}'?)"
-        elif known:
-            message += f" (expected one of: {', '.join(known)})"
+        message = f"unknown field '{loc[-1]}'" + (
+            suggestion(str(loc[-1]), known) or (f" (expected one of: {', '.join(known)})" if known else "")
+        )
         return Problem(display, message, line, column, _dotted(loc[:-1]) or None)
     message = err["msg"].removeprefix("Value error, ")
     if kind == "string_pattern_mismatch":
@@ -258,8 +246,6 @@ def _dotted(loc: Iterable[Any]) -> str:
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    from pydantic import BaseModel
-
     """The field names of the model found at `loc`, for 'did you mean' suggestions."""
     current: Any = model
     for part in loc:
@@ -286,16 +272,17 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> Iterator[Problem]:
     """References between records and files: what pydantic cannot see file by file."""
+    from uwe_cli.lookup import suggestion
+    from uwe_cli.text import fold
 
     def at(name: str, *loc: Any) -> dict[str, Any]:
         line, column = parts[name][1].position(loc)
         return {"file": str(data_dir / f"{name}.yaml"), "line": line, "column": column, "field": _dotted(loc)}
 
-    def unknown(what: str, value: str, known: Iterable[str]) -> str:
-        import difflib
-
-        close = difflib.get_close_matches(value, list(known), n=1)
-        return f"unknown {what} '{value}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+    def refers(what: str, value: str | None, known: list[str], name: str, *loc: Any) -> Iterator[Problem]:
+        """A problem if `value` (at `loc` of file `name`) is not one of the `known` ids."""
+        if value is not None and value not in known:
+            yield Problem(message=f"unknown {what} '{value}'" + suggestion(value, known), **at(name, *loc))
 
     about = parts["about"][0]
     slides = [s.id for s in about.presentation.slides]
@@ -304,41 +291,30 @@ def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> 
     for name, records in lists.items():
         yield from _duplicates([r.id for r in records], lambda i, name=name: at(name, name, i, "id"))
 
-    def sources(name: str, record: Any, *loc: Any) -> Iterator[Problem]:
-        for j, slide in enumerate(record.source):
-            if slide not in slides:
-                yield Problem(message=unknown("slide", slide, slides), **at(name, *loc, "source", j))
-
-    yield from sources("about", about.organisation, "organisation")
-    for name, records in lists.items():
-        if name != "sectors":
-            for i, record in enumerate(records):
-                yield from sources(name, record, name, i)
-    for i, scheme in enumerate(lists["schemes"]):
-        for j, slide in enumerate(scheme.results_source):
-            if slide not in slides:
-                yield Problem(message=unknown("slide", slide, slides), **at("schemes", "schemes", i, "results_source", j))
+    # Every slide cited exists.
+    cited = [("about", about.organisation, ("organisation",), "source")]
+    cited += [(n, r, (n, i), "source") for n, records in lists.items() if n != "sectors" for i, r in enumerate(records)]
+    cited += [("schemes", s, ("schemes", i), "results_source") for i, s in enumerate(lists["schemes"])]
+    for name, record, loc, field in cited:
+        for j, slide in enumerate(getattr(record, field)):
+            yield from refers("slide", slide, slides, name, *loc, field, j)
 
     region_ids = [r.id for r in lists["regions"]]
     for i, region in enumerate(lists["regions"]):
-        if region.within is not None and region.within not in region_ids:
-            yield Problem(message=unknown("region", region.within, region_ids), **at("regions", "regions", i, "within"))
+        yield from refers("region", region.within, region_ids, "regions", "regions", i, "within")
 
     scheme_ids = [s.id for s in lists["schemes"]]
     sector_ids = [s.id for s in lists["sectors"]]
     named: dict[str, int] = {}
     for i, cluster in enumerate(lists["clusters"]):
         for j, membership in enumerate(cluster.memberships):
-            if membership.scheme not in scheme_ids:
-                message = unknown("scheme", membership.scheme, scheme_ids)
-                yield Problem(message=message, **at("clusters", "clusters", i, "memberships", j, "scheme"))
-            elif membership.scheme in cluster.schemes[:j]:
+            yield from refers("scheme", membership.scheme, scheme_ids, "clusters", "clusters", i, "memberships", j, "scheme")
+            if membership.scheme in cluster.schemes[:j]:
                 message = f"scheme '{membership.scheme}' is listed twice"
                 yield Problem(message=message, **at("clusters", "clusters", i, "memberships", j, "scheme"))
             named[membership.scheme] = named.get(membership.scheme, 0) + 1
         for j, sector in enumerate(cluster.sectors):
-            if sector not in sector_ids:
-                yield Problem(message=unknown("sector", sector, sector_ids), **at("clusters", "clusters", i, "sectors", j))
+            yield from refers("sector", sector, sector_ids, "clusters", "clusters", i, "sectors", j)
 
     for i, scheme in enumerate(lists["schemes"]):
         count = named.get(scheme.id, 0)
@@ -348,18 +324,22 @@ def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> 
             yield Problem(message=message, **at("schemes", "schemes", i, "groupings"))
         result_ids = [r.id for r in scheme.results]
         yield from _duplicates(result_ids, lambda k, i=i: at("schemes", "schemes", i, "results", k, "id"))
+        parent = {r.id: r.part_of for r in scheme.results}
         for k, result in enumerate(scheme.results):
-            if result.part_of is not None and result.part_of not in result_ids:
-                message = unknown("result", result.part_of, result_ids)
+            yield from refers("result", result.part_of, result_ids, "schemes", "schemes", i, "results", k, "part_of")
+            # A result that is, through its parents, part of itself.
+            seen, current = {result.id}, result.part_of
+            while current in parent and current not in seen:
+                seen.add(current)
+                current = parent[current]
+            if current == result.id:
+                message = f"'{result.id}' is part of itself (through {', '.join(sorted(seen - {result.id}))})"
                 yield Problem(message=message, **at("schemes", "schemes", i, "results", k, "part_of"))
 
     # A sector word must lead to one sector only, or `--sector WORD` would be ambiguous.
-    from uwe_cli.text import fold
-
     owner: dict[str, str] = {}
     for i, sector in enumerate(lists["sectors"]):
-        words = {sector.id, sector.name.fr, sector.name.en, *sector.synonyms}
-        for word in sorted(words):
+        for word in sorted({sector.id, sector.name.fr, sector.name.en, *sector.synonyms}):
             key = fold(word)
             if owner.setdefault(key, sector.id) != sector.id:
                 message = f"'{word}' already names sector '{owner[key]}'"

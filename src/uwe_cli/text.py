@@ -6,13 +6,13 @@ Pure functions of strings and models; nothing here prints.
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from uwe_cli.records import Record as Figure
     from uwe_cli.records import Text
 
-LANGS = ("en", "fr")
 # A figure's reference period when the slide gives none (see the source's README).
 AS_PRESENTED = "as presented, April 2014"
 
@@ -36,6 +36,21 @@ def search_key(text: str) -> str:
     return " ".join(words.split())
 
 
+def locate(value: str, key: str) -> int:
+    """Where in `value` the search key (see search_key) starts, or -1."""
+    folded: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(value):
+        for piece in _strip_accents(char):
+            piece = piece if piece.isalnum() or piece == "+" else " "
+            if piece == " " and (not folded or folded[-1] == " "):
+                continue
+            folded.append(piece)
+            where.append(i)
+    found = "".join(folded).find(key)
+    return where[found] if found >= 0 else -1
+
+
 def number(value: float, lang: str) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -43,6 +58,21 @@ def number(value: float, lang: str) -> str:
     if lang == "fr":
         shown = shown.replace(",", " ").replace(".", ",")
     return shown
+
+
+def percent(value: float, lang: str) -> str:
+    return f"{number(value, lang)} %" if lang == "fr" else f"{number(value, lang)}%"
+
+
+_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+
+
+def long_date(day: date, lang: str) -> str:
+    """`15 April 2014` / `15 avril 2014` (month names of our own: the locale may be C)."""
+    return f"{day.day} {(_MONTHS_FR if lang == 'fr' else _MONTHS_EN)[day.month - 1]} {day.year}"
 
 
 def ordinal(value: int, lang: str) -> str:
@@ -67,7 +97,7 @@ def figure(fig: Figure, lang: str) -> str:
     elif unit == "km2":
         shown = f"{number(value, lang)} km²"
     elif unit == "%":
-        shown = f"{number(value, lang)} %" if fr else f"{number(value, lang)}%"
+        shown = percent(value, lang)
     elif unit == "index":
         shown = f"{number(value, lang)} ({fig.base})"
     elif unit == "rank":
@@ -152,6 +182,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sector": ("Sector", "Secteur"),
     "sectors": ("Sectors", "Secteurs"),
     "share_be": ("Share of Belgium", "Part de la Belgique"),
+    "slide": ("Slide", "Diapositive"),
+    "slides": ("Slides", "Diapositives"),
+    "how_to_cite": ("How to cite", "Comment citer"),
     "source": ("Source", "Source"),
     "status": ("Status", "Statut"),
     "unemployment": ("Unemployment rate", "Taux de chômage"),

@@ -11,64 +11,35 @@ from typing import Any
 
 from uwe_cli import lookup, text
 from uwe_cli.errors import UsageError
+from uwe_cli.lookup import display_name
 from uwe_cli.records import Record, presentation_date, slide
 from uwe_cli.results import Bar, Column, Document, Item, Section, Table
 from uwe_cli.text import figure, figure_with_period, local, word
-
-# The records of each kind: read-only views of data validated by models.py.
-Dataset = Cluster = Figure = Region = Scheme = Sector = Record
+from uwe_cli.vocabulary import CLUSTER_STATUSES, LESSON_KINDS
 
 LANGUAGE_NAMES = {"fr": ("French", "français"), "nl": ("Dutch", "néerlandais"), "de": ("German", "allemand")}
-STATUS_ALIASES = {
-    "active": ("active", "actif", "existing", "existante", "existantes"),
-    "in-formation": ("in formation", "en formation", "forming", "formation"),
-    "ended": ("ended", "terminée", "éteinte", "closed"),
-}
-LESSON_KINDS = {
-    "difficulty": ("difficulties", "evaluation", "difficultés", "évaluation"),
-    "effect": ("effects", "effets", "positive effects"),
-    "improvement": ("improvements", "to improve", "points à améliorer", "améliorer"),
-    "good-practice": ("good practices", "practices", "bonnes pratiques", "pratiques"),
-    "conclusion": ("conclusions",),
-}
 
 
-# Names a person may type for each kind of record, display name first.
-def _names(record: Any) -> tuple[str, ...]:
-    return (record.name.en, record.name.fr, record.id, *getattr(record, "aliases", ()))
+def find_region(ds: Record, name: str) -> Record:
+    return lookup.find(ds.regions, name, what="region", hint="see 'uwe regions'")
 
 
-def _sector_names(sector: Sector) -> tuple[str, ...]:
-    return (sector.name.en, sector.name.fr, sector.id, *sector.synonyms)
+def find_scheme(ds: Record, name: str) -> Record:
+    return lookup.find(ds.schemes, name, what="scheme", hint="see 'uwe schemes'")
 
 
-def find_region(ds: Dataset, name: str) -> Region:
-    return lookup.find(ds.regions, name, what="region", hint="see 'uwe regions'", names=_names)
+def find_cluster(ds: Record, name: str) -> Record:
+    return lookup.find(ds.clusters, name, what="cluster", hint="see 'uwe clusters'")
 
 
-def find_scheme(ds: Dataset, name: str) -> Scheme:
-    return lookup.find(ds.schemes, name, what="scheme", hint="see 'uwe schemes'", names=_names)
-
-
-def find_cluster(ds: Dataset, name: str) -> Cluster:
-    return lookup.find(ds.clusters, name, what="cluster", hint="see 'uwe clusters'", names=_names)
-
-
-def find_sector(ds: Dataset, name: str) -> Sector:
-    return lookup.find(ds.sectors, name, what="sector", hint="see 'uwe sectors'", names=_sector_names)
-
-
-def _choice(value: str, choices: dict[str, tuple[str, ...]], *, what: str) -> str:
-    found = lookup.find(
-        list(choices.items()), value, what=what, names=lambda item: (item[0], *item[1])
-    )
-    return found[0]
+def find_sector(ds: Record, name: str) -> Record:
+    return lookup.find(ds.sectors, name, what="sector", hint="see 'uwe sectors'")
 
 
 # Machine form of records: the chosen language's text, sources as slide titles.
 
 
-def _sources(ds: Dataset, ids: Iterable[str], lang: str) -> list[str]:
+def _sources(ds: Record, ids: Iterable[str], lang: str) -> list[str]:
     out = []
     for slide_id in ids:
         shown = slide(ds, slide_id)
@@ -88,7 +59,7 @@ def _localize(value: Any, lang: str) -> Any:
     return value
 
 
-def record_data(ds: Dataset, record: Any, lang: str) -> dict[str, Any]:
+def record_data(ds: Record, record: Any, lang: str) -> dict[str, Any]:
     data = _localize(record.dump(), lang)
     if "source" in data:
         data["source"] = _sources(ds, record.source, lang)
@@ -98,18 +69,19 @@ def record_data(ds: Dataset, record: Any, lang: str) -> dict[str, Any]:
 # Regions
 
 
-def _share(region: Region, belgium: Region | None) -> float | None:
+def _share(region: Record, belgium: Record | None) -> float | None:
     """GDP per capita as a share of Belgium's: computed here, not a figure of the source."""
     if not (belgium and belgium.gdp_per_capita and region.gdp_per_capita and belgium.gdp_per_capita.value):
         return None
     return round(100 * region.gdp_per_capita.value / belgium.gdp_per_capita.value, 1)
 
 
-def _index_key(fig: Figure) -> str:
-    return "gdp_index_" + text.fold((fig.base or "").split("=")[0])
+def _index_key(fig: Record) -> str:
+    # The whole base: EU28=100 and EU15=100 (or EU28=75) are different figures.
+    return "gdp_index_" + "_".join(text.search_key(fig.base or "").split())
 
 
-def regions(ds: Dataset, *, lang: str, names: Sequence[str] = (), sort: str | None = None) -> Table:
+def regions(ds: Record, *, lang: str, names: Sequence[str] = (), sort: str | None = None) -> Table:
     chosen = [find_region(ds, n) for n in names] if names else list(ds.regions)
     chosen = list(dict.fromkeys(chosen))
     if sort == "gdp":
@@ -128,8 +100,7 @@ def regions(ds: Dataset, *, lang: str, names: Sequence[str] = (), sort: str | No
                 "name": r.name.get(lang),
                 "population": figure(r.population, lang) if r.population else "",
                 "gdp": figure(r.gdp_per_capita, lang) if r.gdp_per_capita else "",
-                "share": f"{text.number(share, lang)} %" if share is not None and lang == "fr" else
-                (f"{text.number(share, lang)}%" if share is not None else ""),
+                "share": text.percent(share, lang) if share is not None else "",
                 **{_index_key(f): text.number(f.value, lang) for f in r.gdp_per_capita_index},
             }
         )
@@ -165,23 +136,26 @@ def regions(ds: Dataset, *, lang: str, names: Sequence[str] = (), sort: str | No
         if lang == "en"
         else "La part de la Belgique est calculée par uwe à partir du PIB par habitant ; ce n'est pas un chiffre de la source.",
     )
-    if any(r.within for r in chosen):
-        notes += (
-            "The German-speaking Community lies within Wallonia: its figures are part of Wallonia's, never added to them."
-            if lang == "en"
-            else "La Communauté germanophone fait partie de la Wallonie : ses chiffres sont compris dans ceux de la Wallonie.",
-        )
+    by_id = {r.id: r for r in ds.regions}
+    for r in chosen:
+        if r.within in by_id:
+            inside, outside = r.name.get(lang), by_id[r.within].name.get(lang)
+            notes += (
+                f"{inside} lies within {outside}: its figures are part of {outside}'s, never added to them."
+                if lang == "en"
+                else f"{inside} : territoire compris dans « {outside} » ; ses chiffres en font partie, ils ne s'y ajoutent jamais.",
+            )
     title = (
         "Belgium and its regions: GDP per capita" if lang == "en" else "La Belgique et ses régions : PIB par habitant"
     )
     return Table(title, columns, tuple(rows), data, bars, word("gdp", lang), notes)
 
 
-def _figures(figs: Iterable[Figure], lang: str) -> str:
+def _figures(figs: Iterable[Record], lang: str) -> str:
     return "; ".join(figure_with_period(f, lang) for f in figs)
 
 
-def region(ds: Dataset, name: str, *, lang: str) -> Document:
+def region(ds: Record, name: str, *, lang: str) -> Document:
     r = find_region(ds, name)
     within = next((x for x in ds.regions if x.id == r.within), None)
     languages = ", ".join(LANGUAGE_NAMES.get(c, (c, c))[lang == "fr"] for c in r.languages)
@@ -213,8 +187,9 @@ def region(ds: Dataset, name: str, *, lang: str) -> Document:
     return Document(r.name.get(lang), record_data(ds, r, lang), fields, tuple(sections))
 
 
-def _source_section(ds: Dataset, ids: Iterable[str], lang: str) -> Section:
-    where = "UWE, Sofia, 15 April 2014" if lang == "en" else "UWE, Sofia, 15 avril 2014"
+def _source_section(ds: Record, ids: Iterable[str], lang: str) -> Section:
+    p = ds.presentation
+    where = f"{p.author.get(lang)}, {p.place.get(lang)}, {text.long_date(presentation_date(ds), lang)}"
     titles = dict.fromkeys(_sources(ds, ids, lang))  # two slides may share a title
     return Section(word("source", lang), tuple(Item(f"{s} — {where}") for s in titles))
 
@@ -222,7 +197,7 @@ def _source_section(ds: Dataset, ids: Iterable[str], lang: str) -> Section:
 # Schemes
 
 
-def _funding(s: Scheme, lang: str) -> str:
+def _funding(s: Record, lang: str) -> str:
     if not s.funding:
         return ""
     f = s.funding
@@ -235,7 +210,7 @@ def _funding(s: Scheme, lang: str) -> str:
     return shown
 
 
-def _period(s: Scheme, lang: str) -> str:
+def _period(s: Record, lang: str) -> str:
     if s.start and s.end:
         years = f"{s.start}–{s.end}"
     elif s.start:
@@ -245,13 +220,13 @@ def _period(s: Scheme, lang: str) -> str:
     return years or local(s.period, lang)
 
 
-def _scheme_data(ds: Dataset, s: Scheme, lang: str) -> dict[str, Any]:
+def _scheme_data(ds: Record, s: Record, lang: str) -> dict[str, Any]:
     data = record_data(ds, s, lang)
     data["clusters"] = [c.id for c in ds.clusters if s.id in c.schemes]
     return data
 
 
-def schemes(ds: Dataset, *, lang: str, names: Sequence[str] = ()) -> Table:
+def schemes(ds: Record, *, lang: str, names: Sequence[str] = ()) -> Table:
     chosen = list(dict.fromkeys(find_scheme(ds, n) for n in names)) if names else list(ds.schemes)
     attributes = [
         ("period", lambda s: _period(s, lang)),
@@ -269,7 +244,7 @@ def schemes(ds: Dataset, *, lang: str, names: Sequence[str] = ()) -> Table:
     return Table(title, columns, rows, data)
 
 
-def scheme(ds: Dataset, name: str, *, lang: str) -> Document:
+def scheme(ds: Record, name: str, *, lang: str) -> Document:
     s = find_scheme(ds, name)
     f = s.funding
     candidates = [
@@ -312,7 +287,7 @@ def scheme(ds: Dataset, name: str, *, lang: str) -> Document:
     return Document(s.name.get(lang), _scheme_data(ds, s, lang), fields, tuple(x for x in sections if x))
 
 
-def _cluster_line(c: Cluster, scheme_id: str, lang: str) -> str:
+def _cluster_line(c: Record, scheme_id: str, lang: str) -> str:
     domain = next((m.domain for m in c.memberships if m.scheme == scheme_id and m.domain), None)
     line = c.name.get(lang) + (f" — {domain.get(lang)}" if domain else "")
     return line + (f" ({word(c.status, lang)})" if c.status != "active" else "")
@@ -322,7 +297,7 @@ def _cluster_line(c: Cluster, scheme_id: str, lang: str) -> str:
 
 
 def clusters(
-    ds: Dataset,
+    ds: Record,
     *,
     lang: str,
     sector: str | None = None,
@@ -330,7 +305,7 @@ def clusters(
     status: str | None = None,
     search: str | None = None,
 ) -> Table:
-    chosen: list[Cluster] = list(ds.clusters)
+    chosen: list[Record] = list(ds.clusters)
     filters = []
     if sector:
         wanted = find_sector(ds, sector)
@@ -341,11 +316,11 @@ def clusters(
         chosen = [c for c in chosen if s.id in c.schemes]
         filters.append(s.name.get(lang))
     if status:
-        wanted_status = _choice(status, {k: v for k, v in STATUS_ALIASES.items() if k != "ended"}, what="status")
+        wanted_status = lookup.choose(status, CLUSTER_STATUSES, what="status")
         chosen = [c for c in chosen if c.status == wanted_status]
         filters.append(word(wanted_status, lang))
     if search:
-        key = text.search_key(search)
+        key = _search_key(search)
         chosen = [c for c in chosen if any(key in text.search_key(t) for t in _cluster_texts(c))]
         filters.append(f"“{search}”")
     names = {s.id: s.name.get(lang) for s in ds.schemes}
@@ -386,14 +361,14 @@ def clusters(
     return Table(title, columns, tuple(rows), data)
 
 
-def _cluster_texts(c: Cluster) -> Iterator[str]:
+def _cluster_texts(c: Record) -> Iterator[str]:
     yield c.id
     for t in (c.name, *(m.domain for m in c.memberships if m.domain)):
         yield t.fr
         yield t.en
 
 
-def cluster(ds: Dataset, name: str, *, lang: str) -> Document:
+def cluster(ds: Record, name: str, *, lang: str) -> Document:
     c = find_cluster(ds, name)
     schemes_by_id = {s.id: s for s in ds.schemes}
     sector_names = {s.id: s.name.get(lang) for s in ds.sectors}
@@ -414,7 +389,7 @@ def cluster(ds: Dataset, name: str, *, lang: str) -> Document:
     return Document(c.name.get(lang), record_data(ds, c, lang), tuple(fields), sections)
 
 
-def sectors(ds: Dataset, *, lang: str) -> Table:
+def sectors(ds: Record, *, lang: str) -> Table:
     counts = {s.id: sum(s.id in c.sectors for c in ds.clusters) for s in ds.sectors}
     other = "fr" if lang == "en" else "en"
     rows = tuple(
@@ -443,8 +418,8 @@ def sectors(ds: Dataset, *, lang: str) -> Table:
 # What the experience taught, the first results, the concepts
 
 
-def lessons(ds: Dataset, *, lang: str, kind: str | None = None) -> Document:
-    wanted = _choice(kind, LESSON_KINDS, what="lesson kind") if kind else None
+def lessons(ds: Record, *, lang: str, kind: str | None = None) -> Document:
+    wanted = lookup.choose(kind, LESSON_KINDS, what="lesson kind") if kind else None
     chosen = [x for x in ds.lessons if wanted in (None, x.kind)]
     sections = tuple(
         Section(word(k, lang), tuple(Item(x.text.get(lang), tuple(p.get(lang) for p in x.points)) for x in chosen if x.kind == k))
@@ -454,17 +429,17 @@ def lessons(ds: Dataset, *, lang: str, kind: str | None = None) -> Document:
     return Document(title, [record_data(ds, x, lang) for x in chosen], sections=sections)
 
 
-def results(ds: Dataset, *, lang: str) -> Table:
-    poles = next((s for s in ds.schemes if s.results), None)
-    if poles is None:
+def results(ds: Record, *, lang: str) -> Table:
+    assessed = next((s for s in ds.schemes if s.results), None)
+    if assessed is None:
         raise UsageError("this dataset has no assessment results")
-    by_id = {r.id: r for r in poles.results}
+    by_id = {r.id: r for r in assessed.results}
 
     def depth(result_id: str | None) -> int:
         return 0 if result_id is None else 1 + depth(by_id[result_id].part_of)
 
     rows = tuple(
-        {"label": "  " * depth(r.part_of) + r.label.get(lang), "figure": figure(r.figure, lang)} for r in poles.results
+        {"label": "  " * depth(r.part_of) + r.label.get(lang), "figure": figure(r.figure, lang)} for r in assessed.results
     )
     data = [
         {
@@ -474,22 +449,23 @@ def results(ds: Dataset, *, lang: str) -> Table:
             "unit": r.figure.unit,
             "period": r.figure.period,
             "part_of": r.part_of,
-            "scheme": poles.id,
-            "source": _sources(ds, poles.results_source or poles.source, lang),
+            "scheme": assessed.id,
+            "source": _sources(ds, assessed.results_source or assessed.source, lang),
         }
-        for r in poles.results
+        for r in assessed.results
     ]
     columns = (Column("label", word("results", lang)), Column("figure", word("figure", lang), "right"))
-    title = f"{word('results', lang)}: {poles.name.get(lang)}"
-    notes = (poles.assessment.get(lang),) if poles.assessment else ()
+    title = f"{word('results', lang)}: {assessed.name.get(lang)}"
+    notes = (assessed.assessment.get(lang),) if assessed.assessment else ()
     return Table(title, columns, rows, data, notes=notes)
 
 
-def concepts(ds: Dataset, *, lang: str) -> Document:
+def concepts(ds: Record, *, lang: str) -> Document:
     def item(c: Any) -> Item:
         body = c.text.get(lang)
         if c.kind == "definition":
-            body = f"« {body} » ({c.author}, {c.year})" if lang == "fr" else f"“{body}” ({c.author}, {c.year})"
+            who = ", ".join(str(x) for x in (c.author, c.year) if x)
+            body = (f"« {body} »" if lang == "fr" else f"“{body}”") + (f" ({who})" if who else "")
         subs = tuple(p.get(lang) for p in c.points)
         if c.quoted_in:
             subs += (("Quoted in: " if lang == "en" else "Cité dans : ") + c.quoted_in.get(lang),)
@@ -503,9 +479,9 @@ def concepts(ds: Dataset, *, lang: str) -> Document:
     return Document(title, [record_data(ds, c, lang) for c in ds.concepts], sections=sections)
 
 
-def about(ds: Dataset, *, lang: str) -> Document:
+def about(ds: Record, *, lang: str) -> Document:
     o, p = ds.organisation, ds.presentation
-    day = presentation_date(ds).strftime("%d/%m/%Y") if lang == "fr" else p.date
+    day = text.long_date(presentation_date(ds), lang)
     fields = (
         (word("name", lang), f"{o.name.get(lang)} ({o.acronym})"),
         ("Founded" if lang == "en" else "Création", str(o.founded)),
@@ -527,13 +503,13 @@ def about(ds: Dataset, *, lang: str) -> Document:
             ("Event" if lang == "en" else "Événement", p.event.get(lang)),
             ("Place" if lang == "en" else "Lieu", p.place.get(lang)),
             ("Date", day),
-            ("Slides" if lang == "en" else "Diapositives", str(len(p.slides))),
+            (word("slides", lang), str(len(p.slides))),
         ),
     )
     sections = (
         Section("Actions", tuple(Item(a.get(lang)) for a in o.actions)),
         presentation,
-        Section("Slides" if lang == "en" else "Diapositives", slides),
+        Section(word("slides", lang), slides),
     )
     data = {
         "organisation": record_data(ds, o, lang),
@@ -545,7 +521,7 @@ def about(ds: Dataset, *, lang: str) -> Document:
 # The overview, citations and search across everything
 
 
-def overview(ds: Dataset, *, lang: str) -> Document:
+def overview(ds: Record, *, lang: str) -> Document:
     shown = [r for r in ds.regions if r.kind == "country"] + [r for r in ds.regions if r.id == "wallonia"]
     fields = []
     for r in shown:
@@ -576,9 +552,9 @@ def overview(ds: Dataset, *, lang: str) -> Document:
     )
     p, day = ds.presentation, presentation_date(ds)
     title = (
-        f"uwe: Belgium, Wallonia and business clusters ({p.author.en}, {p.place.en}, {day:%d %B %Y})"
+        f"uwe: Belgium, Wallonia and business clusters ({p.author.en}, {p.place.en}, {text.long_date(day, lang)})"
         if lang == "en"
-        else f"uwe : la Belgique, la Wallonie et les clusters ({p.author.fr}, {p.place.fr}, {day:%d/%m/%Y})"
+        else f"uwe : la Belgique, la Wallonie et les clusters ({p.author.fr}, {p.place.fr}, {text.long_date(day, lang)})"
     )
     data = {
         "regions": [record_data(ds, r, lang) for r in shown],
@@ -588,57 +564,74 @@ def overview(ds: Dataset, *, lang: str) -> Document:
     return Document(title, data, tuple(fields), (schemes_section, go))
 
 
-def _citable(ds: Dataset) -> list[tuple[str, Any]]:
-    return [
+def _citable(ds: Record, *, slides: bool) -> list[tuple[str, Any]]:
+    """(kind, record) for every record that cites slides; the slides themselves if asked."""
+    found = [
         *(("region", r) for r in ds.regions),
         *(("scheme", r) for r in ds.schemes),
         *(("cluster", r) for r in ds.clusters),
         *(("lesson", r) for r in ds.lessons),
         *(("concept", r) for r in ds.concepts),
         ("organisation", ds.organisation),
-        *(("slide", s) for s in ds.presentation.slides),
     ]
+    return found + [("slide", s) for s in ds.presentation.slides] if slides else found
 
 
-def _citable_names(entry: tuple[str, Any]) -> tuple[str, ...]:
-    kind, record = entry
-    if kind == "slide":
-        return (record.title.fr, record.title.en, record.id)
-    name = getattr(record, "name", None)
-    return (name.en, name.fr, record.id, *getattr(record, "aliases", ())) if name else (record.id,)
+def _find_citable(ds: Record, name: str) -> tuple[str, Any]:
+    """A record by its name, else a slide (a slide shares its id with the record it shows:
+    `wallonia` is the region; `slide:wallonia` is the slide)."""
+    entry_names = lambda entry: lookup.names(entry[1])  # noqa: E731
+    if name.startswith("slide:"):
+        slides = [("slide", s) for s in ds.presentation.slides]
+        return lookup.find(slides, name.removeprefix("slide:"), what="slide", names=entry_names)
+    try:
+        return lookup.find(_citable(ds, slides=False), name, what="record", names=entry_names)
+    except UsageError:
+        slides = [("slide", s) for s in ds.presentation.slides]
+        try:
+            return lookup.find(slides, name, what="slide", names=entry_names)
+        except UsageError:
+            pass
+        raise
 
 
-def cite(ds: Dataset, *, lang: str, name: str | None = None) -> Document:
+def _bibtex(value: str) -> str:
+    """Text safe inside a BibTeX field: its special characters escaped."""
+    return "".join("\\" + c if c in "{}%&#$_" else c for c in value)
+
+
+def cite(ds: Record, *, lang: str, name: str | None = None) -> Document:
     from uwe_cli import __version__
 
     p, day = ds.presentation, presentation_date(ds)
-    date_en, date_fr = f"{day.day} {day:%B %Y}", day.strftime("%d/%m/%Y")
-    where = f"{p.event.get(lang)}, {p.place.get(lang)}, {date_fr if lang == 'fr' else date_en}"
-    author = ds.organisation.name.fr + f" ({ds.organisation.acronym})"
+    where = f"{p.event.get(lang)}, {p.place.get(lang)}, {text.long_date(day, lang)}"
+    author = f"{ds.organisation.name.fr} ({ds.organisation.acronym})"
     if name is None:
         kind, slides, label, key = "dataset", list(p.slides), "", "all"
     else:
-        kind, record = lookup.find(_citable(ds), name, what="record", names=_citable_names)
+        kind, record = _find_citable(ds, name)
         slides = [record] if kind == "slide" else [slide(ds, s) for s in record.source]
-        label, key = _citable_names((kind, record))[1 if lang == "fr" else 0], record.id
+        label, key = display_name(record, lang), record.id
     # Slide titles are cited in the original French; the page where the slide prints one.
     titles = [f"« {s.title.fr} »" + (f", p. {s.page}" if s.page else "") for s in slides]
     if kind == "dataset":
-        what = "Slides" if lang == "en" else "Diapositives"
-        text_citation = f"{author}. {what}, {where}. Data: uwe {__version__}."
+        text_citation = f"{author}. {word('slides', lang)}, {where}. Data: uwe {__version__}."
+        bib_title = f"{word('slides', 'fr')}, {p.event.fr}, {p.place.fr}"
+        note = f"{len(slides)} slides"
     else:
-        slide_word = ("slide" if len(slides) == 1 else "slides") if lang == "en" else ("diapositive" if len(slides) == 1 else "diapositives")
+        slide_word = word("slide" if len(slides) == 1 else "slides", lang).lower()
         text_citation = f"{author}. {'; '.join(titles)} ({slide_word}), {where}. Data: uwe {__version__}, {kind} '{key}'."
-    note = "; ".join(s.title.fr + (f" (p. {s.page})" if s.page else "") for s in slides) if kind != "dataset" else f"{len(slides)} slides"
+        bib_title = "; ".join(s.title.fr for s in slides)
+        note = "; ".join(s.title.fr + (f" (p. {s.page})" if s.page else "") for s in slides)
     bibtex = "\n".join(
         [
-            f"@misc{{uwe2014sofia-{key},",
-            f"  author       = {{{{{ds.organisation.name.fr}}}}},",
-            f"  title        = {{{slides[0].title.fr if len(slides) == 1 else 'Le clustering en Wallonie'}}},",
-            f"  howpublished = {{Presentation, {p.event.fr}, {p.place.fr}}},",
+            f"@misc{{uwe{day.year}-{key},",
+            f"  author       = {{{{{_bibtex(ds.organisation.name.fr)}}}}},",
+            f"  title        = {{{_bibtex(bib_title)}}},",
+            f"  howpublished = {{Presentation, {_bibtex(p.event.fr)}, {_bibtex(p.place.fr)}}},",
             f"  year         = {{{day.year}}},",
             f"  month        = {day:%b}".lower() + ",",
-            f"  note         = {{{day.day} {day:%B %Y}; {note}; data: uwe {__version__}}},",
+            f"  note         = {{{_bibtex(text.long_date(day, 'en'))}; {_bibtex(note)}; data: uwe {__version__}}},",
             "}",
         ]
     )
@@ -652,7 +645,7 @@ def cite(ds: Dataset, *, lang: str, name: str | None = None) -> Document:
         "citation": text_citation,
         "bibtex": bibtex,
     }
-    title = ("How to cite" if lang == "en" else "Comment citer") + (f": {label}" if label else "")
+    title = word("how_to_cite", lang) + (f": {label}" if label else "")
     return Document(title, data, fields, sections)
 
 
@@ -673,12 +666,10 @@ def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str]
         yield path, None, value
 
 
-def search(ds: Dataset, *, lang: str, query: str) -> Table:
-    key = text.search_key(query)
-    if not key:
-        raise UsageError("give some letters or digits to search for")
+def search(ds: Record, *, lang: str, query: str) -> Table:
+    key = _search_key(query)
     rows, data = [], []
-    for kind, record in [*_citable(ds), *(("sector", s) for s in ds.sectors)]:
+    for kind, record in [*_citable(ds, slides=True), *(("sector", s) for s in ds.sectors)]:
         dumped = record.dump()
         if kind == "cluster":  # `schemes` and `domain` repeat the memberships (computed fields)
             dumped = {k: v for k, v in dumped.items() if k not in ("schemes", "domain")}
@@ -687,7 +678,7 @@ def search(ds: Dataset, *, lang: str, query: str) -> Table:
             if key not in text.search_key(value) or field in seen:
                 continue
             seen.add(field)  # one hit per field, in the first language that matches
-            name = _citable_names((kind, record))[1 if lang == "fr" else 0]
+            name = display_name(record, lang)
             rows.append({"kind": kind, "record": name, "field": field + (f" ({found_lang})" if found_lang else ""), "text": _snippet(value, key)})
             data.append({"kind": kind, "id": record.id, "name": name, "field": field, "lang": found_lang, "text": value})
     columns = (
@@ -700,9 +691,16 @@ def search(ds: Dataset, *, lang: str, query: str) -> Table:
     return Table(title, columns, tuple(rows), data)
 
 
+def _search_key(query: str) -> str:
+    key = text.search_key(query)
+    if not key:
+        raise UsageError("give some letters or digits to search for")
+    return key
+
+
 def _snippet(value: str, key: str, room: int = 80) -> str:
     if len(value) <= room:
         return value
-    start = max(0, text.search_key(value).find(key) - room // 3)
+    start = max(0, text.locate(value, key) - room // 3)
     piece = value[start : start + room]
     return ("…" if start else "") + piece + ("…" if start + room < len(value) else "")

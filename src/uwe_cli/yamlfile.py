@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -84,8 +85,13 @@ def parse_yaml(raw: bytes, *, display: str) -> YamlDocument:
             what = f"{exc.problem} ({exc.context})"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise fail(f"YAML syntax error: {what}", line, column) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in text
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise fail(f"character {char!r} is not allowed in YAML text (write it as an escape)", line, column) from None
     except yaml.YAMLError as exc:
-        raise fail(f"YAML syntax error: {exc}") from None
+        raise fail(f"YAML syntax error: {str(exc).splitlines()[0]}") from None
     except RecursionError:
         raise fail(f"nesting is too deep (the limit is {MAX_DEPTH} levels)") from None
     finally:

@@ -1,0 +1,29 @@
+"""The fixed choices of the command line and the data, each defined once.
+
+Each maps the canonical value to the other words a person may type for it. Imported at
+start-up by cli.py, so it stays free of any import.
+"""
+
+FORMATS = {"table": (), "json": (), "csv": (), "markdown": ("md",)}
+LANGS = {"en": ("english", "anglais"), "fr": ("french", "français", "francais")}
+SORT_KEYS = {"gdp": ("pib",), "population": (), "name": ("nom",)}
+CLUSTER_STATUSES = {
+    "active": ("actif", "existing", "existante", "existantes"),
+    "in-formation": ("in formation", "en formation", "forming", "formation"),
+}
+SCHEME_STATUSES = {"active": (), "ended": ("terminée", "éteinte", "closed")}
+LESSON_KINDS = {
+    "difficulty": ("difficulties", "evaluation", "difficultés", "évaluation"),
+    "effect": ("effects", "effets", "positive effects"),
+    "improvement": ("improvements", "to improve", "points à améliorer", "améliorer"),
+    "good-practice": ("good practices", "practices", "bonnes pratiques", "pratiques"),
+    "conclusion": ("conclusions",),
+}
+CONCEPT_KINDS = ("definition", "driver", "characteristic", "objective")
+EXPORT_SUFFIXES = (".svg", ".html", ".txt")
+
+
+def listed(choices: dict[str, tuple[str, ...]]) -> str:
+    """`"a, b or c"`, for help texts."""
+    *first, last = choices
+    return f"{', '.join(first)} or {last}" if first else last
