@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
-from uwe_cli import store
 from helpers import problems, edit, line_of
 
 

@@ -90,7 +90,7 @@ def _one_or_many(value: Any) -> Any:
 class Record(Model):
     id: Id
     name: Text
-    # Slide ids from presentation.yaml: every fact cites the slide it comes from.
+    # Slide ids (the slides are listed in about.yaml): every fact cites the slide it comes from.
     source: Annotated[tuple[Id, ...], Field(min_length=1)]
 
     _source_list = field_validator("source", mode="before")(_one_or_many)

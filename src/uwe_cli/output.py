@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import sys
 from collections.abc import Iterable
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from uwe_cli.errors import UsageError
-from uwe_cli.results import Document, Result, Table
+from uwe_cli.results import Result, Table
 from uwe_cli.vocabulary import EXPORT_SUFFIXES
 
 if TYPE_CHECKING:
@@ -284,7 +283,7 @@ def _table(result: Table, *, console: Console) -> RenderableType:
     if widths is None:  # too narrow a screen for every column: tell the rows one by one
         return _stacked(result)
     table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    for column, width in zip(result.columns, widths):
+    for column, width in zip(result.columns, widths, strict=True):
         table.add_column(_text(column.header, "bold"), justify=column.justify, overflow="fold", width=width)
     for row in result.rows:
         table.add_row(*(_text(row.get(c.key, "")) for c in result.columns))

@@ -331,7 +331,7 @@ def clusters(
         rows.append(
             {
                 "name": c.name.get(lang),
-                "schemes": "\n".join(names[m] for m in c.schemes) if lang else "",
+                "schemes": "\n".join(names[m] for m in c.schemes),
                 "domain": local(domain, lang),
                 "sectors": ", ".join(sector_names[x] for x in c.sectors),
                 "status": word(c.status, lang),
@@ -490,7 +490,7 @@ def about(ds: Record, *, lang: str) -> Document:
         ("Member federations" if lang == "en" else "Fédérations adhérentes", figure(o.member_federations, lang)),
         (word("funding", lang), o.funding.get(lang)),
         ("Role" if lang == "en" else "Rôle", o.role.get(lang)),
-        ("Mission" if lang == "en" else "Mission", o.mission.get(lang)),
+        ("Mission", o.mission.get(lang)),
     )
     slides = tuple(
         Item(s.title.get(lang) + (f" — {s.heading.get(lang)}" if s.heading else "") + (f" (p. {s.page})" if s.page else ""))

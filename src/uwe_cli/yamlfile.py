@@ -39,16 +39,17 @@ _SCALAR_TAGS = {
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 
-Path_ = tuple[Any, ...]
+# Where a value stands in a document: its keys and list indices from the top.
+KeyPath = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
 class YamlDocument:
     data: Any
     # Where each value stands: path (keys and indices) -> (line, column), 1-based.
-    positions: dict[Path_, tuple[int, int]]
+    positions: dict[KeyPath, tuple[int, int]]
 
-    def position(self, path: Path_) -> tuple[int, int] | tuple[None, None]:
+    def position(self, path: KeyPath) -> tuple[int, int] | tuple[None, None]:
         """The position of `path`, or of its nearest ancestor that has one."""
         for end in range(len(path), -1, -1):
             found = self.positions.get(tuple(path[:end]))
@@ -108,13 +109,13 @@ class _Builder:
 
     def __init__(self, fail: Any) -> None:
         self.fail = fail
-        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.positions: dict[KeyPath, tuple[int, int]] = {}
         self.constructor = SafeConstructor()
         self.seen: set[int] = set()
         self.alias_nodes = 0
         self.in_alias = 0
 
-    def build(self, node: Node, path: Path_, depth: int) -> Any:
+    def build(self, node: Node, path: KeyPath, depth: int) -> Any:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         if depth > MAX_DEPTH:
             raise self.fail(f"nesting is too deep (the limit is {MAX_DEPTH} levels)", line, column)
@@ -145,7 +146,7 @@ class _Builder:
         finally:
             self.in_alias -= again
 
-    def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
+    def _mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
