@@ -398,3 +398,13 @@ def test_search_snippet_shows_the_match(uwe: Uwe) -> None:
     shown = " ".join(uwe("search", "sponsors").stdout.split())
     # The match is near the end of a long text: the snippet is cut around it.
     assert "…meilleures références des sponsors de la Cellule." in shown
+
+
+def test_every_json_record_and_csv_row_carries_its_source(uwe: Uwe) -> None:
+    for args in (["regions"], ["schemes"], ["clusters"], ["sectors"], ["lessons"], ["results"], ["concepts"],
+                 ["search", "énergie"]):
+        rows = uwe(*args, "-f", "json").json()
+        assert all(row["source"] for row in rows), args
+        assert all(row["source"] for row in csv.DictReader(io.StringIO(uwe(*args, "-f", "csv").stdout))), args
+    for args in (["region", "wallonia"], ["scheme", "poles"], ["cluster", "tweed"]):
+        assert uwe(*args, "-f", "json").json()["source"], args

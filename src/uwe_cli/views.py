@@ -389,6 +389,11 @@ def cluster(ds: Record, name: str, *, lang: str) -> Document:
     return Document(c.name.get(lang), record_data(ds, c, lang), tuple(fields), sections)
 
 
+def _sector_slides(ds: Record, sector: Record) -> list[str]:
+    """The sector tags are uwe's: what supports one is the slides of the groupings it tags."""
+    return list(dict.fromkeys(slide_id for c in ds.clusters if sector.id in c.sectors for slide_id in c.source))
+
+
 def sectors(ds: Record, *, lang: str) -> Table:
     counts = {s.id: sum(s.id in c.sectors for c in ds.clusters) for s in ds.sectors}
     other = "fr" if lang == "en" else "en"
@@ -403,7 +408,14 @@ def sectors(ds: Record, *, lang: str) -> Table:
         for s in ds.sectors
     )
     data = [
-        {"id": s.id, "name_en": s.name.en, "name_fr": s.name.fr, "synonyms": list(s.synonyms), "groupings": counts[s.id]}
+        {
+            "id": s.id,
+            "name_en": s.name.en,
+            "name_fr": s.name.fr,
+            "synonyms": list(s.synonyms),
+            "groupings": counts[s.id],
+            "source": _sources(ds, _sector_slides(ds, s), lang),
+        }
         for s in ds.sectors
     ]
     columns = (
@@ -558,7 +570,10 @@ def overview(ds: Record, *, lang: str) -> Document:
     )
     data = {
         "regions": [record_data(ds, r, lang) for r in shown],
-        "schemes": [{"id": s.id, "name": s.name.get(lang), "summary": s.summary.get(lang)} for s in ds.schemes],
+        "schemes": [
+            {"id": s.id, "name": s.name.get(lang), "summary": s.summary.get(lang), "source": _sources(ds, s.source, lang)}
+            for s in ds.schemes
+        ],
         "commands": [cmd for cmd, _, _ in commands],
     }
     return Document(title, data, tuple(fields), (schemes_section, go))
@@ -680,7 +695,10 @@ def search(ds: Record, *, lang: str, query: str) -> Table:
             seen.add(field)  # one hit per field, in the first language that matches
             name = display_name(record, lang)
             rows.append({"kind": kind, "record": name, "field": field + (f" ({found_lang})" if found_lang else ""), "text": _snippet(value, key)})
-            data.append({"kind": kind, "id": record.id, "name": name, "field": field, "lang": found_lang, "text": value})
+            slides = [record.id] if kind == "slide" else _sector_slides(ds, record) if kind == "sector" else record.source
+            source = _sources(ds, slides, lang)
+            data.append({"kind": kind, "id": record.id, "name": name, "field": field, "lang": found_lang, "text": value,
+                         "source": source})
     columns = (
         Column("kind", word("kind", lang)),
         Column("record", "Record" if lang == "en" else "Fiche"),
