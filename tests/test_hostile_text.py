@@ -42,7 +42,7 @@ def table(value: str) -> Table:
 
 
 def document(value: str) -> Document:
-    section = Section(value, (Item(value, (value,)),), ((value, value),))
+    section = Section(value, (Item(value, (value,)),), ((value, value),), verbatim=value)
     return Document(value, {"v": value}, ((value, value),), (section,), (value,))
 
 

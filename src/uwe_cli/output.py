@@ -160,6 +160,7 @@ def _csv(data: Any) -> str:
 
 # Markdown: a pipe table or headed lists, with data's markdown characters escaped.
 
+_FENCE = "`" * 3
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
@@ -186,6 +187,8 @@ def _markdown(result: Result) -> str:
             for item in section.items:
                 lines.append(f"- {_md(item.text)}")
                 lines += [f"  - {_md(sub)}" for sub in item.items]
+            if section.verbatim:  # a fenced block; a fence inside the text would end it early
+                lines += [_FENCE, visible(section.verbatim).replace(_FENCE, "'" * 3), _FENCE]
             lines.append("")
     lines += [f"*{_md(note)}*\n" for note in result.notes]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -269,6 +272,8 @@ def _renderables(result: Result, *, console: Console) -> list[RenderableType]:
                 out.append(_fields(section.fields))
             if section.items:
                 out.append(_items(section))
+            if section.verbatim:
+                out.append(_text(section.verbatim))
     if result.notes:
         out.append(_text(""))
         out += [_text(note, "dim italic") for note in result.notes]

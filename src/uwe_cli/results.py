@@ -51,6 +51,8 @@ class Section:
     items: tuple[Item, ...] = ()
     # Label/value pairs shown before the items.
     fields: tuple[tuple[str, str], ...] = ()
+    # Text shown as it is, line for line (a BibTeX entry), after the items.
+    verbatim: str = ""
 
 
 @dataclass(frozen=True)

@@ -651,7 +651,7 @@ def cite(ds: Record, *, lang: str, name: str | None = None) -> Document:
         ]
     )
     fields = ((word("source", lang), text_citation),)
-    sections = (Section("BibTeX", tuple(Item(line) for line in bibtex.splitlines())),)
+    sections = (Section("BibTeX", verbatim=bibtex),)
     data = {
         "record": key,
         "kind": kind,
