@@ -28,12 +28,12 @@ def test_regions_table_exact(uwe: Uwe) -> None:
     lines = [line.rstrip() for line in run.stdout.splitlines()]
     assert lines[:8] == [
         "Belgium and its regions: GDP per capita",
-        "                                                  Share of",
-        "                                        GDP per   Belgium,      Index      Index",
-        "Region                     Population    capita   computed   EU28=100   EU15=100",
+        "                                      GDP per   vs Belgium      Index      Index",
+        "Region                   Population    capita   (computed)   EU28=100   EU15=100",
         "─" * 80,
-        "Brussels-Capital Region   1.1 million   €54,700     179.3%",
-        "Wallonia                  3.6 million   €21,500      70.5%         88         80",
+        "Brussels-Capital        1.1 million   €54,700       179.3%",
+        "Region",
+        "Wallonia                3.6 million   €21,500        70.5%         88         80",
         "",
     ]
 
@@ -43,7 +43,7 @@ def test_regions_in_french(uwe: Uwe) -> None:
     assert run.stdout.splitlines()[:5] == [
         "## La Belgique et ses régions : PIB par habitant",
         "",
-        "| Région | Population | PIB par habitant | Part de la Belgique, calculé | Indice EU28=100 | Indice EU15=100 |",
+        "| Région | Population | PIB par habitant | par rapport à la Belgique (calculé) | Indice EU28=100 | Indice EU15=100 |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
         "| Belgique | 11 millions | 30 500 € | 100 % | 119 |  |",
     ]
@@ -254,7 +254,7 @@ def test_broken_data_gives_one_line_for_other_commands(uwe: Uwe, data_copy: Path
     assert (run.exit_code, run.stdout) == (1, "")
     assert run.stderr == (
         f"uwe: error: {data_copy}/lessons.yaml: file is empty (expected a YAML mapping) "
-        "(and 1 more: run 'uwe data check' to list them all)\n"
+        f"(and 1 more: run 'uwe data check {data_copy}' to list them all)\n"
     )
 
 

@@ -456,8 +456,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         code = app(args=args, prog_name="uwe", standalone_mode=False)
         sys.stdout.flush()  # so that a failed write is reported here, not at exit
     except _ClickError as exc:
-        message = exc.format_message().rstrip(".")
         ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:  # `uwe data` alone
+            sys.stdout.write(ctx.get_help() + "\n")
+            return _exit(ExitCode.USAGE_ERROR, argv)
+        message = exc.format_message().rstrip(".")
         if ctx is not None:
             message += f" (see '{ctx.command_path} --help')"
         _error(message)
@@ -478,7 +481,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         else:
             _error(f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)")
         code = ExitCode.INTERNAL_ERROR
+    return _exit(code, argv)
+
+
+def _exit(code: Any, argv: Optional[list[str]]) -> int:
     code = int(code or 0)
-    if argv is None:
+    if argv is None:  # run as a program, not called from Python
         sys.exit(code)
     return code

@@ -49,17 +49,21 @@ class UweError(Exception):
 class DataError(UweError):
     """The data folder cannot be used: every problem found, in file order."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], *, folder: str | None = None) -> None:
         if not problems:
             raise ValueError("a DataError needs at least one problem")
         self.problems = problems
+        self.folder = folder  # the data folder, for the command that lists every problem
         super().__init__(str(problems[0]))
 
     def summary(self) -> str:
         first = str(self.problems[0])
         more = len(self.problems) - 1
         if more:
-            first += f" (and {more} more: run 'uwe data check' to list them all)"
+            import shlex
+
+            check = "uwe data check" + (f" {shlex.quote(self.folder)}" if self.folder else "")
+            first += f" (and {more} more: run '{check}' to list them all)"
         return first
 
 

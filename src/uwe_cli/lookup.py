@@ -19,7 +19,9 @@ def names(record: Any) -> tuple[str, ...]:
     """What a record may be called, its English display name first."""
     label = getattr(record, "name", None) or getattr(record, "title", None)
     shown = (label.en, label.fr) if label is not None else ()
-    return (*shown, record.id, *getattr(record, "aliases", ()), *getattr(record, "synonyms", ()))
+    codes = getattr(record, "codes", None)  # a region's NUTS and ISO 3166 codes
+    codes = tuple(c for c in (codes.nuts, codes.iso_3166) if c) if codes is not None else ()
+    return (*shown, record.id, *getattr(record, "aliases", ()), *getattr(record, "synonyms", ()), *codes)
 
 
 def display_name(record: Any, lang: str) -> str:

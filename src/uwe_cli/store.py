@@ -113,11 +113,11 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
         if content is not None:
             parts[name] = (content, doc)
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, folder=str(data_dir))
     order = {str(data_dir / f"{name}.yaml"): i for i, name in enumerate(FILES)}
     problems = sorted(_cross_check(parts, data_dir), key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0))
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, folder=str(data_dir))
     # The Dataset's fields are the fields of the files' top-level mappings.
     fields = {key: getattr(content, key) for content, _ in parts.values() for key in type(content).model_fields}
     return models.Dataset(**fields)
@@ -228,14 +228,33 @@ def _problem(file_model: type[BaseModel], doc: YamlDocument, display: str, err: 
             suggestion(str(loc[-1]), known) or (f" (expected one of: {', '.join(known)})" if known else "")
         )
         return Problem(display, message, line, column, _dotted(loc[:-1]) or None)
-    message = err["msg"].removeprefix("Value error, ")
-    if kind == "string_pattern_mismatch":
-        message = "should be a lowercase id of letters, digits and single hyphens (like 'cap-2020')"
+    message = _PLAIN_MESSAGES.get(kind) or err["msg"].removeprefix("Value error, ").replace("Input should", "should")
+    if kind == "model_type" and err.get("ctx", {}).get("class_name") == "Text":
+        message = "should be a text: a string, or {fr: ..., en: ...}"
     value = err.get("input")
     if kind != "value_error" and (value is None or isinstance(value, (str, int, float, bool))):
         shown = repr(value)
         message += f", got {shown[:60] + '…' if len(shown) > 60 else shown}"
     return Problem(display, message, line, column, _dotted(loc))
+
+
+# pydantic's words for the commonest mistakes, said the way a data file's author thinks.
+_PLAIN_MESSAGES = {
+    "string_pattern_mismatch": "should be a lowercase id of letters, digits and single hyphens (like 'cap-2020')",
+    "string_type": "should be text",
+    "string_too_short": "should not be empty",
+    "tuple_type": "should be a list",
+    "list_type": "should be a list",
+    "model_type": "should be a mapping (field: value, ...)",
+    "dict_type": "should be a mapping (field: value, ...)",
+    "int_type": "should be a whole number",
+    "int_parsing": "should be a whole number",
+    "int_from_float": "should be a whole number",
+    "bool_type": "should be true or false",
+    "bool_parsing": "should be true or false",
+    "date_type": "should be a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "should be a date (YYYY-MM-DD)",
+}
 
 
 def _dotted(loc: Iterable[Any]) -> str:

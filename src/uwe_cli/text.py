@@ -36,8 +36,14 @@ def search_key(text: str) -> str:
     return " ".join(words.split())
 
 
+def mentions(value: str, key: str) -> bool:
+    """Whether `value` has a word starting with the search key: `R&D` ("r d") finds
+    "R&D" and "R&D-projects", not "autour d'activités"."""
+    return f" {key}" in f" {search_key(value)}"
+
+
 def locate(value: str, key: str) -> int:
-    """Where in `value` the search key (see search_key) starts, or -1."""
+    """Where in `value` the words of the search key (see mentions) start, or -1."""
     folded: list[str] = []
     where: list[int] = []
     for i, char in enumerate(value):
@@ -47,7 +53,7 @@ def locate(value: str, key: str) -> int:
                 continue
             folded.append(piece)
             where.append(i)
-    found = "".join(folded).find(key)
+    found = (" " + "".join(folded)).find(f" {key}")
     return where[found] if found >= 0 else -1
 
 
@@ -156,7 +162,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "effect": ("Observed effects", "Effets observés"),
     "employment": ("Employment rate", "Taux d'emploi"),
     "ended": ("ended", "terminée"),
-    "eu_index": ("EU index", "Indice UE"),
+    "eu_index": ("GDP per capita index", "Indice du PIB par habitant"),
     "features": ("Features", "Caractéristiques"),
     "figure": ("Figure", "Chiffre"),
     "form_of_state": ("Form of state", "Forme de l'État"),
@@ -181,7 +187,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "schemes": ("Schemes", "Dispositifs"),
     "sector": ("Sector", "Secteur"),
     "sectors": ("Sectors", "Secteurs"),
-    "share_be": ("Share of Belgium", "Part de la Belgique"),
+    "share_be": ("vs Belgium", "par rapport à la Belgique"),
     "slide": ("Slide", "Diapositive"),
     "slides": ("Slides", "Diapositives"),
     "how_to_cite": ("How to cite", "Comment citer"),

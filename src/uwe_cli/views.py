@@ -91,7 +91,8 @@ def regions(ds: Record, *, lang: str, names: Sequence[str] = (), sort: str | Non
     elif sort == "name":
         chosen.sort(key=lambda r: text.fold(r.name.get(lang)))
     belgium = next((r for r in ds.regions if r.kind == "country"), None)
-    bases = {_index_key(f): f.base for r in chosen for f in r.gdp_per_capita_index}
+    # Index columns from every region, so that the columns do not depend on the selection.
+    bases = {_index_key(f): f.base for r in ds.regions for f in r.gdp_per_capita_index}
     rows, data = [], []
     for r in chosen:
         share = _share(r, belgium)
@@ -123,7 +124,7 @@ def regions(ds: Record, *, lang: str, names: Sequence[str] = (), sort: str | Non
         Column("name", word("region", lang).capitalize() if lang == "en" else "Région"),
         Column("population", word("population", lang), "right"),
         Column("gdp", word("gdp", lang), "right"),
-        Column("share", f"{word('share_be', lang)}, {computed}", "right"),
+        Column("share", f"{word('share_be', lang)} ({computed})", "right"),
         *(Column(key, f"{'Index' if lang == 'en' else 'Indice'} {base}", "right") for key, base in bases.items()),
     )
     bars = tuple(
@@ -307,21 +308,21 @@ def clusters(
 ) -> Table:
     chosen: list[Record] = list(ds.clusters)
     filters = []
-    if sector:
+    if sector is not None:
         wanted = find_sector(ds, sector)
         chosen = [c for c in chosen if wanted.id in c.sectors]
         filters.append(f"{word('sector', lang).lower()} {wanted.name.get(lang)}")
-    if scheme_name:
+    if scheme_name is not None:
         s = find_scheme(ds, scheme_name)
         chosen = [c for c in chosen if s.id in c.schemes]
         filters.append(s.name.get(lang))
-    if status:
+    if status is not None:
         wanted_status = lookup.choose(status, CLUSTER_STATUSES, what="status")
         chosen = [c for c in chosen if c.status == wanted_status]
         filters.append(word(wanted_status, lang))
-    if search:
+    if search is not None:
         key = _search_key(search)
-        chosen = [c for c in chosen if any(key in text.search_key(t) for t in _cluster_texts(c))]
+        chosen = [c for c in chosen if any(text.mentions(t, key) for t in _cluster_texts(c))]
         filters.append(f"“{search}”")
     names = {s.id: s.name.get(lang) for s in ds.schemes}
     sector_names = {s.id: s.name.get(lang) for s in ds.sectors}
@@ -690,7 +691,7 @@ def search(ds: Record, *, lang: str, query: str) -> Table:
             dumped = {k: v for k, v in dumped.items() if k not in ("schemes", "domain")}
         seen: set[str] = set()
         for field, found_lang, value in _strings(dumped):
-            if key not in text.search_key(value) or field in seen:
+            if field in seen or not text.mentions(value, key):
                 continue
             seen.add(field)  # one hit per field, in the first language that matches
             name = display_name(record, lang)
