@@ -408,3 +408,16 @@ def test_every_json_record_and_csv_row_carries_its_source(uwe: Uwe) -> None:
         assert all(row["source"] for row in csv.DictReader(io.StringIO(uwe(*args, "-f", "csv").stdout))), args
     for args in (["region", "wallonia"], ["scheme", "poles"], ["cluster", "tweed"]):
         assert uwe(*args, "-f", "json").json()["source"], args
+
+
+def test_a_filter_given_twice_means_either(uwe: Uwe) -> None:
+    def ids(*args: str) -> list[str]:
+        return [c["id"] for c in uwe("clusters", *args, "-f", "json").json()]
+
+    assert ids("--sector", "media", "--sector", "energy") == ["cap-2020", "tweed", "twist", "environment", "media"]
+    assert ids("--scheme", "poles", "--scheme", "export", "--sector", "transport") == [
+        "logistics-in-wallonia", "airports-ports", "rail-transport",
+    ]
+    assert uwe("clusters", "--sector", "media", "--sector", "energy").stdout.startswith(
+        "Named groupings (5): sector Media or Energy"
+    )

@@ -99,16 +99,16 @@ def _complete_choices(choices: dict[str, tuple[str, ...]]) -> Callable[[str], li
 # The options every data command shares.
 FormatOpt = Annotated[
     str,
-    typer.Option("--format", "-f", help=f"{listed(FORMATS)}.", autocompletion=_complete_choices(FORMATS)),
+    typer.Option("--format", "-f", metavar="FORMAT", help=f"{listed(FORMATS)}.", autocompletion=_complete_choices(FORMATS)),
 ]
 LangOpt = Annotated[
     Optional[str],
-    typer.Option("--lang", "-l", help=f"{listed(LANGS)} (default: $UWE_LANG, else en).", autocompletion=_complete_choices(LANGS)),
+    typer.Option("--lang", "-l", metavar="LANG", help=f"{listed(LANGS)} (default: $UWE_LANG, else en).", autocompletion=_complete_choices(LANGS)),
 ]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
 ExportOpt = Annotated[
     Optional[Path],
-    typer.Option("--export", help="Also save the table as FILE.svg, FILE.html or FILE.txt.", dir_okay=False),
+    typer.Option("--export", metavar="FILE", help="Also save the table as FILE.svg, FILE.html or FILE.txt.", dir_okay=False),
 ]
 
 
@@ -123,7 +123,7 @@ def root(
     ctx: typer.Context,
     data_dir: Annotated[
         Optional[Path],
-        typer.Option("--data-dir", help="Read this data folder (default: $UWE_DATA_DIR, else the shipped data)."),
+        typer.Option("--data-dir", metavar="PATH", help="Read this data folder (default: $UWE_DATA_DIR, else the shipped data)."),
     ] = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -185,7 +185,7 @@ def _show(
 def regions(
     ctx: typer.Context,
     names: Annotated[Optional[list[str]], typer.Argument(help="Regions to compare (default: all).", autocompletion=_complete("regions"), show_default=False)] = None,
-    sort: Annotated[Optional[str], typer.Option("--sort", help=f"{listed(SORT_KEYS)} (default: the source's order).", autocompletion=_complete_choices(SORT_KEYS))] = None,
+    sort: Annotated[Optional[str], typer.Option("--sort", metavar="KEY", help=f"{listed(SORT_KEYS)} (default: the source's order).", autocompletion=_complete_choices(SORT_KEYS))] = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -246,10 +246,10 @@ def scheme(
 @app.command(epilog="Example: uwe clusters --sector energy --scheme regional-clusters")
 def clusters(
     ctx: typer.Context,
-    sector: Annotated[Optional[str], typer.Option("--sector", "-s", help="A sector, in English or French (see `uwe sectors`).", autocompletion=_complete("sectors"))] = None,
-    scheme_name: Annotated[Optional[str], typer.Option("--scheme", help="regional-clusters, poles, export-grappes or technology-grappes.", autocompletion=_complete("schemes"))] = None,
-    status: Annotated[Optional[str], typer.Option("--status", help=f"{listed(CLUSTER_STATUSES)}.", autocompletion=_complete_choices(CLUSTER_STATUSES))] = None,
-    search: Annotated[Optional[str], typer.Option("--search", help="Text in the name or domain.")] = None,
+    sector: Annotated[Optional[list[str]], typer.Option("--sector", "-s", metavar="SECTOR", help="A sector, in English or French (see `uwe sectors`); repeat for either.", autocompletion=_complete("sectors"), show_default=False)] = None,
+    scheme_name: Annotated[Optional[list[str]], typer.Option("--scheme", metavar="SCHEME", help="regional-clusters, poles, export-grappes or technology-grappes; repeat for either.", autocompletion=_complete("schemes"), show_default=False)] = None,
+    status: Annotated[Optional[list[str]], typer.Option("--status", metavar="STATUS", help=f"{listed(CLUSTER_STATUSES)}.", autocompletion=_complete_choices(CLUSTER_STATUSES), show_default=False)] = None,
+    search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="Text in the name or domain.")] = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -259,7 +259,7 @@ def clusters(
     from uwe_cli import views
 
     _show(ctx, views.clusters, fmt=fmt, lang=lang, no_color=no_color, export=export,
-          sector=sector, scheme_name=scheme_name, status=status, search=search)  # fmt: skip
+          sector=sector or (), scheme_name=scheme_name or (), status=status or (), search=search)  # fmt: skip
 
 
 @app.command(epilog="Example: uwe cluster tweed")
@@ -305,7 +305,7 @@ _plain_view(
 @app.command(epilog="Example: uwe lessons --kind good-practice")
 def lessons(
     ctx: typer.Context,
-    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help=f"{listed(LESSON_KINDS)}.", autocompletion=_complete_choices(LESSON_KINDS))] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", metavar="KIND", help=f"{listed(LESSON_KINDS)}.", autocompletion=_complete_choices(LESSON_KINDS))] = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,

@@ -301,25 +301,29 @@ def clusters(
     ds: Record,
     *,
     lang: str,
-    sector: str | None = None,
-    scheme_name: str | None = None,
-    status: str | None = None,
+    sector: Sequence[str] = (),
+    scheme_name: Sequence[str] = (),
+    status: Sequence[str] = (),
     search: str | None = None,
 ) -> Table:
+    """The groupings that pass every filter given; a filter given twice means either value."""
     chosen: list[Record] = list(ds.clusters)
     filters = []
-    if sector is not None:
-        wanted = find_sector(ds, sector)
-        chosen = [c for c in chosen if wanted.id in c.sectors]
-        filters.append(f"{word('sector', lang).lower()} {wanted.name.get(lang)}")
-    if scheme_name is not None:
-        s = find_scheme(ds, scheme_name)
-        chosen = [c for c in chosen if s.id in c.schemes]
-        filters.append(s.name.get(lang))
-    if status is not None:
-        wanted_status = lookup.choose(status, CLUSTER_STATUSES, what="status")
-        chosen = [c for c in chosen if c.status == wanted_status]
-        filters.append(word(wanted_status, lang))
+    either = " or " if lang == "en" else " ou "
+    if sector:
+        sectors = list(dict.fromkeys(find_sector(ds, s) for s in sector))
+        ids = {s.id for s in sectors}
+        chosen = [c for c in chosen if ids & set(c.sectors)]
+        filters.append(f"{word('sector', lang).lower()} " + either.join(s.name.get(lang) for s in sectors))
+    if scheme_name:
+        schemes = list(dict.fromkeys(find_scheme(ds, s) for s in scheme_name))
+        ids = {s.id for s in schemes}
+        chosen = [c for c in chosen if ids & set(c.schemes)]
+        filters.append(either.join(s.name.get(lang) for s in schemes))
+    if status:
+        statuses = list(dict.fromkeys(lookup.choose(s, CLUSTER_STATUSES, what="status") for s in status))
+        chosen = [c for c in chosen if c.status in statuses]
+        filters.append(either.join(word(s, lang) for s in statuses))
     if search is not None:
         key = _search_key(search)
         chosen = [c for c in chosen if any(text.mentions(t, key) for t in _cluster_texts(c))]
