@@ -131,3 +131,9 @@ def test_ctrl_c_exits_130_quietly() -> None:
             assert err == ""
             interrupted += 1
     assert interrupted  # at least one signal landed before uwe was done
+
+
+def test_piped_tables_have_no_trailing_spaces() -> None:
+    for args in (["regions"], ["clusters"], ["scheme", "poles"]):
+        out = piped(*args, env={"COLUMNS": "80"}).stdout
+        assert out and not [line for line in out.splitlines() if line.endswith(" ")], args

@@ -223,13 +223,28 @@ def make_console(*, no_color: bool = False, stderr: bool = False, record: bool =
 def _rich(result: Result, *, no_color: bool, export: Path | None) -> None:
     from rich.console import Group
 
-    console = make_console(no_color=no_color, record=export is not None)
-    console.print(Group(*_renderables(result, console=console)))
+    console = make_console(no_color=no_color)
+    shown = Group(*_renderables(result, console=console))
+    if console.color_system is None:
+        # Plain text (a pipe, a file, TERM=dumb): Rich pads every line of a table to the
+        # screen's width; drop those trailing spaces so the output greps and diffs cleanly.
+        with console.capture() as captured:
+            console.print(shown)
+        console.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+        console.file.flush()
+    else:
+        console.print(shown)
     if export is not None:
-        _export(console, export, title=result.title)
+        _export(shown, export, width=console.width, title=result.title)
 
 
-def _export(console: Console, path: Path, *, title: str) -> None:
+def _export(shown: RenderableType, path: Path, *, width: int, title: str) -> None:
+    """Save `shown` as the screen showed it, with its styles whatever the screen was."""
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), record=True, width=width, force_terminal=True, color_system="truecolor",
+                      highlight=False, emoji=False, markup=False)
+    console.print(shown)
     suffix = path.suffix.lower()
     if suffix == ".svg":
         content = console.export_svg(title=visible(title))
@@ -356,14 +371,21 @@ def _fields(fields: tuple[tuple[str, str], ...]) -> RenderableType:
 def _items(section: Any) -> RenderableType:
     from rich.table import Table as RichTable
 
-    grid = RichTable.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for item in section.items:
-        grid.add_row(_text("•"), _text(item.text))
-        for sub in item.items:
-            grid.add_row(_text(""), _text(f"– {sub}"))
-    return grid
+    def bullets(mark: str, texts: Any) -> Any:
+        # A grid, so that a long text wraps under its own first letter, not under the mark.
+        grid = RichTable.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for text, subs in texts:
+            body = _text(text)
+            if subs:
+                from rich.console import Group
+
+                body = Group(body, bullets("–", [(sub, ()) for sub in subs]))
+            grid.add_row(_text(mark), body)
+        return grid
+
+    return bullets("•", [(item.text, item.items) for item in section.items])
 
 
 def _bars(result: Table, *, width: int) -> list[RenderableType]:
