@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import json
 import os
@@ -134,3 +135,10 @@ def test_hostile_field_name_in_a_data_error(uwe, data_copy: Path) -> None:
 def test_data_path_is_shown_inert(uwe) -> None:
     run = uwe("data", "path", env={"UWE_DATA_DIR": "/tmp/\x1b[31mred"})
     assert run.stdout == "/tmp/\\x1b[31mred\n"
+
+
+def test_csv_cells_are_never_formulas(uwe, data_copy: Path) -> None:
+    path = data_copy / "clusters.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name: TWEED", 'name: "=HYPERLINK(1)"'), encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(uwe("--data-dir", str(data_copy), "clusters", "-f", "csv").stdout)))
+    assert next(r for r in rows if r["id"] == "tweed")["name"] == "'=HYPERLINK(1)"

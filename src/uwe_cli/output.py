@@ -130,12 +130,15 @@ def _json(data: Any, *, ascii_only: bool = False) -> str:
 
 
 def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    """One CSV row: nested fields as `field.sub`, lists of values joined with `; `."""
     if isinstance(value, dict):
         out: dict[str, Any] = {}
         for key, item in value.items():
             out.update(_flatten(item, f"{prefix}.{key}" if prefix else str(key)))
         return out
     if isinstance(value, list):
+        if not value:
+            return {}  # an empty list of records has no columns; an empty cell says as much
         if all(not isinstance(v, (dict, list)) for v in value):
             return {prefix: "; ".join("" if v is None else str(v) for v in value)}
         out = {}
@@ -154,8 +157,20 @@ def _csv(data: Any) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if row.get(k) is None else visible(str(row[k])) for k in header])
+        writer.writerow([_cell(row.get(k)) for k in header])
     return buffer.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as in JSON, not Python's True/False
+    shown = visible(str(value))
+    # A spreadsheet would run a cell starting with = + - @ as a formula: data is text.
+    if shown[:1] in ("=", "+", "-", "@") and not isinstance(value, (int, float)):
+        shown = "'" + shown
+    return shown
 
 
 # Markdown: a pipe table or headed lists, with data's markdown characters escaped.
