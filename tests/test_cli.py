@@ -71,7 +71,9 @@ def test_clusters_csv_one_row_per_record(uwe: Uwe) -> None:
     assert list(rows[0]) == ["id", "name", "schemes", "domain", "sectors", "status", "source"]
     logistics = next(r for r in rows if r["id"] == "logistics-in-wallonia")
     assert logistics["schemes"] == "regional-clusters; poles"
-    assert logistics["source"] == "The 10 Walloon clusters; The 6 competitiveness poles"
+    assert logistics["source"] == (
+        "The economic redeployment policy — The 10 Walloon clusters; The 6 competitiveness poles"
+    )
 
 
 def test_profile_csv_is_one_row(uwe: Uwe) -> None:
@@ -177,8 +179,10 @@ def test_scheme_profile_regional_clusters(uwe: Uwe) -> None:
         "• The mobilisation of a critical mass representative of a field of activity",
         "Activity axes",
         "• Synergy actions between the cluster and other business organisations",
-        "Funding         €160,000/year for 3 years; tapering down to 50% over 9 years",
-        "Accreditation   3 years",
+        "Period             since 2000",
+        "As the slides say  Policy in place since 2000 (4-year test phase)",
+        "Funding            €160,000/year for 3 years; tapering down to 50% over 9 years",
+        "Accreditation      3 years",
         "• Obligation to hire a facilitator (« animateur »).",
     ):
         assert expected in out
@@ -203,10 +207,11 @@ def test_lessons_in_source_order_and_by_kind(uwe: Uwe) -> None:
 
 def test_cite_text_and_bibtex(uwe: Uwe) -> None:
     data = uwe("cite", "tweed", "-f", "json").json()
-    assert data["slides"] == ["Les 10 clusters wallons"]
+    assert data["slides"] == ["La politique de redéploiement économique — Les 10 clusters wallons"]
     assert data["citation"] == (
-        "Union Wallonne des Entreprises (UWE). « Les 10 clusters wallons » (slide), IFAG / Bulgarian Chamber of "
-        f"Commerce and Industry (CCI), Sofia, 15 April 2014. Data: uwe {__version__}, cluster 'tweed'."
+        "Union Wallonne des Entreprises (UWE). « La politique de redéploiement économique — Les 10 clusters "
+        "wallons » (slide), IFAG / Bulgarian Chamber of Commerce and Industry (CCI), Sofia, 15 April 2014. "
+        f"Data: uwe {__version__}, cluster 'tweed'."
     )
     assert data["bibtex"].startswith("@misc{uwe2014-tweed,\n  author       = {{Union Wallonne des Entreprises}},")
     whole = uwe("cite", "-f", "json").json()
@@ -379,7 +384,8 @@ def test_every_record_and_slide_can_be_cited(uwe: Uwe, ds: models.Dataset) -> No
         assert data["record"] == record.id and data["kind"] != "slide", record.id
     for slide in ds.presentation.slides:
         data = uwe("cite", f"slide:{slide.id}", "-f", "json").json()
-        assert (data["kind"], data["slides"]) == ("slide", [slide.title.fr])
+        label = slide.title.fr + (f" — {slide.subtitle.fr}" if slide.subtitle else "")
+        assert (data["kind"], data["slides"]) == ("slide", [f"{label} (p. {slide.page})" if slide.page else label])
 
 
 def test_a_slide_is_found_by_its_title_when_no_record_has_the_name(uwe: Uwe) -> None:

@@ -275,8 +275,8 @@ class Organisation(Record):
 class Slide(Model):
     id: Id
     title: Text
-    # The running heading above the title, where the slide has one.
-    heading: Text | None = None
+    # The slide's second line, where it is a subtitle ("Points à améliorer").
+    subtitle: Text | None = None
     # Page numbers are printed on a few slides only; none is guessed.
     page: int | None = None
 

@@ -57,6 +57,11 @@ def locate(value: str, key: str) -> int:
     return where[found] if found >= 0 else -1
 
 
+def colon(lang: str) -> str:
+    """`: ` in English, ` : ` in French (a space before the colon)."""
+    return " : " if lang == "fr" else ": "
+
+
 def number(value: float, lang: str) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -142,6 +147,7 @@ def local(text: Text | None, lang: str) -> str:
 _WORDS: dict[str, tuple[str, str]] = {
     "active": ("active", "active"),
     "area": ("Area", "Superficie"),
+    "as_the_slides_say": ("As the slides say", "Selon les diapositives"),
     "assessment": ("Assessment", "Évaluation"),
     "axes": ("Activity axes", "Axes d'activité"),
     "benefits": ("Benefits", "Avantages"),
@@ -154,6 +160,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "computed": ("computed", "calculé"),
     "conclusion": ("Conclusions", "Conclusions"),
     "country": ("country", "pays"),
+    "data": ("Data", "Données"),
     "criteria": ("Defining criteria", "Critères"),
     "definition": ("Definitions of clustering", "Définitions du clustering"),
     "difficulty": ("Evaluation difficulties", "Difficultés d'évaluation"),

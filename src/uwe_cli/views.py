@@ -39,13 +39,14 @@ def find_sector(ds: Record, name: str) -> Record:
 # Machine form of records: the chosen language's text, sources as slide titles.
 
 
+def slide_label(shown: Record, lang: str) -> str:
+    """`Title — subtitle (p. 20)`: how a slide is named wherever it is cited."""
+    label = shown.title.get(lang) + (f" — {shown.subtitle.get(lang)}" if shown.subtitle else "")
+    return f"{label} (p. {shown.page})" if shown.page else label
+
+
 def _sources(ds: Record, ids: Iterable[str], lang: str) -> list[str]:
-    out = []
-    for slide_id in ids:
-        shown = slide(ds, slide_id)
-        title = shown.title.get(lang)
-        out.append(f"{title} (p. {shown.page})" if shown.page else title)
-    return out
+    return [slide_label(slide(ds, slide_id), lang) for slide_id in ids]
 
 
 def _localize(value: Any, lang: str) -> Any:
@@ -164,7 +165,7 @@ def region(ds: Record, name: str, *, lang: str) -> Document:
         languages += f" ({r.language_note.get(lang)})" if languages else r.language_note.get(lang)
     codes = ", ".join(f"{k} {v}" for k, v in (("NUTS", r.codes.nuts), ("ISO 3166", r.codes.iso_3166)) if v)
     candidates = [
-        (word("kind", lang), word(r.kind, lang) + (f" ({'within' if lang == 'en' else 'dans'} {within.name.get(lang)})" if within else "")),
+        (word("kind", lang), word(r.kind, lang) + (f" ({'within' if lang == 'en' else 'en'} {within.name.get(lang)})" if within else "")),
         (word("code", lang), codes),
         (word("capital", lang), local(r.capital, lang)),
         (word("form_of_state", lang), ", ".join(t.get(lang) for t in r.form_of_state)),
@@ -212,13 +213,12 @@ def _funding(s: Record, lang: str) -> str:
 
 
 def _period(s: Record, lang: str) -> str:
+    """A scheme's years, where the slides give them: `1999–2005`, `since 2006`."""
     if s.start and s.end:
-        years = f"{s.start}–{s.end}"
-    elif s.start:
-        years = f"{'since' if lang == 'en' else 'depuis'} {s.start}"
-    else:
-        years = ""
-    return years or local(s.period, lang)
+        return f"{s.start}–{s.end}"
+    if s.start:
+        return f"{'since' if lang == 'en' else 'depuis'} {s.start}"
+    return ""
 
 
 def _scheme_data(ds: Record, s: Record, lang: str) -> dict[str, Any]:
@@ -230,7 +230,7 @@ def _scheme_data(ds: Record, s: Record, lang: str) -> dict[str, Any]:
 def schemes(ds: Record, *, lang: str, names: Sequence[str] = ()) -> Table:
     chosen = list(dict.fromkeys(find_scheme(ds, n) for n in names)) if names else list(ds.schemes)
     attributes = [
-        ("period", lambda s: _period(s, lang)),
+        ("period", lambda s: _period(s, lang) or "—"),
         ("status", lambda s: word(s.status, lang)),
         ("legal_basis", lambda s: local(s.legal_basis, lang) or "—"),
         ("funding", lambda s: _funding(s, lang) or "—"),
@@ -249,7 +249,9 @@ def scheme(ds: Record, name: str, *, lang: str) -> Document:
     s = find_scheme(ds, name)
     f = s.funding
     candidates = [
-        (word("period", lang), local(s.period, lang) or _period(s, lang)),
+        (word("period", lang), _period(s, lang) or local(s.period, lang)),
+        # The slide's own words on the period, where the years above leave them out.
+        (word("as_the_slides_say", lang), local(s.period, lang) if _period(s, lang) else ""),
         (word("status", lang), word(s.status, lang)),
         (word("legal_basis", lang), local(s.legal_basis, lang)),
         (word("groupings", lang), figure(s.groupings, lang) + (f" ({s.groupings.note.get(lang)})" if s.groupings.note else "")),
@@ -278,7 +280,7 @@ def scheme(ds: Record, name: str, *, lang: str) -> Document:
         texts("Funding rules" if lang == "en" else "Règles de financement", f.notes if f else ()),
         texts(word("axes", lang), s.activity_axes),
         Section("Activities" if lang == "en" else "Activités", tuple(Item(p.text.get(lang), tuple(t.get(lang) for t in p.points)) for p in s.activities)) if s.activities else None,
-        Section(word("benefits", lang), tuple(Item(f"{b.beneficiary.get(lang)}: {b.benefits.get(lang)}") for b in s.benefits)) if s.benefits else None,
+        Section(word("benefits", lang), tuple(Item(f"{b.beneficiary.get(lang)}{text.colon(lang)}{b.benefits.get(lang)}") for b in s.benefits)) if s.benefits else None,
         texts(word("outcome", lang), s.outcome),
         results_section,
         texts(word("assessment", lang), [s.assessment] if s.assessment else []),
@@ -362,7 +364,7 @@ def clusters(
     )
     title = ("Named groupings" if lang == "en" else "Groupements nommés") + f" ({len(rows)})"
     if filters:
-        title += ": " + ", ".join(filters)
+        title += text.colon(lang) + ", ".join(filters)
     return Table(title, columns, tuple(rows), data)
 
 
@@ -385,7 +387,7 @@ def cluster(ds: Record, name: str, *, lang: str) -> Document:
     domains = Section(
         word("domain", lang),
         tuple(
-            Item(f"{schemes_by_id[m.scheme].name.get(lang)}: {m.domain.get(lang)}")
+            Item(f"{schemes_by_id[m.scheme].name.get(lang)}{text.colon(lang)}{m.domain.get(lang)}")
             for m in c.memberships
             if m.domain
         ),
@@ -472,7 +474,7 @@ def results(ds: Record, *, lang: str) -> Table:
         for r in assessed.results
     ]
     columns = (Column("label", word("results", lang)), Column("figure", word("figure", lang), "right"))
-    title = f"{word('results', lang)}: {assessed.name.get(lang)}"
+    title = f"{word('results', lang)}{text.colon(lang)}{assessed.name.get(lang)}"
     notes = (assessed.assessment.get(lang),) if assessed.assessment else ()
     return Table(title, columns, rows, data, notes=notes)
 
@@ -482,7 +484,9 @@ def concepts(ds: Record, *, lang: str) -> Document:
         body = c.text.get(lang)
         if c.kind == "definition":
             who = ", ".join(str(x) for x in (c.author, c.year) if x)
-            body = (f"« {body} »" if lang == "fr" else f"“{body}”") + (f" ({who})" if who else "")
+            # In English, the quotation is our translation of the French the slide quotes.
+            body = f"« {body} »" if lang == "fr" else f"“{body}” [translated from the French]"
+            body += f" ({who})" if who else ""
         subs = tuple(p.get(lang) for p in c.points)
         if c.quoted_in:
             subs += (("Quoted in: " if lang == "en" else "Cité dans : ") + c.quoted_in.get(lang),)
@@ -510,7 +514,7 @@ def about(ds: Record, *, lang: str) -> Document:
         ("Mission", o.mission.get(lang)),
     )
     slides = tuple(
-        Item(s.title.get(lang) + (f" — {s.heading.get(lang)}" if s.heading else "") + (f" (p. {s.page})" if s.page else ""))
+        Item(slide_label(s, lang))
         for s in p.slides
     )
     presentation = Section(
@@ -549,7 +553,7 @@ def overview(ds: Record, *, lang: str) -> Document:
         fields.append((r.name.get(lang), ", ".join(p for p in parts if p)))
     schemes_section = Section(
         word("schemes", lang),
-        tuple(Item(f"{s.name.get(lang)} ({_period(s, lang) or word(s.status, lang)}): {s.summary.get(lang)}") for s in ds.schemes),
+        tuple(Item(f"{s.name.get(lang)}{text.colon(lang)}{s.summary.get(lang)}") for s in ds.schemes),
     )
     commands = (
         ("uwe regions", "compare GDP per capita", "comparer le PIB par habitant"),
@@ -633,16 +637,19 @@ def cite(ds: Record, *, lang: str, name: str | None = None) -> Document:
         slides = [record] if kind == "slide" else [slide(ds, s) for s in record.source]
         label, key = display_name(record, lang), record.id
     # Slide titles are cited in the original French; the page where the slide prints one.
-    titles = [f"« {s.title.fr} »" + (f", p. {s.page}" if s.page else "") for s in slides]
+    titles = [f"« {slide_label(s, 'fr')} »" for s in slides]
     if kind == "dataset":
-        text_citation = f"{author}. {word('slides', lang)}, {where}. Data: uwe {__version__}."
+        text_citation = f"{author}. {word('slides', lang)}, {where}. {word('data', lang)}{text.colon(lang)}uwe {__version__}."
         bib_title = f"{word('slides', 'fr')}, {p.event.fr}, {p.place.fr}"
         note = f"{len(slides)} slides"
     else:
         slide_word = word("slide" if len(slides) == 1 else "slides", lang).lower()
-        text_citation = f"{author}. {'; '.join(titles)} ({slide_word}), {where}. Data: uwe {__version__}, {kind} '{key}'."
-        bib_title = "; ".join(s.title.fr for s in slides)
-        note = "; ".join(s.title.fr + (f" (p. {s.page})" if s.page else "") for s in slides)
+        text_citation = (
+            f"{author}. {'; '.join(titles)} ({slide_word}), {where}. "
+            f"{word('data', lang)}{text.colon(lang)}uwe {__version__}, {kind} '{key}'."
+        )
+        bib_title = "; ".join(slide_label(s, "fr") for s in slides)
+        note = "; ".join(slide_label(s, "fr") for s in slides)
     bibtex = "\n".join(
         [
             f"@misc{{uwe{day.year}-{key},",
@@ -661,11 +668,11 @@ def cite(ds: Record, *, lang: str, name: str | None = None) -> Document:
         "record": key,
         "kind": kind,
         "name": label or None,
-        "slides": [s.title.fr for s in slides],
+        "slides": [slide_label(s, "fr") for s in slides],
         "citation": text_citation,
         "bibtex": bibtex,
     }
-    title = word("how_to_cite", lang) + (f": {label}" if label else "")
+    title = word("how_to_cite", lang) + (f"{text.colon(lang)}{label}" if label else "")
     return Document(title, data, fields, sections)
 
 
