@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, computed_field, field_validator, model_validator
 
+from uwe_cli import vocabulary
 from uwe_cli.text import AS_PRESENTED
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -59,6 +60,11 @@ class Text(Model):
 
 
 Unit = Literal["EUR", "EUR/year", "people", "km2", "%", "index", "rank", "count", "years"]
+# The choices the command line also offers, defined once in vocabulary.py.
+SchemeStatus = Literal[tuple(vocabulary.SCHEME_STATUSES)]  # type: ignore[valid-type]
+ClusterStatus = Literal[tuple(vocabulary.CLUSTER_STATUSES)]  # type: ignore[valid-type]
+LessonKind = Literal[tuple(vocabulary.LESSON_KINDS)]  # type: ignore[valid-type]
+ConceptKind = Literal[vocabulary.CONCEPT_KINDS]  # type: ignore[valid-type]
 
 
 class Figure(Model):
@@ -169,7 +175,7 @@ class Scheme(Record):
 
     aliases: tuple[str, ...] = ()
     summary: Text
-    status: Literal["active", "ended"]
+    status: SchemeStatus
     start: Annotated[int, Field(ge=1900, le=2100)] | None = None
     end: Annotated[int, Field(ge=1900, le=2100)] | None = None
     period: Text | None = None
@@ -210,7 +216,7 @@ class Membership(Model):
 class Cluster(Record):
     """A named grouping: a regional cluster, a competitiveness pole or an export grappe."""
 
-    status: Literal["active", "in-formation"] = "active"
+    status: ClusterStatus = "active"
     sectors: tuple[Id, ...] = ()
     memberships: Annotated[tuple[Membership, ...], Field(min_length=1)]
 
@@ -236,7 +242,7 @@ class Sector(Model):
 
 class Lesson(Model):
     id: Id
-    kind: Literal["difficulty", "effect", "improvement", "good-practice", "conclusion"]
+    kind: LessonKind
     text: Text
     points: tuple[Text, ...] = ()
     source: Annotated[tuple[Id, ...], Field(min_length=1)]
@@ -248,7 +254,7 @@ class Concept(Model):
     """A definition of clustering, a driver, a characteristic or an objective."""
 
     id: Id
-    kind: Literal["definition", "driver", "characteristic", "objective"]
+    kind: ConceptKind
     text: Text
     points: tuple[Text, ...] = ()
     # For definitions: who said it, when, and the work that quotes it.

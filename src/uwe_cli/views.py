@@ -604,7 +604,7 @@ def _citable(ds: Record, *, slides: bool) -> list[tuple[str, Any]]:
 def _find_citable(ds: Record, name: str) -> tuple[str, Any]:
     """A record by its name, else a slide (a slide shares its id with the record it shows:
     `wallonia` is the region; `slide:wallonia` is the slide)."""
-    entry_names = lambda entry: lookup.names(entry[1])  # noqa: E731
+    entry_names = lambda entry: lookup.names(entry[1])
     if name.startswith("slide:"):
         slides = [("slide", s) for s in ds.presentation.slides]
         return lookup.find(slides, name.removeprefix("slide:"), what="slide", names=entry_names)
