@@ -427,3 +427,23 @@ def test_a_filter_given_twice_means_either(uwe: Uwe) -> None:
     assert uwe("clusters", "--sector", "media", "--sector", "energy").stdout.startswith(
         "Named groupings (5): sector Media or Energy"
     )
+
+
+def test_cite_never_picks_a_slide_for_an_ambiguous_record_name(uwe: Uwe) -> None:
+    run = uwe("cite", "me")
+    assert (run.exit_code, run.stderr) == (2, "uwe: error: 'me' could be several records: 'Mecatech', 'Media'\n")
+
+
+def test_slides_sharing_a_title_are_told_apart(uwe: Uwe) -> None:
+    assert uwe("cite", "slide:The Union Wallonne des Entreprises (UWE)", "-f", "json").json()["record"] == "uwe"
+    assert uwe("cite", "Its actions", "-f", "json").json()["record"] == "uwe-actions"
+
+
+def test_csv_columns_do_not_depend_on_the_rows(uwe: Uwe) -> None:
+    header = uwe("lessons", "-f", "csv").stdout.splitlines()[0]
+    assert uwe("lessons", "-k", "conclusion", "-f", "csv").stdout.splitlines()[0] == header
+
+
+@pytest.mark.parametrize("args", [["lessons", "-k", ""], ["regions", "--sort", ""], ["clusters", "--sector", ""]])
+def test_an_empty_choice_is_an_error(uwe: Uwe, args: list[str]) -> None:
+    assert uwe(*args).exit_code == 2

@@ -109,3 +109,11 @@ def test_a_definition_without_author_shows_no_placeholder(uwe, data_copy: Path) 
     path.write_text(text.replace("    author: Porter\n", ""), encoding="utf-8")
     run = uwe("--data-dir", str(data_copy), "concepts")
     assert run.exit_code == 0 and "None" not in run.stdout
+
+
+def test_a_result_that_is_its_own_part(data_copy: Path) -> None:
+    line = edit(data_copy / "schemes.yaml", "        figure: {value: 130, unit: count}",
+                "        figure: {value: 130, unit: count}\n        part_of: rd-projects")
+    assert problems(data_copy) == [
+        f"DATA/schemes.yaml:{line + 1}:9: schemes[2].results[4].part_of: 'rd-projects' is part of itself"
+    ]

@@ -194,7 +194,7 @@ def regions(
     """Compare GDP per capita of Belgium, its regions and the German-speaking Community."""
     from uwe_cli import lookup, views
 
-    sort = lookup.choose(sort, SORT_KEYS, what="sort key") if sort else None
+    sort = lookup.choose(sort, SORT_KEYS, what="sort key") if sort is not None else None
     _show(ctx, views.regions, fmt=fmt, lang=lang, no_color=no_color, export=export, names=names or (), sort=sort)
 
 

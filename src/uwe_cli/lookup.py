@@ -15,19 +15,33 @@ from uwe_cli.text import fold
 T = TypeVar("T")
 
 
+class NotFound(UsageError):
+    """Nothing has that name."""
+
+
+class Ambiguous(UsageError):
+    """Several things have a name that starts so."""
+
+
 def names(record: Any) -> tuple[str, ...]:
     """What a record may be called, its English display name first."""
     label = getattr(record, "name", None) or getattr(record, "title", None)
     shown = (label.en, label.fr) if label is not None else ()
+    subtitle = getattr(record, "subtitle", None)  # a slide: "title — subtitle" tells it apart
+    if label is not None and subtitle is not None:
+        shown = (f"{label.en} — {subtitle.en}", f"{label.fr} — {subtitle.fr}", *shown, subtitle.en, subtitle.fr)
     codes = getattr(record, "codes", None)  # a region's NUTS and ISO 3166 codes
     codes = tuple(c for c in (codes.nuts, codes.iso_3166) if c) if codes is not None else ()
     return (*shown, record.id, *getattr(record, "aliases", ()), *getattr(record, "synonyms", ()), *codes)
 
 
 def display_name(record: Any, lang: str) -> str:
-    """A record's name in `lang`; its id where it has no name (a lesson, a concept)."""
+    """A record's name in `lang` (a slide's with its subtitle); its id where it has no name."""
     label = getattr(record, "name", None) or getattr(record, "title", None)
-    return label.get(lang) if label is not None else record.id
+    if label is None:
+        return record.id
+    subtitle = getattr(record, "subtitle", None)
+    return label.get(lang) + (f" — {subtitle.get(lang)}" if subtitle is not None else "")
 
 
 def find(
@@ -48,6 +62,8 @@ def find(
         return by_id[0]
     keyed = [(fold(n), r) for r in records for n in names(r) if fold(n)]
     exact = _unique(r for k, r in keyed if k == key)
+    if len(exact) > 1:  # several answer to the name: the one whose display name it is
+        exact = [r for r in exact if fold(_label(r, names)) == key] or exact
     if len(exact) == 1:
         return exact[0]
     prefixed = exact or _unique(r for k, r in keyed if key and k.startswith(key))
@@ -55,9 +71,9 @@ def find(
         return prefixed[0]
     if prefixed:
         options = ", ".join(dict.fromkeys(f"'{_label(r, names)}'" for r in prefixed[:5]))
-        raise UsageError(f"'{query}' could be several {what}s: {options}")
+        raise Ambiguous(f"'{query}' could be several {what}s: {options}")
     close = suggestion(query, [(n, _label(r, names)) for r in records for n in names(r)])
-    raise UsageError(f"unknown {what} '{query}'" + (close or (f" ({hint})" if hint else "")))
+    raise NotFound(f"unknown {what} '{query}'" + (close or (f" ({hint})" if hint else "")))
 
 
 def choose(value: str, choices: dict[str, tuple[str, ...]], *, what: str) -> str:

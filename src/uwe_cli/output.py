@@ -138,7 +138,7 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
         return out
     if isinstance(value, list):
         if not value:
-            return {}  # an empty list of records has no columns; an empty cell says as much
+            return {prefix: ""}  # an empty cell, so that the columns do not depend on the rows
         if all(not isinstance(v, (dict, list)) for v in value):
             return {prefix: "; ".join("" if v is None else str(v) for v in value)}
         out = {}
@@ -152,6 +152,8 @@ def _csv(data: Any) -> str:
     import csv
 
     rows = [_flatten(r) for r in (data if isinstance(data, list) else [data])]
+    if not rows:
+        return ""  # no rows, no columns to name
     header = list(dict.fromkeys(k for r in rows for k in r))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

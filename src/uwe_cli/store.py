@@ -352,7 +352,8 @@ def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> 
                 seen.add(current)
                 current = parent[current]
             if current == result.id:
-                message = f"'{result.id}' is part of itself (through {', '.join(sorted(seen - {result.id}))})"
+                through = sorted(seen - {result.id})
+                message = f"'{result.id}' is part of itself" + (f" (through {', '.join(through)})" if through else "")
                 yield Problem(message=message, **at("schemes", "schemes", i, "results", k, "part_of"))
 
     # A sector word must lead to one sector only, or `--sector WORD` would be ambiguous.

@@ -32,7 +32,7 @@ def fold(text: str) -> str:
 
 def search_key(text: str) -> str:
     """Like fold(), but keeps word boundaries so a phrase can be found inside a text."""
-    words = "".join(c if c.isalnum() or c == "+" else " " for c in _strip_accents(text))
+    words = "".join(c if c.isalnum() else " " for c in _strip_accents(text))
     return " ".join(words.split())
 
 
@@ -48,7 +48,7 @@ def locate(value: str, key: str) -> int:
     where: list[int] = []
     for i, char in enumerate(value):
         for piece in _strip_accents(char):
-            piece = piece if piece.isalnum() or piece == "+" else " "
+            piece = piece if piece.isalnum() else " "
             if piece == " " and (not folded or folded[-1] == " "):
                 continue
             folded.append(piece)

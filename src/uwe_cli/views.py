@@ -41,7 +41,7 @@ def find_sector(ds: Record, name: str) -> Record:
 
 def slide_label(shown: Record, lang: str) -> str:
     """`Title — subtitle (p. 20)`: how a slide is named wherever it is cited."""
-    label = shown.title.get(lang) + (f" — {shown.subtitle.get(lang)}" if shown.subtitle else "")
+    label = display_name(shown, lang)
     return f"{label} (p. {shown.page})" if shown.page else label
 
 
@@ -438,7 +438,7 @@ def sectors(ds: Record, *, lang: str) -> Table:
 
 
 def lessons(ds: Record, *, lang: str, kind: str | None = None) -> Document:
-    wanted = lookup.choose(kind, LESSON_KINDS, what="lesson kind") if kind else None
+    wanted = lookup.choose(kind, LESSON_KINDS, what="lesson kind") if kind is not None else None
     chosen = [x for x in ds.lessons if wanted in (None, x.kind)]
     sections = tuple(
         Section(word(k, lang), tuple(Item(x.text.get(lang), tuple(p.get(lang) for p in x.points)) for x in chosen if x.kind == k))
@@ -610,11 +610,11 @@ def _find_citable(ds: Record, name: str) -> tuple[str, Any]:
         return lookup.find(slides, name.removeprefix("slide:"), what="slide", names=entry_names)
     try:
         return lookup.find(_citable(ds, slides=False), name, what="record", names=entry_names)
-    except UsageError:
+    except lookup.NotFound:  # (several records: say so, do not pick a slide instead)
         slides = [("slide", s) for s in ds.presentation.slides]
         try:
             return lookup.find(slides, name, what="slide", names=entry_names)
-        except UsageError:
+        except lookup.NotFound:
             pass
         raise
 
