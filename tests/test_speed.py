@@ -7,8 +7,11 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from uwe_cli import store
 
 PROBE = """
 import contextlib, io, json, sys
@@ -45,6 +48,23 @@ def test_a_warm_cache_skips_yaml_and_the_record_models(args: list[str], warm_cac
     modules = imported(*args, cache_dir=warm_cache)
     assert "rich.table" in modules  # (the table view does need Rich)
     assert "yaml" not in modules and "uwe_cli.models" not in modules and "uwe_cli.yamlfile" not in modules
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--version"],
+        ["regions", "--sort", "gdp", "--lang", "fr"],
+        ["clusters", "-s", "energy", "-s", "ict", "--status", "active", "--search", "e", "-f", "json"],
+        ["--data-dir", str(store.shipped_data_dir()), "lessons", "--export", "{tmp}/lessons.txt"],
+        ["data", "path"],
+    ],
+)
+def test_options_are_parsed_without_pydantic_schema_machinery(args: list[str], warm_cache: str, tmp_path: Path) -> None:
+    # Typer 0.29 would build a pydantic TypeAdapter per option (about 60 ms); coercion.py
+    # spares it. This fails when a Typer release changes what coercion.py relies on.
+    modules = imported(*[a.replace("{tmp}", str(tmp_path)) for a in args], cache_dir=warm_cache)
+    assert "typer._adapters" not in modules and "pydantic.type_adapter" not in modules
 
 
 def test_version_imports_no_data_layer(warm_cache: str) -> None:

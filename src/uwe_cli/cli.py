@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
-from uwe_cli import __version__
+from uwe_cli import __version__, coercion
 from uwe_cli.errors import ExitCode, UsageError, UweError
 from uwe_cli.vocabulary import CLUSTER_STATUSES, FORMATS, LANGS, LESSON_KINDS, SORT_KEYS, listed
 
@@ -36,7 +36,19 @@ as presented by the Union Wallonne des Entreprises (UWE) in Sofia on 15 April 20
 
 Run `uwe` alone for an overview."""
 
-class _Commands(TyperGroup):
+class _LightOptions:
+    """Commands whose flags and text options skip Typer's pydantic start-up cost (coercion.py)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        coercion.install(self.get_params(ctx))  # type: ignore[attr-defined]
+        return super().parse_args(ctx, args)  # type: ignore[misc]
+
+
+class _Command(_LightOptions, TyperCommand):
+    pass
+
+
+class _Commands(_LightOptions, TyperGroup):
     """The command group, and the one place where a command's errors are handled."""
 
     def invoke(self, ctx: typer.Context) -> Any:
@@ -50,7 +62,15 @@ class _Commands(TyperGroup):
             raise typer.Exit(ExitCode.OK) from None
 
 
-app = typer.Typer(
+class _App(typer.Typer):
+    """A Typer app whose commands are `_Command`s."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # type: ignore[override]
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = _App(
     name="uwe",
     cls=_Commands,
     help=HELP,
@@ -59,7 +79,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     add_completion=True,
 )
-data_app = typer.Typer(
+data_app = _App(
+    cls=_Commands,
     help="Check, copy or locate the data folder.", epilog="Example: uwe data init ./my-data", no_args_is_help=True
 )
 app.add_typer(data_app, name="data")
@@ -108,7 +129,7 @@ LangOpt = Annotated[
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
 ExportOpt = Annotated[
     Optional[Path],
-    typer.Option("--export", metavar="FILE", help="Also save the table as FILE.svg, FILE.html or FILE.txt.", dir_okay=False),
+    typer.Option("--export", metavar="FILE", help="Also save the table as FILE.svg, FILE.html or FILE.txt."),
 ]
 
 
