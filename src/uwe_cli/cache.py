@@ -19,6 +19,8 @@ from typing import Any
 from uwe_cli import __version__
 
 ENV_VAR = "UWE_CACHE_DIR"
+# The shape of a cache entry; raise it when what store.py writes changes within a version.
+FORMAT = "2"
 
 
 def directory() -> Path:
@@ -31,7 +33,7 @@ def directory() -> Path:
 
 def key(contents: dict[str, bytes]) -> str:
     """What a cache entry was built from: every file's name and bytes, and uwe's version."""
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())
     for name, raw in sorted(contents.items()):
         digest.update(f"\0{name}\0{len(raw)}\0".encode())
         digest.update(raw)

@@ -11,7 +11,7 @@ import math
 from datetime import date
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, computed_field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, field_validator, model_validator
 
 from uwe_cli import vocabulary
 from uwe_cli.text import AS_PRESENTED
@@ -220,16 +220,11 @@ class Cluster(Record):
     sectors: tuple[Id, ...] = ()
     memberships: Annotated[tuple[Membership, ...], Field(min_length=1)]
 
-    # Computed fields are part of the validated data, so records.py's readers have them too.
-    @computed_field  # type: ignore[prop-decorator]
+    # Derived, not stored: the cache, and so the commands, keep only what the files say
+    # (views.py derives the same from a record).
     @property
     def schemes(self) -> tuple[str, ...]:
         return tuple(m.scheme for m in self.memberships)
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def domain(self) -> Text | None:
-        return next((m.domain for m in self.memberships if m.domain), None)
 
 
 class Sector(Model):

@@ -4,36 +4,35 @@ The pydantic models (models.py) validate a data folder once; what they validated
 as plain JSON data (store.py caches it). Commands read it through these wrappers, which
 give attribute access (`cluster.name.get("fr")`, `region.population.value`) without
 importing pydantic, whose classes alone would cost more than the rest of a command.
-Every field of the models is present in the data, so every attribute a model has, a
-record has too.
+Every field of the models is present in the data, so every field a model has, a record
+has too (a model's derived properties are not: views.py derives what it needs).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class Record:
     """One record (or any nested mapping) of validated data."""
 
-    __slots__ = ("_data", "_wrapped")
+    # `__dict__` keeps each field once wrapped, where Python looks before calling
+    # `__getattr__`: a command reads a few fields of many records, some of them often.
+    __slots__ = ("_data", "__dict__")
 
     def __init__(self, data: dict[str, Any]) -> None:
         object.__setattr__(self, "_data", data)
-        object.__setattr__(self, "_wrapped", {})
 
     def __getattr__(self, name: str) -> Any:
-        try:
-            return self._wrapped[name]
-        except KeyError:
-            pass
         try:
             value = self._data[name]
         except KeyError:
             raise AttributeError(name) from None
-        # Wrapped once, on first use: a command reads a few fields of many records.
-        self._wrapped[name] = value = wrap(value)
+        self.__dict__[name] = value = wrap(value)
         return value
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -56,22 +55,35 @@ class Text(Record):
         return self._data["fr" if lang == "fr" else "en"]
 
 
+_TEXT = frozenset(("fr", "en"))
+
+
 def wrap(value: Any) -> Any:
-    if isinstance(value, dict):
-        return Text(value) if value.keys() == {"fr", "en"} else Record(value)
-    if isinstance(value, list):
+    # `type() is`, not isinstance: validated JSON holds only plain dicts and lists, and this
+    # runs once per record read, ten thousand times on a large folder.
+    kind = type(value)
+    if kind is dict:
+        return Text(value) if value.keys() == _TEXT else Record(value)
+    if kind is list:
         # Validated lists hold one kind of item: ids and numbers need no wrapping.
-        if value and isinstance(value[0], (dict, list)):
-            return tuple([wrap(v) for v in value])
+        if value and type(value[0]) in (dict, list):
+            return tuple(map(wrap, value))
         return tuple(value)
     return value
 
 
+def memo(dataset: Record, name: str, build: Callable[[], T]) -> T:
+    """What `build` returns, built once per dataset: indexes and labels a view reuses."""
+    key = " " + name  # (a leading space: no field's name)
+    try:
+        return dataset.__dict__[key]  # type: ignore[no-any-return]
+    except KeyError:
+        value = dataset.__dict__[key] = build()
+        return value
+
+
 def slide(dataset: Record, slide_id: str) -> Record:
-    index = dataset._wrapped.get(" slides")  # (a key no field can have)
-    if index is None:
-        index = dataset._wrapped[" slides"] = {s.id: s for s in dataset.presentation.slides}
-    return index[slide_id]
+    return memo(dataset, "slides", lambda: {s.id: s for s in dataset.presentation.slides})[slide_id]
 
 
 def presentation_date(dataset: Record) -> date:

@@ -12,7 +12,7 @@ from typing import Any
 from uwe_cli import lookup, text
 from uwe_cli.errors import UsageError
 from uwe_cli.lookup import display_name
-from uwe_cli.records import Record, presentation_date, slide
+from uwe_cli.records import Record, memo, presentation_date, slide
 from uwe_cli.results import Bar, Column, Document, Item, Section, Table
 from uwe_cli.text import figure, figure_with_period, local, word
 from uwe_cli.vocabulary import CLUSTER_STATUSES, LESSON_KINDS
@@ -36,6 +36,11 @@ def find_sector(ds: Record, name: str) -> Record:
     return lookup.find(ds.sectors, name, what="sector", hint="see 'uwe sectors'")
 
 
+def scheme_ids(c: Record) -> tuple[str, ...]:
+    """The schemes a grouping belongs to, in the order of its memberships."""
+    return tuple(m.scheme for m in c.memberships)
+
+
 # Machine form of records: the chosen language's text, sources as slide titles.
 
 
@@ -46,7 +51,12 @@ def slide_label(shown: Record, lang: str) -> str:
 
 
 def _sources(ds: Record, ids: Iterable[str], lang: str) -> list[str]:
-    return [slide_label(slide(ds, slide_id), lang) for slide_id in ids]
+    # Labelled once per slide: a list of many groupings cites the same few slides.
+    labels = memo(ds, f"slide labels {lang}", dict)
+    for slide_id in ids:
+        if slide_id not in labels:
+            labels[slide_id] = slide_label(slide(ds, slide_id), lang)
+    return [labels[slide_id] for slide_id in ids]
 
 
 def _localize(value: Any, lang: str) -> Any:
@@ -223,7 +233,7 @@ def _period(s: Record, lang: str) -> str:
 
 def _scheme_data(ds: Record, s: Record, lang: str) -> dict[str, Any]:
     data = record_data(ds, s, lang)
-    data["clusters"] = [c.id for c in ds.clusters if s.id in c.schemes]
+    data["clusters"] = [c.id for c in ds.clusters if s.id in scheme_ids(c)]
     return data
 
 
@@ -265,7 +275,7 @@ def scheme(ds: Record, name: str, *, lang: str) -> Document:
         found = tuple(Item(t.get(lang)) for t in items)
         return Section(heading, found) if found else None
 
-    named = [c for c in ds.clusters if s.id in c.schemes]
+    named = [c for c in ds.clusters if s.id in scheme_ids(c)]
     results_section = None
     if s.results:
         results_section = Section(
@@ -309,50 +319,54 @@ def clusters(
     search: str | None = None,
 ) -> Table:
     """The groupings that pass every filter given; a filter given twice means either value."""
-    chosen: list[Record] = list(ds.clusters)
+    # The filters read the validated data itself, and only what passes them becomes a
+    # Record: on a folder of 10,000 groupings, wrapping each one to read a field would
+    # cost more than the rest of the command.
+    chosen: list[dict[str, Any]] = ds.dump()["clusters"]
     filters = []
     either = " or " if lang == "en" else " ou "
     if sector:
         sectors = list(dict.fromkeys(find_sector(ds, s) for s in sector))
         ids = {s.id for s in sectors}
-        chosen = [c for c in chosen if ids & set(c.sectors)]
+        chosen = [c for c in chosen if not ids.isdisjoint(c["sectors"])]
         filters.append(f"{word('sector', lang).lower()} " + either.join(s.name.get(lang) for s in sectors))
     if scheme_name:
         schemes = list(dict.fromkeys(find_scheme(ds, s) for s in scheme_name))
         ids = {s.id for s in schemes}
-        chosen = [c for c in chosen if ids & set(c.schemes)]
+        chosen = [c for c in chosen if any(m["scheme"] in ids for m in c["memberships"])]
         filters.append(either.join(s.name.get(lang) for s in schemes))
     if status:
         statuses = list(dict.fromkeys(lookup.choose(s, CLUSTER_STATUSES, what="status") for s in status))
-        chosen = [c for c in chosen if c.status in statuses]
+        chosen = [c for c in chosen if c["status"] in statuses]
         filters.append(either.join(word(s, lang) for s in statuses))
     if search is not None:
         key = _search_key(search)
-        chosen = [c for c in chosen if any(text.mentions(t, key) for t in _cluster_texts(c))]
+        chosen = [c for c in chosen if any(text.mentions(t, key) for t in _cluster_texts(Record(c)))]
         filters.append(f"“{search}”")
     names = {s.id: s.name.get(lang) for s in ds.schemes}
     sector_names = {s.id: s.name.get(lang) for s in ds.sectors}
     rows, data = [], []
     for c in chosen:
-        domain = c.domain
+        in_schemes = [m["scheme"] for m in c["memberships"]]
+        domain = next((m["domain"][lang] for m in c["memberships"] if m["domain"]), None)
         rows.append(
             {
-                "name": c.name.get(lang),
-                "schemes": "\n".join(names[m] for m in c.schemes),
-                "domain": local(domain, lang),
-                "sectors": ", ".join(sector_names[x] for x in c.sectors),
-                "status": word(c.status, lang),
+                "name": c["name"][lang],
+                "schemes": "\n".join(names[m] for m in in_schemes),
+                "domain": domain or "",
+                "sectors": ", ".join(sector_names[x] for x in c["sectors"]),
+                "status": word(c["status"], lang),
             }
         )
         data.append(
             {
-                "id": c.id,
-                "name": c.name.get(lang),
-                "schemes": list(c.schemes),
-                "domain": local(domain, lang) or None,
-                "sectors": list(c.sectors),
-                "status": c.status,
-                "source": _sources(ds, c.source, lang),
+                "id": c["id"],
+                "name": c["name"][lang],
+                "schemes": in_schemes,
+                "domain": domain,
+                "sectors": list(c["sectors"]),
+                "status": c["status"],
+                "source": _sources(ds, c["source"], lang),
             }
         )
     columns = (
@@ -380,7 +394,7 @@ def cluster(ds: Record, name: str, *, lang: str) -> Document:
     schemes_by_id = {s.id: s for s in ds.schemes}
     sector_names = {s.id: s.name.get(lang) for s in ds.sectors}
     fields = [
-        (word("schemes", lang), ", ".join(schemes_by_id[m].name.get(lang) for m in c.schemes)),
+        (word("schemes", lang), ", ".join(schemes_by_id[m].name.get(lang) for m in scheme_ids(c))),
         (word("status", lang), word(c.status, lang)),
         (word("sectors", lang), ", ".join(sector_names[s] for s in c.sectors) or "—"),
     ]
@@ -393,7 +407,11 @@ def cluster(ds: Record, name: str, *, lang: str) -> Document:
         ),
     )
     sections = tuple(x for x in (domains if domains.items else None, _source_section(ds, c.source, lang)) if x)
-    return Document(c.name.get(lang), record_data(ds, c, lang), tuple(fields), sections)
+    data = record_data(ds, c, lang)
+    # As in `uwe clusters`: every scheme, and the first domain, with no need to read memberships.
+    data["schemes"] = list(scheme_ids(c))
+    data["domain"] = next((m.domain.get(lang) for m in c.memberships if m.domain), None)
+    return Document(c.name.get(lang), data, tuple(fields), sections)
 
 
 def _sector_slides(ds: Record, sector: Record) -> list[str]:
@@ -698,8 +716,6 @@ def search(ds: Record, *, lang: str, query: str) -> Table:
     rows, data = [], []
     for kind, record in [*_citable(ds, slides=True), *(("sector", s) for s in ds.sectors)]:
         dumped = record.dump()
-        if kind == "cluster":  # `schemes` and `domain` repeat the memberships (computed fields)
-            dumped = {k: v for k, v in dumped.items() if k not in ("schemes", "domain")}
         seen: set[str] = set()
         for field, found_lang, value in _strings(dumped):
             if field in seen or not text.mentions(value, key):
