@@ -1,5 +1,6 @@
 """`python -m uwe_cli` and the `uwe` console script."""
 
+import gc
 import os
 import sys
 
@@ -16,13 +17,21 @@ def _interrupted_in_a_callback(unraisable: "sys.UnraisableHookArgs") -> None:
 
 
 def run() -> None:
+    # A command lives for a fraction of a second and keeps nearly all it allocates to the
+    # end, so the cyclic collector would only scan live objects again and again (2 of the
+    # 3.5 s of a first run on 10,000 clusters), then once more at exit. Reference counting
+    # still frees what is no longer used; `freeze` spares the sweep at exit.
+    gc.disable()
     sys.unraisablehook = _interrupted_in_a_callback
-    # Ctrl-C while the libraries are still importing exits quietly too (130, no traceback).
     try:
-        from uwe_cli.cli import main
-    except KeyboardInterrupt:
-        sys.exit(130)
-    main()
+        # Ctrl-C while the libraries are still importing exits quietly too (130, no traceback).
+        try:
+            from uwe_cli.cli import main
+        except KeyboardInterrupt:
+            sys.exit(130)
+        main()
+    finally:
+        gc.freeze()
 
 
 if __name__ == "__main__":
