@@ -139,13 +139,12 @@ def test_ambiguous_prefix(uwe: Uwe) -> None:
 def test_usage_errors_from_typer_are_one_line(main: Callable[..., object]) -> None:
     run = main("regions", "--frmat", "json")
     assert (run.exit_code, run.stdout) == (2, "")
-    assert run.stderr == (
-        "uwe: error: No such option: --frmat (Possible options: --format, --sort) (see 'uwe regions --help')\n"
-    )
+    # The wording is Click's, and changed between releases; the one line around it is uwe's.
+    assert re.fullmatch(r"uwe: error: No such option\W+--frmat\W[^\n]*--format[^\n]* \(see 'uwe regions --help'\)\n", run.stderr)
     run = main("nosuchcommand")
     assert (run.exit_code, run.stderr) == (2, "uwe: error: No such command 'nosuchcommand' (see 'uwe --help')\n")
     run = main("region")
-    assert (run.exit_code, run.stderr) == (2, "uwe: error: Missing argument 'name' (see 'uwe region --help')\n")
+    assert (run.exit_code, run.stderr.lower()) == (2, "uwe: error: missing argument 'name' (see 'uwe region --help')\n")
 
 
 def test_version(main: Callable[..., object]) -> None:

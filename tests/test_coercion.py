@@ -11,6 +11,11 @@ import typer.main
 
 from uwe_cli import coercion
 
+try:  # Typer >= 0.29 vendors Click, and its exceptions
+    from typer import TyperException as ParseError
+except ImportError:
+    from click import ClickException as ParseError  # type: ignore[assignment]
+
 
 def parse(args: list[str], *, light: bool, monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> Any:
     """What a command receives for `args`, or the message Typer gives: with or without uwe's converter."""
@@ -36,7 +41,7 @@ def parse(args: list[str], *, light: bool, monkeypatch: pytest.MonkeyPatch, env:
         coercion.install(command.params)
     try:
         command.main(args, standalone_mode=False)
-    except typer.TyperException as exc:  # (Typer >= 0.29: Click's exceptions are Typer's)
+    except ParseError as exc:
         return exc.format_message()
     return seen[0]
 
