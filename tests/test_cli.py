@@ -275,6 +275,20 @@ def test_export(uwe: Uwe, tmp_path: Path) -> None:
     assert "already exists; uwe never overwrites a file" in again.stderr
     assert uwe("clusters", "-f", "json", "--export", str(tmp_path / "x.svg")).exit_code == 2
     assert uwe("clusters", "--export", str(tmp_path / "x.pdf")).stderr.endswith("use a file name ending in .svg, .html, .txt\n")
+    (tmp_path / "folder.svg").mkdir()
+    for folder in (tmp_path, tmp_path / "folder.svg"):
+        run = uwe("clusters", "--export", str(folder))
+        message = f"uwe: error: --export {folder}: is a folder; give a file name ending in .svg, .html, .txt\n"
+        assert (run.exit_code, run.stderr) == (2, message)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_cluster_json_gives_schemes_and_a_domain_only_where_the_slides_give_one(uwe: Uwe, lang: str) -> None:
+    logistics = uwe("cluster", "logistics-in-wallonia", "-f", "json", "--lang", lang).json()
+    assert logistics["schemes"] == ["regional-clusters", "poles"]  # type: ignore[index]
+    assert logistics["domain"] == logistics["memberships"][0]["domain"]  # type: ignore[index]
+    steel = uwe("cluster", "steel", "-f", "json", "--lang", lang).json()
+    assert steel["schemes"] == ["export-grappes"] and "domain" not in steel  # type: ignore[index,operator]
 
 
 def test_completion_offers_names(monkeypatch: pytest.MonkeyPatch) -> None:

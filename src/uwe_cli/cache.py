@@ -32,7 +32,7 @@ def directory() -> Path:
 
 
 def key(contents: dict[str, bytes]) -> str:
-    """What a cache entry was built from: every file's name and bytes, and uwe's version."""
+    """What a cache entry was built from: every file's name and bytes, uwe's version and FORMAT."""
     digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())
     for name, raw in sorted(contents.items()):
         digest.update(f"\0{name}\0{len(raw)}\0".encode())

@@ -220,8 +220,8 @@ class Cluster(Record):
     sectors: tuple[Id, ...] = ()
     memberships: Annotated[tuple[Membership, ...], Field(min_length=1)]
 
-    # Derived, not stored: the cache, and so the commands, keep only what the files say
-    # (views.py derives the same from a record).
+    # For validation and tests; a property, not a field, so that the cache keeps only what
+    # the files say (views.scheme_ids reads the same from a record's data).
     @property
     def schemes(self) -> tuple[str, ...]:
         return tuple(m.scheme for m in self.memberships)

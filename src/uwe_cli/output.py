@@ -75,6 +75,8 @@ def check_export(path: Path | None) -> None:
     """Refuse an export path before any work is done (never overwrite a user's file)."""
     if path is None:
         return
+    if path.is_dir():
+        raise UsageError(f"--export {path}: is a folder; give a file name ending in {', '.join(EXPORT_SUFFIXES)}")
     if path.suffix.lower() not in EXPORT_SUFFIXES:
         raise UsageError(f"--export {path}: use a file name ending in {', '.join(EXPORT_SUFFIXES)}")
     if path.exists():

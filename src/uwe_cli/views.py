@@ -36,9 +36,18 @@ def find_sector(ds: Record, name: str) -> Record:
     return lookup.find(ds.sectors, name, what="sector", hint="see 'uwe sectors'")
 
 
-def scheme_ids(c: Record) -> tuple[str, ...]:
+# A grouping's schemes and domain, read from its validated data (`Record.dump()`): the
+# clusters view reads thousands of groupings that way, without wrapping them.
+
+
+def scheme_ids(cluster: dict[str, Any]) -> list[str]:
     """The schemes a grouping belongs to, in the order of its memberships."""
-    return tuple(m.scheme for m in c.memberships)
+    return [m["scheme"] for m in cluster["memberships"]]
+
+
+def first_domain(cluster: dict[str, Any], lang: str) -> str | None:
+    """The domain given to a grouping by the first of its schemes that gives one."""
+    return next((m["domain"][lang] for m in cluster["memberships"] if m["domain"]), None)
 
 
 # Machine form of records: the chosen language's text, sources as slide titles.
@@ -233,7 +242,7 @@ def _period(s: Record, lang: str) -> str:
 
 def _scheme_data(ds: Record, s: Record, lang: str) -> dict[str, Any]:
     data = record_data(ds, s, lang)
-    data["clusters"] = [c.id for c in ds.clusters if s.id in scheme_ids(c)]
+    data["clusters"] = [c.id for c in ds.clusters if s.id in scheme_ids(c.dump())]
     return data
 
 
@@ -275,7 +284,7 @@ def scheme(ds: Record, name: str, *, lang: str) -> Document:
         found = tuple(Item(t.get(lang)) for t in items)
         return Section(heading, found) if found else None
 
-    named = [c for c in ds.clusters if s.id in scheme_ids(c)]
+    named = [c for c in ds.clusters if s.id in scheme_ids(c.dump())]
     results_section = None
     if s.results:
         results_section = Section(
@@ -319,9 +328,9 @@ def clusters(
     search: str | None = None,
 ) -> Table:
     """The groupings that pass every filter given; a filter given twice means either value."""
-    # The filters read the validated data itself, and only what passes them becomes a
-    # Record: on a folder of 10,000 groupings, wrapping each one to read a field would
-    # cost more than the rest of the command.
+    # Filters and rows read the validated data itself, not Records: on a folder of 10,000
+    # groupings, wrapping each one to read a field would cost more than the rest of the
+    # command.
     chosen: list[dict[str, Any]] = ds.dump()["clusters"]
     filters = []
     either = " or " if lang == "en" else " ou "
@@ -347,8 +356,8 @@ def clusters(
     sector_names = {s.id: s.name.get(lang) for s in ds.sectors}
     rows, data = [], []
     for c in chosen:
-        in_schemes = [m["scheme"] for m in c["memberships"]]
-        domain = next((m["domain"][lang] for m in c["memberships"] if m["domain"]), None)
+        in_schemes = scheme_ids(c)
+        domain = first_domain(c, lang)
         rows.append(
             {
                 "name": c["name"][lang],
@@ -394,7 +403,7 @@ def cluster(ds: Record, name: str, *, lang: str) -> Document:
     schemes_by_id = {s.id: s for s in ds.schemes}
     sector_names = {s.id: s.name.get(lang) for s in ds.sectors}
     fields = [
-        (word("schemes", lang), ", ".join(schemes_by_id[m].name.get(lang) for m in scheme_ids(c))),
+        (word("schemes", lang), ", ".join(schemes_by_id[m].name.get(lang) for m in scheme_ids(c.dump()))),
         (word("status", lang), word(c.status, lang)),
         (word("sectors", lang), ", ".join(sector_names[s] for s in c.sectors) or "—"),
     ]
@@ -409,8 +418,10 @@ def cluster(ds: Record, name: str, *, lang: str) -> Document:
     sections = tuple(x for x in (domains if domains.items else None, _source_section(ds, c.source, lang)) if x)
     data = record_data(ds, c, lang)
     # As in `uwe clusters`: every scheme, and the first domain, with no need to read memberships.
-    data["schemes"] = list(scheme_ids(c))
-    data["domain"] = next((m.domain.get(lang) for m in c.memberships if m.domain), None)
+    data["schemes"] = scheme_ids(c.dump())
+    domain = first_domain(c.dump(), lang)
+    if domain is not None:  # (empty fields are left out, as everywhere in record_data)
+        data["domain"] = domain
     return Document(c.name.get(lang), data, tuple(fields), sections)
 
 
