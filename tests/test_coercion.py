@@ -33,8 +33,9 @@ def parse(args: list[str], *, light: bool, monkeypatch: pytest.MonkeyPatch, env:
         flag: Annotated[bool, typer.Option("--flag/--no-flag", envvar="UWE_TEST_FLAG")] = False,
         number: Annotated[int, typer.Option()] = 1,
         existing: Annotated[Optional[Path], typer.Option(exists=True)] = None,
+        label: Annotated[str, typer.Option()] = 7,  # type: ignore[assignment]  # not text: Typer's str(7)
     ) -> None:
-        seen.append(dict(name=name, word=word, many=many, path=path, flag=flag, number=number, existing=existing))
+        seen.append(dict(name=name, word=word, many=many, path=path, flag=flag, number=number, existing=existing, label=label))
 
     command = typer.main.get_command(app)
     if light:
@@ -56,6 +57,9 @@ CASES = [
     (["--number", "many"], {}),  # not text: Typer's own conversion, and its message
     (["--existing", "/no/such/path"], {}),  # a path with a check: Typer's too
     (["--word"], {}),
+    (["--path", "a\0b"], {}),  # no such path can exist: Typer's message
+    (["--word", "", "--path", "", "--many", ""], {}),
+    (["--word", "caf\udce9"], {}),  # bytes that are not UTF-8, as Python hands them over
 ]
 
 
@@ -70,4 +74,5 @@ def test_the_values_are_what_a_command_expects(monkeypatch: pytest.MonkeyPatch) 
     args = ["x", "--many", "a", "--many", "b", "--path", "f.txt"]
     assert parse(args, light=True, monkeypatch=monkeypatch, env={"UWE_TEST_FLAG": "yes"}) == {
         "name": "x", "word": None, "many": ["a", "b"], "path": Path("f.txt"), "flag": True, "number": 1, "existing": None,
+        "label": "7",
     }

@@ -20,7 +20,9 @@ def run() -> None:
     # A command lives for a fraction of a second and keeps nearly all it allocates to the
     # end, so the cyclic collector would only scan live objects again and again (2 of the
     # 3.5 s of a first run on 10,000 clusters), then once more at exit. Reference counting
-    # still frees what is no longer used; `freeze` spares the sweep at exit.
+    # still frees what is no longer used; `freeze` spares the sweep at exit. This is the
+    # program's setting, made here and only here: code that makes garbage in cycles in a
+    # loop (keeping, say, one exception per record) would now grow the memory it uses.
     gc.disable()
     sys.unraisablehook = _interrupted_in_a_callback
     try:

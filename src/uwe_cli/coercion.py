@@ -1,26 +1,28 @@
-"""Text options without pydantic: how uwe meets its start-up target on Typer 0.29.
+"""Flags and text options without pydantic: how uwe meets its start-up target on Typer 0.29.
 
-Typer 0.29 converts every option value through a pydantic `TypeAdapter`, built when a
-command line is parsed, even for an option that was not given. Building the first one loads
-pydantic's schema machinery: about 60 ms on a 2-core machine, more than everything else uwe
-does to answer a command (see benchmarks/run.py). Yet uwe's options are all flags or text
-(`bool`, `str`, `list[str]`, or a `Path` with no checks), whose conversion is nothing,
-`str(value)` or `Path(value)`; the checks that matter (names, formats, export files) are
+Typer 0.29 converts option values through pydantic `TypeAdapter`s, built when a command
+line is parsed: one for every option but a flag that already holds True or False, even
+for an option that was not given. Building the first one loads pydantic's schema
+machinery: about 60 ms on a 2-core machine, more than everything else uwe does to answer
+a command (see benchmarks/run.py). Yet uwe's options are all flags or text (`bool`, `str`,
+`list[str]`, or a `Path` with no checks), and what the command line gives them needs no
+conversion beyond `Path(text)`; the checks that matter (names, formats, export files) are
 uwe's own, with suggestions.
 
-So before Typer parses, `install` gives each such parameter a converter of its own, through
-the slot where Typer keeps the one it would build (`_runtime_param`), and leaves every other
-parameter to Typer. That slot is private: `install` acts only on the shape it knows, so a
-Typer that changes it makes uwe slower, never wrong, and tests/test_speed.py then fails so
-that we notice.
+So before Typer parses, `install` gives each such parameter a converter of its own,
+through the slot where Typer keeps the one it would build (`_runtime_param`), and leaves
+every other parameter to Typer. The converter takes only plain command-line text (and
+True/False for flags); anything else (a flag set to "yes" in an environment variable, bytes
+from a Python caller, an unreadable path) goes to Typer's own conversion, with its own
+messages. The slot is private: `install` does nothing on a Typer without it, and
+tests/test_coercion.py compares the two conversions while tests/test_speed.py checks the
+adapters stay unloaded, so a Typer release that changes either shows in CI.
 """
 
 import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-import typer
 
 try:
     from typer._coercion import RuntimeParam, build_runtime_param
@@ -34,18 +36,18 @@ _TARGETS = (bool, str, list[str], Path)
 
 
 def install(params: Iterable[Any]) -> None:
-    """Give each of `params` that is a flag or plain text uwe's converter."""
+    """Give each of `params` that is a flag or a text option uwe's converter."""
     if RuntimeParam is None:
         return
     for param in params:
         if isinstance(param, _TyperParameter) and getattr(param, "_runtime_param", ...) is None:
             info = param.type_descriptor.parameter_info
             if param.type_descriptor.annotation in _TARGETS and _plain(info):
-                param._runtime_param = _TextParam(parameter_info=info, annotation=param.type_descriptor.annotation)
+                param._runtime_param = _PlainParam(parameter_info=info, annotation=param.type_descriptor.annotation)
 
 
 def _plain(info: Any) -> bool:
-    """No parser, and no path checks but `readable` (which `_TextParam` does too)."""
+    """No parser, and no path checks but `readable` (which `_PlainParam` leaves to Typer)."""
     return (
         info.parser is None
         and info.path_type is None
@@ -57,26 +59,22 @@ def _plain(info: Any) -> bool:
 
 if RuntimeParam is not None:
 
-    class _TextParam(RuntimeParam):  # type: ignore[misc,valid-type]
+    class _PlainParam(RuntimeParam):  # type: ignore[misc,valid-type]
         """Typer's own `coerce` (absent values, repeated options) around a plain conversion."""
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             if self.annotation is bool:
-                if isinstance(value, bool):
+                if type(value) is bool:
                     return value
-                # A flag given as text ("yes", "0") is rare: let Typer, and pydantic, read it.
-                return build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
-            if self.annotation == list[str]:
-                items = value if isinstance(value, (list, tuple)) else [value]
-                return [_text(item) for item in items]
-            if self.annotation is str:
-                return _text(value)
-            path = _text(value)
-            # As Typer does for a `Path` option: an existing path must be readable.
-            if self.parameter_info.readable and os.path.exists(path) and not os.access(path, os.R_OK):
-                raise typer.BadParameter(f"path {path!r} is not readable.", ctx=ctx, param=param)
-            return Path(path)
+            elif self.annotation is str:
+                if type(value) is str:
+                    return value
+            elif self.annotation == list[str]:
+                if type(value) in (list, tuple) and all(type(item) is str for item in value):
+                    return list(value)
+            elif type(value) is str and "\0" not in value and not self._unreadable(value):
+                return Path(value)
+            return build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
 
-
-def _text(value: Any) -> str:
-    return os.fsdecode(value) if isinstance(value, bytes) else str(value)
+        def _unreadable(self, path: str) -> bool:
+            return self.parameter_info.readable and os.path.exists(path) and not os.access(path, os.R_OK)
