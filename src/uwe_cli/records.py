@@ -58,12 +58,17 @@ class Text(Record):
 _TEXT = frozenset(("fr", "en"))
 
 
+def is_text(data: dict[str, Any]) -> bool:
+    """Whether validated data is a text in French and English (a `Text`), not a record."""
+    return data.keys() == _TEXT
+
+
 def wrap(value: Any) -> Any:
     # `type() is`, not isinstance: validated JSON holds only plain dicts and lists, and this
     # runs once per record read, ten thousand times on a large folder.
     kind = type(value)
     if kind is dict:
-        return Text(value) if value.keys() == _TEXT else Record(value)
+        return Text(value) if is_text(value) else Record(value)
     if kind is list:
         # Validated lists hold one kind of item: ids and numbers need no wrapping.
         if value and type(value[0]) in (dict, list):

@@ -12,7 +12,7 @@ from typing import Any
 from uwe_cli import lookup, text
 from uwe_cli.errors import UsageError
 from uwe_cli.lookup import display_name
-from uwe_cli.records import Record, memo, presentation_date, slide
+from uwe_cli.records import Record, is_text, memo, presentation_date, slide
 from uwe_cli.results import Bar, Column, Document, Item, Section, Table
 from uwe_cli.text import figure, figure_with_period, local, word
 from uwe_cli.vocabulary import CLUSTER_STATUSES, LESSON_KINDS
@@ -71,7 +71,7 @@ def _sources(ds: Record, ids: Iterable[str], lang: str) -> list[str]:
 def _localize(value: Any, lang: str) -> Any:
     """JSON data in one language: `{fr, en}` texts become strings; empty fields are left out."""
     if isinstance(value, dict):
-        if value.keys() == {"fr", "en"}:
+        if is_text(value):
             return value[lang]
         return {k: _localize(v, lang) for k, v in value.items() if v is not None}
     if isinstance(value, list):
@@ -708,7 +708,7 @@ def cite(ds: Record, *, lang: str, name: str | None = None) -> Document:
 def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str]]:
     """(field, language or None, text) for every text inside a dumped record."""
     if isinstance(value, dict):
-        if set(value) == {"fr", "en"}:
+        if is_text(value):
             yield path, "fr", value["fr"]
             yield path, "en", value["en"]
             return
