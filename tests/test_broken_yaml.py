@@ -13,7 +13,7 @@ from helpers import problems
 
 def test_shipped_data_loads() -> None:
     dataset = store.load_dataset(store.shipped_data_dir())
-    assert len(dataset.clusters) == 27
+    assert len(dataset["clusters"]) == 27
 
 
 def test_syntax_error_names_file_line_and_column(data_copy: Path) -> None:
@@ -66,7 +66,7 @@ def test_init_copies_and_never_overwrites(tmp_path: Path) -> None:
     target = tmp_path / "mine"
     written = store.init_data_dir(target)
     assert sorted(p.name for p in written) == sorted(f"{n}.yaml" for n in store.FILES)
-    assert len(store.load_dataset(target).clusters) == 27
+    assert len(store.load_dataset(target)["clusters"]) == 27
     other = tmp_path / "other"
     other.mkdir()
     (other / "regions.yaml").write_text("mine", encoding="utf-8")

@@ -29,7 +29,7 @@ def test_second_load_comes_from_the_cache(data_copy: Path, monkeypatch: pytest.M
     refuse_validation(monkeypatch)
     second = store.load_dataset(data_copy)
     assert second.dump() == first.dump()
-    assert len(second.clusters) == 27
+    assert len(second["clusters"]) == 27
 
 
 def test_the_cache_is_plain_json(data_copy: Path) -> None:
@@ -45,7 +45,7 @@ def test_a_changed_file_is_validated_again(data_copy: Path) -> None:
     store.load_dataset(data_copy)
     path = data_copy / "clusters.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("name: TWEED", "name: TWEED2"), encoding="utf-8")
-    assert any(c.name.en == "TWEED2" for c in store.load_dataset(data_copy).clusters)
+    assert any(c["name"]["en"] == "TWEED2" for c in store.load_dataset(data_copy)["clusters"])
     assert len(entries()) == 1  # one entry per folder, replaced
 
 
@@ -61,7 +61,7 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(data_copy: Path, garbage: bytes)
     store.load_dataset(data_copy)
     (entry,) = entries()
     entry.write_bytes(garbage)
-    assert len(store.load_dataset(data_copy).clusters) == 27
+    assert len(store.load_dataset(data_copy)["clusters"]) == 27
     assert json.loads(entry.read_text(encoding="utf-8"))["dataset"]["clusters"][0]["id"] == "aresa"
 
 
@@ -69,7 +69,7 @@ def test_an_unwritable_cache_directory_is_skipped(data_copy: Path, tmp_path: Pat
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("UWE_CACHE_DIR", str(blocker / "cache"))
-    assert len(store.load_dataset(data_copy).clusters) == 27
+    assert len(store.load_dataset(data_copy)["clusters"]) == 27
 
 
 def test_no_cache_neither_reads_nor_writes(data_copy: Path, uwe) -> None:

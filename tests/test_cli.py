@@ -18,7 +18,7 @@ ESC = "\x1b"
 
 
 @pytest.fixture(scope="module")
-def ds() -> models.Dataset:
+def ds() -> models.DatasetModel:
     return store.load_models(store.shipped_data_dir())
 
 
@@ -309,7 +309,7 @@ def test_no_escape_codes_unless_forced(uwe: Uwe) -> None:
 
 @pytest.mark.parametrize("width", [40, 50, 60, 80, 120])
 @pytest.mark.parametrize("command", [["regions"], ["clusters"], ["schemes"], ["sectors"], ["results"], ["scheme", "poles"]])
-def test_output_fits_the_screen_without_cutting_words(uwe: Uwe, ds: models.Dataset, width: int, command: list[str]) -> None:
+def test_output_fits_the_screen_without_cutting_words(uwe: Uwe, ds: models.DatasetModel, width: int, command: list[str]) -> None:
     out = uwe(*command, env={"COLUMNS": str(width)}).stdout
     assert max(len(line.rstrip()) for line in out.splitlines()) <= width
     words = set(re.split(r"\s+", out))
@@ -320,7 +320,7 @@ def test_output_fits_the_screen_without_cutting_words(uwe: Uwe, ds: models.Datas
                     assert word in words, (word, width)
 
 
-def test_every_fact_is_reachable_through_json(uwe: Uwe, ds: models.Dataset) -> None:
+def test_every_fact_is_reachable_through_json(uwe: Uwe, ds: models.DatasetModel) -> None:
     def commands() -> list[list[str]]:
         found = [["regions"], ["schemes"], ["clusters"], ["sectors"], ["lessons"], ["results"], ["concepts"], ["about"]]
         found += [["region", r.id] for r in ds.regions]
@@ -390,7 +390,7 @@ def test_every_view_in_every_format_and_language(uwe: Uwe, fmt: str, lang: str) 
             assert run.stdout.strip(), args
 
 
-def test_every_record_and_slide_can_be_cited(uwe: Uwe, ds: models.Dataset) -> None:
+def test_every_record_and_slide_can_be_cited(uwe: Uwe, ds: models.DatasetModel) -> None:
     records = [*ds.regions, *ds.schemes, *ds.clusters, *ds.lessons, *ds.concepts, ds.organisation]
     for record in records:
         data = uwe("cite", record.id, "-f", "json", "--lang", "fr").json()

@@ -25,7 +25,7 @@ def numbers(text: str) -> set[float]:
 
 
 @pytest.fixture(scope="module")
-def ds() -> models.Dataset:
+def ds() -> models.DatasetModel:
     return store.load_models(store.shipped_data_dir())
 
 
@@ -60,7 +60,7 @@ def test_the_test_copy_of_the_source_is_the_shared_one() -> None:
     assert SOURCE.read_bytes() == SHARED.read_bytes()
 
 
-def test_counts(ds: models.Dataset) -> None:
+def test_counts(ds: models.DatasetModel) -> None:
     assert len(ds.regions) == 5
     assert [s.id for s in ds.schemes] == ["technology-grappes", "regional-clusters", "poles", "export-grappes"]
     by_scheme = {s.id: [c.id for c in ds.clusters if s.id in c.schemes] for s in ds.schemes}
@@ -76,17 +76,17 @@ def test_counts(ds: models.Dataset) -> None:
     assert ds.schemes[0].groupings.value == 10
 
 
-def test_logistics_in_wallonia_is_one_record_in_two_schemes(ds: models.Dataset) -> None:
+def test_logistics_in_wallonia_is_one_record_in_two_schemes(ds: models.DatasetModel) -> None:
     (record,) = [c for c in ds.clusters if c.name.en == "Logistics in Wallonia"]
     assert record.schemes == ("regional-clusters", "poles")
 
 
-def test_two_export_grappes_are_in_formation(ds: models.Dataset) -> None:
+def test_two_export_grappes_are_in_formation(ds: models.DatasetModel) -> None:
     forming = sorted(c.name.fr for c in ds.clusters if c.status == "in-formation")
     assert forming == ["BTP", "Verrière"]
 
 
-def test_sample_of_figures_against_the_source(ds: models.Dataset) -> None:
+def test_sample_of_figures_against_the_source(ds: models.DatasetModel) -> None:
     regions = {r.id: r for r in ds.regions}
     belgium, wallonia = regions["belgium"], regions["wallonia"]
     assert (belgium.population.value, belgium.gdp_per_capita.value) == (11_000_000, 30_500)
@@ -122,7 +122,7 @@ def test_sample_of_figures_against_the_source(ds: models.Dataset) -> None:
     assert len(schemes["regional-clusters"].activity_axes) == 6
 
 
-def test_standard_codes(ds: models.Dataset) -> None:
+def test_standard_codes(ds: models.DatasetModel) -> None:
     codes = {r.id: (r.codes.nuts, r.codes.iso_3166) for r in ds.regions}
     assert codes == {
         "belgium": ("BE", "BE"),
@@ -133,7 +133,7 @@ def test_standard_codes(ds: models.Dataset) -> None:
     }
 
 
-def test_no_figure_is_invented(ds: models.Dataset) -> None:
+def test_no_figure_is_invented(ds: models.DatasetModel) -> None:
     in_source = numbers(SOURCE.read_text(encoding="utf-8"))
     # The one derived figure: the export grappes are counted from the slide's list of 12.
     derived = {12.0}
@@ -143,7 +143,7 @@ def test_no_figure_is_invented(ds: models.Dataset) -> None:
     assert {float(y) for y in years if y} <= in_source
 
 
-def test_no_figure_is_left_out(ds: models.Dataset) -> None:
+def test_no_figure_is_left_out(ds: models.DatasetModel) -> None:
     in_data = {round(float(f.value), 6) for f in figures(ds)}
     for text in strings(ds.model_dump(mode="json")):
         in_data |= numbers(text)
@@ -152,7 +152,7 @@ def test_no_figure_is_left_out(ds: models.Dataset) -> None:
     assert left_out == set()
 
 
-def test_every_record_cites_an_existing_slide(ds: models.Dataset) -> None:
+def test_every_record_cites_an_existing_slide(ds: models.DatasetModel) -> None:
     slides = {s.id for s in ds.presentation.slides}
     cited = [*ds.regions, *ds.schemes, *ds.clusters, *ds.lessons, *ds.concepts, ds.organisation]
     assert all(record.source and set(record.source) <= slides for record in cited)
@@ -161,7 +161,7 @@ def test_every_record_cites_an_existing_slide(ds: models.Dataset) -> None:
     assert slides - used == {"thanks"}
 
 
-def test_every_text_has_french_and_english(ds: models.Dataset) -> None:
+def test_every_text_has_french_and_english(ds: models.DatasetModel) -> None:
     all_texts = found(ds, models.Text)
     assert len(all_texts) > 200
     assert all(t.fr.strip() and t.en.strip() for t in all_texts)
@@ -171,17 +171,17 @@ def test_every_text_has_french_and_english(ds: models.Dataset) -> None:
     assert "Silicon Valley" in joined and "coopétition" in joined
 
 
-def test_figures_without_a_period_on_the_slide_say_as_presented(ds: models.Dataset) -> None:
+def test_figures_without_a_period_on_the_slide_say_as_presented(ds: models.DatasetModel) -> None:
     periods = {f.period for f in figures(ds)}
     assert periods == {"as presented, April 2014", "2013", "Q4 2013"}
 
 
-def test_every_sector_is_used_and_cluster_sectors_exist(ds: models.Dataset) -> None:
+def test_every_sector_is_used_and_cluster_sectors_exist(ds: models.DatasetModel) -> None:
     used = {s for c in ds.clusters for s in c.sectors}
     assert used == {s.id for s in ds.sectors}
 
 
-def test_presentation(ds: models.Dataset) -> None:
+def test_presentation(ds: models.DatasetModel) -> None:
     p = ds.presentation
     assert (str(p.date), p.place.en) == ("2014-04-15", "Sofia")
     assert {s.page for s in p.slides if s.page} == {8, 9, 20}

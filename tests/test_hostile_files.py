@@ -41,7 +41,7 @@ def test_alias_bomb_is_refused(data_copy: Path) -> None:
 def test_a_few_aliases_are_fine(data_copy: Path) -> None:
     edit(data_copy / "regions.yaml", "    source: belgium\n", "    source: &b belgium\n")
     edit(data_copy / "regions.yaml", "    source: belgium\n", "    source: *b\n")
-    assert len(store.load_dataset(data_copy).regions) == 5
+    assert len(store.load_dataset(data_copy)["regions"]) == 5
 
 
 def test_too_large_file_is_refused_before_reading(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,7 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from uwe_cli import output
-from uwe_cli.results import Column, Document, Item, Section, Table
+from uwe_cli.form import Column, Document, Field, Section, Table, msg
+from uwe_cli.language import Language
+from uwe_cli.sanitize import visible
 
 # What a terminal would act on: C0 (but newline), DEL, C1, and bidirectional overrides.
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -31,27 +33,41 @@ texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=60) | st.sampled
 )
 
 
-def render(result: object, fmt: str) -> str:
+def render(form: object, fmt: str) -> str:
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
-        output.render(result, fmt=fmt)
+        output.render(form, fmt=fmt, lang=Language("en"))  # type: ignore[arg-type]
     return buffer.getvalue()
 
 
 def table(value: str) -> Table:
-    return Table(value, (Column("a", value), Column("b", "n", "right")), ({"a": value, "b": value},), [{"a": value}], notes=(value,))
+    # The value as data (a cell) and in a message (a title, a column label, a note).
+    label = msg("{value}", value=value)
+    return Table(label, (Column("a", label), Column("b", msg("n"), justify="right")), [{"a": value, "b": value}], notes=(label,))
 
 
 def document(value: str) -> Document:
-    section = Section(value, (Item(value, (value,)),), ((value, value),), verbatim=value)
-    return Document(value, {"v": value}, ((value, value),), (section,), (value,))
+    label = msg("{value}", value=value)
+    section = Section(label, items="items", fields=(Field(label, "v"),), verbatim="v")
+    return Document(label, {"v": value, "items": [value]}, (Field(label, "v"),), (section,), (label,))
+
+
+def squeezed(text: str) -> str:
+    """`text` without white space: a table wraps a long value over several lines."""
+    return "".join(text.split())
 
 
 @settings(max_examples=150, deadline=None)
 @given(texts, st.sampled_from(["table", "csv", "markdown"]))
-def test_no_renderer_writes_control_characters(value: str, fmt: str) -> None:
-    for result in (table(value), document(value)):
-        assert not CONTROL.search(render(result, fmt).replace("\n", ""))
+def test_no_renderer_writes_control_characters_and_every_value_is_shown(value: str, fmt: str) -> None:
+    for form in (table(value), document(value)):
+        shown = render(form, fmt)
+        assert not CONTROL.search(shown.replace("\n", ""))
+        if fmt == "table":
+            assert squeezed(visible(value)) in squeezed(shown)
+    rows = list(csv.reader(io.StringIO(render(table(value), "csv"))))
+    assert rows[0] == ["a", "b"]
+    assert rows[1][0].removeprefix("'") == visible(value) and rows[1][1] == rows[1][0]
 
 
 @settings(max_examples=100, deadline=None)
@@ -59,7 +75,7 @@ def test_no_renderer_writes_control_characters(value: str, fmt: str) -> None:
 def test_json_stays_exact_and_inert(value: str) -> None:
     shown = render(document(value), "json")
     assert not CONTROL.search(shown.replace("\n", ""))
-    assert json.loads(shown) == {"v": value}
+    assert json.loads(shown) == {"v": value, "items": [value]}
 
 
 @settings(max_examples=100, deadline=None)
@@ -69,6 +85,7 @@ def test_on_a_terminal_only_colour_codes_are_written(value: str) -> None:
         shown = render(table(value), "table")
     assert SGR.search(shown)
     assert not CONTROL.search(SGR.sub("", shown).replace("\n", ""))
+    assert squeezed(visible(value)) in squeezed(SGR.sub("", shown))
 
 
 @settings(max_examples=60, deadline=None)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from uwe_cli import views
+from uwe_cli.views import clusters as cluster_views
+from uwe_cli.views import regions as region_views
 from uwe_cli.errors import ExitCode
 
 
@@ -16,14 +17,14 @@ def explode(*args: object, **kwargs: object) -> None:
 
 
 def test_unexpected_error_is_one_line_with_a_hint(main, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(views, "regions", explode)
+    monkeypatch.setattr(region_views, "regions", explode)
     run = main("regions")
     assert (run.exit_code, run.stdout) == (3, "")
     assert run.stderr == "uwe: error: unexpected RuntimeError: boom (re-run with --debug to see the traceback)\n"
 
 
 def test_debug_shows_the_traceback_without_locals(main, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(views, "regions", explode)
+    monkeypatch.setattr(region_views, "regions", explode)
     run = main("--debug", "regions")
     assert run.exit_code == 3
     assert run.stderr.startswith("Traceback (most recent call last):")
@@ -35,7 +36,7 @@ def test_interrupt_exits_130_quietly(main, monkeypatch: pytest.MonkeyPatch) -> N
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(views, "clusters", interrupted)
+    monkeypatch.setattr(cluster_views, "clusters", interrupted)
     run = main("clusters")
     assert (run.exit_code, run.stdout, run.stderr) == (130, "", "")
 

@@ -1,6 +1,6 @@
 """Find what a person types: a record by id, English or French name or alias, or a choice.
 
-Comparison ignores case, accents, spaces and punctuation (text.fold), so `val+` finds
+Comparison ignores case, accents, spaces and punctuation (matching.fold), so `val+` finds
 "(Val)+" and `wallonie` finds Wallonia. Whatever is not found gets the closest names.
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from uwe_cli.errors import UsageError
-from uwe_cli.text import fold
+from uwe_cli.matching import fold
 
 T = TypeVar("T")
 
@@ -24,24 +24,25 @@ class Ambiguous(UsageError):
 
 
 def names(record: Any) -> tuple[str, ...]:
-    """What a record may be called, its English display name first."""
-    label = getattr(record, "name", None) or getattr(record, "title", None)
-    shown = (label.en, label.fr) if label is not None else ()
-    subtitle = getattr(record, "subtitle", None)  # a slide: "title — subtitle" tells it apart
+    """What a record (validated data) may be called, its English display name first."""
+    label = record.get("name") or record.get("title")
+    shown: tuple[str, ...] = (label["en"], label["fr"]) if label is not None else ()
+    subtitle = record.get("subtitle")  # a slide: "title — subtitle" tells it apart
     if label is not None and subtitle is not None:
-        shown = (f"{label.en} — {subtitle.en}", f"{label.fr} — {subtitle.fr}", *shown, subtitle.en, subtitle.fr)
-    codes = getattr(record, "codes", None)  # a region's NUTS and ISO 3166 codes
-    codes = tuple(c for c in (codes.nuts, codes.iso_3166) if c) if codes is not None else ()
-    return (*shown, record.id, *getattr(record, "aliases", ()), *getattr(record, "synonyms", ()), *codes)
+        full = display_name(record)
+        shown = (full["en"], full["fr"], *shown, subtitle["en"], subtitle["fr"])
+    codes = record.get("codes") or {}  # a region's NUTS and ISO 3166 codes
+    codes = tuple(c for c in (codes.get("nuts"), codes.get("iso_3166")) if c)
+    return (*shown, record["id"], *record.get("aliases", ()), *record.get("synonyms", ()), *codes)
 
 
-def display_name(record: Any, lang: str) -> str:
-    """A record's name in `lang` (a slide's with its subtitle); its id where it has no name."""
-    label = getattr(record, "name", None) or getattr(record, "title", None)
+def display_name(record: Any) -> Any:
+    """A record's name in every language (a slide's with its subtitle); its id where it has none."""
+    label = record.get("name") or record.get("title")
     if label is None:
-        return record.id
-    subtitle = getattr(record, "subtitle", None)
-    return label.get(lang) + (f" — {subtitle.get(lang)}" if subtitle is not None else "")
+        return record["id"]
+    subtitle = record.get("subtitle")
+    return {lang: f"{text} — {subtitle[lang]}" for lang, text in label.items()} if subtitle else label
 
 
 def find(
@@ -57,7 +58,7 @@ def find(
     Raises UsageError with the closest names (or `hint`) when nothing, or several, match.
     """
     key = fold(query)
-    by_id = [r for r in records if key and fold(getattr(r, "id", "")) == key]
+    by_id = [r for r in records if key and isinstance(r, dict) and fold(r["id"]) == key]
     if len(by_id) == 1:
         return by_id[0]
     keyed = [(fold(n), r) for r in records for n in names(r) if fold(n)]

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, field_validator, model_validator
 
 from uwe_cli import vocabulary
-from uwe_cli.text import AS_PRESENTED
+from uwe_cli.vocabulary import AS_PRESENTED
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 NonEmpty = Annotated[str, Field(min_length=1, max_length=10_000)]
@@ -93,7 +93,7 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-class Record(Model):
+class NamedRecord(Model):
     id: Id
     name: Text
     # Slide ids (the slides are listed in about.yaml): every fact cites the slide it comes from.
@@ -109,7 +109,7 @@ class Codes(Model):
     iso_3166: str | None = None
 
 
-class Region(Record):
+class Region(NamedRecord):
     kind: Literal["country", "region", "community"]
     # The territory this one lies inside (the German-speaking Community lies in Wallonia),
     # so that totals never count it twice.
@@ -170,7 +170,7 @@ class Benefit(Model):
     benefits: Text
 
 
-class Scheme(Record):
+class Scheme(NamedRecord):
     """A Walloon clustering scheme: technology grappes, regional clusters, poles, export grappes."""
 
     aliases: tuple[str, ...] = ()
@@ -213,7 +213,7 @@ class Membership(Model):
     domain: Text | None = None
 
 
-class Cluster(Record):
+class Cluster(NamedRecord):
     """A named grouping: a regional cluster, a competitiveness pole or an export grappe."""
 
     status: ClusterStatus = "active"
@@ -261,7 +261,7 @@ class Concept(Model):
     _source_list = field_validator("source", mode="before")(_one_or_many)
 
 
-class Organisation(Record):
+class Organisation(NamedRecord):
     acronym: str
     founded: int
     kind: Text
@@ -322,7 +322,7 @@ class AboutFile(Model):
     presentation: Presentation
 
 
-class Dataset(Model):
+class DatasetModel(Model):
     """Everything `uwe` knows, validated and cross-checked (see store.py)."""
 
     regions: tuple[Region, ...]

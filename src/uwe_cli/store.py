@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from uwe_cli import cache
 from uwe_cli.errors import DataError, Problem
-from uwe_cli.records import Record, wrap
+from uwe_cli.dataset import Dataset
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -58,7 +58,7 @@ def load_dataset(
     *,
     use_cache: bool = True,
     on_slow_load: Callable[[int], AbstractContextManager[object]] | None = None,
-) -> Record:
+) -> Dataset:
     """The validated dataset of `data_dir`, from the cache when its contents are unchanged.
 
     Raises one DataError listing every problem. `on_slow_load(total_bytes)` is entered
@@ -71,22 +71,22 @@ def load_dataset(
     if use_cache:
         cached = cache.read(data_dir, built_for)
         if cached is not None:
-            return wrap(cached)
+            return Dataset(cached)
     size = sum(len(raw) for raw in contents.values())
     slow = on_slow_load(size) if on_slow_load and size > SLOW_BYTES else nullcontext()
     with slow:
         data = validate(data_dir, contents).model_dump(mode="json")
     if use_cache:
         cache.write(data_dir, built_for, data)
-    return wrap(data)
+    return Dataset(data)
 
 
-def load_models(data_dir: Path) -> models.Dataset:
+def load_models(data_dir: Path) -> models.DatasetModel:
     """The dataset of `data_dir` as pydantic models, validated now (no cache)."""
     return validate(data_dir, *_read_files(data_dir))
 
 
-def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, Problem] | None = None) -> models.Dataset:
+def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, Problem] | None = None) -> models.DatasetModel:
     """Parse, validate and cross-check the files' bytes; raise one DataError for all problems.
 
     `unreadable` holds the problem of each file that could not be read.
@@ -120,7 +120,7 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
         raise DataError(problems, folder=str(data_dir))
     # The Dataset's fields are the fields of the files' top-level mappings.
     fields = {key: getattr(content, key) for content, _ in parts.values() for key in type(content).model_fields}
-    return models.Dataset(**fields)
+    return models.DatasetModel(**fields)
 
 
 def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
@@ -292,7 +292,7 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> Iterator[Problem]:
     """References between records and files: what pydantic cannot see file by file."""
     from uwe_cli.lookup import suggestion
-    from uwe_cli.text import fold
+    from uwe_cli.matching import fold
 
     def at(name: str, *loc: Any) -> dict[str, Any]:
         line, column = parts[name][1].position(loc)

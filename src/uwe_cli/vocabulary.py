@@ -21,6 +21,8 @@ LESSON_KINDS = {
 }
 CONCEPT_KINDS = ("definition", "driver", "characteristic", "objective")
 EXPORT_SUFFIXES = (".svg", ".html", ".txt")
+# A figure's reference period when the slide gives none (see the source's README).
+AS_PRESENTED = "as presented, April 2014"
 
 
 def listed(choices: dict[str, tuple[str, ...]]) -> str:

@@ -1,0 +1,65 @@
+"""A data folder's validated content, as commands read it: plain JSON data, and a few indexes.
+
+The pydantic models (models.py) validate a folder once; what they validated is kept as
+plain JSON data (the cache stores it). Commands read that data as dicts and lists,
+without importing pydantic, whose classes alone would cost more than the rest of a command.
+Every field of the models is present in the data (None or [] where a file leaves it out).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+Record = dict[str, Any]
+
+
+class Dataset:
+    """The validated data of one folder, with the indexes views share built once."""
+
+    __slots__ = ("_data", "_slides", "_slide_labels")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self._slides: dict[str, Record] | None = None
+        self._slide_labels: dict[str, dict[str, str]] = {}
+
+    def __getitem__(self, kind: str) -> Any:
+        """A list of records (`regions`, `schemes`, ...), `organisation` or `presentation`."""
+        return self._data[kind]
+
+    def dump(self) -> dict[str, Any]:
+        """The validated data itself, as JSON holds it."""
+        return self._data
+
+    @property
+    def presentation_date(self) -> date:
+        return date.fromisoformat(self._data["presentation"]["date"])
+
+    def slide(self, slide_id: str) -> Record:
+        if self._slides is None:
+            self._slides = {s["id"]: s for s in self._data["presentation"]["slides"]}
+        return self._slides[slide_id]
+
+    def sources(self, ids: Iterable[str]) -> list[dict[str, str]]:
+        """The slides `ids` name, each as its label in every language (see slide_label)."""
+        labels = self._slide_labels
+        out = []
+        for slide_id in ids:
+            if slide_id not in labels:  # a list of many groupings cites the same few slides
+                labels[slide_id] = slide_label(self.slide(slide_id))
+            out.append(labels[slide_id])
+        return out
+
+
+def slide_label(slide: Record) -> dict[str, str]:
+    """`Title — subtitle (p. 20)` in every language: how a slide is named wherever it is cited."""
+    subtitle = slide.get("subtitle") or {}
+    return {lang: label(title, subtitle.get(lang), slide.get("page")) for lang, title in slide["title"].items()}
+
+
+def label(title: str, subtitle: str | None, page: int | None) -> str:
+    """A slide's label from its title, subtitle and page in one language."""
+    shown = f"{title} — {subtitle}" if subtitle else title
+    return f"{shown} (p. {page})" if page else shown

@@ -1,0 +1,30 @@
+"""Writing where the output encoding lacks a character: plain letters, never a crash."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Where the output encoding cannot show a character ('€', '─', 'é' under
+# PYTHONIOENCODING=ascii), say it in plain letters rather than crash or print '?'.
+_PLAIN = str.maketrans(
+    {"€": "EUR", "²": "2", "•": "*", "–": "-", "—": "-", "─": "-", "█": "#", "…": "...", "’": "'",
+     "«": '"', "»": '"', "“": '"', "”": '"', "\u00a0": " ", "\u202f": " "}
+)  # fmt: skip
+
+
+def encodable(text: str, stream: Any) -> bool:
+    try:
+        text.encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def degrade(text: str, stream: Any) -> str:
+    """`text` as `stream`'s encoding can show it."""
+    if encodable(text, stream):
+        return text
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text.translate(_PLAIN))
+    return "".join(c for c in plain if not unicodedata.combining(c))

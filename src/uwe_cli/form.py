@@ -1,0 +1,138 @@
+"""What a view returns: its data, once, and how to present it; never formatted text.
+
+`data` is what `--format json` shows (after `Language.localize`): numbers as numbers, every
+record with its source. The rest describes how to present that data: columns, fields and
+sections naming a key of the data, a label (a `Message`) and how to show the value (a
+function of the localized value and the language, from shows.py). The output layer derives
+the table, Markdown and CSV from this one form, so they cannot drift apart.
+
+A `Table` is many rows (a list, a comparison of regions); a `Comparison` sets a few records
+side by side, one column each; a `Document` tells one thing (or a list, grouped) in fields
+and sections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from uwe_cli.language import Language
+
+# How a value is shown: its localized JSON value and the language in, display text out.
+Show = Callable[[Any, "Language"], str]
+# How an item of a section is shown with the points under it.
+ShowPoints = Callable[[Any, "Language"], list[str]]
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message of the interface: an English text, translated by the language's catalogue.
+
+    `args` fill the `{name}` fields after translation (they may be dataset texts, numbers
+    or messages); `plural` and `args["n"]` choose a plural form; `context` tells apart one
+    English word with two translations.
+    """
+
+    id: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+    plural: str | None = None
+    context: str | None = None
+
+
+def msg(message: str, /, *, context: str | None = None, **args: Any) -> Message:
+    """Mark `message` for translation (the keyword translators' tools extract)."""
+    return Message(message, args, context=context)
+
+
+def msg_n(singular: str, plural: str, /, *, n: float, **args: Any) -> Message:
+    """A message with a plural form chosen by `n`."""
+    return Message(singular, {"n": n, **args}, plural=plural)
+
+
+def text(value: Any, lang: Language) -> str:
+    """The default way to show a value: as it is ("" for none)."""
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: Message
+    show: Show = text
+    justify: Literal["left", "right"] = "left"
+
+
+@dataclass(frozen=True)
+class Field:
+    """A label and the value at `key` (a dotted path; "" is the record itself)."""
+
+    label: Message
+    key: str
+    show: Show = text
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart of the rows' `value` (rows without one have no bar)."""
+
+    title: Message
+    label: str
+    value: str
+    show: Show = text
+
+
+@dataclass(frozen=True)
+class Table:
+    title: Message
+    columns: tuple[Column, ...]
+    data: list[dict[str, Any]]
+    chart: Chart | None = None
+    notes: tuple[Any, ...] = ()  # messages or dataset texts
+    # A key whose shown value orders the rows (a name, in the reader's language).
+    order_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Records side by side: a column per record (headed by its `header` key), a row per field."""
+
+    title: Message
+    header: str
+    rows: tuple[Field, ...]
+    data: list[dict[str, Any]]
+    notes: tuple[Any, ...] = ()  # messages or dataset texts
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading over fields, a list of items, or text shown line for line.
+
+    `items` is the key of a list in the data ("" for the data itself, when it is a list);
+    `only` keeps the items whose `key` holds `value`; `show` gives an item's text and
+    `points` the texts under it. A section with nothing to show is left out.
+    """
+
+    heading: Message
+    items: str | None = None
+    show: Show = text
+    points: ShowPoints | None = None
+    only: tuple[str, Any] | None = None
+    fields: tuple[Field, ...] = ()
+    verbatim: str | None = None
+    # Show an item once, however often the data lists it (two slides with one title).
+    distinct: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    # A message, or a dataset text (a record's name).
+    title: Message | dict[str, str]
+    data: dict[str, Any] | list[dict[str, Any]]
+    fields: tuple[Field, ...] = ()
+    sections: tuple[Section, ...] = ()
+    notes: tuple[Any, ...] = ()  # messages or dataset texts
+
+
+Form = Table | Comparison | Document

@@ -1,0 +1,96 @@
+"""Numbers, figures and dates as a reader of a language writes them.
+
+Pure functions of localized JSON values (see form.py) and a `Language`; every word comes
+from the language's catalogue. A figure is `{value, unit, period, base, maximum}`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from uwe_cli.form import Message, msg, msg_n
+from uwe_cli.language import Language
+from uwe_cli.vocabulary import AS_PRESENTED
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+
+
+def number(value: float, lang: Language) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return lang.digits(f"{value:,}")
+
+
+def percent(value: float, lang: Language) -> str:
+    return lang.message(msg("{number}%", number=number(value, lang)))
+
+
+def date_message(day: date | str) -> Message:
+    """`15 April 2014` / `15 avril 2014` (month names of the catalogue: the locale may be C)."""
+    day = date.fromisoformat(day) if isinstance(day, str) else day
+    month = msg(_MONTHS[day.month - 1], context="month")
+    return msg("{day} {month} {year}", day=day.day, month=month, year=day.year)
+
+
+def long_date(day: date | str, lang: Language) -> str:
+    return lang.message(date_message(day))
+
+
+def figure(fig: dict[str, Any] | None, lang: Language) -> str:
+    """A figure as a person reads it: `€30,500` in English, `30 500 €` in French."""
+    if not fig:
+        return ""
+    shown = unit_value(fig["value"], fig["unit"], lang, base=fig.get("base"))
+    if fig.get("maximum"):
+        shown = lang.message(msg("max. {figure}", figure=shown))
+    return shown
+
+
+def unit_value(value: float, unit: str, lang: Language, *, base: str | None = None) -> str:
+    """`value` in `unit` (one of the data's units, see models.Unit)."""
+    shown = number(value, lang)
+    if unit == "EUR":
+        return lang.message(msg("€{amount}", amount=shown))
+    if unit == "EUR/year":
+        return lang.message(msg("€{amount}/year", amount=shown))
+    if unit == "people" and value >= 1_000_000:
+        millions = value / 1_000_000
+        return lang.message(msg_n("{number} million", "{number} million", n=millions, number=number(round(millions, 3), lang)))
+    if unit == "km2":
+        return f"{shown} km²"
+    if unit == "%":
+        return percent(value, lang)
+    if unit == "index":
+        return f"{shown} ({base})"
+    if unit == "rank":
+        return lang.ordinal(int(value))
+    if unit == "years":
+        return lang.message(msg_n("{number} year", "{number} years", n=value, number=shown))
+    return shown
+
+
+def period(value: str, lang: Language) -> str:
+    return lang.gettext(value, "period")
+
+
+def figure_with_period(fig: dict[str, Any] | None, lang: Language) -> str:
+    """`11.1% (2013)`; the default period is left out where it would only repeat itself."""
+    if not fig:
+        return ""
+    shown = figure(fig, lang)
+    return shown if fig["period"] == AS_PRESENTED else f"{shown} ({period(fig['period'], lang)})"
+
+
+def figures(figs: list[dict[str, Any]] | None, lang: Language) -> str:
+    """Several figures of one thing, each with its period: `11.1% (2013); 11.2% (Q4 2013)`."""
+    return "; ".join(figure_with_period(f, lang) for f in figs or ())
+
+
+def joined(values: list[Any] | None, lang: Language) -> str:
+    return ", ".join(str(v) for v in values or ())
+
+
+def lines(values: list[Any] | None, lang: Language) -> str:
+    return "\n".join(str(v) for v in values or ())

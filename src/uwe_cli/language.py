@@ -1,0 +1,173 @@
+"""The language a command answers in: its catalogue of interface words, and the data's texts.
+
+The interface is written in English in the code, each message marked with `msg()` (see
+form.py), and translated through one gettext catalogue per language,
+`locale/LANG/LC_MESSAGES/uwe.po` beside this file: the format translators' tools read and
+`pybabel extract -k msg -k Message` can refresh. A dataset's texts carry their own
+languages (`{fr: ..., en: ...}`, French being the slides' own words).
+
+`Language.localize` turns what a view returns into what JSON shows in that language:
+dataset texts become strings, messages are translated and filled in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from uwe_cli.form import Message
+
+# The languages of the dataset's texts; the first is the source's (the slides are French).
+TEXT_LANGUAGES = ("fr", "en")
+SOURCE_LANGUAGE = TEXT_LANGUAGES[0]
+_TEXT = frozenset(TEXT_LANGUAGES)
+
+
+def is_text(value: Mapping[str, Any]) -> bool:
+    """Whether validated data is a dataset text in every language, not a record."""
+    return value.keys() == _TEXT
+
+
+class Language:
+    """One language of the interface: words from its catalogue, numbers in its style."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self._catalogue, self._plural = _catalogue(code)
+
+    @property
+    def is_source(self) -> bool:
+        """Whether the dataset's texts in this language are the slides' own words."""
+        return self.code == SOURCE_LANGUAGE
+
+    def gettext(self, message: str, context: str | None = None) -> str:
+        found = self._catalogue.get((context, message))
+        return found[0] if found and found[0] else message
+
+    def ngettext(self, singular: str, plural: str, n: float) -> str:
+        found = self._catalogue.get((None, singular))
+        index = self._plural(int(n))
+        if found and len(found) > index and found[index]:
+            return found[index]
+        return singular if int(n) == 1 else plural
+
+    def digits(self, shown: str) -> str:
+        """A number written `1,234.5` in this language's symbols (`1 234,5` in French)."""
+        return shown.translate(_DIGITS[self.code]) if self.code in _DIGITS else shown
+
+    def ordinal(self, n: int) -> str:
+        return _ORDINALS.get(self.code, _english_ordinal)(n)
+
+    def text(self, value: Any) -> str:
+        """A dataset text in this language (a plain string is the same in every language)."""
+        if isinstance(value, Mapping):
+            return str(value[self.code])
+        return "" if value is None else str(value)
+
+    def message(self, message: Message) -> str:
+        if message.plural is not None:
+            template = self.ngettext(message.id, message.plural, message.args["n"])
+        else:
+            template = self.gettext(message.id, message.context)
+        args = {key: self.localize(value) for key, value in message.args.items()}
+        return template.format(**args) if args else template
+
+    def localize(self, value: Any) -> Any:
+        """Data as JSON shows it in this language: texts chosen, messages translated."""
+        kind = type(value)
+        if kind is dict:
+            if is_text(value):
+                return value[self.code]
+            return {key: self.localize(item) for key, item in value.items()}
+        if kind is list or kind is tuple:
+            return [self.localize(item) for item in value]
+        if kind is Message:
+            return self.message(value)
+        return value
+
+
+# How numbers are written where it is not `1,234.5`, and ordinals (`17th`, `17e`, `1re`):
+# rules, not words, so not in the catalogue.
+_DIGITS = {"fr": str.maketrans({",": " ", ".": ","})}
+
+
+def _english_ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+_ORDINALS = {"en": _english_ordinal, "fr": lambda n: f"{n}{'re' if n == 1 else 'e'}"}
+
+
+# The catalogue: a gettext PO file, read with the standard library (a few hundred entries
+# cost well under a millisecond; no compiled .mo to keep in step with its source).
+
+_LOCALE = Path(__file__).resolve().parent / "locale"
+_PLURAL = re.compile(r"plural\s*=\s*([^;]+)")
+_SAFE_PLURAL = re.compile(r"^[n0-9\s()<>=!&|%?:]+$")
+
+Catalogue = dict[tuple[str | None, str], list[str]]
+
+
+@cache
+def _catalogue(code: str) -> tuple[Catalogue, Any]:
+    path = _LOCALE / code / "LC_MESSAGES" / "uwe.po"
+    if not path.is_file():  # English: the messages are the catalogue's own keys
+        return {}, lambda n: 0 if n == 1 else 1
+    entries = _parse_po(path.read_text(encoding="utf-8"))
+    header = entries.pop((None, ""), [""])[0]
+    return entries, _plural_rule(header)
+
+
+def _plural_rule(header: str) -> Any:
+    """The `plural=` expression of a PO header, as a function of n (C syntax, checked)."""
+    found = _PLURAL.search(header)
+    expression = found.group(1).strip() if found else "n != 1"
+    if not _SAFE_PLURAL.match(expression) or "?" in expression:
+        expression = "n != 1"  # a plain comparison only: the catalogue is data, not code
+    python = expression.replace("&&", " and ").replace("||", " or ")
+    return lambda n: int(eval(python, {"__builtins__": {}}, {"n": n}))  # noqa: S307 - checked above
+
+
+def _parse_po(source: str) -> Catalogue:
+    """msgctxt / msgid / msgid_plural / msgstr[N] entries; comments and fuzzy flags honoured."""
+    entries: Catalogue = {}
+    entry: dict[str, str] = {}
+    fuzzy = False
+    last = ""
+
+    def flush() -> None:
+        if "msgid" in entry and not fuzzy:
+            forms = [entry[k] for k in sorted(k for k in entry if k.startswith("msgstr"))]
+            entries[(entry.get("msgctxt"), entry["msgid"])] = forms
+        entry.clear()
+
+    for line in source.splitlines():
+        line = line.strip()
+        if not line:
+            flush()
+            fuzzy = False
+        elif line.startswith("#"):
+            fuzzy = fuzzy or (line.startswith("#,") and "fuzzy" in line)
+        elif line.startswith('"'):
+            entry[last] += _string(line)
+        else:
+            keyword, _, rest = line.partition(" ")
+            if keyword in ("msgctxt", "msgid") and "msgstr" in "".join(entry):
+                flush()
+            last = keyword.replace("msgstr[", "msgstr_").rstrip("]") if keyword.startswith("msgstr[") else keyword
+            entry[last] = _string(rest)
+    flush()
+    return entries
+
+
+_ESCAPE = re.compile(r'\\(["\\ntr])')
+_ESCAPED = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
+
+
+def _string(quoted: str) -> str:
+    """The text of a PO string literal: `"a \\"b\\""` is `a "b"`."""
+    return _ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], quoted.strip()[1:-1])

@@ -1,0 +1,47 @@
+"""Matching what a person types: keys that ignore case, accents, spaces and punctuation.
+
+Pure functions of strings, the same in every language; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("œ", "oe").replace("Œ", "Oe"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold(text: str) -> str:
+    """The key two names are compared by: no case, accents, spaces or punctuation but '+'.
+
+    So `val+` finds "(Val)+", `cap 2020` finds "CAP 2020" and `wallonie` finds "Wallonie".
+    """
+    return "".join(c for c in _strip_accents(text) if c.isalnum() or c == "+")
+
+
+def search_key(text: str) -> str:
+    """Like fold(), but keeps word boundaries so a phrase can be found inside a text."""
+    words = "".join(c if c.isalnum() else " " for c in _strip_accents(text))
+    return " ".join(words.split())
+
+
+def mentions(value: str, key: str) -> bool:
+    """Whether `value` has a word starting with the search key: `R&D` ("r d") finds
+    "R&D" and "R&D-projects", not "autour d'activités"."""
+    return f" {key}" in f" {search_key(value)}"
+
+
+def locate(value: str, key: str) -> int:
+    """Where in `value` the words of the search key (see mentions) start, or -1."""
+    folded: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(value):
+        for piece in _strip_accents(char):
+            piece = piece if piece.isalnum() else " "
+            if piece == " " and (not folded or folded[-1] == " "):
+                continue
+            folded.append(piece)
+            where.append(i)
+    found = (" " + "".join(folded)).find(f" {key}")
+    return where[found] if found >= 0 else -1

@@ -1,0 +1,96 @@
+"""The overview `uwe` shows alone, and the UWE with the source document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from uwe_cli.dataset import Dataset, Record, label
+from uwe_cli.form import Document, Field, Section, msg
+from uwe_cli.formatting import date_message, figure, long_date
+from uwe_cli.language import Language
+from uwe_cli.views.common import record_data, without_none
+
+# What to try next, with what each command does.
+_COMMANDS = {
+    "uwe regions": msg("compare GDP per capita"),
+    "uwe region wallonia": msg("one region's profile"),
+    "uwe schemes": msg("the four schemes side by side"),
+    "uwe clusters --sector energy": msg("find groupings"),
+    "uwe results": msg("the poles' first assessment"),
+    "uwe lessons": msg("what the policy taught"),
+    "uwe concepts": msg("definitions of clustering"),
+    "uwe search TEXT": msg("search everything"),
+    "uwe about": msg("the UWE and the source"),
+    "uwe --help": msg("every command"),
+}
+
+
+def _region_summary(r: Record, lang: Language) -> str:
+    parts = [figure(r.get("population"), lang)]
+    if r.get("gdp_per_capita"):
+        parts.append(lang.message(msg("GDP per capita {figure}", figure=figure(r["gdp_per_capita"], lang))))
+    parts += [lang.message(msg("index {figure}", figure=figure(f, lang))) for f in r.get("gdp_per_capita_index", ())[:1]]
+    return ", ".join(p for p in parts if p)
+
+
+def _scheme_summary(s: Record, lang: Language) -> str:
+    return lang.message(msg("{label}: {text}", label=s["name"], text=s["summary"]))
+
+
+def _command(command: str, lang: Language) -> str:
+    return f"{command}  —  {lang.message(_COMMANDS[command])}"
+
+
+def overview(ds: Dataset) -> Document:
+    everyone = ds["regions"]
+    # The country, and Wallonia where the dataset has it (a user's own data may not).
+    shown = [r for r in everyone if r["kind"] == "country"] + [r for r in everyone if r["id"] == "wallonia"]
+    p = ds["presentation"]
+    data = {
+        "regions": [record_data(ds, r) for r in shown],
+        "schemes": [
+            {"id": s["id"], "name": s["name"], "summary": s["summary"], "source": ds.sources(s["source"])}
+            for s in ds["schemes"]
+        ],
+        "commands": list(_COMMANDS),
+    }
+    fields = tuple(Field(r["name"], f"regions.{i}", _region_summary) for i, r in enumerate(shown))
+    sections = (
+        Section(msg("Schemes"), items="schemes", show=_scheme_summary),
+        Section(msg("Go further"), items="commands", show=_command),
+    )
+    title = msg("uwe: Belgium, Wallonia and business clusters ({author}, {place}, {date})",
+                author=p["author"], place=p["place"], date=date_message(p["date"]))  # fmt: skip
+    return Document(title, data, fields, sections)
+
+
+def _slide(slide: Record, lang: Language) -> str:
+    return label(slide["title"], slide.get("subtitle"), slide.get("page"))
+
+
+def about(ds: Dataset) -> Document:
+    o = ds["organisation"]
+    data: dict[str, Any] = {"organisation": record_data(ds, o), "presentation": without_none(ds["presentation"])}
+    fields = (
+        Field(msg("Name"), "organisation", lambda o, lang: f"{o['name']} ({o['acronym']})"),
+        Field(msg("Founded"), "organisation.founded"),
+        Field(msg("Kind"), "organisation.kind"),
+        Field(msg("Members"), "organisation.members", figure),
+        Field(msg("Member federations"), "organisation.member_federations", figure),
+        Field(msg("Funding"), "organisation.funding"),
+        Field(msg("Role"), "organisation.role"),
+        Field(msg("Mission"), "organisation.mission"),
+    )
+    source = (
+        Field(msg("Author"), "presentation.author"),
+        Field(msg("Event"), "presentation.event"),
+        Field(msg("Place"), "presentation.place"),
+        Field(msg("Date"), "presentation.date", long_date),
+        Field(msg("Slides"), "presentation.slides", lambda slides, lang: str(len(slides))),
+    )
+    sections = (
+        Section(msg("Actions"), items="organisation.actions"),
+        Section(msg("The source"), fields=source),
+        Section(msg("Slides"), items="presentation.slides", show=_slide),
+    )
+    return Document(o["name"], data, fields, sections)

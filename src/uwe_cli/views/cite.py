@@ -1,0 +1,96 @@
+"""How to cite a record, a slide or the whole dataset: as text and as a BibTeX entry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from uwe_cli import __version__, lookup
+from uwe_cli.dataset import Dataset, Record, slide_label
+from uwe_cli.form import Document, Field, Section, msg, msg_n
+from uwe_cli.formatting import date_message
+from uwe_cli.language import SOURCE_LANGUAGE, Language
+from uwe_cli.views.common import citable
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+
+
+def _find(ds: Dataset, name: str) -> tuple[str, Record]:
+    """A record by its name, else a slide (a slide shares its id with the record it shows:
+    `wallonia` is the region; `slide:wallonia` is the slide)."""
+
+    def entry_names(entry: tuple[str, Record]) -> tuple[str, ...]:
+        return lookup.names(entry[1])
+
+    slides = [("slide", s) for s in ds["presentation"]["slides"]]
+    if name.startswith("slide:"):
+        return lookup.find(slides, name.removeprefix("slide:"), what="slide", names=entry_names)
+    try:
+        return lookup.find(citable(ds, slides=False), name, what="record", names=entry_names)
+    except lookup.NotFound:  # (several records: say so, do not pick a slide instead)
+        try:
+            return lookup.find(slides, name, what="slide", names=entry_names)
+        except lookup.NotFound:
+            pass
+        raise
+
+
+def _bibtex(value: str) -> str:
+    """Text safe inside a BibTeX field: its special characters escaped."""
+    return "".join("\\" + c if c in "{}%&#$_" else c for c in value)
+
+
+def _entry(ds: Dataset, *, key: str, title: str, note: str) -> str:
+    """The BibTeX entry: in the source's language, with BibTeX's own English month."""
+    p, day = ds["presentation"], ds.presentation_date
+    source = SOURCE_LANGUAGE
+    english_day = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return "\n".join(
+        [
+            f"@misc{{uwe{day.year}-{key},",
+            f"  author       = {{{{{_bibtex(ds['organisation']['name'][source])}}}}},",
+            f"  title        = {{{_bibtex(title)}}},",
+            f"  howpublished = {{Presentation, {_bibtex(p['event'][source])}, {_bibtex(p['place'][source])}}},",
+            f"  year         = {{{day.year}}},",
+            f"  month        = {_MONTHS[day.month - 1][:3].lower()},",
+            f"  note         = {{{_bibtex(english_day)}; {_bibtex(note)}; data: uwe {__version__}}},",
+            "}",
+        ]
+    )
+
+
+def cite(ds: Dataset, *, name: str | None = None) -> Document:
+    p, o = ds["presentation"], ds["organisation"]
+    source = SOURCE_LANGUAGE
+    where = msg("{event}, {place}, {date}", event=p["event"], place=p["place"], date=date_message(p["date"]))
+    author = f"{o['name'][source]} ({o['acronym']})"
+    if name is None:
+        kind, key, label = "dataset", "all", None
+        slides = list(p["slides"])
+        citation = msg("{author}. Slides, {where}. Data: uwe {version}.", author=author, where=where, version=__version__)
+        bib_title = f"{Language(source).gettext('Slides')}, {p['event'][source]}, {p['place'][source]}"
+        note = f"{len(slides)} slides"
+    else:
+        kind, record = _find(ds, name)
+        slides = [record] if kind == "slide" else [ds.slide(s) for s in record["source"]]
+        key, label = record["id"], lookup.display_name(record)
+        labels = [slide_label(s)[source] for s in slides]
+        citation = msg_n(
+            "{author}. {titles} (slide), {where}. Data: uwe {version}, {kind} '{key}'.",
+            "{author}. {titles} (slides), {where}. Data: uwe {version}, {kind} '{key}'.",
+            n=len(slides), author=author, titles="; ".join(f"« {t} »" for t in labels), where=where,
+            version=__version__, kind=kind, key=key,
+        )  # fmt: skip
+        bib_title = note = "; ".join(labels)
+    bibtex = _entry(ds, key=key, title=bib_title, note=note)
+    data: dict[str, Any] = {
+        "record": key,
+        "kind": kind,
+        "name": label,
+        "slides": [slide_label(s)[source] for s in slides],
+        "citation": citation,
+        "bibtex": bibtex,
+    }
+    title = msg("How to cite: {name}", name=label) if label else msg("How to cite")
+    return Document(title, data, (Field(msg("Source"), "citation"),), (Section(msg("BibTeX"), verbatim="bibtex"),))
+

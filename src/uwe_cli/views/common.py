@@ -1,0 +1,93 @@
+"""What several views share: finding records by name, records as JSON shows them, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from uwe_cli import lookup, matching
+from uwe_cli.dataset import Dataset, Record
+from uwe_cli.errors import UsageError
+from uwe_cli.form import Section, Show, msg
+from uwe_cli.errors import UsageError
+from uwe_cli.formatting import long_date
+from uwe_cli.language import Language
+
+
+def find(ds: Dataset, kind: str, name: str) -> Record:
+    """The region, scheme, cluster or sector (`kind`, plural) that `name` names."""
+    what = kind.removesuffix("s")
+    return lookup.find(ds[kind], name, what=what, hint=f"see 'uwe {kind}'")
+
+
+def record_data(ds: Dataset, record: Record) -> dict[str, Any]:
+    """A record as JSON shows it: empty fields left out, its source as slide labels."""
+    data = without_none(record)
+    if "source" in data:
+        data["source"] = ds.sources(record["source"])
+    return data
+
+
+def without_none(value: Any) -> Any:
+    if type(value) is dict:
+        return {k: without_none(v) for k, v in value.items() if v is not None}
+    if type(value) is list:
+        return [without_none(v) for v in value]
+    return value
+
+
+def source_section(ds: Dataset) -> Section:
+    """The slides a record cites (its data's `source`), each with the presentation's place and date."""
+    p = ds["presentation"]
+
+    def line(label: str, lang: Language) -> str:
+        where = f"{lang.text(p['author'])}, {lang.text(p['place'])}, {long_date(p['date'], lang)}"
+        return f"{label} — {where}"
+
+    return Section(msg("Source"), items="source", show=line, distinct=True)
+
+
+def scheme_ids(cluster: Record) -> list[str]:
+    """The schemes a grouping belongs to, in the order of its memberships."""
+    return [m["scheme"] for m in cluster["memberships"]]
+
+
+def first_domain(cluster: Record) -> dict[str, str] | None:
+    """The domain given to a grouping by the first of its schemes that gives one."""
+    return next((m["domain"] for m in cluster["memberships"] if m["domain"]), None)
+
+
+def search_key(query: str) -> str:
+    """What a search for `query` compares (matching.search_key); something must be left."""
+    key = matching.search_key(query)
+    if not key:
+        raise UsageError("give some letters or digits to search for")
+    return key
+
+
+def names(records: Iterable[Record]) -> dict[str, Any]:
+    """Each record's name by id, for a view that shows ids as names."""
+    return {r["id"]: r["name"] for r in records}
+
+
+def named(mapping: dict[str, Any]) -> Show:
+    """Show a list of ids (or one id) as the names `mapping` gives them, joined by commas."""
+
+    def show(ids: Any, lang: Language) -> str:
+        ids = [ids] if isinstance(ids, str) else ids or ()
+        return ", ".join(lang.text(mapping[i]) for i in ids)
+
+    return show
+
+
+def citable(ds: Dataset, *, slides: bool) -> list[tuple[str, Record]]:
+    """(kind, record) for every record that cites slides; the slides themselves if asked."""
+    found = [
+        *(("region", r) for r in ds["regions"]),
+        *(("scheme", r) for r in ds["schemes"]),
+        *(("cluster", r) for r in ds["clusters"]),
+        *(("lesson", r) for r in ds["lessons"]),
+        *(("concept", r) for r in ds["concepts"]),
+        ("organisation", ds["organisation"]),
+    ]
+    return found + [("slide", s) for s in ds["presentation"]["slides"]] if slides else found

@@ -1,0 +1,147 @@
+"""Belgium, its regions and the German-speaking Community: the comparison and a profile."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from uwe_cli import matching
+from uwe_cli.dataset import Dataset, Record
+from uwe_cli.form import Chart, Column, Document, Field, Section, Table, msg
+from uwe_cli.formatting import figure, figure_with_period, figures, joined, number, percent, unit_value
+from uwe_cli.language import Language
+from uwe_cli.views.common import find, names, record_data, source_section
+
+
+def _share(region: Record, belgium: Record | None) -> float | None:
+    """GDP per capita as a share of Belgium's: computed here, not a figure of the source."""
+    ours, theirs = region["gdp_per_capita"], belgium and belgium["gdp_per_capita"]
+    if not (ours and theirs and theirs["value"]):
+        return None
+    return round(100 * ours["value"] / theirs["value"], 1)
+
+
+def _index_key(base: str) -> str:
+    # The whole base: EU28=100 and EU15=100 (or EU28=75) are different figures.
+    return "gdp_index_" + "_".join(matching.search_key(base).split())
+
+
+def _value(fig: Record | None) -> float | None:
+    return fig["value"] if fig else None
+
+
+def _people(value: float | None, lang: Language) -> str:
+    return "" if value is None else unit_value(value, "people", lang)
+
+
+def _euros(value: float | None, lang: Language) -> str:
+    return "" if value is None else unit_value(value, "EUR", lang)
+
+
+def _share_shown(value: float | None, lang: Language) -> str:
+    return "" if value is None else percent(value, lang)
+
+
+def _index(value: float | None, lang: Language) -> str:
+    return "" if value is None else number(value, lang)
+
+
+_SORTS = {
+    "gdp": lambda r: -(r["gdp_per_capita"]["value"] if r["gdp_per_capita"] else -1),
+    "population": lambda r: -(r["population"]["value"] if r["population"] else -1),
+}
+
+
+def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) -> Table:
+    everyone = ds["regions"]
+    chosen = list({id(r): r for r in (find(ds, "regions", n) for n in names)}.values()) if names else list(everyone)
+    if sort in _SORTS:
+        chosen.sort(key=_SORTS[sort])
+    belgium = next((r for r in everyone if r["kind"] == "country"), None)
+    # Index columns from every region, so that the columns do not depend on the selection.
+    bases = {_index_key(f["base"]): f["base"] for r in everyone for f in r["gdp_per_capita_index"]}
+    data = [_row(ds, r, belgium, bases) for r in chosen]
+    columns = (
+        Column("name", msg("Region")),
+        Column("population", msg("Population"), _people, "right"),
+        Column("gdp_per_capita_eur", msg("GDP per capita"), _euros, "right"),
+        Column("gdp_share_of_belgium_pct", msg("vs Belgium (computed)"), _share_shown, "right"),
+        *(Column(key, msg("Index {base}", base=base), _index, "right") for key, base in bases.items()),
+    )
+    notes = [msg("Share of Belgium is computed by uwe from the GDP per capita figures; it is not a figure of the source.")]
+    by_id = {r["id"]: r for r in everyone}
+    for r in chosen:
+        if r["within"] in by_id:
+            outside = by_id[r["within"]]["name"]
+            notes.append(msg("{inside} lies within {outside}: its figures are part of {outside}'s, never added to them.",
+                             inside=r["name"], outside=outside))  # fmt: skip
+    chart = Chart(msg("GDP per capita"), label="name", value="gdp_per_capita_eur", show=_euros)
+    title = msg("Belgium and its regions: GDP per capita")
+    return Table(title, columns, data, chart, tuple(notes), order_by="name" if sort == "name" else None)
+
+
+def _row(ds: Dataset, r: Record, belgium: Record | None, bases: dict[str, str]) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": r["id"],
+        "name": r["name"],
+        "kind": r["kind"],
+        "within": r["within"],
+        "population": _value(r["population"]),
+        "gdp_per_capita_eur": _value(r["gdp_per_capita"]),
+        "gdp_share_of_belgium_pct": _share(r, belgium),
+    }
+    # Every row has every index column (None where the slide gives none), for CSV.
+    indices = {_index_key(f["base"]): f["value"] for f in r["gdp_per_capita_index"]}
+    row.update({key: indices.get(key) for key in bases})
+    row.update({"nuts": r["codes"]["nuts"], "iso_3166": r["codes"]["iso_3166"], "source": ds.sources(r["source"])})
+    return row
+
+
+# One region's profile
+
+
+def region(ds: Dataset, name: str) -> Document:
+    r = find(ds, "regions", name)
+    everyone = names(ds["regions"])
+
+    def kind(record: Record, lang: Language) -> str:
+        shown = lang.gettext(record["kind"], "region kind")
+        if record.get("within") in everyone:
+            shown = lang.message(msg("{kind} (within {region})", kind=shown, region=everyone[record["within"]]))
+        return shown
+
+    fields = (
+        Field(msg("Kind"), "", kind),
+        Field(msg("Code"), "codes", _codes),
+        Field(msg("Capital"), "capital"),
+        Field(msg("Form of state"), "form_of_state", joined),
+        Field(msg("Official languages"), "official_languages", figure),
+        Field(msg("Regions"), "subdivisions"),
+        Field(msg("Languages"), "", _languages),
+        Field(msg("Area"), "area", figure_with_period),
+        Field(msg("Population"), "population", figure_with_period),
+        Field(msg("GDP per capita"), "gdp_per_capita", figure_with_period),
+        Field(msg("GDP per capita index"), "gdp_per_capita_index", figures),
+        Field(msg("World rank (GDP per capita)"), "gdp_per_capita_world_rank", figure_with_period),
+        Field(msg("Unemployment rate"), "unemployment_rate", figures),
+        Field(msg("Employment rate"), "employment_rate", figures),
+    )
+    sections = (Section(msg("Main industrial sectors"), items="main_industrial_sectors"), source_section(ds))
+    return Document(r["name"], record_data(ds, r), fields, sections)
+
+
+def _codes(codes: dict[str, str] | None, lang: Language) -> str:
+    codes = codes or {}
+    return ", ".join(f"{label} {codes[key]}" for label, key in (("NUTS", "nuts"), ("ISO 3166", "iso_3166")) if codes.get(key))
+
+
+# The names of the languages a region's slide names (ISO 639-1), in the catalogue.
+_LANGUAGE_NAMES = {"fr": "French", "nl": "Dutch", "de": "German"}
+
+
+def _languages(record: Record, lang: Language) -> str:
+    shown = ", ".join(lang.gettext(_LANGUAGE_NAMES.get(c, c), "language") for c in record.get("languages", ()))
+    note = record.get("language_note")
+    if note:
+        shown = f"{shown} ({note})" if shown else note
+    return shown

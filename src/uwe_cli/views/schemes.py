@@ -1,0 +1,141 @@
+"""Wallonia's four clustering schemes: side by side, and one in full."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from uwe_cli.dataset import Dataset, Record
+from uwe_cli.form import Comparison, Document, Field, Section, Show, msg
+from uwe_cli.formatting import figure
+from uwe_cli.language import Language
+from uwe_cli.views.clusters import STATUS_WORDS
+from uwe_cli.views.common import find, record_data, scheme_ids, source_section
+
+
+def _funding(f: Record | None, lang: Language) -> str:
+    if not f:
+        return ""
+    shown = figure(f["amount_per_year"], lang)
+    if f.get("duration"):
+        shown = lang.message(msg("{amount} for {duration}", amount=shown, duration=figure(f["duration"], lang)))
+    if f.get("degression"):
+        shown += f"; {f['degression']}"
+    return shown
+
+
+def _period(s: Record, lang: Language) -> str:
+    """A scheme's years, where the slides give them: `1999–2005`, `since 2006`."""
+    if s.get("start") and s.get("end"):
+        return f"{s['start']}–{s['end']}"
+    if s.get("start"):
+        return lang.message(msg("since {year}", year=s["start"]))
+    return ""
+
+
+def _status(status: str, lang: Language) -> str:
+    return lang.gettext(status, "scheme status")
+
+
+def _or_dash(show: Show) -> Show:
+    """`show`, or a dash where a scheme has nothing to say (a comparison has no empty cells)."""
+    return lambda value, lang: show(value, lang) or "—"
+
+
+def _text(value: Any, lang: Language) -> str:
+    return "" if value is None else str(value)
+
+
+def _outcome(s: Record, lang: Language) -> str:
+    return " ".join(s.get("outcome", ())) or s.get("assessment") or ""
+
+
+def _scheme_data(ds: Dataset, s: Record) -> dict[str, Any]:
+    data = record_data(ds, s)
+    data["clusters"] = [c["id"] for c in ds["clusters"] if s["id"] in scheme_ids(c)]
+    return data
+
+
+def schemes(ds: Dataset, *, names: Sequence[str] = ()) -> Comparison:
+    chosen = list({id(s): s for s in (find(ds, "schemes", n) for n in names)}.values()) if names else ds["schemes"]
+    rows = (
+        Field(msg("Period"), "", _or_dash(_period)),
+        Field(msg("Status"), "status", _status),
+        Field(msg("Legal basis"), "legal_basis", _or_dash(_text)),
+        Field(msg("Funding"), "funding", _or_dash(_funding)),
+        Field(msg("Groupings"), "groupings", figure),
+        Field(msg("Who takes part"), "participants", _or_dash(_text)),
+        Field(msg("Outcome"), "", _or_dash(_outcome)),
+    )
+    data = [_scheme_data(ds, s) for s in chosen]
+    return Comparison(msg("Wallonia's clustering schemes"), "name", rows, data)
+
+
+# One scheme in full
+
+
+def _slides_period(s: Record, lang: Language) -> str:
+    """The slide's own words on the period, where the years leave them out."""
+    return s.get("period", "") if _period(s, lang) else ""
+
+
+def _groupings(fig: Record, lang: Language) -> str:
+    return figure(fig, lang) + (f" ({fig['note']})" if fig.get("note") else "")
+
+
+def _accreditation(f: Record | None, lang: Language) -> str:
+    return figure(f.get("accreditation"), lang) if f else ""
+
+
+def _point(p: Record, lang: Language) -> str:
+    return str(p["text"])
+
+
+def _points(p: Record, lang: Language) -> list[str]:
+    return list(p.get("points", ()))
+
+
+def _benefit(b: Record, lang: Language) -> str:
+    return lang.message(msg("{label}: {text}", label=b["beneficiary"], text=b["benefits"]))
+
+
+def _result(r: Record, lang: Language) -> str:
+    return f"{figure(r['figure'], lang)} — {r['label']}"
+
+
+def scheme(ds: Dataset, name: str) -> Document:
+    s = find(ds, "schemes", name)
+    clusters = {c["id"]: c for c in ds["clusters"]}
+
+    def grouping(cluster_id: str, lang: Language) -> str:
+        c = clusters[cluster_id]
+        domain = next((m["domain"] for m in c["memberships"] if m["scheme"] == s["id"] and m["domain"]), None)
+        line = lang.text(c["name"]) + (f" — {lang.text(domain)}" if domain else "")
+        return line + (f" ({lang.message(STATUS_WORDS[c['status']])})" if c["status"] != "active" else "")
+
+    fields = (
+        Field(msg("Period"), "", lambda r, lang: _period(r, lang) or r.get("period", "")),
+        Field(msg("As the slides say"), "", _slides_period),
+        Field(msg("Status"), "status", _status),
+        Field(msg("Legal basis"), "legal_basis"),
+        Field(msg("Groupings"), "groupings", _groupings),
+        Field(msg("Who takes part"), "participants"),
+        Field(msg("Funding"), "funding", _funding),
+        Field(msg("Accreditation"), "funding", _accreditation),
+    )
+    sections = (
+        Section(msg("Definition"), items="definition"),
+        Section(msg("Defining criteria"), items="criteria"),
+        Section(msg("Features"), items="features"),
+        Section(msg("Objectives"), items="objectives"),
+        Section(msg("Funding rules"), items="funding.notes"),
+        Section(msg("Activity axes"), items="activity_axes"),
+        Section(msg("Activities"), items="activities", show=_point, points=_points),
+        Section(msg("Benefits"), items="benefits", show=_benefit),
+        Section(msg("Outcome"), items="outcome"),
+        Section(msg("First assessment"), items="results", show=_result),
+        Section(msg("Assessment"), items="assessment"),
+        Section(msg("Groupings"), items="clusters", show=grouping),
+        source_section(ds),
+    )
+    return Document(s["name"], _scheme_data(ds, s), fields, sections)
