@@ -72,7 +72,8 @@ def unit_value(value: float, unit: str, lang: Language, *, base: str | None = No
 
 
 def period(value: str, lang: Language) -> str:
-    return lang.gettext(value, "period")
+    """A reference period: a year as it is, a phrase (`Q4 2013`) from the catalogue."""
+    return value if value.isdigit() else lang.gettext(value, "period")
 
 
 def figure_with_period(fig: dict[str, Any] | None, lang: Language) -> str:

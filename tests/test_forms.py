@@ -1,0 +1,123 @@
+"""Views return their data once: every format is derived from what JSON shows, in any language."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from babel.messages.pofile import read_po
+
+from uwe_cli import language, store
+from uwe_cli.dataset import Dataset
+from uwe_cli.form import Form
+from uwe_cli.language import Language
+from uwe_cli.machine import to_json
+from uwe_cli.markdown import to_markdown
+from uwe_cli.shown import derive, localized
+from uwe_cli.views import about, cite, clusters, policy, regions, schemes, search
+
+VIEWS: list[tuple[Callable[..., Form], dict[str, Any]]] = [
+    (about.overview, {}),
+    (about.about, {}),
+    (regions.regions, {}),
+    (regions.regions, {"sort": "name"}),
+    (regions.regions, {"names": ["german"]}),
+    *((regions.region, {"name": r}) for r in ("belgium", "flanders", "brussels", "wallonia", "german")),
+    (schemes.schemes, {}),
+    *((schemes.scheme, {"name": s}) for s in ("technology-grappes", "regional-clusters", "poles", "export-grappes")),
+    (clusters.clusters, {}),
+    (clusters.clusters, {"sector": ["energy", "media"], "status": ["active"], "search": "e"}),
+    (clusters.clusters, {"status": ["in-formation"]}),
+    (clusters.cluster, {"name": "logistics"}),
+    (clusters.sectors, {}),
+    (policy.lessons, {}),
+    (policy.results, {}),
+    (policy.concepts, {}),
+    (cite.cite, {}),
+    (cite.cite, {"name": "tweed"}),
+    (search.search, {"query": "grappe"}),
+]
+IDS = [f"{view.__name__}{sorted(options.items())}" for view, options in VIEWS]
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return store.load_dataset(store.shipped_data_dir(), use_cache=False)
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+@pytest.mark.parametrize(("view", "options"), VIEWS, ids=IDS)
+def test_table_and_markdown_are_derived_from_the_json(ds: Dataset, view: Any, options: dict[str, Any], code: str) -> None:
+    lang = Language(code)
+    form = view(ds, **options)
+    data = localized(form, lang)
+    printed = json.loads(to_json(data))  # what `--format json` prints, read back
+    assert printed == data
+    # The same form shown from the printed JSON gives the same screen and page: what the
+    # table and Markdown show is a function of that JSON and the form's labels alone.
+    assert derive(form, printed, lang) == derive(form, data, lang)
+    assert to_markdown(derive(form, printed, lang)) == to_markdown(derive(form, data, lang))
+
+
+def test_a_changed_value_in_the_json_changes_the_table(ds: Dataset) -> None:
+    lang = Language("en")
+    form = regions.regions(ds)
+    data = localized(form, lang)
+    data[3]["name"], data[3]["gdp_per_capita_eur"] = "Walloon Region", 21000
+    shown = derive(form, data, lang)
+    assert shown.rows[3][:3] == ("Walloon Region", "3.6 million", "€21,000")  # type: ignore[union-attr]
+    assert [bar.shown for bar in shown.chart][3] == "€21,000"  # type: ignore[union-attr]
+
+
+class _Recording(Language):
+    """A language that remembers every message its catalogue does not translate."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.missing: set[tuple[str | None, str]] = set()
+
+    def gettext(self, message: str, context: str | None = None) -> str:
+        if (context, message) not in self._catalogue:
+            self.missing.add((context, message))
+        return super().gettext(message, context)
+
+    def ngettext(self, singular: str, plural: str, n: float) -> str:
+        if (None, singular) not in self._catalogue:
+            self.missing.add((None, singular))
+        return super().ngettext(singular, plural, n)
+
+
+def test_every_word_of_every_view_is_in_the_french_catalogue(ds: Dataset) -> None:
+    lang = _Recording("fr")
+    for view, options in VIEWS:
+        form = view(ds, **options)
+        to_markdown(derive(form, localized(form, lang), lang))
+    assert lang.missing == set()
+
+
+def test_the_catalogue_is_a_valid_po_file_that_babel_reads() -> None:
+    path = language._LOCALE / "fr" / "LC_MESSAGES" / "uwe.po"
+    with path.open("rb") as handle:
+        catalogue = read_po(handle)
+    assert catalogue.locale.language == "fr"
+    assert catalogue.plural_expr == "(n > 1)"
+    ours = language._catalogue("fr")[0]
+    theirs = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m.string for m in catalogue if m.id}
+    assert set(ours) == set(theirs)
+    for key, forms in ours.items():
+        expected = theirs[key]
+        assert forms == ([expected] if isinstance(expected, str) else list(expected)), key
+
+
+def test_a_view_knows_no_language() -> None:
+    from pathlib import Path
+
+    import uwe_cli.views
+
+    folder = Path(uwe_cli.views.__file__).parent
+    for module in folder.glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        for mention in ('== "fr"', '== "en"', "'fr'", "'en'", 'lang="fr"', 'Language("en")'):
+            assert mention not in source, (module.name, mention)
