@@ -155,7 +155,7 @@ class Funding(Model):
     notes: tuple[Text, ...] = ()
 
 
-class Result(Model):
+class AssessmentResult(Model):
     """One figure of an assessment (the poles' first results)."""
 
     id: Id
@@ -192,7 +192,7 @@ class Scheme(NamedRecord):
     activities: tuple[Point, ...] = ()
     benefits: tuple[Benefit, ...] = ()
     outcome: tuple[Text, ...] = ()
-    results: tuple[Result, ...] = ()
+    results: tuple[AssessmentResult, ...] = ()
     # The slide the results are from, when it is not every slide of the scheme.
     results_source: tuple[Id, ...] = ()
     assessment: Text | None = None
