@@ -20,14 +20,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from uwe_cli import __version__, coercion
 from uwe_cli.errors import ExitCode, UsageError, UweError
-from uwe_cli.vocabulary import (
-    CLUSTER_STATUSES,
-    FORMATS,
-    LANGS,
-    LESSON_KINDS,
-    SORT_KEYS,
-    listed,
-)
+from uwe_cli.vocabulary import CLUSTER_STATUSES, FORMATS, LANGS, LESSON_KINDS, SORT_KEYS, listed
 
 if TYPE_CHECKING:
     from uwe_cli.dataset import Dataset
@@ -42,7 +35,6 @@ HELP = """A terminal reference on Belgium's regions and Wallonia's business-clus
 as presented by the Union Wallonne des Entreprises (UWE) in Sofia on 15 April 2014.
 
 Run `uwe` alone for an overview."""
-
 
 class _LightOptions:
     """Commands whose flags and text options skip Typer's pydantic start-up cost (coercion.py)."""
@@ -73,9 +65,7 @@ class _Commands(_LightOptions, TyperGroup):
 class _App(typer.Typer):
     """A Typer app whose commands are `_Command`s."""
 
-    def command(
-        self, *args: Any, **kwargs: Any
-    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # type: ignore[override]
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # type: ignore[override]
         kwargs.setdefault("cls", _Command)
         return super().command(*args, **kwargs)
 
@@ -91,9 +81,7 @@ app = _App(
 )
 data_app = _App(
     cls=_Commands,
-    help="Check, copy or locate the data folder.",
-    epilog="Example: uwe data init ./my-data",
-    no_args_is_help=True,
+    help="Check, copy or locate the data folder.", epilog="Example: uwe data init ./my-data", no_args_is_help=True
 )
 app.add_typer(data_app, name="data")
 
@@ -119,50 +107,28 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
             dataset = store.load_dataset(store.resolve_data_dir(None))
         except UweError:
             return []
-        return [
-            r["id"] for r in dataset[kind] if r["id"].startswith(incomplete.lower())
-        ]
+        return [r["id"] for r in dataset[kind] if r["id"].startswith(incomplete.lower())]
 
     return complete
 
 
-def _complete_choices(
-    choices: dict[str, tuple[str, ...]],
-) -> Callable[[str], list[str]]:
+def _complete_choices(choices: dict[str, tuple[str, ...]]) -> Callable[[str], list[str]]:
     return lambda incomplete: [c for c in choices if c.startswith(incomplete)]
 
 
 # The options every data command shares.
 FormatOpt = Annotated[
     str,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        help=f"{listed(FORMATS)}.",
-        autocompletion=_complete_choices(FORMATS),
-    ),
+    typer.Option("--format", "-f", metavar="FORMAT", help=f"{listed(FORMATS)}.", autocompletion=_complete_choices(FORMATS)),
 ]
 LangOpt = Annotated[
     Optional[str],
-    typer.Option(
-        "--lang",
-        "-l",
-        metavar="LANG",
-        help=f"{listed(LANGS)} (default: $UWE_LANG, else en).",
-        autocompletion=_complete_choices(LANGS),
-    ),
+    typer.Option("--lang", "-l", metavar="LANG", help=f"{listed(LANGS)} (default: $UWE_LANG, else en).", autocompletion=_complete_choices(LANGS)),
 ]
-NoColorOpt = Annotated[
-    bool, typer.Option("--no-color", help="No colour, even on a terminal.")
-]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
 ExportOpt = Annotated[
     Optional[Path],
-    typer.Option(
-        "--export",
-        metavar="FILE",
-        help="Also save the table as FILE.svg, FILE.html or FILE.txt.",
-    ),
+    typer.Option("--export", metavar="FILE", help="Also save the table as FILE.svg, FILE.html or FILE.txt."),
 ]
 
 
@@ -172,43 +138,24 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback(
-    invoke_without_command=True,
-    epilog="Example: uwe --lang fr clusters --sector energy",
-)
+@app.callback(invoke_without_command=True, epilog="Example: uwe --lang fr clusters --sector energy")
 def root(
     ctx: typer.Context,
     data_dir: Annotated[
         Optional[Path],
-        typer.Option(
-            "--data-dir",
-            metavar="PATH",
-            help="Read this data folder (default: $UWE_DATA_DIR, else the shipped data).",
-        ),
+        typer.Option("--data-dir", metavar="PATH", help="Read this data folder (default: $UWE_DATA_DIR, else the shipped data)."),
     ] = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Read the YAML files, not the cache.")
-    ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")
-    ] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the YAML files, not the cache.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")] = False,
     version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            callback=_version,
-            is_eager=True,
-            help="Show the version and exit.",
-        ),
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """A terminal reference on Belgium's regions and Wallonia's clustering policies (UWE, 2014)."""
     # (--debug is read by `main`, which outlives this context.)
-    ctx.obj = Settings(
-        data_dir=data_dir, lang=lang, no_color=no_color, no_cache=no_cache
-    )
+    ctx.obj = Settings(data_dir=data_dir, lang=lang, no_color=no_color, no_cache=no_cache)
     if ctx.invoked_subcommand is None:
         from uwe_cli.views import about
 
@@ -225,9 +172,7 @@ def _load(ctx: typer.Context) -> "Dataset":
 
     settings = _settings(ctx)
     data_dir = store.resolve_data_dir(settings.data_dir)
-    return store.load_dataset(
-        data_dir, use_cache=not settings.no_cache, on_slow_load=output.progress
-    )
+    return store.load_dataset(data_dir, use_cache=not settings.no_cache, on_slow_load=output.progress)
 
 
 def _show(
@@ -247,24 +192,12 @@ def _show(
 
     settings = _settings(ctx)
     fmt = lookup.choose(fmt, FORMATS, what="format")
-    lang = lookup.choose(
-        lang or settings.lang or os.environ.get("UWE_LANG") or "en",
-        LANGS,
-        what="language",
-    )
+    lang = lookup.choose(lang or settings.lang or os.environ.get("UWE_LANG") or "en", LANGS, what="language")
     if export is not None and fmt != "table":
-        raise UsageError(
-            "--export saves the table view: leave out --format, or use --format table"
-        )
+        raise UsageError("--export saves the table view: leave out --format, or use --format table")
     exporting.check(export)
     form = view(_load(ctx), **options)
-    output.render(
-        form,
-        fmt=fmt,
-        lang=Language(lang),
-        no_color=no_color or settings.no_color,
-        export=export,
-    )
+    output.render(form, fmt=fmt, lang=Language(lang), no_color=no_color or settings.no_color, export=export)
 
 
 # The commands. Docstrings are the help; each epilog is a real example.
@@ -273,23 +206,8 @@ def _show(
 @app.command(epilog="Example: uwe regions brussels wallonia --sort gdp")
 def regions(
     ctx: typer.Context,
-    names: Annotated[
-        Optional[list[str]],
-        typer.Argument(
-            help="Regions to compare (default: all).",
-            autocompletion=_complete("regions"),
-            show_default=False,
-        ),
-    ] = None,
-    sort: Annotated[
-        Optional[str],
-        typer.Option(
-            "--sort",
-            metavar="KEY",
-            help=f"{listed(SORT_KEYS)} (default: the source's order).",
-            autocompletion=_complete_choices(SORT_KEYS),
-        ),
-    ] = None,
+    names: Annotated[Optional[list[str]], typer.Argument(help="Regions to compare (default: all).", autocompletion=_complete("regions"), show_default=False)] = None,
+    sort: Annotated[Optional[str], typer.Option("--sort", metavar="KEY", help=f"{listed(SORT_KEYS)} (default: the source's order).", autocompletion=_complete_choices(SORT_KEYS))] = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -297,32 +215,16 @@ def regions(
 ) -> None:
     """Compare GDP per capita of Belgium, its regions and the German-speaking Community."""
     from uwe_cli import lookup
-
-    from uwe_cli.views import regions
+    from uwe_cli.views import regions as region_views
 
     sort = lookup.choose(sort, SORT_KEYS, what="sort key") if sort is not None else None
-    _show(
-        ctx,
-        regions.regions,
-        fmt=fmt,
-        lang=lang,
-        no_color=no_color,
-        export=export,
-        names=names or (),
-        sort=sort,
-    )
+    _show(ctx, region_views.regions, fmt=fmt, lang=lang, no_color=no_color, export=export, names=names or (), sort=sort)
 
 
 @app.command(epilog="Example: uwe region wallonia")
 def region(
     ctx: typer.Context,
-    name: Annotated[
-        str,
-        typer.Argument(
-            help="A region: id, English or French name.",
-            autocompletion=_complete("regions"),
-        ),
-    ],
+    name: Annotated[str, typer.Argument(help="A region: id, English or French name.", autocompletion=_complete("regions"))],
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -331,28 +233,13 @@ def region(
     """One region's full profile: population, GDP, EU indices, labour market, sectors."""
     from uwe_cli.views import regions
 
-    _show(
-        ctx,
-        regions.region,
-        fmt=fmt,
-        lang=lang,
-        no_color=no_color,
-        export=export,
-        name=name,
-    )
+    _show(ctx, regions.region, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
 
 
 @app.command(epilog="Example: uwe schemes poles regional-clusters")
 def schemes(
     ctx: typer.Context,
-    names: Annotated[
-        Optional[list[str]],
-        typer.Argument(
-            help="Schemes to compare (default: all four).",
-            autocompletion=_complete("schemes"),
-            show_default=False,
-        ),
-    ] = None,
+    names: Annotated[Optional[list[str]], typer.Argument(help="Schemes to compare (default: all four).", autocompletion=_complete("schemes"), show_default=False)] = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -361,27 +248,13 @@ def schemes(
     """The four Walloon clustering schemes side by side."""
     from uwe_cli.views import schemes
 
-    _show(
-        ctx,
-        schemes.schemes,
-        fmt=fmt,
-        lang=lang,
-        no_color=no_color,
-        export=export,
-        names=names or (),
-    )
+    _show(ctx, schemes.schemes, fmt=fmt, lang=lang, no_color=no_color, export=export, names=names or ())
 
 
 @app.command(epilog="Example: uwe scheme regional-clusters")
 def scheme(
     ctx: typer.Context,
-    name: Annotated[
-        str,
-        typer.Argument(
-            help="A scheme: id, name or alias (poles, grappes...).",
-            autocompletion=_complete("schemes"),
-        ),
-    ],
+    name: Annotated[str, typer.Argument(help="A scheme: id, name or alias (poles, grappes...).", autocompletion=_complete("schemes"))],
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -390,55 +263,16 @@ def scheme(
     """One scheme in full: criteria, funding, activities, results, its groupings."""
     from uwe_cli.views import schemes
 
-    _show(
-        ctx,
-        schemes.scheme,
-        fmt=fmt,
-        lang=lang,
-        no_color=no_color,
-        export=export,
-        name=name,
-    )
+    _show(ctx, schemes.scheme, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
 
 
 @app.command(epilog="Example: uwe clusters --sector energy --scheme regional-clusters")
 def clusters(
     ctx: typer.Context,
-    sector: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--sector",
-            "-s",
-            metavar="SECTOR",
-            help="A sector, in English or French (see `uwe sectors`); repeat for either.",
-            autocompletion=_complete("sectors"),
-            show_default=False,
-        ),
-    ] = None,
-    scheme_name: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--scheme",
-            metavar="SCHEME",
-            help="regional-clusters, poles, export-grappes or technology-grappes; repeat for either.",
-            autocompletion=_complete("schemes"),
-            show_default=False,
-        ),
-    ] = None,
-    status: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--status",
-            metavar="STATUS",
-            help=f"{listed(CLUSTER_STATUSES)}.",
-            autocompletion=_complete_choices(CLUSTER_STATUSES),
-            show_default=False,
-        ),
-    ] = None,
-    search: Annotated[
-        Optional[str],
-        typer.Option("--search", metavar="TEXT", help="Text in the name or domain."),
-    ] = None,
+    sector: Annotated[Optional[list[str]], typer.Option("--sector", "-s", metavar="SECTOR", help="A sector, in English or French (see `uwe sectors`); repeat for either.", autocompletion=_complete("sectors"), show_default=False)] = None,
+    scheme_name: Annotated[Optional[list[str]], typer.Option("--scheme", metavar="SCHEME", help="regional-clusters, poles, export-grappes or technology-grappes; repeat for either.", autocompletion=_complete("schemes"), show_default=False)] = None,
+    status: Annotated[Optional[list[str]], typer.Option("--status", metavar="STATUS", help=f"{listed(CLUSTER_STATUSES)}.", autocompletion=_complete_choices(CLUSTER_STATUSES), show_default=False)] = None,
+    search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="Text in the name or domain.")] = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -454,13 +288,7 @@ def clusters(
 @app.command(epilog="Example: uwe cluster tweed")
 def cluster(
     ctx: typer.Context,
-    name: Annotated[
-        str,
-        typer.Argument(
-            help="A grouping: id or name (case and accents do not matter).",
-            autocompletion=_complete("clusters"),
-        ),
-    ],
+    name: Annotated[str, typer.Argument(help="A grouping: id or name (case and accents do not matter).", autocompletion=_complete("clusters"))],
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -469,15 +297,7 @@ def cluster(
     """One grouping's profile: schemes, domain, sectors, status, source."""
     from uwe_cli.views import clusters
 
-    _show(
-        ctx,
-        clusters.cluster,
-        fmt=fmt,
-        lang=lang,
-        no_color=no_color,
-        export=export,
-        name=name,
-    )
+    _show(ctx, clusters.cluster, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
 
 
 def _plain_view(name: str, *, module_name: str, help_text: str, example: str) -> None:
@@ -493,14 +313,7 @@ def _plain_view(name: str, *, module_name: str, help_text: str, example: str) ->
         import importlib
 
         module = importlib.import_module(f"uwe_cli.views.{module_name}")
-        _show(
-            ctx,
-            getattr(module, name),
-            fmt=fmt,
-            lang=lang,
-            no_color=no_color,
-            export=export,
-        )
+        _show(ctx, getattr(module, name), fmt=fmt, lang=lang, no_color=no_color, export=export)
 
     command.__doc__ = help_text
     app.command(name, epilog=f"Example: {example}")(command)
@@ -517,16 +330,7 @@ _plain_view(
 @app.command(epilog="Example: uwe lessons --kind good-practice")
 def lessons(
     ctx: typer.Context,
-    kind: Annotated[
-        Optional[str],
-        typer.Option(
-            "--kind",
-            "-k",
-            metavar="KIND",
-            help=f"{listed(LESSON_KINDS)}.",
-            autocompletion=_complete_choices(LESSON_KINDS),
-        ),
-    ] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", metavar="KIND", help=f"{listed(LESSON_KINDS)}.", autocompletion=_complete_choices(LESSON_KINDS))] = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -535,15 +339,7 @@ def lessons(
     """What the Walloon experience taught, grouped, in the source's order."""
     from uwe_cli.views import policy
 
-    _show(
-        ctx,
-        policy.lessons,
-        fmt=fmt,
-        lang=lang,
-        no_color=no_color,
-        export=export,
-        kind=kind,
-    )
+    _show(ctx, policy.lessons, fmt=fmt, lang=lang, no_color=no_color, export=export, kind=kind)
 
 
 _plain_view(
@@ -569,13 +365,7 @@ _plain_view(
 @app.command(epilog="Example: uwe cite tweed --format json")
 def cite(
     ctx: typer.Context,
-    name: Annotated[
-        Optional[str],
-        typer.Argument(
-            help="A record (region, scheme, grouping, lesson, concept) or slide; default: the whole dataset.",
-            show_default=False,
-        ),
-    ] = None,
+    name: Annotated[Optional[str], typer.Argument(help="A record (region, scheme, grouping, lesson, concept) or slide; default: the whole dataset.", show_default=False)] = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -584,17 +374,13 @@ def cite(
     """How to cite a record or the whole dataset, as text and as BibTeX."""
     from uwe_cli.views import cite
 
-    _show(
-        ctx, cite.cite, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name
-    )
+    _show(ctx, cite.cite, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
 
 
 @app.command(name="search", epilog="Example: uwe search énergie")
 def search_command(
     ctx: typer.Context,
-    query: Annotated[
-        str, typer.Argument(help="The text to find (case and accents do not matter).")
-    ],
+    query: Annotated[str, typer.Argument(help="The text to find (case and accents do not matter).")],
     fmt: FormatOpt = "table",
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -603,15 +389,7 @@ def search_command(
     """Every record of any kind that mentions TEXT, in French or English, and where."""
     from uwe_cli.views import search
 
-    _show(
-        ctx,
-        search.search,
-        fmt=fmt,
-        lang=lang,
-        no_color=no_color,
-        export=export,
-        query=query,
-    )
+    _show(ctx, search.search, fmt=fmt, lang=lang, no_color=no_color, export=export, query=query)
 
 
 # uwe data ...
@@ -620,12 +398,7 @@ def search_command(
 @data_app.command("check", epilog="Example: uwe data check ./my-data")
 def data_check(
     ctx: typer.Context,
-    path: Annotated[
-        Optional[Path],
-        typer.Argument(
-            help="The data folder (default: the one in use).", show_default=False
-        ),
-    ] = None,
+    path: Annotated[Optional[Path], typer.Argument(help="The data folder (default: the one in use).", show_default=False)] = None,
 ) -> None:
     """Validate a data folder and list every problem found, with file, line and field."""
     from uwe_cli import output, store
@@ -637,21 +410,15 @@ def data_check(
     except DataError as exc:
         output.problems(exc.problems)
         count = len(exc.problems)
-        raise UweError(
-            f"{count} problem{'s' if count != 1 else ''} in {folder}"
-        ) from None
+        raise UweError(f"{count} problem{'s' if count != 1 else ''} in {folder}") from None
     counts = {name: len(dataset[name]) for name in store.FILES if name != "about"}
     counts["slides"] = len(dataset["presentation"]["slides"])
-    output.line(
-        "ok: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + f" ({folder})"
-    )
+    output.line("ok: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + f" ({folder})")
 
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")
 def data_init(
-    directory: Annotated[
-        Path, typer.Argument(help="A new folder (or one without uwe's files).")
-    ],
+    directory: Annotated[Path, typer.Argument(help="A new folder (or one without uwe's files).")],
 ) -> None:
     """Copy the shipped dataset into DIRECTORY, to edit and use with --data-dir."""
     import shlex
@@ -718,9 +485,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         sys.stdout.flush()  # so that a failed write is reported here, not at exit
     except _ClickError as exc:
         ctx = getattr(exc, "ctx", None)
-        if (
-            type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None
-        ):  # `uwe data` alone
+        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:  # `uwe data` alone
             sys.stdout.write(ctx.get_help() + "\n")
             return _exit(ExitCode.USAGE_ERROR, argv)
         message = exc.format_message().rstrip(".")
@@ -733,9 +498,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     except BrokenPipeError:  # (while Typer wrote help or an error, outside any command)
         _quiet_stdout()
         code = ExitCode.OK
-    except (
-        OSError
-    ) as exc:  # the output cannot be written: a full disk, a closed terminal
+    except OSError as exc:  # the output cannot be written: a full disk, a closed terminal
         _error(f"cannot write the output ({exc.strerror or exc})")
         code = ExitCode.DATA_ERROR
     except Exception as exc:  # the unforeseen: one line, and the way to learn more
@@ -744,9 +507,7 @@ def main(argv: Optional[list[str]] = None) -> int:
 
             traceback.print_exc()  # the plain traceback: never local variables
         else:
-            _error(
-                f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)"
-            )
+            _error(f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)")
         code = ExitCode.INTERNAL_ERROR
     return _exit(code, argv)
 
