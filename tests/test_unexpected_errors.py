@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from uwe_cli.errors import ExitCode
 from uwe_cli.views import clusters as cluster_views
 from uwe_cli.views import regions as region_views
-from uwe_cli.errors import ExitCode
 
 
 def explode(*args: object, **kwargs: object) -> None:

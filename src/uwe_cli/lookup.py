@@ -6,7 +6,7 @@ Comparison ignores case, accents, spaces and punctuation (matching.fold), so `va
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from uwe_cli.errors import UsageError
@@ -77,7 +77,7 @@ def find(
     raise NotFound(f"unknown {what} '{query}'" + (close or (f" ({hint})" if hint else "")))
 
 
-def choose(value: str, choices: dict[str, tuple[str, ...]], *, what: str) -> str:
+def choose(value: str, choices: Mapping[str, tuple[str, ...]], *, what: str) -> str:
     """The canonical choice `value` stands for (`en formation` -> `in-formation`)."""
     entries = list(choices.items())
     hint = f"use {', '.join(choices)}"

@@ -97,7 +97,7 @@ def _table(shown: ShownTable, *, width: int) -> RenderableType:
         return _stacked(shown)
     table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for (label, justify), column_width in zip(shown.headers, widths, strict=True):
-        table.add_column(_text(label, "bold"), justify=justify, overflow="fold", width=column_width)  # type: ignore[arg-type]
+        table.add_column(_text(label, "bold"), justify=justify, overflow="fold", width=column_width)
     for row in shown.rows:
         table.add_row(*(_text(cell) for cell in row))
     return table

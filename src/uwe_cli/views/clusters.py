@@ -12,7 +12,6 @@ from uwe_cli.language import Language
 from uwe_cli.views.common import find, first_domain, named, names, record_data, scheme_ids, search_key, source_section
 from uwe_cli.vocabulary import CLUSTER_STATUSES
 
-
 # A grouping's status, as a reader says it.
 STATUS_WORDS = {"active": msg("active", context="cluster status"), "in-formation": msg("in formation", context="cluster status")}
 

@@ -9,7 +9,6 @@ from uwe_cli import lookup, matching
 from uwe_cli.dataset import Dataset, Record
 from uwe_cli.errors import UsageError
 from uwe_cli.form import Section, Show, msg
-from uwe_cli.errors import UsageError
 from uwe_cli.formatting import long_date
 from uwe_cli.language import Language
 
@@ -22,7 +21,7 @@ def find(ds: Dataset, kind: str, name: str) -> Record:
 
 def record_data(ds: Dataset, record: Record) -> dict[str, Any]:
     """A record as JSON shows it: empty fields left out, its source as slide labels."""
-    data = without_none(record)
+    data: dict[str, Any] = without_none(record)
     if "source" in data:
         data["source"] = ds.sources(record["source"])
     return data

@@ -86,7 +86,7 @@ def results(ds: Dataset) -> Table:
 
 
 def _concept(c: Record, lang: Language) -> str:
-    body = c["text"]
+    body = str(c["text"])
     if c["kind"] == "definition":
         # The French is the quotation the slide gives; any other language is uwe's translation.
         quote = msg("“{text}” [translated from the French]", text=body)

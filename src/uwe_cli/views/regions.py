@@ -18,7 +18,7 @@ def _share(region: Record, belgium: Record | None) -> float | None:
     ours, theirs = region["gdp_per_capita"], belgium and belgium["gdp_per_capita"]
     if not (ours and theirs and theirs["value"]):
         return None
-    return round(100 * ours["value"] / theirs["value"], 1)
+    return round(100 * float(ours["value"]) / float(theirs["value"]), 1)
 
 
 def _index_key(base: str) -> str:
