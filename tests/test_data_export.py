@@ -363,7 +363,9 @@ def test_an_empty_folder_is_filled_without_force(main: Callable[..., Any], tmp_p
     ("target", "message"),
     [
         ("{tmp}/uwe.csv", "{tmp}/uwe.csv: give a folder (ending in '/') for a Data Package, or a file name ending in "
-                          ".db, .sqlite, .sqlite3 for SQLite; '.csv' is neither"),
+                          ".db, .sqlite or .sqlite3 for SQLite; '.csv' is neither"),
+        ("{tmp}/my exports/uwe.db", "{tmp}/my exports/uwe.db: {tmp}/my exports does not exist "
+                                    "(create it first: mkdir -p '{tmp}/my exports')"),
         ("{tmp}/missing/uwe.db", "{tmp}/missing/uwe.db: {tmp}/missing does not exist (create it first: mkdir -p {tmp}/missing)"),
         ("{tmp}/missing/pkg/", "{tmp}/missing/pkg/: {tmp}/missing does not exist (create it first: mkdir -p {tmp}/missing)"),
         ("{tmp}/file.txt/uwe.db", "{tmp}/file.txt/uwe.db: {tmp}/file.txt is not a folder"),

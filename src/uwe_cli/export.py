@@ -12,6 +12,7 @@ file of the user's that it did not write.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -57,11 +58,11 @@ def _destination(target: str, *, force: bool) -> tuple[Path, bool]:
     if not folder and path.suffix.lower() not in SQLITE_SUFFIXES:
         raise UsageError(
             f"{target}: give a folder (ending in '/') for a Data Package, or a file name ending in "
-            f"{', '.join(SQLITE_SUFFIXES)} for SQLite; '{path.suffix}' is neither"
+            f"{', '.join(SQLITE_SUFFIXES[:-1])} or {SQLITE_SUFFIXES[-1]} for SQLite; '{path.suffix}' is neither"
         )
     parent = path.parent
     if not parent.is_dir():
-        what = "is not a folder" if parent.exists() else f"does not exist (create it first: mkdir -p {parent})"
+        what = "is not a folder" if parent.exists() else f"does not exist (create it first: mkdir -p {shlex.quote(str(parent))})"
         raise UsageError(f"{target}: {parent} {what}")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise UsageError(f"{target}: cannot write in {parent} (permission denied); choose a folder you can write to")
