@@ -11,7 +11,10 @@ Run it with the Python of an environment where uwe is installed. It:
    `uwe clusters --sector energy --format json` on it against the shipped data, from the
    second run on, when the cache is warm (target: at most 2 times);
 3. prints the peak memory (maximum resident set) of each command (target: under 64 MiB
-   for the shipped data).
+   for the shipped data);
+4. times `uwe data export` of the shipped data to SQLite (target: at most 0.5 s) and of the
+   10,000-cluster folder to SQLite and to a Data Package (target: at most 3 s), each
+   replacing its previous export (--force).
 The cache goes to a temporary folder (UWE_CACHE_DIR), never the user's own.
 """
 
@@ -157,6 +160,15 @@ def main() -> None:
         commands.update({name: uwe + args for name, args in STARTUP.items()})
         commands["scale: shipped data"] = uwe + SCALE_ARGS
         commands[f"scale: {LARGE:,} clusters"] = uwe + ["--data-dir", str(large), *SCALE_ARGS]
+        exports = Path(tmp) / "exports"
+        exports.mkdir()
+        commands["export: shipped data, SQLite"] = uwe + ["data", "export", str(exports / "shipped.db"), "--force"]
+        commands[f"export: {LARGE:,} clusters, SQLite"] = uwe + [
+            "--data-dir", str(large), "data", "export", str(exports / "large.db"), "--force"
+        ]  # fmt: skip
+        commands[f"export: {LARGE:,} clusters, Data Package"] = uwe + [
+            "--data-dir", str(large), "data", "export", f"{exports / 'large'}/", "--force"
+        ]  # fmt: skip
 
         started = time.perf_counter()
         first_large = run(commands[f"scale: {LARGE:,} clusters"], env)  # builds the cache
@@ -183,7 +195,10 @@ def main() -> None:
         ("start-up: commands' median / import floor", startup / floor, 1.25),
         (f"scale: {LARGE:,} clusters / shipped (warm cache)", scaled / shipped, 2.0),
         ("memory: peak MiB, shipped data", max(memory[n] for n in STARTUP) / 2**20, 64),
-    ]
+        ("export: shipped data to SQLite, seconds", median["export: shipped data, SQLite"], 0.5),
+        (f"export: {LARGE:,} clusters, slower format, seconds",
+         max(median[f"export: {LARGE:,} clusters, {kind}"] for kind in ("SQLite", "Data Package")), 3),
+    ]  # fmt: skip
     for label, value, limit in verdicts:
         print(f"{label:50} {value:6.2f}  (target <= {limit:g})  {'ok' if value <= limit else 'MISSED'}")
     print(f"{'first run on ' + format(LARGE, ',') + ' clusters (builds the cache)':50} {first_large:6.2f} s")

@@ -430,6 +430,23 @@ def data_init(
     output.line(f"use them with: uwe --data-dir {shlex.quote(str(directory))} regions")
 
 
+@data_app.command("export", epilog="Example: uwe data export ./uwe-data/ (or: uwe data export uwe.db)")
+def data_export(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(help="A folder (ending in /) for a Frictionless Data Package, or FILE.db, .sqlite or .sqlite3 for SQLite.")],
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", metavar="LANG", help=f"{listed(LANGS)}: texts in that language only (default: both; French is the source's).", autocompletion=_complete_choices(LANGS))] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing export at PATH, once the new one is complete.")] = False,
+) -> None:
+    """Write the whole dataset, with its schema, units and slides, for pandas, R, spreadsheets or Datasette."""
+    from uwe_cli import data_export, lookup, output
+
+    settings = _settings(ctx)
+    # An explicit --lang (here or before the command) only: $UWE_LANG is for reading, not for what to keep.
+    chosen = lang or settings.lang
+    lang = lookup.choose(chosen, LANGS, what="language") if chosen else None
+    output.line(data_export.export(path, data_dir=settings.data_dir, use_cache=not settings.no_cache, lang=lang, force=force))
+
+
 @data_app.command("path", epilog="Example: uwe data path")
 def data_path(ctx: typer.Context) -> None:
     """Print the data folder in use (--data-dir, else $UWE_DATA_DIR, else the shipped data)."""
