@@ -70,11 +70,6 @@ def test_term_dumb_gets_no_escape_codes() -> None:
     assert "Belgium" in shown and ESC not in shown
 
 
-def test_piped_output_has_no_escape_codes_unless_forced() -> None:
-    assert ESC not in piped("regions").stdout
-    assert SGR_COLOUR in piped("regions", env={"FORCE_COLOR": "1"}).stdout
-
-
 def shell(command: str) -> subprocess.CompletedProcess[str]:
     """`command` run by bash with pipefail, so that uwe's own exit code counts in a pipe."""
     return subprocess.run(
