@@ -11,11 +11,6 @@ from uwe_cli.errors import DataError
 from helpers import problems
 
 
-def test_shipped_data_loads() -> None:
-    dataset = store.load_dataset(store.shipped_data_dir())
-    assert len(dataset["clusters"]) == 27
-
-
 def test_syntax_error_names_file_line_and_column(data_copy: Path) -> None:
     (data_copy / "regions.yaml").write_text("regions:\n  - id: x\n   name: [\n", encoding="utf-8")
     assert problems(data_copy) == [

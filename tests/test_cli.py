@@ -161,16 +161,6 @@ def test_help_everywhere(uwe: Uwe, flag: str) -> None:
         assert "Usage: uwe" in run.stdout and "Example: uwe" in run.stdout, command
 
 
-def test_overview_without_arguments(uwe: Uwe) -> None:
-    run = uwe()
-    assert run.exit_code == 0
-    assert run.stdout.splitlines()[:3] == [
-        "uwe: Belgium, Wallonia and business clusters (UWE, Sofia, 15 April 2014)",
-        "Belgium   11 million, GDP per capita €30,500, index 119 (EU28=100)",
-        "Wallonia  3.6 million, GDP per capita €21,500, index 88 (EU28=100)",
-    ]
-
-
 def test_scheme_profile_regional_clusters(uwe: Uwe) -> None:
     out = uwe("scheme", "regional-clusters").stdout
     for expected in (
@@ -367,27 +357,40 @@ def test_shell_completion_protocol_completes_names() -> None:
     assert (run.returncode, run.stdout.split()) == (0, ["tweed", "twist"])
 
 
-VIEWS = [
-    ["regions"], ["region", "wallonia"], ["schemes"], ["scheme", "poles"], ["clusters"], ["cluster", "tweed"],
-    ["sectors"], ["lessons"], ["results"], ["concepts"], ["about"], ["cite"], ["cite", "porter-1998"],
-    ["search", "énergie"],
-]
+# Every view, and what its JSON is: how many records, or the one record it is about.
+VIEWS: dict[tuple[str, ...], int | str] = {
+    ("regions",): 5, ("region", "wallonia"): "wallonia", ("schemes",): 4, ("scheme", "poles"): "poles",
+    ("clusters",): 27, ("cluster", "tweed"): "tweed", ("sectors",): 19, ("lessons",): 13, ("results",): 10,
+    ("concepts",): 12, ("about",): "uwe", ("cite",): "all", ("cite", "porter-1998"): "porter-1998",
+    ("search", "énergie"): 10,
+}
+
+
+def about(data: object) -> int | str:
+    """How many records a view's JSON holds, or which record it is about."""
+    if isinstance(data, list):
+        return len(data)
+    assert isinstance(data, dict)
+    return data.get("id") or data.get("record") or data["organisation"]["id"]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
-def test_every_view_in_every_format_and_language(uwe: Uwe, fmt: str, lang: str) -> None:
-    for args in VIEWS:
-        run = uwe(*args, "--format", fmt, "--lang", lang)
-        assert (run.exit_code, run.stderr) == (0, ""), args
-        if fmt == "json":
-            assert run.json()
-        elif fmt == "csv":
-            assert list(csv.DictReader(io.StringIO(run.stdout))), args
-        elif fmt == "markdown":
-            assert run.stdout.startswith("## "), args
-        else:
-            assert run.stdout.strip(), args
+def test_every_view_in_every_format_and_language(uwe: Uwe, lang: str) -> None:
+    for args, expected in VIEWS.items():
+        shown = {}
+        for fmt in ("table", "json", "csv", "markdown"):
+            run = uwe(*args, "--format", fmt, "--lang", lang)
+            assert (run.exit_code, run.stderr) == (0, ""), (args, fmt)
+            shown[fmt] = run.stdout
+        data = json.loads(shown["json"])
+        assert about(data) == expected, args
+        # The other formats show the same records, under the same title.
+        rows = list(csv.DictReader(io.StringIO(shown["csv"])))
+        assert len(rows) == (len(data) if isinstance(data, list) else 1), args
+        if isinstance(data, list) and "id" in rows[0]:
+            assert [row["id"] for row in rows] == [record["id"] for record in data], args
+        title = shown["table"].splitlines()[0]
+        assert shown["markdown"].splitlines()[0] == f"## {title}" and title.strip(), args
 
 
 def test_every_record_and_slide_can_be_cited(uwe: Uwe, ds: models.DatasetModel) -> None:
@@ -457,6 +460,14 @@ def test_csv_columns_do_not_depend_on_the_rows(uwe: Uwe) -> None:
     assert uwe("lessons", "-k", "conclusion", "-f", "csv").stdout.splitlines()[0] == header
 
 
-@pytest.mark.parametrize("args", [["lessons", "-k", ""], ["regions", "--sort", ""], ["clusters", "--sector", ""]])
-def test_an_empty_choice_is_an_error(uwe: Uwe, args: list[str]) -> None:
-    assert uwe(*args).exit_code == 2
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["lessons", "-k", ""], "unknown lesson kind '' (use difficulty, effect, improvement, good-practice, conclusion)"),
+        (["regions", "--sort", ""], "unknown sort key '' (use gdp, population, name)"),
+        (["clusters", "--sector", ""], "unknown sector '' (see 'uwe sectors')"),
+    ],
+)
+def test_an_empty_choice_is_an_error(uwe: Uwe, args: list[str], message: str) -> None:
+    run = uwe(*args)
+    assert (run.exit_code, run.stdout, run.stderr) == (2, "", f"uwe: error: {message}\n")

@@ -10,7 +10,6 @@ import pytest
 from uwe_cli import models, store
 
 SOURCE = Path(__file__).parent / "source" / "uwe-sofia-2014.txt"
-SHARED = Path(__file__).parents[2] / "shared" / "source" / "uwe-sofia-2014.txt"
 
 # "30 500", "7.000", "1 211", "11,1", "6,4 millions": the slides' French number forms.
 NUMBER = re.compile(r"(?<![\w,.])(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?(\s*millions?)?")
@@ -52,12 +51,6 @@ def strings(value: object) -> list[str]:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return [str(value)]
     return []
-
-
-def test_the_test_copy_of_the_source_is_the_shared_one() -> None:
-    if not SHARED.exists():
-        pytest.skip("../shared/source is not beside this checkout")
-    assert SOURCE.read_bytes() == SHARED.read_bytes()
 
 
 def test_counts(ds: models.DatasetModel) -> None:

@@ -66,7 +66,3 @@ def test_quick_start_has_exactly_two_lines() -> None:
     assert len(lines) == 2
     assert lines[0].endswith("uwe regions") and "pytest" in lines[1]
 
-
-def test_ci_runs_the_readme_test_command() -> None:
-    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
-    assert "## Quick start" in ci and "sed -n 2p" in ci

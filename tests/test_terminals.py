@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -19,12 +20,15 @@ ESC = "\x1b"
 
 def in_terminal(*args: str, env: dict[str, str] | None = None, columns: int = 80) -> str:
     """Run `uwe ARGS` on a real pseudo-terminal and return what it wrote there."""
+    return terminal([sys.executable, "-m", "uwe_cli", *args], env=env, columns=columns)[0]
+
+
+def terminal(argv: list[str], *, env: dict[str, str] | None = None, columns: int = 80) -> tuple[str, int]:
+    """Run `argv` on a real pseudo-terminal: what it wrote there, and its exit code."""
     leader, follower = pty.openpty()
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
     environment.update({"TERM": "xterm-256color", "COLUMNS": str(columns), **(env or {})})
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uwe_cli", *args], stdin=follower, stdout=follower, stderr=follower, env=environment
-    )
+    process = subprocess.Popen(argv, stdin=follower, stdout=follower, stderr=follower, env=environment)
     os.close(follower)
     chunks = []
     while True:
@@ -38,9 +42,9 @@ def in_terminal(*args: str, env: dict[str, str] | None = None, columns: int = 80
         if not chunk:
             break
         chunks.append(chunk)
-    process.wait(timeout=10)
+    code = process.wait(timeout=10)
     os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
+    return b"".join(chunks).decode("utf-8", "replace"), code
 
 
 def piped(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -64,11 +68,6 @@ def test_no_colour_when_asked(args: list[str], env: dict[str, str]) -> None:
 def test_term_dumb_gets_no_escape_codes() -> None:
     shown = in_terminal("regions", env={"TERM": "dumb"})
     assert "Belgium" in shown and ESC not in shown
-
-
-def test_piped_output_has_no_escape_codes_unless_forced() -> None:
-    assert ESC not in piped("regions").stdout
-    assert SGR_COLOUR in piped("regions", env={"FORCE_COLOR": "1"}).stdout
 
 
 def shell(command: str) -> subprocess.CompletedProcess[str]:
@@ -126,3 +125,32 @@ def test_piped_tables_have_no_trailing_spaces() -> None:
     for args in (["regions"], ["clusters"], ["scheme", "poles"]):
         out = piped(*args, env={"COLUMNS": "80"}).stdout
         assert out and not [line for line in out.splitlines() if line.endswith(" ")], args
+
+
+SPINNER_STARTED_THEN = """
+import os, signal, rich.live
+start = rich.live.Live.start
+def started(self, *args, **kwargs):
+    start(self, *args, **kwargs)
+    os.kill(os.getpid(), signal.{name})
+    for _ in range(1000): pass
+rich.live.Live.start = started
+from uwe_cli.__main__ import run
+run()
+"""
+HIDE_CURSOR, SHOW_CURSOR = "\x1b[?25l", "\x1b[?25h"
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
+def test_a_signal_while_the_spinner_runs_shows_the_cursor_again(name: str, code: int, data_copy: Path) -> None:
+    from uwe_cli import store
+
+    # A folder large enough for the spinner; the signal arrives just after it hid the cursor,
+    # before the code that would show it again is even in place.
+    with (data_copy / "concepts.yaml").open("a", encoding="utf-8") as padding:
+        padding.write(("# " + "x" * 78 + "\n") * (store.SLOW_BYTES // 80 + 1))
+    shown, exit_code = terminal([sys.executable, "-c", SPINNER_STARTED_THEN.replace("{name}", name),
+                                 "--data-dir", str(data_copy), "regions"])
+    assert exit_code == code
+    assert HIDE_CURSOR in shown and shown.rindex(SHOW_CURSOR) > shown.rindex(HIDE_CURSOR)
+    assert "Traceback" not in shown and "Belgium" not in shown

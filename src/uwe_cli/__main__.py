@@ -1,19 +1,10 @@
 """`python -m uwe_cli` and the `uwe` console script."""
 
 import gc
-import os
 import sys
 
-
-def _interrupted_in_a_callback(unraisable: "sys.UnraisableHookArgs") -> None:
-    # Ctrl-C can land while a library runs code Python cannot interrupt cleanly (a finaliser,
-    # a callback from pydantic-core); Python would print "Exception ignored ... Traceback"
-    # and carry on. Stop there instead, quietly, as any other Ctrl-C does.
-    if isinstance(unraisable.exc_value, KeyboardInterrupt):
-        if sys.stderr.isatty():
-            sys.stderr.write("\x1b[?25h")  # show the cursor again if a spinner had hidden it
-        os._exit(130)
-    sys.__unraisablehook__(unraisable)
+# The standard library only (os, signal, sys): in place before the libraries start loading.
+from uwe_cli import boundary, process
 
 
 def run() -> None:
@@ -24,16 +15,22 @@ def run() -> None:
     # program's setting, made here and only here: code that makes garbage in cycles in a
     # loop (keeping, say, one exception per record) would now grow the memory it uses.
     gc.disable()
-    sys.unraisablehook = _interrupted_in_a_callback
+    process.prepare()
+    args = sys.argv[1:]
     try:
-        # Ctrl-C while the libraries are still importing exits quietly too (130, no traceback).
-        try:
-            from uwe_cli.cli import main
-        except KeyboardInterrupt:
-            sys.exit(130)
-        main()
-    finally:
-        gc.freeze()
+        # The libraries load inside the boundary: Ctrl-C while they do exits 130 too.
+        code = boundary.run(lambda: _commands(args), args)
+        process.settle()
+    except BaseException as exc:  # the one signal that can land between the boundary and `settle`
+        code = boundary.exit_code(exc, args)
+    gc.freeze()
+    sys.exit(process.exit_code(code))
+
+
+def _commands(args: list[str]) -> int:
+    from uwe_cli.cli import main
+
+    return main(args)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,8 @@ def key(contents: dict[str, bytes]) -> str:
 
 
 def _path(data_dir: Path) -> Path:
-    folder = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:32]
+    # fsencode: the path's own bytes, which need not be UTF-8 (str(path).encode() would fail).
+    folder = hashlib.sha256(os.fsencode(data_dir.resolve())).hexdigest()[:32]
     return directory() / f"dataset-{folder}.json"
 
 

@@ -1,9 +1,8 @@
 """The command line: a thin map from options to a view and the output layer.
 
-Each command parses its options and calls `_show` with the view to run. Errors meet two
-boundaries: the command group (`_Commands.invoke`) turns every `UweError` a command raises
-into one line on stderr and its exit code, for `uwe` and for Typer's CliRunner alike;
-`main` does the same for what Typer itself rejects (a wrong option) and for the unforeseen.
+Each command parses its options and calls `_show` with the view to run. Errors are not
+handled here: the command group's `main` (`_Commands`) runs everything inside the error
+boundary (boundary.py), for `uwe` and for Typer's CliRunner alike.
 """
 
 # No `from __future__ import annotations` here: Typer reads these annotations at every
@@ -18,18 +17,13 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from uwe_cli import __version__, coercion
-from uwe_cli.errors import ExitCode, UsageError, UweError
+from uwe_cli import __version__, boundary, coercion
+from uwe_cli.errors import UsageError, UweError
 from uwe_cli.vocabulary import CLUSTER_STATUSES, FORMATS, LANGS, LESSON_KINDS, SORT_KEYS, listed
 
 if TYPE_CHECKING:
     from uwe_cli.dataset import Dataset
     from uwe_cli.form import Form
-
-try:  # Typer >= 0.29 vendors Click; its exceptions all derive from TyperException.
-    from typer import TyperException as _ClickError
-except ImportError:  # pragma: no cover
-    from click import ClickException as _ClickError  # type: ignore[no-redef]
 
 HELP = """A terminal reference on Belgium's regions and Wallonia's business-clustering policies,
 as presented by the Union Wallonne des Entreprises (UWE) in Sofia on 15 April 2014.
@@ -49,17 +43,31 @@ class _Command(_LightOptions, TyperCommand):
 
 
 class _Commands(_LightOptions, TyperGroup):
-    """The command group, and the one place where a command's errors are handled."""
+    """The command group. Its `main` is where `uwe` starts, for the program and CliRunner alike."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except UweError as exc:
-            _error(exc.summary())
-            raise typer.Exit(exc.exit_code) from None
-        except BrokenPipeError:
-            _quiet_stdout()
-            raise typer.Exit(ExitCode.OK) from None
+    def main(  # type: ignore[override]
+        self,
+        args: Optional[list[str]] = None,
+        prog_name: Optional[str] = None,
+        complete_var: Optional[str] = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        # Not Typer's own `main`: it would print Click's usage errors its own way, turn a
+        # closed pipe into exit 1, and catch Ctrl-C. The boundary does all that, in one place.
+        args = list(sys.argv[1:] if args is None else args)
+        code = boundary.run(lambda: self._run(args, prog_name or "uwe", complete_var, extra), args)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(self, args: list[str], prog_name: str, complete_var: Optional[str], extra: dict[str, Any]) -> None:
+        complete_var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        if os.environ.get(complete_var):  # the shell asks for completions (and Click exits)
+            self._main_shell_completion(extra, prog_name, complete_var)
+        with self.make_context(prog_name, list(args), **extra) as ctx:  # (Click consumes the list)
+            self.invoke(ctx)
 
 
 class _App(typer.Typer):
@@ -154,7 +162,7 @@ def root(
     ] = False,
 ) -> None:
     """A terminal reference on Belgium's regions and Wallonia's clustering policies (UWE, 2014)."""
-    # (--debug is read by `main`, which outlives this context.)
+    # (--debug is read by the error boundary, which outlives this context.)
     ctx.obj = Settings(data_dir=data_dir, lang=lang, no_color=no_color, no_cache=no_cache)
     if ctx.invoked_subcommand is None:
         from uwe_cli.views import about
@@ -455,82 +463,7 @@ def data_path(ctx: typer.Context) -> None:
     output.line(str(store.resolve_data_dir(_settings(ctx).data_dir)))
 
 
-def _error(message: str) -> None:
-    from uwe_cli import output  # imported on failure only: --version stays light
-
-    output.error(message)
-
-
-def _quiet_stdout() -> None:
-    # The reader went away (`uwe clusters | head -1`): send what is left to /dev/null so
-    # that the interpreter's final flush does not complain.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
-def _root_flag(args: list[str], flag: str) -> bool:
-    """Whether `flag` is among the options before the command (`uwe --debug regions`)."""
-    takes_value = {"--data-dir", "--lang", "-l"}
-    skip = False
-    for arg in args:
-        if skip:
-            skip = False
-        elif arg == flag:
-            return True
-        elif arg in takes_value:
-            skip = True
-        elif arg == "--" or not arg.startswith("-"):
-            return False
-    return False
-
-
 def main(argv: Optional[list[str]] = None) -> int:
-    """Entry point of `uwe` and `python -m uwe_cli`; returns (and exits with) the exit code."""
-    # Last resort for characters the output encoding lacks (output.py spells most of them
-    # out in plain letters first): '?' rather than a crash.
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
-    args = sys.argv[1:] if argv is None else argv
-    try:
-        code = app(args=args, prog_name="uwe", standalone_mode=False)
-        sys.stdout.flush()  # so that a failed write is reported here, not at exit
-    except _ClickError as exc:
-        ctx = getattr(exc, "ctx", None)
-        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:  # `uwe data` alone
-            sys.stdout.write(ctx.get_help() + "\n")
-            return _exit(ExitCode.USAGE_ERROR, argv)
-        message = exc.format_message().rstrip(".")
-        if ctx is not None:
-            message += f" (see '{ctx.command_path} --help')"
-        _error(message)
-        code = getattr(exc, "exit_code", ExitCode.USAGE_ERROR)
-    except (KeyboardInterrupt, typer.Abort):
-        code = ExitCode.INTERRUPTED
-    except BrokenPipeError:  # (while Typer wrote help or an error, outside any command)
-        _quiet_stdout()
-        code = ExitCode.OK
-    except OSError as exc:  # the output cannot be written: a full disk, a closed terminal
-        _error(f"cannot write the output ({exc.strerror or exc})")
-        code = ExitCode.DATA_ERROR
-    except Exception as exc:  # the unforeseen: one line, and the way to learn more
-        if _root_flag(args, "--debug"):
-            import traceback
-
-            traceback.print_exc()  # the plain traceback: never local variables
-        else:
-            _error(f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)")
-        code = ExitCode.INTERNAL_ERROR
-    return _exit(code, argv)
-
-
-def _exit(code: Any, argv: Optional[list[str]]) -> int:
-    code = int(code or 0)
-    if argv is None:  # run as a program, not called from Python
-        sys.exit(code)
-    return code
+    """Run `uwe` with `argv` (default: the command line) and return its exit code."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    return typer.main.get_command(app).main(args, prog_name="uwe", standalone_mode=False)

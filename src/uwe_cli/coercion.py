@@ -9,14 +9,17 @@ a command (see benchmarks/run.py). Yet uwe's options are all flags or text (`boo
 conversion beyond `Path(text)`; the checks that matter (names, formats, export files) are
 uwe's own, with suggestions.
 
-So before Typer parses, `install` gives each such parameter a converter of its own,
-through the slot where Typer keeps the one it would build (`_runtime_param`), and leaves
-every other parameter to Typer. The converter takes only plain command-line text (and
-True/False for flags); anything else (a flag set to "yes" in an environment variable, bytes
-from a Python caller, an unreadable path) goes to Typer's own conversion, with its own
-messages. The slot is private: `install` does nothing on a Typer without it, and
-tests/test_coercion.py compares the two conversions while tests/test_speed.py checks the
-adapters stay unloaded, so a Typer release that changes either shows in CI.
+So before Typer parses, `install` puts a `_Converter` of uwe's in the slot where Typer
+keeps the converter it would build for a parameter (`_runtime_param`). That slot is
+private, and a Typer release may change it; whatever it changes, uwe must still work:
+- no slot (older or newer Typer): nothing is installed, Typer converts as usual;
+- the converter takes only plain command-line text (and True/False for flags), and only
+  when Typer calls it as 0.29 does (`coerce(value, param=..., ctx=...)`); for anything
+  else (a flag set to "yes" in an environment variable, another call, another method, an
+  exception of its own) it steps aside: it puts back what Typer would have built, through
+  Typer's own `get_runtime_param`, and hands over, slower but correct.
+tests/test_coercion.py compares the two conversions and simulates such Typer releases;
+tests/test_speed.py checks that the adapters stay unloaded.
 """
 
 import os
@@ -24,32 +27,30 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-try:
-    from typer._coercion import RuntimeParam, build_runtime_param
-    from typer.core import _TyperParameter
-except ImportError:  # Typer < 0.29 converts without pydantic: nothing to avoid.
-    RuntimeParam = _TyperParameter = None  # type: ignore[assignment,misc]
-
+_SLOT = "_runtime_param"  # where Typer 0.29 keeps a parameter's converter (None: not built yet)
 
 # The annotations uwe's converter takes over; any other stays Typer's.
 _TARGETS = (bool, str, list[str], Path)
 
+_NOT_PLAIN = object()  # "not plain command-line text: Typer's own conversion"
+
 
 def install(params: Iterable[Any]) -> None:
-    """Give each of `params` that is a flag or a text option uwe's converter."""
-    if RuntimeParam is None:
-        return
+    """Give each of `params` that is a flag or a text option uwe's converter. Never fails."""
     for param in params:
-        if isinstance(param, _TyperParameter) and getattr(param, "_runtime_param", ...) is None:
-            info = param.type_descriptor.parameter_info
-            if param.type_descriptor.annotation in _TARGETS and _plain(info):
-                param._runtime_param = _PlainParam(parameter_info=info, annotation=param.type_descriptor.annotation)
+        try:
+            if getattr(param, _SLOT, ...) is None and _plain(param):
+                setattr(param, _SLOT, _Converter(param))
+        except Exception:  # a parameter of another shape: Typer's own conversion
+            pass
 
 
-def _plain(info: Any) -> bool:
-    """No parser, and no path checks but `readable` (which `_PlainParam` leaves to Typer)."""
+def _plain(param: Any) -> bool:
+    """A flag or text, with no parser and no path checks but `readable` (left to Typer)."""
+    info = param.type_descriptor.parameter_info
     return (
-        info.parser is None
+        param.type_descriptor.annotation in _TARGETS
+        and info.parser is None
         and info.path_type is None
         and not (info.exists or info.writable or info.resolve_path or info.allow_dash)
         and info.file_okay
@@ -57,24 +58,56 @@ def _plain(info: Any) -> bool:
     )
 
 
-if RuntimeParam is not None:
+class _Converter:
+    """uwe's converter in a parameter's slot: plain text itself, anything else Typer's."""
 
-    class _PlainParam(RuntimeParam):  # type: ignore[misc,valid-type]
-        """Typer's own `coerce` (absent values, repeated options) around a plain conversion."""
+    def __init__(self, param: Any) -> None:
+        self._param = param
+        self._annotation = param.type_descriptor.annotation
+        self._readable = bool(param.type_descriptor.parameter_info.readable)
+        self._multiple = bool(param.multiple or param.nargs == -1)
 
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            if self.annotation is bool:
-                if type(value) is bool:
-                    return value
-            elif self.annotation is str:
-                if type(value) is str:
-                    return value
-            elif self.annotation == list[str]:
-                if type(value) in (list, tuple) and all(type(item) is str for item in value):
-                    return list(value)
-            elif type(value) is str and "\0" not in value and not self._unreadable(value):
-                return Path(value)
-            return build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
+    def coerce(self, value: Any, *args: Any, **kwargs: Any) -> Any:
+        converted = _NOT_PLAIN
+        if not args and set(kwargs) == {"param", "ctx"}:  # called as Typer 0.29 calls it
+            try:
+                converted = self._convert(value)
+            except Exception:
+                converted = _NOT_PLAIN
+        if converted is _NOT_PLAIN:
+            return self._typers().coerce(value, *args, **kwargs)
+        return converted
 
-        def _unreadable(self, path: str) -> bool:
-            return self.parameter_info.readable and os.path.exists(path) and not os.access(path, os.R_OK)
+    def __getattr__(self, name: str) -> Any:
+        # Whatever else a Typer asks of its converter, its own converter answers.
+        if name.startswith("__") or name in ("_param", "_annotation", "_readable", "_multiple"):
+            raise AttributeError(name)
+        return getattr(self._typers(), name)
+
+    def _typers(self) -> Any:
+        """Typer's own converter for this parameter, in place of this one from now on."""
+        param = self._param
+        setattr(param, _SLOT, None)
+        own = getattr(param, "get_runtime_param", None)
+        if own is None:  # a Typer that builds it elsewhere: as Typer 0.29 builds it
+            from typer._coercion import build_runtime_param
+
+            return build_runtime_param(param.type_descriptor)
+        return own()
+
+    def _convert(self, value: Any) -> Any:
+        """What Typer 0.29 gives for plain command-line text, or _NOT_PLAIN."""
+        if value is None:  # not given (Typer's `coerce` answers the same)
+            return () if self._multiple else None
+        kind = self._annotation
+        if kind is bool or (kind is str and not self._multiple):
+            return value if type(value) is kind else _NOT_PLAIN
+        if kind == list[str]:
+            plain = type(value) in (list, tuple) and all(type(item) is str for item in value)
+            return list(value) if plain else _NOT_PLAIN
+        if kind is Path and type(value) is str and "\0" not in value and not self._unreadable(value):
+            return Path(value)
+        return _NOT_PLAIN
+
+    def _unreadable(self, path: str) -> bool:
+        return self._readable and os.path.exists(path) and not os.access(path, os.R_OK)

@@ -1,7 +1,7 @@
 """The one exception family of uwe, and the exit codes it maps to.
 
-Everything the user can get wrong raises a `UweError`; `cli.main` catches it in one place
-and turns it into one line on stderr and the error's exit code.
+Everything the user can get wrong raises a `UweError`; the error boundary (boundary.py)
+turns it, like every other exception, into one line on stderr and an exit code.
 """
 
 from __future__ import annotations
@@ -11,11 +11,17 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
+    """What `uwe` exits with; README.md's "Exit codes" documents each."""
+
     OK = 0
     DATA_ERROR = 1
     USAGE_ERROR = 2
     INTERNAL_ERROR = 3
-    INTERRUPTED = 130
+    OUTPUT_ERROR = 4  # standard output (or an export) cannot be written: closed, full, gone
+    # Stopped by a signal: 128 + its number, as a shell reports a program a signal ended.
+    HANGUP = 129  # SIGHUP: the terminal went away
+    INTERRUPTED = 130  # SIGINT: Ctrl-C
+    TERMINATED = 143  # SIGTERM: asked to stop (kill, systemd, docker stop)
 
 
 @dataclass(frozen=True)
