@@ -6,6 +6,7 @@ highlighting are off: data is shown as it is (controls made visible first).
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -40,21 +41,34 @@ def show(shown: Shown, *, console: Console) -> RenderableType:
     return Group(*_renderables(shown, width=console.width))
 
 
+# Rich breaks lines at any white space, no-break spaces included, so French `62,3 %` or
+# `Statut : active` could start a line with `%` or `:`. Laid out, they are placeholders
+# that Rich takes for letters one cell wide (two Unicode noncharacters), swapped back after.
+# A plain space that French typography puts before `: ; ! ? % »` or after `«` is glued
+# the same way (the slides' own text has plain spaces there; it is shown as it is).
+_GLUE = str.maketrans({"\u00a0": "\ufdd0", "\u202f": "\ufdd1"})
+_GLUED_SPACE = re.compile(r" (?=[:;!?%»])|(?<=«) ")
+_UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", "\ufdd2": " "})
+_OWN_PLACEHOLDERS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\ufdd0\ufdd1\ufdd2"})
+
+
 def print_plain_or_styled(renderable: RenderableType, *, console: Console) -> None:
+    with console.capture() as captured:
+        console.print(renderable)
+    shown = captured.get().translate(_UNGLUE)
     if console.color_system is None:
         # Plain text (a pipe, a file, TERM=dumb): Rich pads every line of a table to the
         # screen's width; drop those trailing spaces so the output greps and diffs cleanly.
-        with console.capture() as captured:
-            console.print(renderable)
-        console.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
-        console.file.flush()
-    else:
-        console.print(renderable)
+        shown = "".join(line.rstrip() + "\n" for line in shown.splitlines())
+    console.file.write(shown)
+    console.file.flush()
 
 
 def _shown(value: str) -> str:
-    """Data text as the screen will show it: controls visible, degraded to the encoding."""
-    return degrade(visible(value), sys.stdout)
+    """Data text as the screen will show it: controls visible, degraded to the encoding,
+    no-break spaces glued (see _GLUE)."""
+    shown = degrade(visible(value.translate(_OWN_PLACEHOLDERS)), sys.stdout).translate(_GLUE)
+    return _GLUED_SPACE.sub("\ufdd2", shown)
 
 
 def _text(value: str, style: str = "") -> Text:
@@ -158,10 +172,12 @@ def export(renderable: RenderableType, *, suffix: str, width: int, title: str) -
                       highlight=False, emoji=False, markup=False)  # fmt: skip
     console.print(renderable)
     if suffix == ".svg":
-        return console.export_svg(title=visible(title))
-    if suffix == ".html":
-        return console.export_html()
-    return console.export_text()
+        content = console.export_svg(title=visible(title))
+    elif suffix == ".html":
+        content = console.export_html()
+    else:
+        content = console.export_text()
+    return content.translate(_UNGLUE)
 
 
 def status(message: str) -> Any:

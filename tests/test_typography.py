@@ -1,0 +1,29 @@
+"""French typography survives any screen width: no line starts with `: ; ! ? % »`."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+# A line whose first visible character (after a bullet or a table's indent) closes a phrase.
+STARTS_WITH_CLOSING = re.compile(r"^[\s•–]*[:;!?%»]")
+VIEWS = [[], ["regions"], ["region", "wallonia"], ["region", "belgium"], ["schemes"], ["scheme", "regional-clusters"],
+         ["clusters", "--sector", "energy"], ["lessons"], ["concepts"], ["about"], ["results"], ["cite", "tweed"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("width", [40, 52, 64])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_line_starts_with_closing_punctuation(uwe, lang: str, width: int) -> None:
+    for args in VIEWS:
+        out = uwe("--lang", lang, *args, env={"COLUMNS": str(width)}).stdout
+        bad = [line for line in out.splitlines() if STARTS_WITH_CLOSING.match(line)]
+        assert bad == [], (args, bad)
+
+
+def test_no_break_spaces_are_kept_and_shown_as_they_are(uwe, data_copy) -> None:
+    path = data_copy / "regions.yaml"
+    text = path.read_text(encoding="utf-8").replace('"langue française"', '"langue\\u00a0française\\u202f: dite « FR »"')
+    path.write_text(text, encoding="utf-8")
+    out = uwe("--data-dir", str(data_copy), "--lang", "fr", "region", "wallonia", env={"COLUMNS": "200"}).stdout
+    assert "français (langue\u00a0française\u202f: dite « FR »)" in out
