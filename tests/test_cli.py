@@ -45,12 +45,12 @@ def test_regions_in_french(uwe: Uwe) -> None:
         "",
         "| Région | Population | PIB par habitant | par rapport à la Belgique (calculé) | Indice EU28=100 | Indice EU15=100 |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
-        "| Belgique | 11 millions | 30 500 € | 100 % | 119 |  |",
+        "| Belgique | 11 millions | 30\u202f500\xa0€ | 100\xa0% | 119 |  |",
     ]
 
 
 def test_lang_from_environment(uwe: Uwe) -> None:
-    assert "30 500 €" in uwe("regions", env={"UWE_LANG": "fr"}).stdout
+    assert "30\u202f500\xa0€" in uwe("regions", env={"UWE_LANG": "fr"}).stdout
     assert "€30,500" in uwe("regions", "--lang", "en", env={"UWE_LANG": "fr"}).stdout
 
 

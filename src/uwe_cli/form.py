@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -39,6 +40,21 @@ class Message:
     args: Mapping[str, Any] = field(default_factory=dict)
     plural: str | None = None
     context: str | None = None
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date, written as the reader's language writes it (`15 April 2014`, `15. April 2014`)."""
+
+    day: date
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Items joined as the reader's language joins a list: `a, b and c`, `a, b or c`."""
+
+    items: tuple[Any, ...]
+    style: Literal["standard", "or"] = "standard"
 
 
 def msg(message: str, /, *, context: str | None = None, **args: Any) -> Message:

@@ -9,13 +9,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from uwe_cli.form import Message, msg, msg_n
+from uwe_cli.form import Day, msg, msg_n
 from uwe_cli.language import Language
 from uwe_cli.vocabulary import AS_PRESENTED
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # fmt: skip
-
 
 def number(value: float, lang: Language) -> str:
     if isinstance(value, float) and value.is_integer():
@@ -24,18 +20,20 @@ def number(value: float, lang: Language) -> str:
 
 
 def percent(value: float, lang: Language) -> str:
-    return lang.message(msg("{number}%", number=number(value, lang)))
+    return str(lang.cldr["percent"].format(number=number(value, lang)))
 
 
-def date_message(day: date | str) -> Message:
-    """`15 April 2014` / `15 avril 2014` (month names of the catalogue: the locale may be C)."""
-    day = date.fromisoformat(day) if isinstance(day, str) else day
-    month = msg(_MONTHS[day.month - 1], context="month")
-    return msg("{day} {month} {year}", day=day.day, month=month, year=day.year)
+def euros(value: float, lang: Language) -> str:
+    return str(lang.cldr["currency"].format(number=number(value, lang)))
+
+
+def date_message(day: date | str) -> Day:
+    """A date for a message, written in the reader's language when shown."""
+    return Day(date.fromisoformat(day) if isinstance(day, str) else day)
 
 
 def long_date(day: date | str, lang: Language) -> str:
-    return lang.message(date_message(day))
+    return lang.date(date_message(day).day)
 
 
 def figure(fig: dict[str, Any] | None, lang: Language) -> str:
@@ -52,9 +50,9 @@ def unit_value(value: float, unit: str, lang: Language, *, base: str | None = No
     """`value` in `unit` (one of the data's units, see models.Unit)."""
     shown = number(value, lang)
     if unit == "EUR":
-        return lang.message(msg("€{amount}", amount=shown))
+        return euros(value, lang)
     if unit == "EUR/year":
-        return lang.message(msg("€{amount}/year", amount=shown))
+        return lang.message(msg("{amount}/year", amount=euros(value, lang)))
     if unit == "people" and value >= 1_000_000:
         millions = value / 1_000_000
         return lang.message(msg_n("{number} million", "{number} million", n=millions, number=number(round(millions, 3), lang)))

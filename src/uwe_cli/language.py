@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from uwe_cli.form import Message
+from uwe_cli.form import Day, Listing, Message
 
 # The languages of the dataset's texts; the first is the source's (the slides are French).
 TEXT_LANGUAGES = ("fr", "en")
@@ -37,6 +38,7 @@ class Language:
     def __init__(self, code: str) -> None:
         self.code = code
         self._catalogue, self._plural = _catalogue(code)
+        self.cldr: dict[str, Any] = _cldr()[code]
 
     @property
     def is_source(self) -> bool:
@@ -55,8 +57,24 @@ class Language:
         return singular if int(n) == 1 else plural
 
     def digits(self, shown: str) -> str:
-        """A number written `1,234.5` in this language's symbols (`1 234,5` in French)."""
-        return shown.translate(_DIGITS[self.code]) if self.code in _DIGITS else shown
+        """A number written `1,234.5` in this language's symbols (CLDR's: `1 234,5` in French)."""
+        return shown.translate(str.maketrans({",": self.cldr["group"], ".": self.cldr["decimal"]}))
+
+    def date(self, day: date) -> str:
+        month = self.cldr["months"][day.month - 1]
+        return str(self.cldr["date"].format(day=day.day, month=month, year=day.year))
+
+    def listing(self, items: list[str], *, style: str = "standard") -> str:
+        """`a, b and c` (or `a, b or c`) as CLDR's list patterns join them in this language."""
+        patterns = self.cldr["lists"][style]
+        if len(items) < 2:
+            return "".join(items)
+        if len(items) == 2:
+            return str(patterns["2"].format(*items))
+        shown = patterns["end"].format(items[-2], items[-1])
+        for item in reversed(items[1:-2]):
+            shown = patterns["middle"].format(item, shown)
+        return str(patterns["start"].format(items[0], shown))
 
     def ordinal(self, n: int) -> str:
         return _ORDINALS.get(self.code, _english_ordinal)(n)
@@ -86,12 +104,15 @@ class Language:
             return [self.localize(item) for item in value]
         if kind is Message:
             return self.message(value)
+        if kind is Day:
+            return self.date(value.day)
+        if kind is Listing:
+            return self.listing([str(self.localize(item)) for item in value.items], style=value.style)
         return value
 
 
-# How numbers are written where it is not `1,234.5`, and ordinals (`17th`, `17e`, `1re`):
-# rules, not words, so not in the catalogue.
-_DIGITS = {"fr": str.maketrans({",": " ", ".": ","})}
+# Ordinals (`17th`, `17e`, `1re`): rules, not words, so not in the catalogue; CLDR has no
+# short ordinal forms.
 
 
 def _english_ordinal(n: int) -> str:
@@ -99,7 +120,13 @@ def _english_ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-_ORDINALS = {"en": _english_ordinal, "fr": lambda n: f"{n}{'re' if n == 1 else 'e'}"}
+_ORDINALS = {
+    "en": _english_ordinal,
+    "fr": lambda n: f"{n}{'re' if n == 1 else 'e'}",
+    "nl": lambda n: f"{n}e",
+    "de": lambda n: f"{n}.",
+    "bg": lambda n: f"{n}-о",  # neuter: място, the place in a ranking
+}
 
 
 # The catalogue: a gettext PO file, read with the standard library (a few hundred entries
@@ -110,6 +137,14 @@ _PLURAL = re.compile(r"plural\s*=\s*([^;]+)")
 _SAFE_PLURAL = re.compile(r"^[n0-9\s()<>=!&|%?:]+$")
 
 Catalogue = dict[tuple[str | None, str], list[str]]
+
+
+@cache
+def _cldr() -> dict[str, Any]:
+    """Numbers, dates and lists by CLDR's rules, per language (scripts/update-cldr writes it)."""
+    import json
+
+    return dict(json.loads((_LOCALE / "cldr.json").read_text(encoding="utf-8")))
 
 
 @cache

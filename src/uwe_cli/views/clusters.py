@@ -7,7 +7,7 @@ from typing import Any
 
 from uwe_cli import lookup, matching
 from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Column, Document, Field, Section, Show, Table, msg
+from uwe_cli.form import Column, Listing, Document, Field, Section, Show, Table, msg
 from uwe_cli.language import Language
 from uwe_cli.views.common import find, first_domain, named, names, record_data, scheme_ids, search_key, source_section
 from uwe_cli.vocabulary import CLUSTER_STATUSES
@@ -20,12 +20,9 @@ def _status(status: str, lang: Language) -> str:
     return lang.message(STATUS_WORDS[status])
 
 
-def _either(values: list[Any]) -> Any:
-    """`a or b or c`: the values of a filter given more than once."""
-    shown = values[0]
-    for value in values[1:]:
-        shown = msg("{either} or {other}", either=shown, other=value)
-    return shown
+def _either(values: list[Any]) -> Listing:
+    """`a, b or c`: the values of a filter given more than once."""
+    return Listing(tuple(values), style="or")
 
 
 def clusters(
