@@ -24,12 +24,11 @@ from uwe_cli.form import Day, Listing, Message
 # The languages of the dataset's texts; the first is the source's (the slides are French).
 TEXT_LANGUAGES = ("fr", "en")
 SOURCE_LANGUAGE = TEXT_LANGUAGES[0]
-_TEXT = frozenset(TEXT_LANGUAGES)
 
 
 def is_text(value: Mapping[str, Any]) -> bool:
-    """Whether validated data is a dataset text in every language, not a record."""
-    return value.keys() == _TEXT
+    """Whether validated data is a dataset text (keyed by language codes), not a record."""
+    return SOURCE_LANGUAGE in value and all(len(key) == 2 for key in value)
 
 
 class Language:
@@ -80,9 +79,14 @@ class Language:
         return _ORDINALS.get(self.code, _english_ordinal)(n)
 
     def text(self, value: Any) -> str:
-        """A dataset text in this language (a plain string is the same in every language)."""
+        """A dataset text in this language (a plain string is the same in every language).
+
+        Where the data has no translation (or only an outdated one), the slides' French,
+        marked as such, rather than nothing.
+        """
         if isinstance(value, Mapping):
-            return str(value[self.code])
+            found = value.get(self.code)
+            return str(found) if found is not None else f"{value[SOURCE_LANGUAGE]} [{SOURCE_LANGUAGE}]"
         return "" if value is None else str(value)
 
     def message(self, message: Message) -> str:
@@ -98,7 +102,7 @@ class Language:
         kind = type(value)
         if kind is dict:
             if is_text(value):
-                return value[self.code]
+                return self.text(value)
             return {key: self.localize(item) for key, item in value.items()}
         if kind is list or kind is tuple:
             return [self.localize(item) for item in value]
@@ -152,7 +156,7 @@ def _catalogue(code: str) -> tuple[Catalogue, Any]:
     path = _LOCALE / code / "LC_MESSAGES" / "uwe.po"
     if not path.is_file():  # English: the messages are the catalogue's own keys
         return {}, lambda n: 0 if n == 1 else 1
-    entries = _parse_po(path.read_text(encoding="utf-8"))
+    entries = parse_po(path.read_text(encoding="utf-8"))
     header = entries.pop((None, ""), [""])[0]
     return entries, _plural_rule(header)
 
@@ -167,7 +171,7 @@ def _plural_rule(header: str) -> Any:
     return lambda n: int(eval(python, {"__builtins__": {}}, {"n": n}))
 
 
-def _parse_po(source: str) -> Catalogue:
+def parse_po(source: str) -> Catalogue:
     """msgctxt / msgid / msgid_plural / msgstr[N] entries; comments and fuzzy flags honoured."""
     entries: Catalogue = {}
     entry: dict[str, str] = {}

@@ -1,0 +1,61 @@
+"""The dataset in other languages: translations by address, outdated ones caught."""
+
+from __future__ import annotations
+
+import copy
+import io
+
+from babel.messages.pofile import read_po
+
+from uwe_cli import store, translations
+from uwe_cli.language import Language
+
+DATA = store.load_dataset(store.shipped_data_dir(), use_cache=False).dump()
+
+
+def catalogue(*entries: tuple[str, str, str]) -> str:
+    lines = ['msgid ""', 'msgstr ""', '"Language: nl\\n"', ""]
+    for address, french, translation in entries:
+        lines += [f'msgctxt "{address}"', f'msgid "{french}"', f'msgstr "{translation}"', ""]
+    return "\n".join(lines)
+
+
+def tweed(data: dict) -> dict:
+    return next(c for c in data["clusters"] if c["id"] == "tweed")
+
+
+def test_a_translation_is_found_by_its_address_and_shown() -> None:
+    data = copy.deepcopy(DATA)
+    outdated = translations.apply(data, {"nl": catalogue(("clusters/tweed/memberships/0/domain", "Énergie durable", "Duurzame energie"))})
+    assert outdated == []
+    domain = tweed(data)["memberships"][0]["domain"]
+    assert domain == {"fr": "Énergie durable", "en": "Sustainable energy", "nl": "Duurzame energie"}
+    assert Language("en").localize(domain) == "Sustainable energy"
+    assert tweed(data)["name"]["nl"] == "TWEED"  # a name is the same in every language
+
+
+def test_an_outdated_translation_is_reported_and_the_french_shown_marked() -> None:
+    data = copy.deepcopy(DATA)
+    outdated = translations.apply(data, {"nl": catalogue(
+        ("clusters/tweed/memberships/0/domain", "Énergie", "Energie"),
+        ("clusters/atlantis/name", "Atlantide", "Atlantis"),
+    )})  # fmt: skip
+    assert outdated == [
+        translations.Outdated("nl", "clusters/tweed/memberships/0/domain", "the French text has changed since it was translated"),
+        translations.Outdated("nl", "clusters/atlantis/name", "the dataset has no such text any more"),
+    ]
+    domain = tweed(data)["memberships"][0]["domain"]
+    assert "nl" not in domain
+    assert Language("fr").text(domain) == "Énergie durable"
+    assert Language("de").text(domain) == "Énergie durable [fr]"
+
+
+def test_the_template_lists_every_text_to_translate_and_babel_reads_it() -> None:
+    po = translations.template(DATA, lang="de", existing=catalogue(("clusters/tweed/memberships/0/domain", "Énergie durable", "Nachhaltige Energie")))
+    parsed = read_po(io.StringIO(po))
+    by_context = {m.context: m for m in parsed if m.id}
+    every = {address for address, text in translations.texts(DATA) if text["fr"] != text["en"]}
+    assert set(by_context) == every
+    assert by_context["clusters/tweed/memberships/0/domain"].string == "Nachhaltige Energie"
+    assert by_context["clusters/tweed/memberships/0/domain"].auto_comments == ["en: Sustainable energy"]
+    assert by_context["schemes/poles/name"].id == "Pôles de compétitivité"
