@@ -59,3 +59,17 @@ def test_the_template_lists_every_text_to_translate_and_babel_reads_it() -> None
     assert by_context["clusters/tweed/memberships/0/domain"].string == "Nachhaltige Energie"
     assert by_context["clusters/tweed/memberships/0/domain"].auto_comments == ["en: Sustainable energy"]
     assert by_context["schemes/poles/name"].id == "Pôles de compétitivité"
+
+
+def test_the_language_comes_from_the_option_then_uwe_lang_then_the_locale() -> None:
+    from uwe_cli.language import asked_for
+
+    known = ("en", "fr", "nl", "de", "bg")
+    assert asked_for("de", {"UWE_LANG": "fr", "LANG": "nl_BE.UTF-8"}, known=known) == ("de", "--lang")
+    assert asked_for(None, {"UWE_LANG": "xx", "LANG": "nl_BE.UTF-8"}, known=known) == ("xx", "UWE_LANG")
+    assert asked_for(None, {"LANG": "nl_BE.UTF-8"}, known=known) == ("nl", "LANG")
+    assert asked_for(None, {"LC_ALL": "bg_BG.UTF-8", "LANG": "fr_BE.UTF-8"}, known=known) == ("bg", "LC_ALL")
+    assert asked_for(None, {"LANGUAGE": "es:de", "LANG": "fr_BE.UTF-8"}, known=known) == ("de", "LANGUAGE")
+    assert asked_for(None, {"LC_ALL": "C", "LANG": "fr_BE.UTF-8"}, known=known) == ("en", "default")
+    assert asked_for(None, {"LANG": "es_ES.UTF-8"}, known=known) == ("en", "default")
+    assert asked_for(None, {}, known=known) == ("en", "default")

@@ -13,7 +13,7 @@ dataset texts become strings, messages are translated and filled in.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -29,6 +29,33 @@ SOURCE_LANGUAGE = TEXT_LANGUAGES[0]
 def is_text(value: Mapping[str, Any]) -> bool:
     """Whether validated data is a dataset text (keyed by language codes), not a record."""
     return SOURCE_LANGUAGE in value and all(len(key) == 2 for key in value)
+
+
+# Where the language of a command may come from, in order: the option, uwe's variable,
+# then the POSIX locale as gettext reads it.
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def asked_for(option: str | None, environ: Mapping[str, str], *, known: Iterable[str]) -> tuple[str, str]:
+    """The language asked for, and where it was asked: `--lang`, `UWE_LANG`, a locale variable.
+
+    A locale names a language only when it is one of `known` (`fr_BE.UTF-8` is French;
+    `C` or `es_ES` says nothing and English is used); an option or UWE_LANG is always a
+    request, to be refused with its origin if uwe does not speak it.
+    """
+    if option:
+        return option, "--lang"
+    if environ.get("UWE_LANG"):
+        return environ["UWE_LANG"], "UWE_LANG"
+    wanted = set(known)
+    for variable in LOCALE_VARIABLES:
+        for entry in environ.get(variable, "").split(":"):
+            code = entry.split(".")[0].split("@")[0].split("_")[0].lower()
+            if code in wanted:
+                return code, variable
+        if environ.get(variable) and variable != "LANGUAGE":
+            break  # the first locale variable set decides, as in gettext (LANGUAGE may list several)
+    return "en", "default"
 
 
 class Language:
