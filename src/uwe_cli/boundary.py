@@ -26,11 +26,7 @@ if TYPE_CHECKING:
 
 def run(call: Callable[[], int | None], args: Sequence[str]) -> int:
     """Run `call` (uwe on `args`), flush its output, and return the exit code."""
-    for stream, unencodable in ((sys.stdout, "uwe-as-bytes"), (sys.stderr, "uwe-escaped")):
-        try:
-            stream.reconfigure(errors=unencodable)  # type: ignore[union-attr]
-        except (AttributeError, ValueError, LookupError):
-            pass
+    _tolerate_unencodable_text()
     try:
         try:
             code = int(call() or 0)
@@ -208,6 +204,14 @@ def _click_exceptions() -> tuple[tuple[type[BaseException], ...], ...]:
 # str with surrogates (b"\xff" is "\udcff"): on standard output, its own bytes again, so that
 # `uwe data path` gives the real path; in a message on stderr, spelled `\xff`. Any other
 # character: '?' (output.py spells most of them out in plain letters first).
+
+
+def _tolerate_unencodable_text() -> None:
+    for stream, handler in ((sys.stdout, "uwe-as-bytes"), (sys.stderr, "uwe-escaped")):
+        try:
+            stream.reconfigure(errors=handler)  # type: ignore[union-attr]
+        except (AttributeError, ValueError, LookupError):  # not a text file of Python's own
+            pass
 
 
 def _as_bytes(error: UnicodeError) -> tuple[str | bytes, int]:
