@@ -54,6 +54,7 @@ class Moment:
     def __getattr__(self, name): return getattr(self.stream, name)
     def write(self, text):
         {land}
+        return self.stream.write(text)
 sys.stdout = Moment(sys.stdout)
 """,
     # while the cache entry is written: its temporary file exists, not yet renamed
@@ -86,6 +87,14 @@ def test_a_signal_at_any_moment_ends_quietly_with_its_code(moment: str, name: st
         assert len(left) == 1 and left[0].startswith("dataset-") and left[0].endswith(".json")
     else:
         assert left == []
+
+
+@pytest.mark.parametrize("name", ["SIGHUP", "SIGINT"])
+def test_a_signal_the_parent_ignores_stays_ignored(name: str) -> None:
+    # `nohup uwe ...` ignores SIGHUP, a shell's background job SIGINT: uwe carries on.
+    ignored = f"import signal\nsignal.signal(signal.{name}, signal.SIG_IGN)\n"
+    run = uwe("regions", "-f", "csv", prelude=ignored + at("output", name))
+    assert (run.returncode, run.stdout, run.stderr) == (0, uwe("regions", "-f", "csv").stdout, b"")
 
 
 def test_a_signal_swallowed_by_a_library_still_ends_with_its_code(tmp_path: Path) -> None:
