@@ -186,12 +186,12 @@ def test_every_command_works_whatever_typer_changes(
     from uwe_cli import store
 
     def answers(label: str) -> list[tuple[int, str, str]]:
-        (tmp_path / label).mkdir()
+        folder = tmp_path / label
+        folder.mkdir()
         found = []
         for args in COMMANDS:
-            args = [a.replace("{tmp}", str(tmp_path / label)).replace("{data}", str(store.shipped_data_dir())) for a in args]
-            run = uwe(*args)
-            found.append((run.exit_code, *(s.replace(str(tmp_path / label), "TMP") for s in (run.stdout, run.stderr))))
+            run = uwe(*(a.replace("{tmp}", str(folder)).replace("{data}", str(store.shipped_data_dir())) for a in args))
+            found.append((run.exit_code, *(s.replace(str(folder), "TMP") for s in (run.stdout, run.stderr))))
         return found
 
     expected = answers("before")

@@ -70,6 +70,8 @@ def _signal_code(exc: BaseException) -> int | None:
 
     The exception chain counts: a terminal that went away (SIGHUP) makes the cleanup's own
     writes fail, and the resulting OSError must not hide the signal."""
+    from uwe_cli.errors import ExitCode
+
     _, aborts, _ = _click_exceptions()
     seen = 0
     cause: BaseException | None = exc
@@ -77,7 +79,7 @@ def _signal_code(exc: BaseException) -> int | None:
         if isinstance(cause, Terminated):
             return cause.exit_code
         if isinstance(cause, (KeyboardInterrupt, *aborts)):
-            return 130
+            return ExitCode.INTERRUPTED
         cause, seen = cause.__context__, seen + 1
     return None
 
