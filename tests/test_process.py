@@ -171,8 +171,9 @@ def test_standard_error_or_input_closed(command: str, code: int, stdout: bytes) 
 
 def test_a_missing_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
     expected = (1, b"", b"uwe: error: \\xff/data: data folder does not exist\n")
-    run = subprocess.run([sys.executable, "-m", "uwe_cli", "--data-dir", b"\xff/data", "regions"],
-                         capture_output=True, cwd=tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-m", "uwe_cli", "--data-dir", b"\xff/data", "regions"], capture_output=True, cwd=tmp_path
+    )
     assert (run.returncode, run.stdout, run.stderr) == expected
     env = {**os.environ, "UWE_DATA_DIR": "\udcff/data"}  # (how os.environ holds the byte 0xff)
     run = subprocess.run([sys.executable, "-m", "uwe_cli", "regions"], capture_output=True, cwd=tmp_path, env=env)
@@ -188,8 +189,11 @@ def test_a_folder_whose_name_is_not_utf8_is_read_and_cached(tmp_path: Path) -> N
     first = uwe("--data-dir", os.fsencode(folder), "clusters", "-f", "json", env=env)
     assert [entry.name.startswith("dataset-") for entry in cache.iterdir()] == [True, True]
     second = uwe("--data-dir", os.fsencode(folder), "clusters", "-f", "json", env=env)  # from the cache
-    assert (first.returncode, first.stdout, first.stderr) == (second.returncode, second.stdout, second.stderr) == (
-        0, expected.stdout, b"")
+    assert (
+        (first.returncode, first.stdout, first.stderr)
+        == (second.returncode, second.stdout, second.stderr)
+        == (0, expected.stdout, b"")
+    )
     path = uwe("--data-dir", os.fsencode(folder), "data", "path")
     assert (path.returncode, path.stdout) == (0, os.fsencode(folder) + b"\n")  # its own bytes, for scripts
     check = uwe("data", "check", os.fsencode(folder))

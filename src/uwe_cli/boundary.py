@@ -6,8 +6,9 @@ other signals, and the unforeseen. The command group's `main` (cli._Commands) go
 it, so the `uwe` program and Typer's CliRunner in the tests give the same answers;
 `__main__.run` goes through it too, around the import of the libraries.
 
-At load this module imports only the standard library: `__main__` imports it before the
-libraries, so that a Ctrl-C while they load meets it too.
+At load this module imports only small modules of the standard library (others when they
+are needed): `__main__` imports it before the libraries, so that a Ctrl-C while they load
+meets it too.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def exit_code(exc: BaseException, args: Sequence[str]) -> int:
         return signalled
     exits, _, click_errors = _click_exceptions()
     if isinstance(exc, (SystemExit, *exits)):  # --help, --version, shell completion
-        code = exc.code if isinstance(exc, SystemExit) else exc.exit_code
+        code = exc.code if isinstance(exc, SystemExit) else getattr(exc, "exit_code", 0)
         return _flushed(code if isinstance(code, int) else int(code is not None), args)
     if isinstance(exc, UweError):
         _say(exc.summary())
@@ -104,13 +105,12 @@ def _usage_error(exc: Any, args: Sequence[str]) -> int:
 def _unforeseen(exc: BaseException, args: Sequence[str]) -> int:
     """A bug: one line and the way to learn more, or with --debug the plain traceback."""
     if _root_flag(args, "--debug"):
+        import contextlib
         import traceback
 
-        try:
+        with contextlib.suppress(Exception):  # (stderr closed or full: the exit code tells)
             # The plain traceback: never local variables, which may hold the user's data.
             traceback.print_exception(type(exc), exc, exc.__traceback__)
-        except Exception:
-            pass
     else:
         _say(f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)")
     return _internal()
@@ -190,12 +190,12 @@ def _click_exceptions() -> tuple[tuple[type[BaseException], ...], ...]:
     """Click's Exit, Abort and exception base, once Typer is loaded (before, none can be raised)."""
     if "typer" in sys.modules:
         try:
+            import importlib
+
             import typer
 
-            try:  # Typer >= 0.29 vendors Click; its exceptions derive from TyperException.
-                from typer import TyperException as error
-            except ImportError:
-                from click import ClickException as error  # type: ignore[assignment]
+            # Typer >= 0.29 vendors Click, whose exceptions derive from TyperException.
+            error = getattr(typer, "TyperException", None) or importlib.import_module("click").ClickException
             return (typer.Exit,), (typer.Abort,), (error,)
         except Exception:  # Typer half loaded (interrupted while importing): none of it ran
             pass
@@ -209,11 +209,13 @@ def _click_exceptions() -> tuple[tuple[type[BaseException], ...], ...]:
 
 
 def _tolerate_unencodable_text() -> None:
+    import contextlib
+
     for stream, handler in ((sys.stdout, "uwe-as-bytes"), (sys.stderr, "uwe-escaped")):
-        try:
-            stream.reconfigure(errors=handler)  # type: ignore[union-attr]
-        except (AttributeError, ValueError, LookupError):  # not a text file of Python's own
-            pass
+        reconfigure = getattr(stream, "reconfigure", None)  # (not on a stand-in for a closed stream)
+        with contextlib.suppress(ValueError):
+            if reconfigure is not None:
+                reconfigure(errors=handler)
 
 
 def _as_bytes(error: UnicodeError) -> tuple[str | bytes, int]:
