@@ -110,6 +110,7 @@ def process_value(convert: Any) -> Any:
 def no_slot(mp: pytest.MonkeyPatch) -> None:
     # Typer keeps its converters elsewhere: parameters have no `_runtime_param` any more.
     for cls in (core.TyperOption, core.TyperArgument):
+
         def init(self: Any, *args: Any, __init: Any = cls.__init__, **kwargs: Any) -> None:
             __init(self, *args, **kwargs)
             del self._runtime_param
@@ -121,14 +122,20 @@ def no_slot(mp: pytest.MonkeyPatch) -> None:
 def another_method(mp: pytest.MonkeyPatch) -> None:
     # Typer asks its converter to `convert`, not to `coerce`.
     mp.setattr(private.RuntimeParam, "convert", private.RuntimeParam.coerce, raising=False)
-    mp.setattr(core._TyperParameter, "process_value",
-               process_value(lambda self, value, ctx: self.get_runtime_param().convert(value, param=self, ctx=ctx)))
+    mp.setattr(
+        core._TyperParameter,
+        "process_value",
+        process_value(lambda self, value, ctx: self.get_runtime_param().convert(value, param=self, ctx=ctx)),
+    )
 
 
 def positional_arguments(mp: pytest.MonkeyPatch) -> None:
     # Typer passes the parameter and the context by position.
-    mp.setattr(core._TyperParameter, "process_value",
-               process_value(lambda self, value, ctx: self.get_runtime_param().coerce(value, self, ctx)))
+    mp.setattr(
+        core._TyperParameter,
+        "process_value",
+        process_value(lambda self, value, ctx: self.get_runtime_param().coerce(value, self, ctx)),
+    )
 
 
 def our_conversion_fails(mp: pytest.MonkeyPatch) -> None:
@@ -163,18 +170,39 @@ def helpers_changed(mp: pytest.MonkeyPatch) -> None:
 
 
 # (the case, whether Typer's own conversion must then do the work)
-RELEASES = [(no_slot, True), (another_method, True), (positional_arguments, True), (our_conversion_fails, True),
-            (built_elsewhere, True), (helpers_changed, False)]
+RELEASES = [
+    (no_slot, True),
+    (another_method, True),
+    (positional_arguments, True),
+    (our_conversion_fails, True),
+    (built_elsewhere, True),
+    (helpers_changed, False),
+]
 
 COMMANDS = [
-    [], ["--lang", "fr", "--no-color", "regions", "brussels", "wallonia", "--sort", "gdp", "-f", "csv"],
-    ["region", "wallonia", "-l", "fr"], ["schemes", "poles", "-f", "markdown"], ["scheme", "poles", "-f", "json"],
+    [],
+    ["--lang", "fr", "--no-color", "regions", "brussels", "wallonia", "--sort", "gdp", "-f", "csv"],
+    ["region", "wallonia", "-l", "fr"],
+    ["schemes", "poles", "-f", "markdown"],
+    ["scheme", "poles", "-f", "json"],
     ["clusters", "-s", "energy", "-s", "ict", "--scheme", "regional-clusters", "--status", "active", "--search", "e"],
-    ["cluster", "tweed", "--no-color"], ["sectors", "-f", "csv"], ["lessons", "--kind", "good-practice"],
-    ["results", "-f", "json"], ["concepts", "-f", "markdown"], ["about"], ["cite", "tweed"], ["search", "énergie"],
-    ["--no-cache", "--data-dir", "{data}", "data", "check"], ["data", "path"], ["data", "init", "{tmp}/mine"],
-    ["clusters", "--sector", "media", "--export", "{tmp}/media.txt"], ["--version"], ["regions", "--help"],
-    ["regions", "--format", "nope"], ["region"], ["clusters", "--frmat", "x"],
+    ["cluster", "tweed", "--no-color"],
+    ["sectors", "-f", "csv"],
+    ["lessons", "--kind", "good-practice"],
+    ["results", "-f", "json"],
+    ["concepts", "-f", "markdown"],
+    ["about"],
+    ["cite", "tweed"],
+    ["search", "énergie"],
+    ["--no-cache", "--data-dir", "{data}", "data", "check"],
+    ["data", "path"],
+    ["data", "init", "{tmp}/mine"],
+    ["clusters", "--sector", "media", "--export", "{tmp}/media.txt"],
+    ["--version"],
+    ["regions", "--help"],
+    ["regions", "--format", "nope"],
+    ["region"],
+    ["clusters", "--frmat", "x"],
 ]
 
 
@@ -186,12 +214,12 @@ def test_every_command_works_whatever_typer_changes(
     from uwe_cli import store
 
     def answers(label: str) -> list[tuple[int, str, str]]:
-        (tmp_path / label).mkdir()
+        folder = tmp_path / label
+        folder.mkdir()
         found = []
         for args in COMMANDS:
-            args = [a.replace("{tmp}", str(tmp_path / label)).replace("{data}", str(store.shipped_data_dir())) for a in args]
-            run = uwe(*args)
-            found.append((run.exit_code, *(s.replace(str(tmp_path / label), "TMP") for s in (run.stdout, run.stderr))))
+            run = uwe(*(a.replace("{tmp}", str(folder)).replace("{data}", str(store.shipped_data_dir())) for a in args))
+            found.append((run.exit_code, *(s.replace(str(folder), "TMP") for s in (run.stdout, run.stderr))))
         return found
 
     expected = answers("before")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +53,7 @@ class Moment:
     def __getattr__(self, name): return getattr(self.stream, name)
     def write(self, text):
         {land}
+        return self.stream.write(text)
 sys.stdout = Moment(sys.stdout)
 """,
     # while the cache entry is written: its temporary file exists, not yet renamed
@@ -86,6 +86,14 @@ def test_a_signal_at_any_moment_ends_quietly_with_its_code(moment: str, name: st
         assert len(left) == 1 and left[0].startswith("dataset-") and left[0].endswith(".json")
     else:
         assert left == []
+
+
+@pytest.mark.parametrize("name", ["SIGHUP", "SIGINT"])
+def test_a_signal_the_parent_ignores_stays_ignored(name: str) -> None:
+    # `nohup uwe ...` ignores SIGHUP, a shell's background job SIGINT: uwe carries on.
+    ignored = f"import signal\nsignal.signal(signal.{name}, signal.SIG_IGN)\n"
+    run = uwe("regions", "-f", "csv", prelude=ignored + at("output", name))
+    assert (run.returncode, run.stdout, run.stderr) == (0, uwe("regions", "-f", "csv").stdout, b"")
 
 
 def test_a_signal_swallowed_by_a_library_still_ends_with_its_code(tmp_path: Path) -> None:
@@ -163,8 +171,9 @@ def test_standard_error_or_input_closed(command: str, code: int, stdout: bytes) 
 
 def test_a_missing_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
     expected = (1, b"", b"uwe: error: \\xff/data: data folder does not exist\n")
-    run = subprocess.run([sys.executable, "-m", "uwe_cli", "--data-dir", b"\xff/data", "regions"],
-                         capture_output=True, cwd=tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-m", "uwe_cli", "--data-dir", b"\xff/data", "regions"], capture_output=True, cwd=tmp_path
+    )
     assert (run.returncode, run.stdout, run.stderr) == expected
     env = {**os.environ, "UWE_DATA_DIR": "\udcff/data"}  # (how os.environ holds the byte 0xff)
     run = subprocess.run([sys.executable, "-m", "uwe_cli", "regions"], capture_output=True, cwd=tmp_path, env=env)
@@ -180,8 +189,11 @@ def test_a_folder_whose_name_is_not_utf8_is_read_and_cached(tmp_path: Path) -> N
     first = uwe("--data-dir", os.fsencode(folder), "clusters", "-f", "json", env=env)
     assert [entry.name.startswith("dataset-") for entry in cache.iterdir()] == [True, True]
     second = uwe("--data-dir", os.fsencode(folder), "clusters", "-f", "json", env=env)  # from the cache
-    assert (first.returncode, first.stdout, first.stderr) == (second.returncode, second.stdout, second.stderr) == (
-        0, expected.stdout, b"")
+    assert (
+        (first.returncode, first.stdout, first.stderr)
+        == (second.returncode, second.stdout, second.stderr)
+        == (0, expected.stdout, b"")
+    )
     path = uwe("--data-dir", os.fsencode(folder), "data", "path")
     assert (path.returncode, path.stdout) == (0, os.fsencode(folder) + b"\n")  # its own bytes, for scripts
     check = uwe("data", "check", os.fsencode(folder))

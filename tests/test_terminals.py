@@ -149,8 +149,9 @@ def test_a_signal_while_the_spinner_runs_shows_the_cursor_again(name: str, code:
     # before the code that would show it again is even in place.
     with (data_copy / "concepts.yaml").open("a", encoding="utf-8") as padding:
         padding.write(("# " + "x" * 78 + "\n") * (store.SLOW_BYTES // 80 + 1))
-    shown, exit_code = terminal([sys.executable, "-c", SPINNER_STARTED_THEN.replace("{name}", name),
-                                 "--data-dir", str(data_copy), "regions"])
+    shown, exit_code = terminal(
+        [sys.executable, "-c", SPINNER_STARTED_THEN.replace("{name}", name), "--data-dir", str(data_copy), "regions"]
+    )
     assert exit_code == code
     assert HIDE_CURSOR in shown and shown.rindex(SHOW_CURSOR) > shown.rindex(HIDE_CURSOR)
     assert "Traceback" not in shown and "Belgium" not in shown

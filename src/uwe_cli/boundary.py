@@ -6,8 +6,9 @@ other signals, and the unforeseen. The command group's `main` (cli._Commands) go
 it, so the `uwe` program and Typer's CliRunner in the tests give the same answers;
 `__main__.run` goes through it too, around the import of the libraries.
 
-At load this module imports only the standard library: `__main__` imports it before the
-libraries, so that a Ctrl-C while they load meets it too.
+At load this module imports only small modules of the standard library (others when they
+are needed): `__main__` imports it before the libraries, so that a Ctrl-C while they load
+meets it too.
 """
 
 from __future__ import annotations
@@ -26,11 +27,7 @@ if TYPE_CHECKING:
 
 def run(call: Callable[[], int | None], args: Sequence[str]) -> int:
     """Run `call` (uwe on `args`), flush its output, and return the exit code."""
-    for stream, unencodable in ((sys.stdout, "uwe-as-bytes"), (sys.stderr, "uwe-escaped")):
-        try:
-            stream.reconfigure(errors=unencodable)  # type: ignore[union-attr]
-        except (AttributeError, ValueError, LookupError):
-            pass
+    _tolerate_unencodable_text()
     try:
         try:
             code = int(call() or 0)
@@ -52,7 +49,7 @@ def exit_code(exc: BaseException, args: Sequence[str]) -> int:
         return signalled
     exits, _, click_errors = _click_exceptions()
     if isinstance(exc, (SystemExit, *exits)):  # --help, --version, shell completion
-        code = exc.code if isinstance(exc, SystemExit) else exc.exit_code
+        code = exc.code if isinstance(exc, SystemExit) else getattr(exc, "exit_code", 0)
         return _flushed(code if isinstance(code, int) else int(code is not None), args)
     if isinstance(exc, UweError):
         _say(exc.summary())
@@ -74,6 +71,8 @@ def _signal_code(exc: BaseException) -> int | None:
 
     The exception chain counts: a terminal that went away (SIGHUP) makes the cleanup's own
     writes fail, and the resulting OSError must not hide the signal."""
+    from uwe_cli.errors import ExitCode
+
     _, aborts, _ = _click_exceptions()
     seen = 0
     cause: BaseException | None = exc
@@ -81,7 +80,7 @@ def _signal_code(exc: BaseException) -> int | None:
         if isinstance(cause, Terminated):
             return cause.exit_code
         if isinstance(cause, (KeyboardInterrupt, *aborts)):
-            return 130
+            return ExitCode.INTERRUPTED
         cause, seen = cause.__context__, seen + 1
     return None
 
@@ -106,13 +105,12 @@ def _usage_error(exc: Any, args: Sequence[str]) -> int:
 def _unforeseen(exc: BaseException, args: Sequence[str]) -> int:
     """A bug: one line and the way to learn more, or with --debug the plain traceback."""
     if _root_flag(args, "--debug"):
+        import contextlib
         import traceback
 
-        try:
+        with contextlib.suppress(Exception):  # (stderr closed or full: the exit code tells)
             # The plain traceback: never local variables, which may hold the user's data.
             traceback.print_exception(type(exc), exc, exc.__traceback__)
-        except Exception:
-            pass
     else:
         _say(f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)")
     return _internal()
@@ -192,12 +190,12 @@ def _click_exceptions() -> tuple[tuple[type[BaseException], ...], ...]:
     """Click's Exit, Abort and exception base, once Typer is loaded (before, none can be raised)."""
     if "typer" in sys.modules:
         try:
+            import importlib
+
             import typer
 
-            try:  # Typer >= 0.29 vendors Click; its exceptions derive from TyperException.
-                from typer import TyperException as error
-            except ImportError:
-                from click import ClickException as error  # type: ignore[assignment]
+            # Typer >= 0.29 vendors Click, whose exceptions derive from TyperException.
+            error = getattr(typer, "TyperException", None) or importlib.import_module("click").ClickException
             return (typer.Exit,), (typer.Abort,), (error,)
         except Exception:  # Typer half loaded (interrupted while importing): none of it ran
             pass
@@ -208,6 +206,16 @@ def _click_exceptions() -> tuple[tuple[type[BaseException], ...], ...]:
 # str with surrogates (b"\xff" is "\udcff"): on standard output, its own bytes again, so that
 # `uwe data path` gives the real path; in a message on stderr, spelled `\xff`. Any other
 # character: '?' (output.py spells most of them out in plain letters first).
+
+
+def _tolerate_unencodable_text() -> None:
+    import contextlib
+
+    for stream, handler in ((sys.stdout, "uwe-as-bytes"), (sys.stderr, "uwe-escaped")):
+        reconfigure = getattr(stream, "reconfigure", None)  # (not on a stand-in for a closed stream)
+        with contextlib.suppress(ValueError):
+            if reconfigure is not None:
+                reconfigure(errors=handler)
 
 
 def _as_bytes(error: UnicodeError) -> tuple[str | bytes, int]:

@@ -466,4 +466,4 @@ def data_path(ctx: typer.Context) -> None:
 def main(argv: Optional[list[str]] = None) -> int:
     """Run `uwe` with `argv` (default: the command line) and return its exit code."""
     args = sys.argv[1:] if argv is None else list(argv)
-    return typer.main.get_command(app).main(args, prog_name="uwe", standalone_mode=False)
+    return int(typer.main.get_command(app).main(args, prog_name="uwe", standalone_mode=False))

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 # (Windows has no SIGHUP.)
 _STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
+# Those of them uwe handles: not one its parent told it to ignore (`nohup` ignores SIGHUP; a
+# shell without job control, SIGINT for a command in the background).
+_handled: list[int] = []
+
 # Signals whose exception a library swallowed (see `_unraisable`), first one first.
 _swallowed: list[int] = []
 
@@ -41,13 +45,14 @@ class Terminated(BaseException):
 def prepare() -> None:
     """Set up the process before anything else runs: streams, signals, the unraisable hook."""
     _stand_in_for_closed_streams()
+    _handled[:] = [signum for signum in _STOPPING if signal.getsignal(signum) is not signal.SIG_IGN]
     _arm()
     sys.unraisablehook = _unraisable
 
 
 def settle() -> None:
     """From now on these signals change nothing: the answer and its exit code are decided."""
-    for signum in _STOPPING:
+    for signum in _handled:
         signal.signal(signum, signal.SIG_IGN)
 
 
@@ -57,7 +62,7 @@ def exit_code(code: int) -> int:
 
 
 def _arm() -> None:
-    for signum in _STOPPING:
+    for signum in _handled:
         signal.signal(signum, _stop)
 
 
