@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls but newline and tab, DEL, and the bidirectional overrides that can
-# make a terminal show text in another order than it is stored.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls but newline and tab, DEL, the bidirectional overrides that can make
+# a terminal show text in another order than it is stored, and the noncharacters U+FDD0-
+# U+FDEF (never text; terminal.py lays out no-break spaces as some of them).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef]")
 
 
 def visible(text: str) -> str:

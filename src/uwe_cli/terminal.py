@@ -49,7 +49,6 @@ def show(shown: Shown, *, console: Console) -> RenderableType:
 _GLUE = str.maketrans({"\u00a0": "\ufdd0", "\u202f": "\ufdd1"})
 _GLUED_SPACE = re.compile(r" (?=[:;!?%»])|(?<=«) ")
 _UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", "\ufdd2": " "})
-_OWN_PLACEHOLDERS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\ufdd0\ufdd1\ufdd2"})
 
 
 def print_plain_or_styled(renderable: RenderableType, *, console: Console) -> None:
@@ -67,7 +66,7 @@ def print_plain_or_styled(renderable: RenderableType, *, console: Console) -> No
 def _shown(value: str) -> str:
     """Data text as the screen will show it: controls visible, degraded to the encoding,
     no-break spaces glued (see _GLUE)."""
-    shown = degrade(visible(value.translate(_OWN_PLACEHOLDERS)), sys.stdout).translate(_GLUE)
+    shown = degrade(visible(value), sys.stdout).translate(_GLUE)  # (visible: data has no placeholder)
     return _GLUED_SPACE.sub("\ufdd2", shown)
 
 
