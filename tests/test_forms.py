@@ -121,3 +121,19 @@ def test_a_view_knows_no_language() -> None:
         source = module.read_text(encoding="utf-8")
         for mention in ('== "fr"', '== "en"', "'fr'", "'en'", 'lang="fr"', 'Language("en")'):
             assert mention not in source, (module.name, mention)
+
+
+def test_every_message_translators_tools_extract_is_in_every_catalogue() -> None:
+    from babel.messages.extract import extract_from_dir
+
+    source = language._LOCALE.parent
+    keywords = {"msg": None, "msg_n": (1, 2), "msg_p": ((1, "c"), 2)}
+    extracted = {
+        (context, message if isinstance(message, str) else message[0])
+        for _, _, message, _, context in extract_from_dir(str(source), keywords=keywords)
+    }
+    assert len(extracted) > 100
+    for po in sorted(language._LOCALE.glob("*/LC_MESSAGES/uwe.po")):
+        with po.open("rb") as handle:
+            translated = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(handle) if m.string}
+        assert extracted - translated == set(), po.parent.parent.name

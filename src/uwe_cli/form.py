@@ -57,8 +57,13 @@ class Listing:
     style: Literal["standard", "or"] = "standard"
 
 
-def msg(message: str, /, *, context: str | None = None, **args: Any) -> Message:
+def msg(message: str, /, **args: Any) -> Message:
     """Mark `message` for translation (the keyword translators' tools extract)."""
+    return Message(message, args)
+
+
+def msg_p(context: str, message: str, /, **args: Any) -> Message:
+    """A message whose English word has other meanings elsewhere (gettext's pgettext)."""
     return Message(message, args, context=context)
 
 

@@ -6,6 +6,7 @@ from the language's catalogue. A figure is `{value, unit, period, base, maximum}
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -69,8 +70,14 @@ def unit_value(value: float, unit: str, lang: Language, *, base: str | None = No
     return shown
 
 
+_QUARTER = re.compile(r"^Q([1-4]) (\d{4})$")
+
+
 def period(value: str, lang: Language) -> str:
-    """A reference period: a year as it is, a phrase (`Q4 2013`) from the catalogue."""
+    """A reference period: a year as it is, a quarter (`Q4 2013`) in the reader's words."""
+    quarter = _QUARTER.match(value)
+    if quarter:
+        return lang.message(msg("Q{quarter} {year}", quarter=int(quarter.group(1)), year=quarter.group(2)))
     return value if value.isdigit() else lang.gettext(value, "period")
 
 

@@ -7,13 +7,13 @@ from typing import Any
 
 from uwe_cli import lookup, matching
 from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Column, Listing, Document, Field, Section, Show, Table, msg
+from uwe_cli.form import Column, Document, Field, Listing, Section, Show, Table, msg, msg_p
 from uwe_cli.language import Language
 from uwe_cli.views.common import find, first_domain, named, names, record_data, scheme_ids, search_key, source_section
 from uwe_cli.vocabulary import CLUSTER_STATUSES
 
 # A grouping's status, as a reader says it.
-STATUS_WORDS = {"active": msg("active", context="cluster status"), "in-formation": msg("in formation", context="cluster status")}
+STATUS_WORDS = {"active": msg_p("cluster status", "active"), "in-formation": msg_p("cluster status", "in formation")}
 
 
 def _status(status: str, lang: Language) -> str:

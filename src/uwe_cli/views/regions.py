@@ -7,7 +7,7 @@ from typing import Any
 
 from uwe_cli import matching
 from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Chart, Column, Document, Field, Section, Table, msg
+from uwe_cli.form import Chart, Column, Document, Field, Section, Table, msg, msg_p
 from uwe_cli.formatting import figure, figure_with_period, figures, joined, number, percent, unit_value
 from uwe_cli.language import Language
 from uwe_cli.views.common import find, names, record_data, source_section
@@ -105,7 +105,7 @@ def region(ds: Dataset, name: str) -> Document:
     everyone = names(ds["regions"])
 
     def kind(record: Record, lang: Language) -> str:
-        shown = lang.gettext(record["kind"], "region kind")
+        shown = lang.message(_KINDS[record["kind"]])
         if record.get("within") in everyone:
             shown = lang.message(msg("{kind} (within {region})", kind=shown, region=everyone[record["within"]]))
         return shown
@@ -135,12 +135,15 @@ def _codes(codes: dict[str, str] | None, lang: Language) -> str:
     return ", ".join(f"{label} {codes[key]}" for label, key in (("NUTS", "nuts"), ("ISO 3166", "iso_3166")) if codes.get(key))
 
 
-# The names of the languages a region's slide names (ISO 639-1), in the catalogue.
-_LANGUAGE_NAMES = {"fr": "French", "nl": "Dutch", "de": "German"}
+_KINDS = {"country": msg_p("region kind", "country"), "region": msg_p("region kind", "region"),
+          "community": msg_p("region kind", "community")}  # fmt: skip
+# The names of the languages a region's slide names (ISO 639-1).
+_LANGUAGE_NAMES = {"fr": msg_p("language", "French"), "nl": msg_p("language", "Dutch"), "de": msg_p("language", "German")}
 
 
 def _languages(record: Record, lang: Language) -> str:
-    shown = ", ".join(lang.gettext(_LANGUAGE_NAMES.get(c, c), "language") for c in record.get("languages", ()))
+    codes = record.get("languages", ())
+    shown = ", ".join(lang.message(_LANGUAGE_NAMES[c]) if c in _LANGUAGE_NAMES else c for c in codes)
     note = record.get("language_note")
     if note:
         shown = f"{shown} ({note})" if shown else note

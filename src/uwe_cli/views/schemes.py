@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Comparison, Document, Field, Section, Show, msg
+from uwe_cli.form import Comparison, Document, Field, Section, Show, msg, msg_p
 from uwe_cli.formatting import figure
 from uwe_cli.language import Language
 from uwe_cli.views.clusters import STATUS_WORDS
@@ -33,8 +33,11 @@ def _period(s: Record, lang: Language) -> str:
     return ""
 
 
+_STATUS = {"active": msg_p("scheme status", "active"), "ended": msg_p("scheme status", "ended")}
+
+
 def _status(status: str, lang: Language) -> str:
-    return lang.gettext(status, "scheme status")
+    return lang.message(_STATUS[status])
 
 
 def _or_dash(show: Show) -> Show:
