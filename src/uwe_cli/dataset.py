@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from uwe_cli.form import msg
+
 Record = dict[str, Any]
 
 
@@ -23,7 +25,7 @@ class Dataset:
     def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
         self._slides: dict[str, Record] | None = None
-        self._slide_labels: dict[str, dict[str, str]] = {}
+        self._slide_labels: dict[str, Any] = {}
 
     def __getitem__(self, kind: str) -> Any:
         """A list of records (`regions`, `schemes`, ...), `organisation` or `presentation`."""
@@ -42,7 +44,7 @@ class Dataset:
             self._slides = {s["id"]: s for s in self._data["presentation"]["slides"]}
         return self._slides[slide_id]
 
-    def sources(self, ids: Iterable[str]) -> list[dict[str, str]]:
+    def sources(self, ids: Iterable[str]) -> list[Any]:
         """The slides `ids` name, each as its label in every language (see slide_label)."""
         labels = self._slide_labels
         out = []
@@ -53,13 +55,13 @@ class Dataset:
         return out
 
 
-def slide_label(slide: Record) -> dict[str, str]:
-    """`Title — subtitle (p. 20)` in every language: how a slide is named wherever it is cited."""
-    subtitle = slide.get("subtitle") or {}
-    return {lang: label(title, subtitle.get(lang), slide.get("page")) for lang, title in slide["title"].items()}
+def slide_label(slide: Record) -> Any:
+    """`Title — subtitle (p. 20)`: how a slide is named wherever it is cited (a message whose
+    parts are dataset texts, shown in the reader's language)."""
+    return label(slide["title"], slide.get("subtitle"), slide.get("page"))
 
 
-def label(title: str, subtitle: str | None, page: int | None) -> str:
-    """A slide's label from its title, subtitle and page in one language."""
-    shown = f"{title} — {subtitle}" if subtitle else title
-    return f"{shown} (p. {page})" if page else shown
+def label(title: Any, subtitle: Any, page: int | None) -> Any:
+    """A slide's label from its title, subtitle and page (texts, or strings in one language)."""
+    shown = msg("{title} — {subtitle}", title=title, subtitle=subtitle) if subtitle else title
+    return msg("{title} (p. {page})", title=shown, page=page) if page else shown

@@ -77,7 +77,8 @@ def period(value: str, lang: Language) -> str:
     """A reference period: a year as it is, a quarter (`Q4 2013`) in the reader's words."""
     quarter = _QUARTER.match(value)
     if quarter:
-        return lang.message(msg("Q{quarter} {year}", quarter=int(quarter.group(1)), year=quarter.group(2)))
+        n = int(quarter.group(1))
+        return lang.message(msg("Q{quarter} {year}", quarter=n, nth=lang.ordinal(n), year=quarter.group(2)))
     return value if value.isdigit() else lang.gettext(value, "period")
 
 

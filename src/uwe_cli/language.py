@@ -156,8 +156,15 @@ _ORDINALS = {
     "fr": lambda n: f"{n}{'re' if n == 1 else 'e'}",
     "nl": lambda n: f"{n}e",
     "de": lambda n: f"{n}.",
-    "bg": lambda n: f"{n}-о",  # neuter: място, the place in a ranking
+    "bg": lambda n: _bulgarian_ordinal(n),
 }
+
+
+def _bulgarian_ordinal(n: int) -> str:
+    """Neuter, as for място (a place in a ranking) and тримесечие (a quarter): 1-во, 17-о."""
+    if 11 <= n % 100 <= 19:
+        return f"{n}-о"
+    return f"{n}-" + {1: "во", 2: "ро", 3: "то", 4: "то", 7: "мо", 8: "мо"}.get(n % 10, "о")
 
 
 # The catalogue: a gettext PO file, read with the standard library (a few hundred entries

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from uwe_cli.errors import UsageError
+from uwe_cli.form import msg
 from uwe_cli.matching import fold
 
 T = TypeVar("T")
@@ -23,14 +24,19 @@ class Ambiguous(UsageError):
     """Several things have a name that starts so."""
 
 
+def _in_every_language(text: dict[str, str]) -> tuple[str, ...]:
+    """A text's words in every language it has, English first (suggestions are English)."""
+    return tuple(dict.fromkeys((text["en"], *text.values())))
+
+
 def names(record: Any) -> tuple[str, ...]:
-    """What a record (validated data) may be called, its English display name first."""
+    """What a record (validated data) may be called, in any language, its English name first."""
     label = record.get("name") or record.get("title")
-    shown: tuple[str, ...] = (label["en"], label["fr"]) if label is not None else ()
+    shown: tuple[str, ...] = _in_every_language(label) if label is not None else ()
     subtitle = record.get("subtitle")  # a slide: "title — subtitle" tells it apart
     if label is not None and subtitle is not None:
-        full = display_name(record)
-        shown = (full["en"], full["fr"], *shown, subtitle["en"], subtitle["fr"])
+        full = {lang: f"{text} — {subtitle.get(lang, subtitle['fr'])}" for lang, text in label.items()}
+        shown = (*_in_every_language(full), *shown, *_in_every_language(subtitle))
     codes = record.get("codes") or {}  # a region's NUTS and ISO 3166 codes
     codes = tuple(c for c in (codes.get("nuts"), codes.get("iso_3166")) if c)
     return (*shown, record["id"], *record.get("aliases", ()), *record.get("synonyms", ()), *codes)
@@ -42,7 +48,7 @@ def display_name(record: Any) -> Any:
     if label is None:
         return record["id"]
     subtitle = record.get("subtitle")
-    return {lang: f"{text} — {subtitle[lang]}" for lang, text in label.items()} if subtitle else label
+    return msg("{title} — {subtitle}", title=label, subtitle=subtitle) if subtitle else label
 
 
 def find(

@@ -58,8 +58,8 @@ def _walk(value: Any, address: str) -> Iterator[tuple[str, dict[str, str]]]:
 def apply(data: dict[str, Any], catalogues: dict[str, str]) -> list[Outdated]:
     """Add each language's translations (`catalogues`: code -> PO text) to the data's texts.
 
-    A text the same in French and English is a name (TWEED), the same in every language.
-    Returns the outdated entries; their texts are left without that language.
+    A text the same in French and English that a catalogue leaves out is taken for a name
+    (TWEED), the same in every language. Returns the outdated entries; their texts are left without that language.
     """
     outdated: list[Outdated] = []
     found = dict(texts(data))
@@ -96,8 +96,8 @@ def template(data: dict[str, Any], *, lang: str, existing: str = "") -> str:
     ]
     for address, text in texts(data):
         french = text[SOURCE_LANGUAGE]
-        if french == text.get("en"):
-            continue  # a name, the same in every language
+        # (a text the same in French and English is often a name, to copy: TWEED; not always:
+        # Construction, Innovations)
         lines += [f"#. en: {text['en']}".replace("\n", " "), f"msgctxt {_quoted(address)}", f"msgid {_quoted(french)}",
                   f"msgstr {_quoted(done.get((address, french), ''))}", ""]  # fmt: skip
     return "\n".join(lines)

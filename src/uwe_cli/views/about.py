@@ -65,7 +65,7 @@ def overview(ds: Dataset) -> Document:
 
 
 def _slide(slide: Record, lang: Language) -> str:
-    return label(slide["title"], slide.get("subtitle"), slide.get("page"))
+    return str(lang.localize(label(slide["title"], slide.get("subtitle"), slide.get("page"))))
 
 
 def about(ds: Dataset) -> Document:

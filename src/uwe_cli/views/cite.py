@@ -59,6 +59,11 @@ def _entry(ds: Dataset, *, key: str, title: str, note: str) -> str:
     )
 
 
+def in_source(value: Any) -> str:
+    """A text as the source says it (slide titles are cited as the slides print them)."""
+    return str(Language(SOURCE_LANGUAGE).localize(value))
+
+
 def cite(ds: Dataset, *, name: str | None = None) -> Document:
     p, o = ds["presentation"], ds["organisation"]
     source = SOURCE_LANGUAGE
@@ -74,7 +79,7 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
         kind, record = _find(ds, name)
         slides = [record] if kind == "slide" else [ds.slide(s) for s in record["source"]]
         key, label = record["id"], lookup.display_name(record)
-        labels = [slide_label(s)[source] for s in slides]
+        labels = [in_source(slide_label(s)) for s in slides]
         citation = msg_n(
             "{author}. {titles} (slide), {where}. Data: uwe {version}, {kind} '{key}'.",
             "{author}. {titles} (slides), {where}. Data: uwe {version}, {kind} '{key}'.",
@@ -87,7 +92,7 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
         "record": key,
         "kind": kind,
         "name": label,
-        "slides": [slide_label(s)[source] for s in slides],
+        "slides": [in_source(slide_label(s)) for s in slides],
         "citation": citation,
         "bibtex": bibtex,
     }

@@ -133,9 +133,9 @@ def sector_slides(ds: Dataset, sector: Record) -> list[str]:
 
 
 def _also(s: Record, lang: Language) -> str:
-    # The name in the other languages, and enough synonyms to recognise the sector; the
-    # full list is in --format json.
-    others = [s[f"name_{code}"] for code in ("en", "fr") if code != lang.code and f"name_{code}" in s]
+    # The French and English names where the reader's is another, and enough synonyms to
+    # recognise the sector; the full list is in --format json.
+    others = [name for name in dict.fromkeys((s["name_fr"], s["name_en"])) if name != s["name"]]
     synonyms = s["synonyms"]
     return ", ".join([*others, *synonyms[:3]]) + (", …" if len(synonyms) > 3 else "")
 
@@ -145,6 +145,7 @@ def sectors(ds: Dataset) -> Table:
     data = [
         {
             "id": s["id"],
+            "name": s["name"],
             "name_en": s["name"]["en"],
             "name_fr": s["name"]["fr"],
             "synonyms": list(s["synonyms"]),
@@ -154,7 +155,7 @@ def sectors(ds: Dataset) -> Table:
         for s in ds["sectors"]
     ]
     columns = (
-        Column("", msg("Sector"), lambda s, lang: s[f"name_{lang.code}"]),
+        Column("name", msg("Sector")),
         Column("id", msg("--sector")),
         Column("groupings", msg("Groupings"), justify="right"),
         Column("", msg("Also matches"), _also),
