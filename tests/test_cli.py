@@ -113,7 +113,7 @@ def test_filters_combine(uwe: Uwe) -> None:
         (["clusters", "--status", "gone"], "uwe: error: unknown status 'gone' (use active, in-formation)\n"),
         (["regions", "--format", "jsn"], "uwe: error: unknown format 'jsn' (did you mean 'json'?)\n"),
         (["regions", "--format", "nonsense"], "uwe: error: unknown format 'nonsense' (use table, json, csv, markdown)\n"),
-        (["regions", "--lang", "de"], "uwe: error: unknown language 'de' (use en, fr)\n"),
+        (["regions", "--lang", "es"], "uwe: error: unknown language 'es' (use en, fr, nl, de, bg)\n"),
         (["regions", "--sort", "size"], "uwe: error: unknown sort key 'size' (use gdp, population, name)\n"),
         (["lessons", "--kind", "goodpractise"], "uwe: error: unknown lesson kind 'goodpractise' (did you mean 'good-practice'?)\n"),
     ],

@@ -308,7 +308,7 @@ def test_the_default_keeps_both_languages_whatever_uwe_lang_says(uwe: Callable[.
 
 
 def test_an_unknown_language_is_a_usage_error(main: Callable[..., Any], tmp_path: Path) -> None:
-    run = main("data", "export", str(tmp_path / "x.db"), "--lang", "de")
+    run = main("data", "export", str(tmp_path / "x.db"), "--lang", "es")
     assert run.exit_code == 2 and run.stderr.startswith("uwe: error: ") and "language" in run.stderr
     assert list(tmp_path.iterdir()) == []
 

@@ -131,7 +131,7 @@ FormatOpt = Annotated[
 ]
 LangOpt = Annotated[
     Optional[str],
-    typer.Option("--lang", "-l", metavar="LANG", help=f"{listed(LANGS)} (default: $UWE_LANG, else en).", autocompletion=_complete_choices(LANGS)),
+    typer.Option("--lang", "-l", metavar="LANG", help=f"{listed(LANGS)} (default: $UWE_LANG, else the locale's language, else en).", autocompletion=_complete_choices(LANGS)),
 ]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
 ExportOpt = Annotated[
@@ -196,16 +196,16 @@ def _show(
     """Run `view` on the dataset with `options`, and render what it returns."""
     from uwe_cli import export as exporting
     from uwe_cli import lookup, output
-    from uwe_cli.language import Language
+    from uwe_cli.language import resolve
 
     settings = _settings(ctx)
     fmt = lookup.choose(fmt, FORMATS, what="format")
-    lang = lookup.choose(lang or settings.lang or os.environ.get("UWE_LANG") or "en", LANGS, what="language")
+    language = resolve(lang or settings.lang, os.environ)
     if export is not None and fmt != "table":
         raise UsageError("--export saves the table view: leave out --format, or use --format table")
     exporting.check(export)
     form = view(_load(ctx), **options)
-    output.render(form, fmt=fmt, lang=Language(lang), no_color=no_color or settings.no_color, export=export)
+    output.render(form, fmt=fmt, lang=language, no_color=no_color or settings.no_color, export=export)
 
 
 # The commands. Docstrings are the help; each epilog is a real example.

@@ -58,6 +58,21 @@ def asked_for(option: str | None, environ: Mapping[str, str], *, known: Iterable
     return "en", "default"
 
 
+def resolve(option: str | None, environ: Mapping[str, str]) -> Language:
+    """The language of a command (see asked_for); an unknown one names where it came from."""
+    from uwe_cli import lookup
+    from uwe_cli.errors import UsageError
+    from uwe_cli.vocabulary import LANGS
+
+    asked, origin = asked_for(option, environ, known=LANGS)
+    try:
+        return Language(lookup.choose(asked, LANGS, what="language"))
+    except UsageError as exc:
+        if origin == "--lang":
+            raise
+        raise UsageError(f"{origin}: {exc}") from None
+
+
 class Language:
     """One language of the interface: words from its catalogue, numbers in its style."""
 

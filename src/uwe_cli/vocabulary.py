@@ -5,7 +5,14 @@ start-up by cli.py, so it stays free of any import.
 """
 
 FORMATS = {"table": (), "json": (), "csv": (), "markdown": ("md",)}
-LANGS = {"en": ("english", "anglais"), "fr": ("french", "français", "francais")}
+# uwe's languages, with their names in each of them (as a reader may type one).
+LANGS = {
+    "en": ("english", "anglais", "engels", "englisch", "английски"),
+    "fr": ("french", "français", "francais", "frans", "französisch", "френски"),
+    "nl": ("dutch", "nederlands", "néerlandais", "vlaams", "niederländisch", "нидерландски"),
+    "de": ("german", "deutsch", "allemand", "duits", "немски"),
+    "bg": ("bulgarian", "български", "bulgare", "bulgaars", "bulgarisch"),
+}
 SORT_KEYS = {"gdp": ("pib",), "population": (), "name": ("nom",)}
 CLUSTER_STATUSES = {
     "active": ("actif", "existing", "existante", "existantes"),
