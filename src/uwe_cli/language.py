@@ -24,6 +24,8 @@ from uwe_cli.form import Message
 TEXT_LANGUAGES = ("fr", "en")
 SOURCE_LANGUAGE = TEXT_LANGUAGES[0]
 _TEXT = frozenset(TEXT_LANGUAGES)
+# Each language's name, a message of the catalogue (context "language").
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
 
 def is_text(value: Mapping[str, Any]) -> bool:

@@ -64,6 +64,24 @@ def search_key(query: str) -> str:
     return key
 
 
+def either(values: list[Any]) -> Any:
+    """`a or b or c`, as a message: the values of a filter given more than once."""
+    shown = values[0]
+    for value in values[1:]:
+        shown = msg("{either} or {other}", either=shown, other=value)
+    return shown
+
+
+def shell_word(text: str) -> str:
+    """`text` as a shell reads it back as one word: bare, else in double quotes (which read
+    well inside a message's single quotes: 'uwe search "rocket science"')."""
+    import re
+
+    if re.fullmatch(r"[\w+.,:/@%=-]+", text):
+        return text
+    return '"' + re.sub(r'(["\\$`])', r"\\\1", text) + '"'
+
+
 def names(records: Iterable[Record]) -> dict[str, Any]:
     """Each record's name by id, for a view that shows ids as names."""
     return {r["id"]: r["name"] for r in records}
