@@ -73,17 +73,31 @@ def _terminal(shown: Any, *, no_color: bool, width: int | None) -> None:
 
 def note(message: str) -> None:
     """A line for the reader on stderr, not part of the output: stdout stays the data."""
-    _write(f"uwe: {visible(message)}\n", stream=sys.stderr)
+    _write(_for_stderr(f"uwe: {visible(message)}"), stream=sys.stderr)
 
 
 def error(message: str) -> None:
     """One line on stderr: what is wrong, where, and what to do."""
-    _write(f"uwe: error: {visible(message)}\n".replace("\n", " ").rstrip() + "\n", stream=sys.stderr)
+    _write(_for_stderr(f"uwe: error: {visible(message)}".replace("\n", " ").rstrip()), stream=sys.stderr)
 
 
 def problems(found: Iterable[object]) -> None:
     """Every problem of a data folder, one per line on stderr (`uwe data check`)."""
-    _write("".join(f"{visible(str(problem))}\n" for problem in found), stream=sys.stderr)
+    _write("".join(_for_stderr(visible(str(problem))) for problem in found), stream=sys.stderr)
+
+
+def _for_stderr(message: str) -> str:
+    """A message as one line, for a log or a script; on a terminal, wrapped between words
+    to its width (the terminal would cut words), its next lines indented."""
+    if not sys.stderr.isatty():
+        return message + "\n"
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size((80, 24)).columns
+    lines = textwrap.wrap(message, max(width - 1, 20), subsequent_indent="  ", break_long_words=False,
+                          break_on_hyphens=False)  # fmt: skip
+    return "".join(line + "\n" for line in lines or [""])
 
 
 def line(text: str) -> None:
