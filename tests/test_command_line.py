@@ -144,13 +144,26 @@ def test_data_alone_is_its_help(uwe: Uwe) -> None:
 # Completion, through the protocol the shell speaks.
 
 
-def completions(line: str) -> list[str]:
+def completions(line: str, monkeypatch: pytest.MonkeyPatch | None = None) -> list[str]:
+    """What the shell gets for `line`: through the real program, or in this process (the
+    same protocol, without a new interpreter's start-up) when given `monkeypatch`."""
     words = line.split()
     index = len(words) if line.endswith(" ") else len(words) - 1
-    env = {**os.environ, "_UWE_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(index)}
-    run = subprocess.run([sys.executable, "-m", "uwe_cli"], env=env, capture_output=True, text=True, timeout=30)
-    assert run.returncode == 0, run.stderr
-    return run.stdout.split()
+    env = {"_UWE_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(index)}
+    if monkeypatch is None:
+        run = subprocess.run([sys.executable, "-m", "uwe_cli"], env={**os.environ, **env}, capture_output=True,
+                             text=True, timeout=30)  # fmt: skip
+        assert run.returncode == 0, run.stderr
+        return run.stdout.split()
+    import contextlib
+    import io
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli.main([]) == 0
+    return out.getvalue().split()
 
 
 def test_completion_offers_what_the_matcher_would_match(uwe: Uwe) -> None:
@@ -181,10 +194,10 @@ def test_completion_offers_what_the_matcher_would_match(uwe: Uwe) -> None:
         ("uwe cluster (", []),
     ],
 )
-def test_completion_covers_every_name_argument(line: str, offered: list[str]) -> None:
-    assert completions(line) == offered
+def test_completion_covers_every_name_argument(line: str, offered: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert completions(line, monkeypatch) == offered
 
 
-def test_completion_offers_every_citable_record() -> None:
-    offered = completions("uwe cite ")
+def test_completion_offers_every_citable_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    offered = completions("uwe cite ", monkeypatch)
     assert len(offered) == 62 and offered[:3] == ["belgium", "flanders", "brussels"] and offered[-1] == "uwe"
