@@ -173,3 +173,8 @@ def problems_or_none(folder: Path) -> list[str]:
     except DataError:
         return problems(folder)
     return []
+
+
+def test_a_list_given_as_one_value_says_how_to_write_it(data_copy: Path) -> None:
+    line = edit(data_copy / "clusters.yaml", "sectors: [health, research]", "sectors: health")
+    assert problems(data_copy) == [f"DATA/clusters.yaml:{line}:5: clusters[0].sectors: should be a list, got 'health' (write [health])"]

@@ -254,6 +254,8 @@ def _problem(file_model: type[BaseModel], doc: YamlDocument, display: str, err: 
     if kind != "value_error" and (value is None or isinstance(value, (str, int, float, bool))):
         shown = repr(value)
         message += f", got {shown[:60] + '…' if len(shown) > 60 else shown}"
+        if kind in ("list_type", "tuple_type") and isinstance(value, str) and len(value) <= 60:
+            message += f" (write [{value}])"
     return Problem(display, message, line, column, _dotted(loc))
 
 
