@@ -102,8 +102,15 @@ def test_each_broken_file_is_one_line_on_stderr(uwe, data_copy: Path, case: str)
 
 
 def test_missing_data_folder_from_the_environment(uwe, tmp_path: Path) -> None:
+    # The user may have forgotten the setting: the message names it, and what to do.
     run = uwe("regions", env={"UWE_DATA_DIR": str(tmp_path / "gone")})
-    assert (run.exit_code, run.stdout, run.stderr) == (1, "", f"uwe: error: {tmp_path / 'gone'}: data folder does not exist\n")
+    assert (run.exit_code, run.stdout, run.stderr) == (1, "", f"uwe: error: UWE_DATA_DIR={tmp_path / 'gone'}: data folder "
+                                                       "does not exist (set UWE_DATA_DIR to a data folder, or unset it "
+                                                       "to use the shipped data)\n")
+    check = uwe("data", "check", env={"UWE_DATA_DIR": str(tmp_path / "gone")})
+    assert check.stderr.startswith(f"UWE_DATA_DIR={tmp_path / 'gone'}: data folder does not exist (set UWE_DATA_DIR")
+    given = uwe("--data-dir", str(tmp_path / "gone"), "regions", env={"UWE_DATA_DIR": str(tmp_path)})
+    assert given.stderr == f"uwe: error: {tmp_path / 'gone'}: data folder does not exist\n"
 
 
 def test_the_users_files_are_never_modified(uwe, data_copy: Path) -> None:

@@ -11,9 +11,9 @@ from babel.messages.pofile import read_po
 
 from uwe_cli import language, store
 from uwe_cli.dataset import Dataset
-from uwe_cli.form import Form
+from uwe_cli.form import Form, Table
 from uwe_cli.language import Language
-from uwe_cli.machine import to_json
+from uwe_cli.machine import to_csv, to_json
 from uwe_cli.markdown import to_markdown
 from uwe_cli.shown import derive, localized
 from uwe_cli.views import about, cite, clusters, policy, regions, schemes, search
@@ -38,6 +38,12 @@ VIEWS: list[tuple[Callable[..., Form], dict[str, Any]]] = [
     (cite.cite, {}),
     (cite.cite, {"name": "tweed"}),
     (search.search, {"query": "grappe"}),
+    # Empty results, and what they suggest.
+    (clusters.clusters, {"search": "aerospace"}),
+    (clusters.clusters, {"search": "rocket"}),
+    (clusters.clusters, {"sector": ["energy"], "status": ["in-formation"]}),
+    (search.search, {"query": "xyzzy"}),
+    (search.search, {"query": "enrgy"}),
 ]
 IDS = [f"{view.__name__}{sorted(options.items())}" for view, options in VIEWS]
 
@@ -94,7 +100,21 @@ def test_every_word_of_every_view_is_in_the_french_catalogue(ds: Dataset) -> Non
     for view, options in VIEWS:
         form = view(ds, **options)
         to_markdown(derive(form, localized(form, lang), lang))
+        if isinstance(form, Table):
+            lang.localize(form.when_empty)
     assert lang.missing == set()
+
+
+@pytest.mark.parametrize(("view", "options"), [v for v in VIEWS if v[0] in (clusters.clusters, search.search)], ids=str)
+def test_a_tables_keys_are_its_csv_header(ds: Dataset, view: Any, options: dict[str, Any]) -> None:
+    # The header an empty result prints is the one a full result has.
+    form = view(ds, **options)
+    data = localized(form, Language("en"))
+    assert isinstance(form, Table) and form.keys
+    if data:
+        assert to_csv(data).splitlines()[0] == ",".join(form.keys)
+    else:
+        assert to_csv(data, keys=form.keys) == ",".join(form.keys) + "\n"
 
 
 def test_the_catalogue_is_a_valid_po_file_that_babel_reads() -> None:

@@ -67,13 +67,15 @@ def test_dangling_references_all_reported(data_copy: Path) -> None:
     groupings_line = line_of(data_copy / "schemes.yaml", "groupings:", after="id: regional-clusters")
     assert problems(data_copy) == [
         f"DATA/regions.yaml:{within_line}:5: regions[4].within: unknown region 'walonia' (did you mean 'wallonia'?)",
-        f"DATA/schemes.yaml:{groupings_line}:5: schemes[1].groupings: says 10 groupings but clusters.yaml names 9",
         f"DATA/clusters.yaml:{sector_line}:23: clusters[0].sectors[1]: unknown sector 'reserch' "
         "(did you mean 'research'?)",
         f"DATA/clusters.yaml:{scheme_line}:9: clusters[0].memberships[0].scheme: unknown scheme 'regional-cluster' "
         "(did you mean 'regional-clusters'?)",
         f"DATA/lessons.yaml:{source_line}:5: lessons[0].source[0]: unknown slide 'lesson-evaluation' (did you mean "
         "'lessons-evaluation'?)",
+        # The count the unknown scheme puts out comes last: the cause first, then its consequence.
+        f"DATA/schemes.yaml:{groupings_line}:5: schemes[1].groupings: says 10 groupings but clusters.yaml names 9 "
+        "with this scheme: correct the one that is wrong",
     ]
 
 
@@ -117,3 +119,62 @@ def test_a_result_that_is_its_own_part(data_copy: Path) -> None:
     assert problems(data_copy) == [
         f"DATA/schemes.yaml:{line + 1}:9: schemes[2].results[4].part_of: 'rd-projects' is part of itself"
     ]
+
+
+# Figures written as a Belgian writes them: with a thousands separator.
+
+
+def test_a_thousands_comma_inside_braces(data_copy: Path) -> None:
+    line = edit(data_copy / "regions.yaml", "gdp_per_capita: {value: 28800", "gdp_per_capita: {value: 28,800")
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line}:32: regions[1].gdp_per_capita: 'value: 28,800' reads as two entries, because a "
+        "comma separates the entries inside { }: write value: 28800, without a thousands separator"
+    ]
+
+
+def test_a_thousands_comma_on_its_own_line(data_copy: Path) -> None:
+    line = edit(data_copy / "regions.yaml", "gdp_per_capita: {value: 28800, unit: EUR}",
+                "gdp_per_capita:\n      value: 28,800\n      unit: EUR")  # fmt: skip
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line + 1}:7: regions[1].gdp_per_capita.value: should be a number, got '28,800': "
+        "write 28800, without a thousands separator"
+    ]
+
+
+def test_a_thousands_dot_is_refused_for_whole_things(data_copy: Path) -> None:
+    # YAML reads 28.800 as 28.8: a Belgian meant 28 800. Refused, with both ways to say it.
+    line = edit(data_copy / "regions.yaml", "gdp_per_capita: {value: 28800", "gdp_per_capita: {value: 28.800")
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line}:22: regions[1].gdp_per_capita.value: value 28.800 reads as 28.8: if you meant "
+        "28800, write it without the dot (a thousands separator); if you meant 28.8, write 28.8"
+    ]
+
+
+def test_decimals_stay_decimals(data_copy: Path) -> None:
+    # 28.8 euros is written so; a rate may well have three decimals.
+    edit(data_copy / "regions.yaml", "gdp_per_capita: {value: 28800", "gdp_per_capita: {value: 28.8")
+    edit(data_copy / "regions.yaml", '{value: 11.1, unit: "%"', '{value: 11.125, unit: "%"')
+    assert problems_or_none(data_copy) == []
+
+
+def test_an_empty_source_says_what_it_needs(data_copy: Path) -> None:
+    line = edit(data_copy / "lessons.yaml", "source: lessons-evaluation", "source: []")
+    assert problems(data_copy) == [
+        f"DATA/lessons.yaml:{line}:5: lessons[0].source: should name at least one slide (an id from about.yaml)"
+    ]
+
+
+def problems_or_none(folder: Path) -> list[str]:
+    from uwe_cli import store
+    from uwe_cli.errors import DataError
+
+    try:
+        store.load_models(folder)
+    except DataError:
+        return problems(folder)
+    return []
+
+
+def test_a_list_given_as_one_value_says_how_to_write_it(data_copy: Path) -> None:
+    line = edit(data_copy / "clusters.yaml", "sectors: [health, research]", "sectors: health")
+    assert problems(data_copy) == [f"DATA/clusters.yaml:{line}:5: clusters[0].sectors: should be a list, got 'health' (write [health])"]

@@ -66,3 +66,23 @@ def test_quick_start_has_exactly_two_lines() -> None:
     assert len(lines) == 2
     assert lines[0].endswith("uwe regions") and "pytest" in lines[1]
 
+
+
+def test_quick_start_leaves_uwe_runnable_by_name(tmp_path: Path) -> None:
+    # The first line's last steps, in a shell whose PATH knows no uwe, with `.venv` being
+    # the environment these tests run in (where uwe is installed): `uwe` answers by name.
+    import subprocess
+    import sys
+
+    if sys.prefix == sys.base_prefix:
+        pytest.skip("the tests run outside a virtual environment: there is no activate script to try")
+    section = README.read_text(encoding="utf-8").split("## Quick start", 1)[1]
+    first = section.split("```sh\n", 1)[1].splitlines()[0]
+    steps = [step.strip() for step in first.split("&&")]
+    assert steps[0] == "python3 -m venv .venv" and steps[1].startswith(".venv/bin/pip install")
+    assert steps[2:] == [". .venv/bin/activate", "uwe regions"]
+    (tmp_path / ".venv").symlink_to(sys.prefix, target_is_directory=True)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    run = subprocess.run(["bash", "-c", " && ".join([*steps[2:-1], "uwe --version"])], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stdout.startswith("uwe "), run.stderr) == (0, True, "")

@@ -65,6 +65,21 @@ def test_no_colour_when_asked(args: list[str], env: dict[str, str]) -> None:
     assert "Belgium" in shown and SGR_COLOUR not in shown
 
 
+@pytest.mark.parametrize(("args", "env"), [(["--no-color"], {}), ([], {"NO_COLOR": "1"}), (["--no-color"], {"FORCE_COLOR": "1"})])
+def test_no_colour_means_no_style_at_all(args: list[str], env: dict[str, str]) -> None:
+    # Not even bold or underline: plain text, as in a pipe.
+    shown = in_terminal("scheme", "poles", *args, env=env)
+    assert "Competitiveness poles" in shown and ESC not in shown
+
+
+def test_search_highlights_the_match_on_a_colour_terminal_only() -> None:
+    shown = in_terminal("search", "energ")
+    assert "\x1b[1;7mÉnerg\x1b[0m" in shown and "\x1b[1;7mEnerg\x1b[0m" in shown
+    assert ESC not in in_terminal("search", "energ", "--no-color")
+    piped_out = piped("search", "energ").stdout
+    assert "Énergie" in piped_out and ESC not in piped_out
+
+
 def test_term_dumb_gets_no_escape_codes() -> None:
     shown = in_terminal("regions", env={"TERM": "dumb"})
     assert "Belgium" in shown and ESC not in shown
@@ -88,6 +103,8 @@ def test_ascii_terminal_degrades_instead_of_crashing() -> None:
     run = piped("regions", "--lang", "fr", env={"PYTHONIOENCODING": "ascii", "COLUMNS": "80"})
     assert run.returncode == 0, run.stderr
     assert "30 500 EUR" in run.stdout and "regions" in run.stdout
+    run = piped("regions", env={"PYTHONIOENCODING": "ascii", "COLUMNS": "80"})
+    assert "EUR 30,500" in run.stdout and "EUR30" not in run.stdout
     run = piped("region", "wallonia", "--lang", "fr", "-f", "json", env={"PYTHONIOENCODING": "ascii"})
     assert run.returncode == 0 and '"Namur"' in run.stdout and "fabrications m\\u00e9talliques" in run.stdout
 
@@ -96,6 +113,23 @@ def test_forty_columns_on_a_terminal() -> None:
     shown = re.sub(r"\x1b\[[0-9;]*m", "", in_terminal("clusters", columns=40))
     assert max(len(line) for line in shown.replace("\r", "").split("\n")) <= 40
     assert "Logistics in Wallonia" in shown
+
+
+def test_messages_wrap_between_words_on_a_narrow_terminal() -> None:
+    # One line in a pipe or a log (see test_cli); on a terminal, never a word cut at its edge.
+    shown = in_terminal("cluster", columns=40).replace("\r", "")
+    assert shown.splitlines() == [
+        "uwe: error: missing NAME: try 'uwe",
+        "  cluster tweed', or 'uwe clusters' to",
+        "  list them all",
+    ]
+    shown = in_terminal("clusters", "--search", "aerospace", "--no-color", columns=40).replace("\r", "")
+    assert shown.splitlines()[1:] == [
+        "uwe: no grouping's name or domain",
+        "  mentions “aerospace”, but it is a",
+        "  sector: try 'uwe clusters --sector",
+        "  aerospace'",
+    ]
 
 
 def test_ctrl_c_exits_130_quietly() -> None:

@@ -89,12 +89,13 @@ def _usage_error(exc: Any, args: Sequence[str]) -> int:
     from uwe_cli.errors import ExitCode
 
     ctx = getattr(exc, "ctx", None)
-    if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:  # `uwe data` alone: its help
+    if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+        # `uwe data` alone asks what `uwe data` does: its help, and success, as `uwe data --help`.
         try:
             sys.stdout.write(ctx.get_help() + "\n")
         except Exception as failed:
             return exit_code(failed, args)
-        return _flushed(ExitCode.USAGE_ERROR, args)
+        return _flushed(ExitCode.OK, args)
     message = exc.format_message().rstrip(".")
     if ctx is not None:
         message += f" (see '{ctx.command_path} --help')"

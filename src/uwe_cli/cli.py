@@ -1,23 +1,23 @@
 """The command line: a thin map from options to a view and the output layer.
 
 Each command parses its options and calls `_show` with the view to run. Errors are not
-handled here: the command group's `main` (`_Commands`) runs everything inside the error
-boundary (boundary.py), for `uwe` and for Typer's CliRunner alike.
+handled here: the command group's `main` (command_line.Group) runs everything inside the
+error boundary (boundary.py), for `uwe` and for Typer's CliRunner alike.
 """
 
 # No `from __future__ import annotations` here: Typer reads these annotations at every
 # start, and string annotations would cost it an eval() each.
+import inspect
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from typer.core import TyperCommand, TyperGroup
 
-from uwe_cli import __version__, boundary, coercion
+from uwe_cli import __version__, command_line, completion
 from uwe_cli.errors import UsageError, UweError
 from uwe_cli.vocabulary import CLUSTER_STATUSES, FORMATS, LANGS, LESSON_KINDS, SORT_KEYS, listed
 
@@ -28,59 +28,21 @@ if TYPE_CHECKING:
 HELP = """A terminal reference on Belgium's regions and Wallonia's business-clustering policies,
 as presented by the Union Wallonne des Entreprises (UWE) in Sofia on 15 April 2014.
 
-Run `uwe` alone for an overview."""
-
-class _LightOptions:
-    """Commands whose flags and text options skip Typer's pydantic start-up cost (coercion.py)."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        coercion.install(self.get_params(ctx))  # type: ignore[attr-defined]
-        return super().parse_args(ctx, args)  # type: ignore[misc]
-
-
-class _Command(_LightOptions, TyperCommand):
-    pass
-
-
-class _Commands(_LightOptions, TyperGroup):
-    """The command group. Its `main` is where `uwe` starts, for the program and CliRunner alike."""
-
-    def main(  # type: ignore[override]
-        self,
-        args: Optional[list[str]] = None,
-        prog_name: Optional[str] = None,
-        complete_var: Optional[str] = None,
-        standalone_mode: bool = True,
-        windows_expand_args: bool = True,
-        **extra: Any,
-    ) -> Any:
-        # Not Typer's own `main`: it would print Click's usage errors its own way, turn a
-        # closed pipe into exit 1, and catch Ctrl-C. The boundary does all that, in one place.
-        args = list(sys.argv[1:] if args is None else args)
-        code = boundary.run(lambda: self._run(args, prog_name or "uwe", complete_var, extra), args)
-        if standalone_mode:
-            sys.exit(code)
-        return code
-
-    def _run(self, args: list[str], prog_name: str, complete_var: Optional[str], extra: dict[str, Any]) -> None:
-        complete_var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
-        if os.environ.get(complete_var):  # the shell asks for completions (and Click exits)
-            self._main_shell_completion(extra, prog_name, complete_var)
-        with self.make_context(prog_name, list(args), **extra) as ctx:  # (Click consumes the list)
-            self.invoke(ctx)
+Run `uwe` alone for an overview, and `uwe help COMMAND` for a command's options. The
+options below work before or after the command."""
 
 
 class _App(typer.Typer):
-    """A Typer app whose commands are `_Command`s."""
+    """A Typer app whose commands have uwe's manners (command_line.py)."""
 
     def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # type: ignore[override]
-        kwargs.setdefault("cls", _Command)
+        kwargs.setdefault("cls", command_line.Command)
         return super().command(*args, **kwargs)
 
 
 app = _App(
     name="uwe",
-    cls=_Commands,
+    cls=command_line.Group,
     help=HELP,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
@@ -88,7 +50,7 @@ app = _App(
     add_completion=True,
 )
 data_app = _App(
-    cls=_Commands,
+    cls=command_line.Group,
     help="Check, copy or locate the data folder.", epilog="Example: uwe data init ./my-data", no_args_is_help=True
 )
 app.add_typer(data_app, name="data")
@@ -96,7 +58,7 @@ app.add_typer(data_app, name="data")
 
 @dataclass
 class Settings:
-    """What the options before the command say, for every command."""
+    """What the options of `uwe` itself say (before or after the command), for every command."""
 
     data_dir: Optional[Path] = None
     lang: Optional[str] = None
@@ -104,40 +66,60 @@ class Settings:
     no_cache: bool = False
 
 
-# Shell completion: names from the dataset in use.
-
-
-def _complete(kind: str) -> Callable[[str], list[str]]:
-    def complete(incomplete: str) -> list[str]:
-        try:
-            from uwe_cli import store
-
-            dataset = store.load_dataset(store.resolve_data_dir(None))
-        except UweError:
-            return []
-        return [r["id"] for r in dataset[kind] if r["id"].startswith(incomplete.lower())]
-
-    return complete
-
-
-def _complete_choices(choices: dict[str, tuple[str, ...]]) -> Callable[[str], list[str]]:
-    return lambda incomplete: [c for c in choices if c.startswith(incomplete)]
-
-
-# The options every data command shares.
+# The options every command that shows a view has, defined once (see `_view`).
 FormatOpt = Annotated[
     str,
-    typer.Option("--format", "-f", metavar="FORMAT", help=f"{listed(FORMATS)}.", autocompletion=_complete_choices(FORMATS)),
+    typer.Option("--format", "-f", metavar="FORMAT", help=f"{listed(FORMATS)}.", autocompletion=completion.choices(FORMATS)),
 ]
 LangOpt = Annotated[
     Optional[str],
-    typer.Option("--lang", "-l", metavar="LANG", help=f"{listed(LANGS)} (default: $UWE_LANG, else the locale's language, else en).", autocompletion=_complete_choices(LANGS)),
+    typer.Option("--lang", "-l", metavar="LANG", help=f"{listed(LANGS)} (default: $UWE_LANG, else the locale's language, else en).", autocompletion=completion.choices(LANGS)),
 ]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour or bold, even on a terminal.")]
 ExportOpt = Annotated[
     Optional[Path],
-    typer.Option("--export", metavar="FILE", help="Also save the table as FILE.svg, FILE.html or FILE.txt."),
+    typer.Option("--export", metavar="FILE", help="Also save the table as FILE.svg, FILE.html or FILE.txt, 100 columns wide."),
 ]
+# Text, not int: Typer would convert an int through pydantic, whose start-up costs more
+# than the whole command (coercion.py); output.width checks it.
+WidthOpt = Annotated[
+    Optional[str],
+    typer.Option("--width", metavar="N", help="Lay the table out for N columns (default: the terminal's; 100 for --export)."),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="With --export, replace FILE if it exists.")]
+
+
+@dataclass(frozen=True)
+class Out:
+    """How a command shows its view: the options `_view` gives every such command."""
+
+    fmt: FormatOpt = "table"
+    lang: LangOpt = None
+    no_color: NoColorOpt = False
+    export: ExportOpt = None
+    width: WidthOpt = None
+    force: ForceOpt = False
+
+
+def _view(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Any]:
+    """`@app.command(...)` for a command that shows a view: its function takes `(ctx, out, ...)`,
+    and gets the output options (`Out`'s fields) on its command line, declared once here."""
+
+    def decorate(func: Callable[..., Any]) -> Any:
+        own = [p for p in inspect.signature(func).parameters.values() if p.name != "out"]
+        shared = [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=f.type)
+                  for f in fields(Out)]  # fmt: skip
+
+        def command(ctx: typer.Context, **options: Any) -> None:
+            out = Out(**{f.name: options.pop(f.name) for f in fields(Out)})
+            func(ctx, out, **options)
+
+        command.__name__, command.__doc__ = func.__name__, func.__doc__
+        command.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in (*own, *shared)}
+        return app.command(*args, **kwargs)(command)
+
+    return decorate
 
 
 def _version(value: bool) -> None:
@@ -167,7 +149,7 @@ def root(
     if ctx.invoked_subcommand is None:
         from uwe_cli.views import about
 
-        _show(ctx, about.overview, fmt="table", lang=None, no_color=False, export=None)
+        _show(ctx, about.overview, Out())
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -175,156 +157,146 @@ def _settings(ctx: typer.Context) -> Settings:
     return root_ctx.obj if isinstance(root_ctx.obj, Settings) else Settings()
 
 
-def _load(ctx: typer.Context) -> "Dataset":
+def _load(ctx: typer.Context, *, use_cache: bool = True, folder: Optional[Path] = None) -> "Dataset":
+    """The dataset of the folder in use (or `folder`); a folder that cannot be used names
+    where it came from, when that is $UWE_DATA_DIR, a setting the user may have forgotten."""
+    from dataclasses import replace
+
     from uwe_cli import output, store
+    from uwe_cli.errors import DataError
 
     settings = _settings(ctx)
-    data_dir = store.resolve_data_dir(settings.data_dir)
-    return store.load_dataset(data_dir, use_cache=not settings.no_cache, on_slow_load=output.progress)
+    data_dir = folder or store.resolve_data_dir(settings.data_dir)
+    try:
+        return store.load_dataset(data_dir, use_cache=use_cache and not settings.no_cache, on_slow_load=output.progress)
+    except DataError as exc:
+        if folder or settings.data_dir or not os.environ.get(store.ENV_VAR):
+            raise
+        hint = f" (set {store.ENV_VAR} to a data folder, or unset it to use the shipped data)"
+        problems = [replace(p, file=f"{store.ENV_VAR}={p.file}", message=p.message + hint) if p.file == str(data_dir)
+                    else p for p in exc.problems]  # fmt: skip
+        raise DataError(problems, folder=exc.folder) from None
 
 
-def _show(
-    ctx: typer.Context,
-    view: Callable[..., "Form"],
-    *,
-    fmt: str,
-    lang: Optional[str],
-    no_color: bool,
-    export: Optional[Path],
-    **options: Any,
-) -> None:
+def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: Any) -> None:
     """Run `view` on the dataset with `options`, and render what it returns."""
     from uwe_cli import export as exporting
     from uwe_cli import lookup, output
     from uwe_cli.language import resolve
 
     settings = _settings(ctx)
-    fmt = lookup.choose(fmt, FORMATS, what="format")
-    language = resolve(lang or settings.lang, os.environ)
-    if export is not None and fmt != "table":
+    fmt = lookup.choose(out.fmt, FORMATS, what="format")
+    language = resolve(out.lang or settings.lang, os.environ)
+    width = _columns(out.width)
+    if out.export is not None and fmt != "table":
         raise UsageError("--export saves the table view: leave out --format, or use --format table")
-    exporting.check(export)
+    exporting.check(out.export, force=out.force)
     form = view(_load(ctx), **options)
-    output.render(form, fmt=fmt, lang=language, no_color=no_color or settings.no_color, export=export)
+    output.render(form, fmt=fmt, lang=language, no_color=out.no_color or settings.no_color, width=width,
+                  export=out.export, force=out.force)  # fmt: skip
+
+
+def _columns(text: Optional[str]) -> Optional[int]:
+    """`--width N`: a number of columns a table can be laid out in."""
+    if text is None:
+        return None
+    if not (text.strip().isdigit() and 20 <= int(text) <= 1000):
+        raise UsageError(f"--width {text}: give a number of columns from 20 to 1000, such as --width 100")
+    return int(text)
 
 
 # The commands. Docstrings are the help; each epilog is a real example.
 
 
-@app.command(epilog="Example: uwe regions brussels wallonia --sort gdp")
+@_view(epilog="Example: uwe regions brussels wallonia --sort gdp")
 def regions(
     ctx: typer.Context,
-    names: Annotated[Optional[list[str]], typer.Argument(help="Regions to compare (default: all).", autocompletion=_complete("regions"), show_default=False)] = None,
-    sort: Annotated[Optional[str], typer.Option("--sort", metavar="KEY", help=f"{listed(SORT_KEYS)} (default: the source's order).", autocompletion=_complete_choices(SORT_KEYS))] = None,
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
+    out: Out,
+    names: Annotated[Optional[list[str]], typer.Argument(metavar="NAME", help="Regions to compare (default: all).", autocompletion=completion.records("regions"), show_default=False)] = None,
+    sort: Annotated[Optional[str], typer.Option("--sort", metavar="KEY", help=f"{listed(SORT_KEYS)} (default: the source's order).", autocompletion=completion.choices(SORT_KEYS))] = None,
 ) -> None:
     """Compare GDP per capita of Belgium, its regions and the German-speaking Community."""
     from uwe_cli import lookup
     from uwe_cli.views import regions as region_views
 
     sort = lookup.choose(sort, SORT_KEYS, what="sort key") if sort is not None else None
-    _show(ctx, region_views.regions, fmt=fmt, lang=lang, no_color=no_color, export=export, names=names or (), sort=sort)
+    _show(ctx, region_views.regions, out, names=names or (), sort=sort)
 
 
-@app.command(epilog="Example: uwe region wallonia")
+@_view(epilog="Example: uwe region wallonia")
 def region(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A region: id, English or French name.", autocompletion=_complete("regions"))],
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
+    out: Out,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A region: id, English or French name (see `uwe regions`).", autocompletion=completion.records("regions"))],
 ) -> None:
     """One region's full profile: population, GDP, EU indices, labour market, sectors."""
     from uwe_cli.views import regions
 
-    _show(ctx, regions.region, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
+    _show(ctx, regions.region, out, name=name)
 
 
-@app.command(epilog="Example: uwe schemes poles regional-clusters")
+@_view(epilog="Example: uwe schemes poles regional-clusters")
 def schemes(
     ctx: typer.Context,
-    names: Annotated[Optional[list[str]], typer.Argument(help="Schemes to compare (default: all four).", autocompletion=_complete("schemes"), show_default=False)] = None,
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
+    out: Out,
+    names: Annotated[Optional[list[str]], typer.Argument(metavar="NAME", help="Schemes to compare (default: all four).", autocompletion=completion.records("schemes"), show_default=False)] = None,
 ) -> None:
     """The four Walloon clustering schemes side by side."""
     from uwe_cli.views import schemes
 
-    _show(ctx, schemes.schemes, fmt=fmt, lang=lang, no_color=no_color, export=export, names=names or ())
+    _show(ctx, schemes.schemes, out, names=names or ())
 
 
-@app.command(epilog="Example: uwe scheme regional-clusters")
+@_view(epilog="Example: uwe scheme regional-clusters")
 def scheme(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A scheme: id, name or alias (poles, grappes...).", autocompletion=_complete("schemes"))],
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
+    out: Out,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A scheme: id, name or alias (poles, grappes...).", autocompletion=completion.records("schemes"))],
 ) -> None:
     """One scheme in full: criteria, funding, activities, results, its groupings."""
     from uwe_cli.views import schemes
 
-    _show(ctx, schemes.scheme, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
+    _show(ctx, schemes.scheme, out, name=name)
 
 
-@app.command(epilog="Example: uwe clusters --sector energy --scheme regional-clusters")
+@_view(epilog="Example: uwe clusters --sector energy --scheme regional-clusters")
 def clusters(
     ctx: typer.Context,
-    sector: Annotated[Optional[list[str]], typer.Option("--sector", "-s", metavar="SECTOR", help="A sector, in English or French (see `uwe sectors`); repeat for either.", autocompletion=_complete("sectors"), show_default=False)] = None,
-    scheme_name: Annotated[Optional[list[str]], typer.Option("--scheme", metavar="SCHEME", help="regional-clusters, poles, export-grappes or technology-grappes; repeat for either.", autocompletion=_complete("schemes"), show_default=False)] = None,
-    status: Annotated[Optional[list[str]], typer.Option("--status", metavar="STATUS", help=f"{listed(CLUSTER_STATUSES)}.", autocompletion=_complete_choices(CLUSTER_STATUSES), show_default=False)] = None,
-    search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="Text in the name or domain.")] = None,
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
+    out: Out,
+    sector: Annotated[Optional[list[str]], typer.Option("--sector", "-s", metavar="SECTOR", help="A sector, in English or French (see `uwe sectors`); repeat for either.", autocompletion=completion.records("sectors"), show_default=False)] = None,
+    scheme_name: Annotated[Optional[list[str]], typer.Option("--scheme", metavar="SCHEME", help="regional-clusters, poles, export-grappes or technology-grappes; repeat for either.", autocompletion=completion.records("schemes"), show_default=False)] = None,
+    status: Annotated[Optional[list[str]], typer.Option("--status", metavar="STATUS", help=f"{listed(CLUSTER_STATUSES)}.", autocompletion=completion.choices(CLUSTER_STATUSES), show_default=False)] = None,
+    search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="Words starting with TEXT in the name or domain.")] = None,
 ) -> None:
     """Every named grouping (clusters, poles, export grappes); filters combine."""
     from uwe_cli.views import clusters
 
-    _show(ctx, clusters.clusters, fmt=fmt, lang=lang, no_color=no_color, export=export,
-          sector=sector or (), scheme_name=scheme_name or (), status=status or (), search=search)  # fmt: skip
+    _show(ctx, clusters.clusters, out, sector=sector or (), scheme_name=scheme_name or (), status=status or (), search=search)
 
 
-@app.command(epilog="Example: uwe cluster tweed")
+@_view(epilog="Example: uwe cluster tweed")
 def cluster(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A grouping: id or name (case and accents do not matter).", autocompletion=_complete("clusters"))],
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
+    out: Out,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A grouping: id or name (case and accents do not matter).", autocompletion=completion.records("clusters"))],
 ) -> None:
     """One grouping's profile: schemes, domain, sectors, status, source."""
     from uwe_cli.views import clusters
 
-    _show(ctx, clusters.cluster, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
+    _show(ctx, clusters.cluster, out, name=name)
 
 
 def _plain_view(name: str, *, module_name: str, help_text: str, example: str) -> None:
     """Register `uwe NAME`: one view with only the options every view has."""
 
-    def command(
-        ctx: typer.Context,
-        fmt: FormatOpt = "table",
-        lang: LangOpt = None,
-        no_color: NoColorOpt = False,
-        export: ExportOpt = None,
-    ) -> None:
+    def command(ctx: typer.Context, out: Out) -> None:
         import importlib
 
         module = importlib.import_module(f"uwe_cli.views.{module_name}")
-        _show(ctx, getattr(module, name), fmt=fmt, lang=lang, no_color=no_color, export=export)
+        _show(ctx, getattr(module, name), out)
 
-    command.__doc__ = help_text
-    app.command(name, epilog=f"Example: {example}")(command)
+    command.__name__, command.__doc__ = name, help_text
+    _view(name, epilog=f"Example: {example}")(command)
 
 
 _plain_view(
@@ -335,19 +307,16 @@ _plain_view(
 )
 
 
-@app.command(epilog="Example: uwe lessons --kind good-practice")
+@_view(epilog="Example: uwe lessons --kind good-practice")
 def lessons(
     ctx: typer.Context,
-    kind: Annotated[Optional[str], typer.Option("--kind", "-k", metavar="KIND", help=f"{listed(LESSON_KINDS)}.", autocompletion=_complete_choices(LESSON_KINDS))] = None,
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
+    out: Out,
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", metavar="KIND", help=f"{listed(LESSON_KINDS)}.", autocompletion=completion.choices(LESSON_KINDS))] = None,
 ) -> None:
     """What the Walloon experience taught, grouped, in the source's order."""
     from uwe_cli.views import policy
 
-    _show(ctx, policy.lessons, fmt=fmt, lang=lang, no_color=no_color, export=export, kind=kind)
+    _show(ctx, policy.lessons, out, kind=kind)
 
 
 _plain_view(
@@ -370,34 +339,28 @@ _plain_view(
 )
 
 
-@app.command(epilog="Example: uwe cite tweed --format json")
+@_view(epilog="Example: uwe cite tweed --format json")
 def cite(
     ctx: typer.Context,
-    name: Annotated[Optional[str], typer.Argument(help="A record (region, scheme, grouping, lesson, concept) or slide; default: the whole dataset.", show_default=False)] = None,
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
+    out: Out,
+    name: Annotated[Optional[str], typer.Argument(metavar="NAME", help="A record (region, scheme, grouping, lesson, concept) or slide; default: the whole dataset.", autocompletion=completion.records("citable"), show_default=False)] = None,
 ) -> None:
     """How to cite a record or the whole dataset, as text and as BibTeX."""
     from uwe_cli.views import cite
 
-    _show(ctx, cite.cite, fmt=fmt, lang=lang, no_color=no_color, export=export, name=name)
+    _show(ctx, cite.cite, out, name=name)
 
 
-@app.command(name="search", epilog="Example: uwe search énergie")
+@_view("search", epilog="Example: uwe search énergie")
 def search_command(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="The text to find (case and accents do not matter).")],
-    fmt: FormatOpt = "table",
-    lang: LangOpt = None,
-    no_color: NoColorOpt = False,
-    export: ExportOpt = None,
+    out: Out,
+    query: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find: any that start so, ignoring case and accents.")],
 ) -> None:
     """Every record of any kind that mentions TEXT, in French or English, and where."""
     from uwe_cli.views import search
 
-    _show(ctx, search.search, fmt=fmt, lang=lang, no_color=no_color, export=export, query=query)
+    _show(ctx, search.search, out, query=query)
 
 
 # uwe data ...
@@ -406,7 +369,7 @@ def search_command(
 @data_app.command("check", epilog="Example: uwe data check ./my-data")
 def data_check(
     ctx: typer.Context,
-    path: Annotated[Optional[Path], typer.Argument(help="The data folder (default: the one in use).", show_default=False)] = None,
+    path: Annotated[Optional[Path], typer.Argument(metavar="PATH", help="The data folder (default: the one in use).", show_default=False)] = None,
 ) -> None:
     """Validate a data folder and list every problem found, with file, line and field."""
     from uwe_cli import output, store
@@ -414,7 +377,7 @@ def data_check(
 
     folder = path or store.resolve_data_dir(_settings(ctx).data_dir)
     try:
-        dataset = store.load_dataset(folder, use_cache=False)
+        dataset = _load(ctx, use_cache=False, folder=path)
     except DataError as exc:
         output.problems(exc.problems)
         count = len(exc.problems)
@@ -426,7 +389,7 @@ def data_check(
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")
 def data_init(
-    directory: Annotated[Path, typer.Argument(help="A new folder (or one without uwe's files).")],
+    directory: Annotated[Path, typer.Argument(metavar="DIRECTORY", help="A new folder (or one without uwe's files).")],
 ) -> None:
     """Copy the shipped dataset into DIRECTORY, to edit and use with --data-dir."""
     import shlex
@@ -441,8 +404,8 @@ def data_init(
 @data_app.command("export", epilog="Example: uwe data export ./uwe-data/ (or: uwe data export uwe.db)")
 def data_export(
     ctx: typer.Context,
-    path: Annotated[str, typer.Argument(help="A folder (ending in /) for a Frictionless Data Package, or FILE.db, .sqlite or .sqlite3 for SQLite.")],
-    lang: Annotated[Optional[str], typer.Option("--lang", "-l", metavar="LANG", help=f"{listed(LANGS)}: texts in that language only (default: both; French is the source's).", autocompletion=_complete_choices(LANGS))] = None,
+    path: Annotated[str, typer.Argument(metavar="PATH", help="A folder (ending in /) for a Frictionless Data Package, or FILE.db, .sqlite or .sqlite3 for SQLite.")],
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", metavar="LANG", help=f"{listed(LANGS)}: texts in that language only (default: both; French is the source's).", autocompletion=completion.choices(LANGS))] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing export at PATH, once the new one is complete.")] = False,
 ) -> None:
     """Write the whole dataset, with its schema, units and slides, for pandas, R, spreadsheets or Datasette."""

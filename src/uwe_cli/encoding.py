@@ -24,7 +24,9 @@ def degrade(text: str, stream: Any) -> str:
     """`text` as `stream`'s encoding can show it."""
     if encodable(text, stream):
         return text
+    import re
     import unicodedata
 
-    plain = unicodedata.normalize("NFKD", text.translate(_PLAIN))
+    # "€30,500" is "EUR 30,500", not "EUR30,500" ("30 500 €" is "30 500 EUR" already).
+    plain = unicodedata.normalize("NFKD", re.sub("€(?=[0-9])", "EUR ", text).translate(_PLAIN))
     return "".join(c for c in plain if not unicodedata.combining(c))

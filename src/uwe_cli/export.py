@@ -1,4 +1,4 @@
-"""`--export FILE`: the table view saved as SVG, HTML or text, never over a user's file."""
+"""`--export FILE`: the table view saved as SVG, HTML or text, over a file only with --force."""
 
 from __future__ import annotations
 
@@ -8,24 +8,24 @@ from uwe_cli.errors import UsageError
 from uwe_cli.vocabulary import EXPORT_SUFFIXES
 
 
-def check(path: Path | None) -> None:
-    """Refuse an export path before any work is done (never overwrite a user's file)."""
+def check(path: Path | None, *, force: bool = False) -> None:
+    """Refuse an export path before any work is done (an existing file only with `force`)."""
     if path is None:
         return
     if path.is_dir():
         raise UsageError(f"--export {path}: is a folder; give a file name ending in {', '.join(EXPORT_SUFFIXES)}")
     if path.suffix.lower() not in EXPORT_SUFFIXES:
         raise UsageError(f"--export {path}: use a file name ending in {', '.join(EXPORT_SUFFIXES)}")
-    if path.exists():
-        raise UsageError(f"--export {path}: file already exists; uwe never overwrites a file")
+    if path.exists() and not force:
+        raise UsageError(f"--export {path}: file already exists (add --force to replace it)")
     if not path.parent.is_dir():
         raise UsageError(f"--export {path}: folder {path.parent} does not exist")
 
 
-def write(path: Path, content: str) -> None:
+def write(path: Path, content: str, *, force: bool = False) -> None:
     try:
         # "x": if the file appeared since `check`, fail rather than replace it.
-        with path.open("x", encoding="utf-8") as out:
+        with path.open("w" if force else "x", encoding="utf-8") as out:
             out.write(content)
     except OSError as exc:
         raise UsageError(f"--export {path}: cannot write ({exc.strerror or exc})") from None

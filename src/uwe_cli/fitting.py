@@ -10,23 +10,29 @@ def fit(
 ) -> list[int] | None:
     """Column widths that fit `available`, wrapping text between words, never inside one.
 
-    Each column starts at its natural width; the widest column of words gives up room
-    first, down to its longest word (a name cut in two reads as two names). Figures
-    (right-aligned columns) keep their width; their header wraps instead. None: no fit.
+    Each column starts at its natural width, its header on one line. Where that is too
+    wide, figures (right-aligned columns) first wrap their headers, over two lines, then
+    three..., down to their longest figure or header word; then the widest column gives
+    up room, down to its longest word (a name cut in two reads as two names). None: no fit.
     """
     natural, floor = [], []
     for i, (header, justify) in enumerate(headers):
         cells = [row[i] for row in rows]
         lines = [line for cell in cells for line in cell.splitlines()] or [""]
         words = [w for text in (header, *cells) for w in text.split()] or [""]
+        natural.append(max(max(len(line) for line in lines), len(header)))
         if justify == "right":
-            width = max(max(len(line) for line in lines), max((len(w) for w in header.split()), default=0))
-            natural.append(width)
-            floor.append(width)
+            floor.append(max(max(len(line) for line in lines), max((len(w) for w in header.split()), default=0)))
         else:
-            natural.append(max(max(len(line) for line in lines), len(header)))
             floor.append(max(len(w) for w in words))
     widths = list(natural)
+    right = [i for i, (_, justify) in enumerate(headers) if justify == "right"]
+    # Figures' headers wrap as little as the room allows, all over the same few lines.
+    for height in range(2, 1 + max((len(headers[i][0].split()) for i in right), default=0)):
+        if sum(widths) <= available:
+            break
+        for i in right:
+            widths[i] = max(floor[i], _narrowest(headers[i][0], height))
     excess = sum(widths) - available
     while excess > 0:
         shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
@@ -36,3 +42,14 @@ def fit(
         widths[widest] -= 1
         excess -= 1
     return widths
+
+
+def _narrowest(header: str, lines: int) -> int:
+    """The narrowest width that wraps `header` between words over at most `lines` lines."""
+    import textwrap
+
+    longest = max((len(word) for word in header.split()), default=0)
+    for width in range(longest, len(header) + 1):
+        if len(textwrap.wrap(header, width, break_long_words=False, break_on_hyphens=False)) <= lines:
+            return width
+    return len(header)

@@ -113,6 +113,12 @@ class Table:
     notes: tuple[Any, ...] = ()  # messages or dataset texts
     # A key whose shown value orders the rows (a name, in the reader's language).
     order_by: str | None = None
+    # The keys of a row of the data: the CSV header, which an empty result still prints.
+    keys: tuple[str, ...] = ()
+    # What to tell the reader (on stderr) when there are no rows, and what to try next.
+    when_empty: Any = None
+    # A search key whose matches the table view highlights (matching.spans).
+    highlight: str = ""
 
 
 @dataclass(frozen=True)

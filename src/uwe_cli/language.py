@@ -19,11 +19,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from uwe_cli.form import Day, Listing, Message
+from uwe_cli.form import Day, Listing, Message, msg_p
 
 # The languages of the dataset's texts; the first is the source's (the slides are French).
 TEXT_LANGUAGES = ("fr", "en")
 SOURCE_LANGUAGE = TEXT_LANGUAGES[0]
+# Each language's name, a message of the catalogue (context "language").
+LANGUAGE_NAMES = {
+    "fr": msg_p("language", "French"),
+    "en": msg_p("language", "English"),
+    "nl": msg_p("language", "Dutch"),
+    "de": msg_p("language", "German"),
+    "bg": msg_p("language", "Bulgarian"),
+}
 
 
 def is_text(value: Mapping[str, Any]) -> bool:

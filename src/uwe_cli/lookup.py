@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from uwe_cli.errors import UsageError
 from uwe_cli.form import msg
 from uwe_cli.matching import fold
+from uwe_cli.vocabulary import listed
 
 T = TypeVar("T")
 
@@ -86,7 +87,7 @@ def find(
 def choose(value: str, choices: Mapping[str, tuple[str, ...]], *, what: str) -> str:
     """The canonical choice `value` stands for (`en formation` -> `in-formation`)."""
     entries = list(choices.items())
-    hint = f"use {', '.join(choices)}"
+    hint = f"use {listed(dict(choices))}"
     return find(entries, value, what=what, hint=hint, names=lambda entry: (entry[0], *entry[1]))[0]
 
 

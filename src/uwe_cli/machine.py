@@ -41,13 +41,15 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
     return {prefix: value}
 
 
-def to_csv(data: Any) -> str:
+def to_csv(data: Any, *, keys: tuple[str, ...] = ()) -> str:
+    """A header row and a row per record; with no records, the header `keys` alone (a
+    script reading the columns by name must not fail on an empty result)."""
     import csv
 
     rows = [_flatten(r) for r in (data if isinstance(data, list) else [data])]
-    if not rows:
-        return ""  # no rows, no columns to name
-    header = list(dict.fromkeys(k for r in rows for k in r))
+    header = list(dict.fromkeys(k for r in rows for k in r)) if rows else list(keys)
+    if not header:
+        return ""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)

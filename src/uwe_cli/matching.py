@@ -34,6 +34,12 @@ def mentions(value: str, key: str) -> bool:
 
 def locate(value: str, key: str) -> int:
     """Where in `value` the words of the search key (see mentions) start, or -1."""
+    found = spans(value, key)
+    return found[0][0] if found else -1
+
+
+def spans(value: str, key: str) -> list[tuple[int, int]]:
+    """Each (start, end) of `value` where the search key matches (see mentions), in order."""
     folded: list[str] = []
     where: list[int] = []
     for i, char in enumerate(value):
@@ -43,5 +49,9 @@ def locate(value: str, key: str) -> int:
                 continue
             folded.append(piece)
             where.append(i)
-    found = (" " + "".join(folded)).find(f" {key}")
-    return where[found] if found >= 0 else -1
+    text, found, start = " " + "".join(folded), [], 0
+    while key and (at := text.find(f" {key}", start)) >= 0:
+        # `at` is the space before the match: the match is folded[at : at + len(key)].
+        found.append((where[at], where[at + len(key) - 1] + 1))
+        start = at + len(key)
+    return found

@@ -14,14 +14,28 @@ from pathlib import Path
 from typing import Any
 
 from uwe_cli.encoding import degrade, encodable
-from uwe_cli.form import Form
+from uwe_cli.form import Form, Table, msg
 from uwe_cli.language import Language
 from uwe_cli.sanitize import visible
 from uwe_cli.shown import derive, localized
 
+# The width of an --export file, whatever the screen: the same file from any terminal
+# (a 40-column terminal would otherwise export a stacked slide). README documents it.
+EXPORT_WIDTH = 100
 
-def render(form: Form, *, fmt: str, lang: Language, no_color: bool = False, export: Path | None = None) -> None:
-    """Write `form` to stdout in `fmt` and `lang`; with `export`, also save what the table showed."""
+
+def render(
+    form: Form,
+    *,
+    fmt: str,
+    lang: Language,
+    no_color: bool = False,
+    width: int | None = None,
+    export: Path | None = None,
+    force: bool = False,
+) -> None:
+    """Write `form` to stdout in `fmt` and `lang` (the table for `width` columns, default the
+    screen's); with `export`, also save the table view as a file (EXPORT_WIDTH columns)."""
     data = localized(form, lang)
     if fmt == "json":
         from uwe_cli.machine import to_json
@@ -31,36 +45,59 @@ def render(form: Form, *, fmt: str, lang: Language, no_color: bool = False, expo
     elif fmt == "csv":
         from uwe_cli.machine import to_csv
 
-        _write(to_csv(data))
+        _write(to_csv(data, keys=form.keys if isinstance(form, Table) else ()))
     elif fmt == "markdown":
         from uwe_cli.markdown import to_markdown
 
         _write(to_markdown(derive(form, data, lang)))
     else:
-        _terminal(derive(form, data, lang), no_color=no_color, export=export)
-
-
-def _terminal(shown: Any, *, no_color: bool, export: Path | None) -> None:
-    from uwe_cli import terminal
-
-    console = terminal.make_console(no_color=no_color)
-    renderable = terminal.show(shown, console=console)
-    terminal.print_plain_or_styled(renderable, console=console)
+        _terminal(derive(form, data, lang), no_color=no_color, width=width)
+    if isinstance(form, Table) and not data and form.when_empty is not None:
+        note(lang.localize(form.when_empty))
     if export is not None:
         from uwe_cli import export as exporting
+        from uwe_cli import terminal
 
-        content = terminal.export(renderable, suffix=export.suffix.lower(), width=console.width, title=shown.title)
-        exporting.write(export, content)
+        shown = derive(form, data, lang)
+        exporting.write(export, terminal.export(shown, suffix=export.suffix.lower(), width=width or EXPORT_WIDTH,
+                                                lang=lang.code), force=force)  # fmt: skip
+        note(lang.message(msg("wrote {file}", file=str(export))))
+
+
+def _terminal(shown: Any, *, no_color: bool, width: int | None) -> None:
+    from uwe_cli import terminal
+
+    console = terminal.make_console(no_color=no_color, width=width)
+    terminal.print_plain_or_styled(terminal.show(shown, console=console), console=console)
+
+
+def note(message: str) -> None:
+    """A line for the reader on stderr, not part of the output: stdout stays the data."""
+    _write(_for_stderr(f"uwe: {visible(message)}"), stream=sys.stderr)
 
 
 def error(message: str) -> None:
     """One line on stderr: what is wrong, where, and what to do."""
-    _write(f"uwe: error: {visible(message)}\n".replace("\n", " ").rstrip() + "\n", stream=sys.stderr)
+    _write(_for_stderr(f"uwe: error: {visible(message)}".replace("\n", " ").rstrip()), stream=sys.stderr)
 
 
 def problems(found: Iterable[object]) -> None:
     """Every problem of a data folder, one per line on stderr (`uwe data check`)."""
-    _write("".join(f"{visible(str(problem))}\n" for problem in found), stream=sys.stderr)
+    _write("".join(_for_stderr(visible(str(problem))) for problem in found), stream=sys.stderr)
+
+
+def _for_stderr(message: str) -> str:
+    """A message as one line, for a log or a script; on a terminal, wrapped between words
+    to its width (the terminal would cut words), its next lines indented."""
+    if not sys.stderr.isatty():
+        return message + "\n"
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size((80, 24)).columns
+    lines = textwrap.wrap(message, max(width - 1, 20), subsequent_indent="  ", break_long_words=False,
+                          break_on_hyphens=False)  # fmt: skip
+    return "".join(line + "\n" for line in lines or [""])
 
 
 def line(text: str) -> None:

@@ -32,6 +32,8 @@ class ShownTable:
     chart: tuple[Bar, ...] = ()
     chart_title: str = ""
     notes: tuple[str, ...] = ()
+    # A search key: the table view highlights the words that start with it.
+    highlight: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def _table(form: Table, data: list[dict[str, Any]], lang: Language, *, title: st
         bars = [Bar(str(at(row, chart.label)), at(row, chart.value), chart.show(at(row, chart.value), lang))
                 for row in data if at(row, chart.value) is not None]  # fmt: skip
     chart_title = lang.message(form.chart.title) if form.chart else ""
-    return ShownTable(title, headers, tuple(rows), tuple(bars), chart_title, notes)
+    return ShownTable(title, headers, tuple(rows), tuple(bars), chart_title, notes, form.highlight)
 
 
 def _document(form: Document, data: Any, lang: Language, *, title: str, notes: tuple[str, ...]) -> ShownDocument:

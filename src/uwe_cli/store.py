@@ -110,17 +110,30 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
         file_model = getattr(models, f"{name.capitalize()}File")
         content, found = _validate(file_model, doc, display, key=name)
         problems.extend(found)
+        problems.extend(_separators(doc, contents[name], display))
         if content is not None:
             parts[name] = (content, doc)
     if problems:
         raise DataError(problems, folder=str(data_dir))
     order = {str(data_dir / f"{name}.yaml"): i for i, name in enumerate(FILES)}
-    problems = sorted(_cross_check(parts, data_dir), key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0))
+    # A scheme's count of groupings that disagrees with clusters.yaml is most often the
+    # consequence of a reference that does not resolve: causes are reported first.
+    consequence = lambda p: bool(p.field and p.field.endswith(".groupings"))
+    problems = sorted(_cross_check(parts, data_dir),
+                      key=lambda p: (consequence(p), order.get(p.file, 0), p.line or 0, p.column or 0))  # fmt: skip
     if problems:
         raise DataError(problems, folder=str(data_dir))
     # The Dataset's fields are the fields of the files' top-level mappings.
     fields = {key: getattr(content, key) for content, _ in parts.values() for key in type(content).model_fields}
     return models.DatasetModel(**fields)
+
+
+def _separators(doc: YamlDocument, raw: bytes, display: str) -> Iterator[Problem]:
+    """Figures written with a dot as thousands separator (`28.800`): see separators.py."""
+    from uwe_cli.separators import dotted_thousands
+
+    for loc, message, line, column in dotted_thousands(doc, raw.decode("utf-8", "replace")):
+        yield Problem(display, message, line, column, _dotted(loc))
 
 
 def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
@@ -215,6 +228,7 @@ def _validate(file_model: type[BaseModel], doc: YamlDocument, display: str, *, k
 
 
 def _problem(file_model: type[BaseModel], doc: YamlDocument, display: str, err: Any) -> Problem:
+    from uwe_cli import separators
     from uwe_cli.lookup import suggestion
 
     loc = tuple(err["loc"])
@@ -232,9 +246,16 @@ def _problem(file_model: type[BaseModel], doc: YamlDocument, display: str, err: 
     if kind == "model_type" and err.get("ctx", {}).get("class_name") == "Text":
         message = "should be a text: a string, or {fr: ..., en: ...}"
     value = err.get("input")
+    if kind == "too_short" and loc and loc[-1] == "source":
+        message = "should name at least one slide (an id from about.yaml)"
+    thousands = separators.explained(doc.data, loc, kind, value)  # (`28,800`: say why, and what to write)
+    if thousands:
+        return Problem(display, thousands, line, column, _dotted(loc[:-1] if kind == "invalid_key" else loc))
     if kind != "value_error" and (value is None or isinstance(value, (str, int, float, bool))):
         shown = repr(value)
         message += f", got {shown[:60] + '…' if len(shown) > 60 else shown}"
+        if kind in ("list_type", "tuple_type") and isinstance(value, str) and len(value) <= 60:
+            message += f" (write [{value}])"
     return Problem(display, message, line, column, _dotted(loc))
 
 
@@ -254,6 +275,8 @@ _PLAIN_MESSAGES = {
     "bool_parsing": "should be true or false",
     "date_type": "should be a date (YYYY-MM-DD)",
     "date_from_datetime_parsing": "should be a date (YYYY-MM-DD)",
+    "too_short": "should list at least one item",
+    "invalid_key": "should be a field name (text)",
 }
 
 
@@ -339,7 +362,8 @@ def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> 
         count = named.get(scheme.id, 0)
         # A scheme whose groupings the source does not name has none in clusters.yaml.
         if count and count != scheme.groupings.value:
-            message = f"says {scheme.groupings.value:g} groupings but clusters.yaml names {count}"
+            message = (f"says {scheme.groupings.value:g} groupings but clusters.yaml names {count} with this scheme: "
+                       "correct the one that is wrong")  # fmt: skip
             yield Problem(message=message, **at("schemes", "schemes", i, "groupings"))
         result_ids = [r.id for r in scheme.results]
         yield from _duplicates(result_ids, lambda k, i=i: at("schemes", "schemes", i, "results", k, "id"))

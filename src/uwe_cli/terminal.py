@@ -6,6 +6,7 @@ highlighting are off: data is shown as it is (controls made visible first).
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from typing import Any
@@ -18,14 +19,26 @@ from rich.text import Text
 
 from uwe_cli.encoding import degrade
 from uwe_cli.fitting import fit
+from uwe_cli.matching import spans
 from uwe_cli.sanitize import visible
 from uwe_cli.shown import Shown, ShownSection, ShownTable
 
+# A monospace font every system has: an exported SVG is read offline too, and Rich's
+# default loads Fira Code from a CDN.
+_LOCAL_FONTS = "Menlo, 'DejaVu Sans Mono', Consolas, 'Liberation Mono', 'Courier New', monospace"
+# Bar chart cells narrower than this say little; labels wrap instead.
+_MIN_BARS = 5
+# A value beside its label gets at least this many columns (or its own length), else
+# it goes under its label.
+_MIN_VALUE = 16
 
-def make_console(*, no_color: bool = False, stderr: bool = False) -> Console:
-    # Rich honours NO_COLOR, FORCE_COLOR and TERM=dumb itself; --no-color adds to them.
-    console = Console(stderr=stderr, no_color=no_color or None, highlight=False, emoji=False, markup=False,
-                      soft_wrap=False)  # fmt: skip
+
+def make_console(*, no_color: bool = False, stderr: bool = False, width: int | None = None) -> Console:
+    # Rich honours FORCE_COLOR and TERM=dumb itself. --no-color (and NO_COLOR) mean plain
+    # text: no colour, and no bold or underline either (Rich's own no_color keeps those).
+    plain = no_color or bool(os.environ.get("NO_COLOR"))
+    console = Console(stderr=stderr, color_system=None if plain else "auto", highlight=False, emoji=False,
+                      markup=False, soft_wrap=False, width=width)  # fmt: skip
 
     def broken_pipe() -> None:
         # Rich would exit 1 here; let the caller end quietly instead (`uwe clusters | head -1`).
@@ -52,8 +65,10 @@ _UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", "\ufdd2": " "})
 
 
 def print_plain_or_styled(renderable: RenderableType, *, console: Console) -> None:
+    # crop=False: verbatim text (a BibTeX entry) keeps its long lines whole; everything
+    # else is laid out to fit already.
     with console.capture() as captured:
-        console.print(renderable)
+        console.print(renderable, crop=False)
     shown = captured.get().translate(_UNGLUE)
     if console.color_system is None:
         # Plain text (a pipe, a file, TERM=dumb): Rich pads every line of a table to the
@@ -70,35 +85,41 @@ def _shown(value: str) -> str:
     return _GLUED_SPACE.sub("\ufdd2", shown)
 
 
-def _text(value: str, style: str = "") -> Text:
-    return Text(_shown(value), style=style)
+def _text(value: str, style: str = "", *, highlight: str = "") -> Text:
+    text = Text(_shown(value), style=style)
+    if highlight:  # (styles show on a colour terminal only; plain output drops them)
+        for start, end in spans(text.plain, highlight):
+            text.stylize("bold reverse", start, end)
+    return text
 
 
 def _renderables(shown: Shown, *, width: int) -> list[RenderableType]:
     out: list[RenderableType] = [_text(shown.title, "bold")]
     if isinstance(shown, ShownTable):
+        if not shown.rows:  # an empty result: its title says so; output.py says what to try
+            return out
         out.append(_table(shown, width=width))
         if shown.chart:
             out += [_text(""), _text(shown.chart_title, "bold"), _bars(shown, width=width)]
     else:
         if shown.fields:
-            out.append(_fields(shown.fields))
+            out.append(_fields(shown.fields, width=width))
         for section in shown.sections:
-            out += _section(section)
+            out += _section(section, width=width)
     if shown.notes:
         out.append(_text(""))
         out += [_text(note, "dim italic") for note in shown.notes]
     return out
 
 
-def _section(section: ShownSection) -> list[RenderableType]:
+def _section(section: ShownSection, *, width: int) -> list[RenderableType]:
     out: list[RenderableType] = [_text(""), _text(section.heading, "bold underline")]
     if section.fields:
-        out.append(_fields(section.fields))
+        out.append(_fields(section.fields, width=width))
     if section.items:
         out.append(_bullets("•", [(item.text, item.points) for item in section.items]))
-    if section.verbatim:
-        out.append(_text(section.verbatim))
+    if section.verbatim:  # as it is, whatever the width: a line cut in two is no longer BibTeX
+        out.append(Text(_shown(section.verbatim), no_wrap=True, overflow="ignore"))
     return out
 
 
@@ -107,32 +128,59 @@ def _table(shown: ShownTable, *, width: int) -> RenderableType:
     rows = [[_shown(cell) for cell in row] for row in shown.rows]
     widths = fit(headers, rows, available=width - 3 * (len(headers) - 1))
     if widths is None:  # too narrow a screen for every column: tell the rows one by one
-        return _stacked(shown)
-    table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        return _stacked(shown, width=width)
+    # Where a cell takes more than one line, a blank line between rows keeps its second
+    # line from reading as a row of its own ("Brussels-Capital" / "Region").
+    wraps = any(len(cell) > w or "\n" in cell for row in rows for cell, w in zip(row, widths, strict=True))
+    table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False, show_lines=wraps)
     for (label, justify), column_width in zip(shown.headers, widths, strict=True):
         table.add_column(_text(label, "bold"), justify=justify, overflow="fold", width=column_width)
     for row in shown.rows:
-        table.add_row(*(_text(cell) for cell in row))
+        table.add_row(*(_text(cell, highlight=shown.highlight) for cell in row))
     return table
 
 
-def _stacked(shown: ShownTable) -> RenderableType:
-    """A table too wide for the screen, told row by row: "Header  value" under each name."""
+def _stacked(shown: ShownTable, *, width: int) -> RenderableType:
+    """A table too wide for the screen, told row by row: "Header  value" under each name,
+    laid out alike for every row."""
+    rows = [(first, tuple((label, cell) for (label, _), cell in zip(shown.headers[1:], rest, strict=True) if cell))
+            for first, *rest in shown.rows]  # fmt: skip
+    layout = _layout([pair for _, pairs in rows for pair in pairs], width=width - 2)
     blocks: list[RenderableType] = []
-    for first, *rest in shown.rows:
-        blocks.append(_text(first or "—", "bold"))
-        pairs = tuple((label, cell) for (label, _), cell in zip(shown.headers[1:], rest, strict=True) if cell)
+    for first, pairs in rows:
+        blocks.append(_text(first or "—", "bold", highlight=shown.highlight))
         if pairs:
-            blocks.append(Padding(_fields(pairs), (0, 0, 0, 2), expand=False))
+            fields = _fields(pairs, width=width - 2, highlight=shown.highlight, layout=layout)
+            blocks.append(Padding(fields, (0, 0, 0, 2), expand=False))
     return Group(*blocks)
 
 
-def _fields(fields: tuple[tuple[str, str], ...]) -> RenderableType:
+def _layout(fields: list[tuple[str, str]] | tuple[tuple[str, str], ...], *, width: int) -> int:
+    """The label column's width for `fields` side by side, or 0: each value under its label,
+    where the labels would leave the values too little room."""
+    if not fields:
+        return 0
+    label_width = max(len(_shown(label)) for label, _ in fields)
+    values = [_shown(value) for _, value in fields]
+    longest_word = max((len(word) for value in values for word in value.split()), default=0)
+    needed = max(longest_word, min(_MIN_VALUE, max(len(value) for value in values)))
+    return label_width if width - label_width - 2 >= needed else 0
+
+
+def _fields(fields: tuple[tuple[str, str], ...], *, width: int, highlight: str = "", layout: int | None = None) -> RenderableType:
+    """Labels and values: side by side, each label on one line (a label wrapped in two would
+    read as two fields), or each value under its label (see `_layout`)."""
+    label_width = _layout(fields, width=width) if layout is None else layout
+    if not label_width:
+        blocks: list[RenderableType] = []
+        for label, value in fields:
+            blocks += [_text(label, "bold"), Padding(_text(value, highlight=highlight), (0, 0, 0, 2), expand=False)]
+        return Group(*blocks)
     grid = RichTable.grid(padding=(0, 2))
-    grid.add_column(style="bold", overflow="fold")
+    grid.add_column(style="bold", no_wrap=True, min_width=label_width)
     grid.add_column(overflow="fold")
     for label, value in fields:
-        grid.add_row(_text(label), _text(value))
+        grid.add_row(_text(label), _text(value, highlight=highlight))
     return grid
 
 
@@ -150,12 +198,20 @@ def _bullets(mark: str, texts: list[tuple[str, tuple[str, ...]]]) -> RenderableT
 
 
 def _bars(shown: ShownTable, *, width: int) -> RenderableType:
-    label_width = max(len(b.label) for b in shown.chart)
+    """The chart: labels whole where there is room for bars beside them, else wrapped
+    between words, with a blank line after each bar so that a label's second line does
+    not read as another bar's."""
+    labels = [_shown(b.label) for b in shown.chart]
     shown_width = max(len(b.shown) for b in shown.chart)
-    room = max(5, min(40, width - min(label_width, width // 3) - shown_width - 4))
+    label_width = max(len(label) for label in labels)
+    wrapped = width - label_width - shown_width - 2 < _MIN_BARS
+    if wrapped:
+        longest_word = max(len(word) for label in labels for word in label.split())
+        label_width = max(longest_word, width - shown_width - 2 - _MIN_BARS)
+    room = max(_MIN_BARS, min(40, width - label_width - shown_width - 2))
     top = max(b.value for b in shown.chart) or 1
-    grid = RichTable.grid(padding=(0, 1))
-    grid.add_column(overflow="fold", max_width=max(8, width // 3))
+    grid = RichTable.grid(padding=(0, 1, 1 if wrapped else 0, 0))
+    grid.add_column(overflow="fold", width=label_width)
     grid.add_column(no_wrap=True)
     grid.add_column(justify="right", no_wrap=True)
     for bar in shown.chart:
@@ -163,20 +219,40 @@ def _bars(shown: ShownTable, *, width: int) -> RenderableType:
     return grid
 
 
-def export(renderable: RenderableType, *, suffix: str, width: int, title: str) -> str:
-    """`renderable` as the screen showed it, in an SVG, HTML or text file, with its styles."""
+def export(shown: Shown, *, suffix: str, width: int, lang: str) -> str:
+    """`shown` laid out for `width` columns, with its styles, as an SVG, HTML or text file."""
     import io
 
     console = Console(file=io.StringIO(), record=True, width=width, force_terminal=True, color_system="truecolor",
                       highlight=False, emoji=False, markup=False)  # fmt: skip
-    console.print(renderable)
+    console.print(Group(*_renderables(shown, width=width)), crop=False)
+    title = visible(shown.title)
     if suffix == ".svg":
-        content = console.export_svg(title=visible(title))
-    elif suffix == ".html":
-        content = console.export_html()
-    else:
-        content = console.export_text()
-    return content.translate(_UNGLUE)
+        svg = console.export_svg(title=title)
+        svg = re.sub(r"\s*@font-face\s*\{[^}]*\}", "", svg)
+        svg = re.sub(r"\s*<!--[^>]*https?://[^>]*-->", "", svg)
+        return re.sub(r"font-family: Fira Code, monospace", f"font-family: {_LOCAL_FONTS}", svg).translate(_UNGLUE)
+    if suffix == ".html":
+        return console.export_html(code_format=_html_page(title, lang)).translate(_UNGLUE)
+    text = console.export_text().translate(_UNGLUE)
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())  # (as on a pipe)
+
+
+def _html_page(title: str, lang: str) -> str:
+    """Rich's HTML page with the language and a title (Rich's `code_format` fields kept)."""
+    import html
+
+    def braces(text: str) -> str:
+        return html.escape(text).replace("{", "{{").replace("}", "}}")
+
+    return (
+        f'<!DOCTYPE html>\n<html lang="{braces(lang)}">\n<head>\n<meta charset="UTF-8">\n'
+        f"<title>{braces(title)}</title>\n"
+        "<style>\n{stylesheet}\nbody {{\n    color: {foreground};\n    background-color: {background};\n}}\n</style>\n"
+        "</head>\n<body>\n"
+        f'    <pre style="font-family:{_LOCAL_FONTS}"><code style="font-family:inherit">{{code}}</code></pre>\n'
+        "</body>\n</html>\n"
+    )
 
 
 def status(message: str) -> Any:

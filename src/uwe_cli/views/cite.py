@@ -8,7 +8,7 @@ from uwe_cli import __version__, lookup
 from uwe_cli.dataset import Dataset, Record, slide_label
 from uwe_cli.form import Document, Field, Section, msg, msg_n
 from uwe_cli.formatting import date_message
-from uwe_cli.language import SOURCE_LANGUAGE, Language
+from uwe_cli.language import SOURCE_LANGUAGE, TEXT_LANGUAGES, Language
 from uwe_cli.views.common import citable
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -40,20 +40,21 @@ def _bibtex(value: str) -> str:
     return "".join("\\" + c if c in "{}%&#$_" else c for c in value)
 
 
-def _entry(ds: Dataset, *, key: str, title: str, note: str) -> str:
-    """The BibTeX entry: in the source's language, with BibTeX's own English month."""
+def _entry(ds: Dataset, *, key: str, title: str, note: Any, lang: Language) -> str:
+    """The BibTeX entry in `lang`, with BibTeX's own month; titles quoted stay in the source's words."""
     p, day = ds["presentation"], ds.presentation_date
     source = SOURCE_LANGUAGE
-    english_day = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    published = lang.message(msg("Presentation, {event}, {place}", event=p["event"], place=p["place"]))
+    note = lang.message(msg("{date}; {note}; data: uwe {version}", date=date_message(day), note=note, version=__version__))
     return "\n".join(
         [
             f"@misc{{uwe{day.year}-{key},",
             f"  author       = {{{{{_bibtex(ds['organisation']['name'][source])}}}}},",
             f"  title        = {{{_bibtex(title)}}},",
-            f"  howpublished = {{Presentation, {_bibtex(p['event'][source])}, {_bibtex(p['place'][source])}}},",
+            f"  howpublished = {{{_bibtex(published)}}},",
             f"  year         = {{{day.year}}},",
             f"  month        = {_MONTHS[day.month - 1][:3].lower()},",
-            f"  note         = {{{_bibtex(english_day)}; {_bibtex(note)}; data: uwe {__version__}}},",
+            f"  note         = {{{_bibtex(note)}}},",
             "}",
         ]
     )
@@ -73,8 +74,8 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
         kind, key, label = "dataset", "all", None
         slides = list(p["slides"])
         citation = msg("{author}. Slides, {where}. Data: uwe {version}.", author=author, where=where, version=__version__)
-        bib_title = f"{Language(source).gettext('Slides')}, {p['event'][source]}, {p['place'][source]}"
-        note = f"{len(slides)} slides"
+        bib_title: Any = msg("Slides, {event}, {place}", event=p["event"], place=p["place"])
+        note: Any = msg_n("{n} slide", "{n} slides", n=len(slides))
     else:
         kind, record = _find(ds, name)
         slides = [record] if kind == "slide" else [ds.slide(s) for s in record["source"]]
@@ -87,7 +88,9 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
             version=__version__, kind=kind, key=key,
         )  # fmt: skip
         bib_title = note = "; ".join(labels)
-    bibtex = _entry(ds, key=key, title=bib_title, note=note)
+    # An entry per language, as a dataset text is: the output layer keeps the reader's.
+    bibtex = {code: _entry(ds, key=key, title=Language(code).localize(bib_title), note=note, lang=Language(code))
+              for code in TEXT_LANGUAGES}  # fmt: skip
     data: dict[str, Any] = {
         "record": key,
         "kind": kind,

@@ -9,7 +9,18 @@ from uwe_cli import lookup, matching
 from uwe_cli.dataset import Dataset, Record
 from uwe_cli.form import Column, Document, Field, Listing, Section, Show, Table, msg, msg_p
 from uwe_cli.language import Language
-from uwe_cli.views.common import find, first_domain, named, names, record_data, scheme_ids, search_key, source_section
+from uwe_cli.views.common import (
+    either,
+    find,
+    first_domain,
+    named,
+    names,
+    record_data,
+    scheme_ids,
+    search_key,
+    shell_word,
+    source_section,
+)
 from uwe_cli.vocabulary import CLUSTER_STATUSES
 
 # A grouping's status, as a reader says it.
@@ -18,11 +29,6 @@ STATUS_WORDS = {"active": msg_p("cluster status", "active"), "in-formation": msg
 
 def _status(status: str, lang: Language) -> str:
     return lang.message(STATUS_WORDS[status])
-
-
-def _either(values: list[Any]) -> Listing:
-    """`a, b or c`: the values of a filter given more than once."""
-    return Listing(tuple(values), style="or")
 
 
 def clusters(
@@ -40,19 +46,19 @@ def clusters(
         sectors = list({s["id"]: s for s in (find(ds, "sectors", x) for x in sector)}.values())
         ids = {s["id"] for s in sectors}
         chosen = [c for c in chosen if not ids.isdisjoint(c["sectors"])]
-        filters.append(msg("sector {names}", names=_either([s["name"] for s in sectors])))
+        filters.append(msg("sector {names}", names=either([s["name"] for s in sectors])))
     if scheme_name:
         schemes = list({s["id"]: s for s in (find(ds, "schemes", x) for x in scheme_name)}.values())
         ids = {s["id"] for s in schemes}
         chosen = [c for c in chosen if any(m["scheme"] in ids for m in c["memberships"])]
-        filters.append(_either([s["name"] for s in schemes]))
+        filters.append(either([s["name"] for s in schemes]))
     if status:
         statuses = list(dict.fromkeys(lookup.choose(s, CLUSTER_STATUSES, what="status") for s in status))
         chosen = [c for c in chosen if c["status"] in statuses]
-        filters.append(_either([STATUS_WORDS[s] for s in statuses]))
+        filters.append(either([STATUS_WORDS[s] for s in statuses]))
+    key = search_key(search) if search is not None else ""
     if search is not None:
-        key = search_key(search)
-        chosen = [c for c in chosen if any(matching.mentions(t, key) for t in _cluster_texts(c))]
+        chosen = [c for c in chosen if _mentions(c, key)]
         filters.append(msg("“{text}”", text=search))
     data = [
         {
@@ -76,7 +82,33 @@ def clusters(
     title = msg("Named groupings ({count})", count=len(data))
     if filters:
         title = msg("{title}: {filters}", title=title, filters=_joined(filters))
-    return Table(title, columns, data)
+    when_empty = _nothing(ds, search) if not data else None
+    return Table(title, columns, data, keys=KEYS, when_empty=when_empty, highlight=key if search is not None else "")
+
+
+# The JSON keys of a grouping in the list: the CSV header, even of an empty list.
+KEYS = ("id", "name", "schemes", "domain", "sectors", "status", "source")
+
+
+def _nothing(ds: Dataset, search: str | None) -> Any:
+    """What to try when no grouping passes the filters: the sector the search text names,
+    a search of everything, or fewer filters."""
+    if search is not None and not any(_mentions(c, search_key(search)) for c in ds["clusters"]):
+        try:
+            sector = find(ds, "sectors", search)
+        except lookup.UsageError:  # (not a sector's name)
+            command = f"uwe search {shell_word(search)}"
+            return msg("no grouping's name or domain mentions “{text}”; to search everything, try '{command}'",
+                       text=search, command=command)  # fmt: skip
+        command = f"uwe clusters --sector {sector['id']}"
+        return msg("no grouping's name or domain mentions “{text}”, but it is a sector: try '{command}'",
+                   text=search, command=command)  # fmt: skip
+    return msg("no grouping passes all these filters; try fewer ('uwe clusters' lists all {count})",
+               count=len(ds["clusters"]))  # fmt: skip
+
+
+def _mentions(c: Record, key: str) -> bool:
+    return any(matching.mentions(t, key) for t in _cluster_texts(c))
 
 
 def _joined(parts: list[Any]) -> Any:
@@ -92,7 +124,7 @@ def _lines(mapping: dict[str, Any]) -> Show:
 
 
 def _cluster_texts(c: Record) -> Iterator[str]:
-    yield c["id"]
+    # Words a reader sees: the name and domains, not the id (`uwe search` neither).
     for t in (c["name"], *(m["domain"] for m in c["memberships"] if m["domain"])):
         yield from t.values()
 

@@ -8,7 +8,7 @@ from typing import Any
 from uwe_cli import lookup, matching
 from uwe_cli.dataset import Dataset, Record
 from uwe_cli.errors import UsageError
-from uwe_cli.form import Section, Show, msg
+from uwe_cli.form import Listing, Section, Show, msg
 from uwe_cli.formatting import long_date
 from uwe_cli.language import Language
 
@@ -62,6 +62,21 @@ def search_key(query: str) -> str:
     if not key:
         raise UsageError("give some letters or digits to search for")
     return key
+
+
+def either(values: list[Any]) -> Listing:
+    """`a, b or c`: the values of a filter given more than once."""
+    return Listing(tuple(values), style="or")
+
+
+def shell_word(text: str) -> str:
+    """`text` as a shell reads it back as one word: bare, else in double quotes (which read
+    well inside a message's single quotes: 'uwe search "rocket science"')."""
+    import re
+
+    if re.fullmatch(r"[\w+.,:/@%=-]+", text):
+        return text
+    return '"' + re.sub(r'(["\\$`])', r"\\\1", text) + '"'
 
 
 def names(records: Iterable[Record]) -> dict[str, Any]:

@@ -14,20 +14,20 @@ from uwe_cli.views.common import record_data
 from uwe_cli.vocabulary import CONCEPT_KINDS, LESSON_KINDS
 
 # Section headings, by lesson and concept kind, in the source's order.
-_LESSON_HEADINGS = {
+LESSON_HEADINGS = {
     "difficulty": msg("Evaluation difficulties"),
     "effect": msg("Observed effects"),
     "improvement": msg("Points to improve"),
     "good-practice": msg("Good practices"),
     "conclusion": msg("Conclusions"),
 }
-_CONCEPT_HEADINGS = {
+CONCEPT_HEADINGS = {
     "definition": msg("Definitions of clustering"),
     "driver": msg("Why clusters?"),
     "characteristic": msg("Characteristics of clustering"),
     "objective": msg("Objectives of clustering"),
 }
-assert _LESSON_HEADINGS.keys() == LESSON_KINDS.keys() and tuple(_CONCEPT_HEADINGS) == CONCEPT_KINDS
+assert LESSON_HEADINGS.keys() == LESSON_KINDS.keys() and tuple(CONCEPT_HEADINGS) == CONCEPT_KINDS
 
 
 def _text(record: Record, lang: Language) -> str:
@@ -47,7 +47,7 @@ def _grouped(records: list[Record], headings: dict[str, Any], *, show: Any, poin
 def lessons(ds: Dataset, *, kind: str | None = None) -> Document:
     wanted = lookup.choose(kind, LESSON_KINDS, what="lesson kind") if kind is not None else None
     chosen = [x for x in ds["lessons"] if wanted in (None, x["kind"])]
-    sections = _grouped(chosen, _LESSON_HEADINGS, show=_text, points=_points)
+    sections = _grouped(chosen, LESSON_HEADINGS, show=_text, points=_points)
     title = msg("Lessons from the Walloon experience")
     return Document(title, [record_data(ds, x) for x in chosen], sections=sections)
 
@@ -77,7 +77,8 @@ def results(ds: Dataset) -> Table:
     ]
     indent = {r["id"]: "  " * depth(r["part_of"]) for r in assessed["results"]}
     columns = (
-        Column("", msg("First assessment"), lambda r, lang: indent.get(r["id"], "") + r["label"]),
+        # ("Result", not "First assessment": the title says that already.)
+        Column("", msg("Result"), lambda r, lang: indent.get(r["id"], "") + r["label"]),
         Column("", msg("Figure"), lambda r, lang: unit_value(r["value"], r["unit"], lang), "right"),
     )
     title = msg("First assessment: {scheme}", scheme=assessed["name"])
@@ -104,6 +105,6 @@ def _concept_points(c: Record, lang: Language) -> list[str]:
 
 
 def concepts(ds: Dataset) -> Document:
-    sections = _grouped(ds["concepts"], _CONCEPT_HEADINGS, show=_concept, points=_concept_points)
+    sections = _grouped(ds["concepts"], CONCEPT_HEADINGS, show=_concept, points=_concept_points)
     title = msg("Clustering: definitions and concepts")
     return Document(title, [record_data(ds, c) for c in ds["concepts"]], sections=sections)

@@ -9,7 +9,7 @@ from uwe_cli import matching
 from uwe_cli.dataset import Dataset, Record
 from uwe_cli.form import Chart, Column, Document, Field, Section, Table, msg, msg_p
 from uwe_cli.formatting import figure, figure_with_period, figures, joined, number, percent, unit_value
-from uwe_cli.language import Language
+from uwe_cli.language import LANGUAGE_NAMES, Language
 from uwe_cli.views.common import find, names, record_data, source_section
 
 
@@ -137,13 +137,11 @@ def _codes(codes: dict[str, str] | None, lang: Language) -> str:
 
 _KINDS = {"country": msg_p("region kind", "country"), "region": msg_p("region kind", "region"),
           "community": msg_p("region kind", "community")}  # fmt: skip
-# The names of the languages a region's slide names (ISO 639-1).
-_LANGUAGE_NAMES = {"fr": msg_p("language", "French"), "nl": msg_p("language", "Dutch"), "de": msg_p("language", "German")}
 
 
 def _languages(record: Record, lang: Language) -> str:
     codes = record.get("languages", ())
-    shown = ", ".join(lang.message(_LANGUAGE_NAMES[c]) if c in _LANGUAGE_NAMES else c for c in codes)
+    shown = ", ".join(lang.message(LANGUAGE_NAMES[c]) if c in LANGUAGE_NAMES else c for c in codes)
     note = record.get("language_note")
     if note:
         shown = f"{shown} ({note})" if shown else note

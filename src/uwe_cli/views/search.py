@@ -1,44 +1,114 @@
-"""Every record of any kind that mentions a text, in any of the dataset's languages."""
+"""Every record of any kind that mentions a text, in any of the dataset's languages.
+
+Only words a reader can see are searched: the texts of records, their aliases and synonyms,
+never ids, references to other records, units or codes (a search for `e` must not find the
+unit EUR of every figure). Hits come ranked, names first, each field named as the views
+name it ("Domain (Regional clusters)", not `memberships[0].domain`).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from uwe_cli import matching
-from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Column, Show, Table, msg, msg_n
-from uwe_cli.language import Language, is_text
+from uwe_cli.dataset import Dataset, Record, slide_label
+from uwe_cli.form import Column, Message, Show, Table, msg, msg_n, msg_p
+from uwe_cli.language import LANGUAGE_NAMES, Language, is_text
 from uwe_cli.lookup import display_name
 from uwe_cli.views.clusters import sector_slides
-from uwe_cli.views.common import citable, search_key
+from uwe_cli.views.common import citable, either, search_key
+from uwe_cli.views.policy import CONCEPT_HEADINGS, LESSON_HEADINGS
+
+# Plain strings that are words of the source (every other plain string is an id, a unit,
+# a code or a period).
+_WORDS = frozenset({"aliases", "synonyms", "author", "acronym"})
+
+# What each field is called, by its path without list indices; the first rank wins.
+_NAMES = {"name": msg("Name"), "title": msg("Title"), "subtitle": msg("Subtitle")}
+_OTHER_NAMES = {"aliases": msg("Also called"), "synonyms": msg("Also matches"), "acronym": msg("Acronym")}
+_FIELDS: dict[str, Message] = {
+    **_NAMES,
+    **_OTHER_NAMES,
+    "summary": msg("Summary"), "definition": msg("Definition"), "criteria": msg("Defining criteria"),
+    "features": msg("Features"), "objectives": msg("Objectives"), "activity_axes": msg("Activity axes"),
+    "activities.text": msg("Activities"), "activities.points": msg("Activities"),
+    "benefits.beneficiary": msg("Benefits"), "benefits.benefits": msg("Benefits"), "outcome": msg("Outcome"),
+    "assessment": msg("Assessment"), "participants": msg("Who takes part"), "legal_basis": msg("Legal basis"),
+    "period": msg("As the slides say"), "funding.degression": msg("Funding"), "funding.notes": msg("Funding rules"),
+    "groupings.note": msg("Groupings"), "results.label": msg("First assessment"),
+    "results.figure.note": msg("First assessment"), "text": msg("Text"), "points": msg("Points"),
+    "quoted_in": msg("Quoted in"), "author": msg("Author"), "actions": msg("Actions"), "funding": msg("Funding"),
+    "kind": msg("Kind"), "mission": msg("Mission"), "role": msg("Role"), "members.note": msg("Members"),
+    "member_federations.note": msg("Member federations"), "capital": msg("Capital"),
+    "form_of_state": msg("Form of state"), "language_note": msg("Languages"),
+    "main_industrial_sectors": msg("Main industrial sectors"), "subdivisions": msg("Regions"),
+    "gdp_per_capita_world_rank.note": msg("World rank (GDP per capita)"),
+}  # fmt: skip
+_KINDS = {
+    "region": msg_p("record kind", "region"), "scheme": msg_p("record kind", "scheme"),
+    "cluster": msg_p("record kind", "grouping"), "lesson": msg_p("record kind", "lesson"),
+    "concept": msg_p("record kind", "concept"), "organisation": msg_p("record kind", "organisation"),
+    "slide": msg_p("record kind", "slide"), "sector": msg_p("record kind", "sector"),
+}  # fmt: skip
+# The JSON keys of a hit: the CSV header, even of an empty result.
+KEYS = ("kind", "id", "name", "field", "field_label", "lang", "text", "source")
 
 
 def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str]]:
-    """(field, language or None, text) for every text inside a record."""
+    """(field, language or None, text) for every text of a record a reader would search."""
     if isinstance(value, dict):
         if is_text(value):
             yield from ((path, lang, text) for lang, text in value.items())
             return
         for key, item in value.items():
-            if key not in ("source", "id"):
-                yield from _strings(item, f"{path}.{key}" if path else key)
+            yield from _strings(item, f"{path}.{key}" if path else key)
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _strings(item, f"{path}[{i}]")
-    elif isinstance(value, str):
+    elif isinstance(value, str) and path.split("[")[0] in _WORDS:
         yield path, None, value
 
 
+def _label(record: Record, field: str, names: dict[str, Any]) -> Any:
+    """A field's name as a reader knows it: `memberships[0].domain` is "Domain (Regional clusters)"."""
+    found = re.fullmatch(r"memberships\[(\d+)\]\.domain", field)
+    if found:
+        scheme = record["memberships"][int(found.group(1))]["scheme"]
+        return msg("Domain ({scheme})", scheme=names.get(scheme, scheme))
+    bare = re.sub(r"\[\d+\]", "", field)
+    return _FIELDS.get(bare) or bare.replace("_", " ").replace(".", ", ")
+
+
+def _rank(field: str) -> int:
+    """Names and titles first, then other names, then the rest, in the records' order."""
+    bare = re.sub(r"\[\d+\]", "", field)
+    return 0 if bare in _NAMES else 1 if bare in _OTHER_NAMES else 2
+
+
 def _hits(ds: Dataset, key: str) -> Iterator[dict[str, Any]]:
+    scheme_names = {s["id"]: s["name"] for s in ds["schemes"]}
     for kind, record in [*citable(ds, slides=True), *(("sector", s) for s in ds["sectors"])]:
         seen: set[str] = set()
         for field, found_lang, value in _strings(record):
-            if field in seen or not matching.mentions(value, key):
+            label = _label(record, field, scheme_names)
+            shown = repr(label)
+            if shown in seen or not matching.mentions(value, key):
                 continue
-            seen.add(field)  # one hit per field, in the first language that matches
-            yield {"kind": kind, "id": record["id"], "name": display_name(record), "field": field,
+            seen.add(shown)  # one hit per field, in the first language (or alias) that matches
+            name = _name(kind, record)
+            yield {"kind": kind, "id": record["id"], "name": name, "field": field, "field_label": label,
                    "lang": found_lang, "text": value, "source": ds.sources(_slides(ds, kind, record))}  # fmt: skip
+
+
+def _name(kind: str, record: Record) -> Any:
+    """What a hit's record is called: a slide with its page; a lesson or a concept, which
+    have no name, by the heading it comes under (its id means nothing to a reader)."""
+    if kind == "slide":
+        return slide_label(record)
+    headings = {"lesson": LESSON_HEADINGS, "concept": CONCEPT_HEADINGS}.get(kind)
+    return headings.get(record["kind"], record["id"]) if headings else display_name(record)
 
 
 def _slides(ds: Dataset, kind: str, record: Record) -> list[str]:
@@ -49,23 +119,58 @@ def _slides(ds: Dataset, kind: str, record: Record) -> list[str]:
 
 def search(ds: Dataset, *, query: str) -> Table:
     key = search_key(query)
-    data = list(_hits(ds, key))
+    data = sorted(_hits(ds, key), key=lambda hit: _rank(hit["field"]))
     columns = (
-        Column("kind", msg("Kind")),
         Column("name", msg("Record")),
-        Column("", msg("Field"), lambda hit, lang: hit["field"] + (f" ({hit['lang']})" if hit["lang"] else "")),
+        Column("kind", msg("Kind"), lambda kind, lang: lang.message(_KINDS[kind]) if kind in _KINDS else kind),
+        Column("", msg("Field"), _field),
         Column("text", msg("Match"), _snippet(key)),
     )
     title = msg_n("“{query}”: {n} match", "“{query}”: {n} matches", n=len(data), query=query)
-    return Table(title, columns, data)
+    return Table(title, columns, data, keys=KEYS, when_empty=_nothing(ds, query), highlight=key)
+
+
+def _field(hit: dict[str, Any], lang: Language) -> str:
+    """The field's name, and the language of the match where it is not the reader's."""
+    label = str(hit["field_label"])
+    if hit["lang"] and hit["lang"] != lang.code:
+        language = LANGUAGE_NAMES.get(hit["lang"], hit["lang"])
+        return lang.message(msg("{field} (in {language})", field=label, language=language))
+    return label
+
+
+def _nothing(ds: Dataset, query: str) -> Message:
+    """What an empty search says: the closest names, else how search finds words."""
+    import difflib
+
+    names: dict[str, Any] = {}
+    for _, record in [*citable(ds, slides=False), *(("sector", s) for s in ds["sectors"])]:
+        shown = display_name(record)
+        for name in (*(shown.values() if isinstance(shown, dict) else [shown]), *record.get("synonyms", ())):
+            names.setdefault(matching.fold(name), shown)
+    close = difflib.get_close_matches(matching.fold(query), list(names), n=6, cutoff=0.7)
+    found = list({repr(names[k]): names[k] for k in close}.values())[:3]
+    if found:
+        suggested = either([msg("“{text}”", text=name) for name in found])
+        return msg("nothing mentions “{text}”; did you mean {names}?", text=query, names=suggested)
+    return msg("nothing mentions “{text}”; search finds words by their beginning, in English or French "
+               "('uwe search energ' finds energy and énergie); 'uwe sectors' lists the sectors", text=query)  # fmt: skip
 
 
 def _snippet(key: str, room: int = 80) -> Show:
+    """The text around the match, cut between words."""
+
     def show(value: str, lang: Language) -> str:
         if len(value) <= room:
             return value
-        start = max(0, matching.locate(value, key) - room // 3)
-        piece = value[start : start + room]
-        return ("…" if start else "") + piece + ("…" if start + room < len(value) else "")
+        match = max(0, matching.locate(value, key))
+        start = max(0, match - room // 3)
+        if start:  # from the first whole word, but never past the match
+            start = min(match, value.find(" ", start) + 1 or match)
+        end = start + room
+        if end < len(value):  # up to the last whole word
+            end = max(value.rfind(" ", start, end + 1), match + len(key))
+        piece = value[start:end].strip()
+        return ("…" if start else "") + piece + ("…" if end < len(value) else "")
 
     return show

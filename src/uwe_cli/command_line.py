@@ -1,0 +1,299 @@
+"""How uwe's commands meet Typer (and the Click inside it): parsing, help, usage errors.
+
+cli.py declares the commands; the classes here give every one of them the same manners:
+- options are converted without Typer's pydantic start-up cost (coercion.py);
+- the options of `uwe` itself work after the command too (`uwe clusters --data-dir X`),
+  and `uwe help [COMMAND]` and `uwe version` are `uwe [COMMAND] --help` and `uwe --version`;
+- help is laid out for the terminal's width (Click never goes under 50 columns), lists
+  each command's help in full, and names arguments by their placeholder (`NAME`);
+- a usage error is uwe's own one line, in uwe's words ("unknown …", "missing …"), with
+  what to type next.
+Only Click's public API is used, so a Typer release that changes its internals cannot
+change what a user sees.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import os
+import re
+import shutil
+import sys
+from itertools import islice
+from typing import Any
+
+from typer.core import TyperCommand, TyperGroup
+
+from uwe_cli import boundary, coercion
+from uwe_cli.errors import UsageError
+
+# Help wider than this is hard to read, however wide the terminal.
+MAX_HELP_WIDTH = 80
+# Under this width, help puts each description under its option rather than beside it.
+NARROW_HELP = 60
+
+
+class _Manners:
+    """What every uwe command and group does alike (mixed in before Typer's classes)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        coercion.install(self.get_params(ctx))  # type: ignore[attr-defined]
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
+        except Exception as exc:
+            raise _in_our_words(exc, ctx) from None
+
+    def get_help(self, ctx: Any) -> str:
+        formatter = ctx.make_formatter()
+        formatter.width = help_width()
+        self.format_help(ctx, formatter)  # type: ignore[attr-defined]
+        return str(formatter.getvalue()).rstrip("\n")
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        text = (getattr(self, "help", None) or "").partition("\f")[0]
+        if text:
+            formatter.write_paragraph()
+            _wrapped(formatter, inspect.cleandoc(text), formatter.current_indent + 2)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        epilog = getattr(self, "epilog", None)
+        if epilog:
+            formatter.write_paragraph()
+            _wrapped(formatter, inspect.cleandoc(epilog), formatter.current_indent + 2)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            if getattr(param, "hidden", False):
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((placeholder(param), getattr(param, "help", None) or ""))
+            else:
+                record = param.get_help_record(ctx)
+                if record is not None:
+                    options.append(record)
+        _definitions(formatter, "Arguments", arguments)
+        _definitions(formatter, "Options", options)
+
+
+class Command(_Manners, TyperCommand):
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.get_params(ctx) else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(placeholder(param) if param.required else f"[{placeholder(param)}]")
+        return [p for p in pieces if p]
+
+
+class Group(_Manners, TyperGroup):
+    """A command group: `uwe` itself and `uwe data`. Its `main` is where `uwe` starts."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        # Not Typer's own `main`: it would print Click's usage errors its own way, turn a
+        # closed pipe into exit 1, and catch Ctrl-C. The boundary does all that, in one place.
+        args = list(sys.argv[1:] if args is None else args)
+        with contextlib.suppress(Exception):  # (pure list work; should it fail, Click sees the line as typed)
+            args = rearranged(self, args)
+        code = boundary.run(lambda: self._run(args, prog_name or "uwe", complete_var, extra), args)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(self, args: list[str], prog_name: str, complete_var: str | None, extra: dict[str, Any]) -> None:
+        complete_var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        if os.environ.get(complete_var):  # the shell asks for completions (and Click exits)
+            self._main_shell_completion(extra, prog_name, complete_var)
+        with self.make_context(prog_name, list(args), **extra) as ctx:  # (Click consumes the list)
+            self.invoke(ctx)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in self.commands and not ctx.resilient_parsing:
+            from uwe_cli.lookup import suggestion
+
+            close = suggestion(name, [*ALIASES, *(n for n, c in self.commands.items() if not c.hidden)])
+            raise UsageError(f"unknown command '{name}'" + (close or f" (see '{ctx.command_path} --help')"))
+        return super().resolve_command(ctx, args)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        # Each command's first sentence in full, wrapped: Click would cut it with "..." to
+        # fit one line, even on a wide screen.
+        rows = [(name, command.get_short_help_str(limit=10_000)) for name, command in self.commands.items()
+                if not command.hidden]  # fmt: skip
+        _definitions(formatter, "Commands", rows)
+
+
+def _definitions(formatter: Any, heading: str, rows: list[tuple[str, str]]) -> None:
+    """A help section of terms and their descriptions: side by side where the screen is
+    wide enough, else each description under its term, so that no line is squeezed."""
+    if not rows:
+        return
+    with formatter.section(heading):
+        indent = formatter.current_indent
+        if formatter.width < NARROW_HELP:
+            for term, description in rows:
+                formatter.write(f"{'':{indent}}{term}\n")
+                _wrapped(formatter, description, indent + 4)
+            return
+        column = min(max(len(term) for term, _ in rows), 30) + 2
+        for term, description in rows:
+            lines = _lines(description, formatter.width - indent - column)
+            if len(term) > column - 2:  # a long term on a line of its own
+                formatter.write(f"{'':{indent}}{term}\n")
+            else:
+                formatter.write(f"{'':{indent}}{term:{column}}{lines.pop(0) if lines else ''}\n")
+            formatter.write("".join(f"{'':{indent + column}}{line}\n" for line in lines))
+
+
+def _lines(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width`, broken between words only: an option name such
+    as `--data-dir` is never cut at its hyphen (Click's wrapping would)."""
+    import textwrap
+
+    return textwrap.wrap(" ".join(text.split()), max(width, 10), break_on_hyphens=False, break_long_words=False)
+
+
+def _wrapped(formatter: Any, text: str, indent: int) -> None:
+    """Paragraphs of `text`, each wrapped at `indent`; a blank line between them."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    formatter.write("\n".join("".join(f"{'':{indent}}{line}\n" for line in _lines(p, formatter.width - indent))
+                              for p in paragraphs))  # fmt: skip
+
+
+def help_width() -> int:
+    """The width help is laid out for: the terminal's (or $COLUMNS), at most MAX_HELP_WIDTH."""
+    columns = shutil.get_terminal_size((MAX_HELP_WIDTH, 24)).columns
+    return max(20, min(columns, MAX_HELP_WIDTH) - 1)
+
+
+def placeholder(param: Any) -> str:
+    """How help and usage name an argument: its metavar (`NAME`), `NAME...` for several."""
+    shown = param.metavar or param.name.upper()
+    return f"{shown}..." if param.nargs != 1 else shown
+
+
+# Usage errors in uwe's words. Click's wording changes between releases; its exceptions'
+# classes and attributes are what is read here, and anything else keeps Click's message.
+
+
+def _in_our_words(exc: Exception, ctx: Any) -> Exception:
+    kind = type(exc).__name__
+    if kind == "NoArgsIsHelpError" or not hasattr(exc, "format_message"):
+        return exc  # (asking for help; or not a usage error at all)
+    see = f"see '{ctx.command_path} --help'"
+    param = getattr(exc, "param", None)
+    if kind == "MissingParameter" and param is not None and param.param_type_name == "argument":
+        return UsageError(f"missing {placeholder(param).rstrip('.')}: {_what_to_type(ctx)}")
+    if kind == "NoSuchOption":
+        option = exc.option_name  # type: ignore[attr-defined]
+        close = sorted(exc.possibilities or ())  # type: ignore[attr-defined]
+        return UsageError(f"unknown option '{option}' " + (f"(did you mean '{close[0]}'?)" if close else f"({see})"))
+    if kind == "BadOptionUsage" and "requires an argument" in exc.format_message():
+        return UsageError(f"missing value after {exc.option_name} ({see})")  # type: ignore[attr-defined]
+    message = str(exc.format_message()).rstrip(".")
+    extra = _EXTRA.search(message)
+    if extra:
+        return UsageError(_unexpected(extra.group(1), ctx) + f" ({see})")
+    return UsageError(f"{message[:1].lower()}{message[1:]} ({see})")
+
+
+_EXTRA = re.compile(r"unexpected extra arguments?(?:\(s\))? \((.*)\)$")
+
+
+def _unexpected(extra: str, ctx: Any) -> str:
+    """Words left over: most often a name with spaces, typed without quotes."""
+    shown = f"unexpected extra argument{'s' if ' ' in extra else ''} '{extra}'"
+    given = [p for p in ctx.command.params if p.param_type_name == "argument" and p.nargs == 1]
+    value = ctx.params.get(given[0].name) if len(given) == 1 else None
+    if isinstance(value, str):
+        return shown + f": a name with spaces needs quotes, as in {ctx.command_path} '{value} {extra}'"
+    return shown
+
+
+_EXAMPLE = re.compile(r"Example: (uwe [^(\n]*?)\s*(?:\(|$)", re.M)
+
+
+def _what_to_type(ctx: Any) -> str:
+    """For a missing argument: the command's example, and the command listing the names."""
+    found = _EXAMPLE.search(ctx.command.epilog or "")
+    shown = f"try '{found.group(1)}'" if found else f"see '{ctx.command_path} --help'"
+    parent = ctx.parent.command if ctx.parent is not None else None
+    plural = f"{ctx.info_name}s"
+    if parent is not None and plural in getattr(parent, "commands", {}):
+        shown += f", or '{ctx.parent.command_path} {plural}' to list them all"
+    return shown
+
+
+# Options of `uwe` itself after the command, and the aliases.
+
+# Commands that stand for an option of `uwe`: `uwe help [COMMAND]`, `uwe version`.
+ALIASES = ("help", "version")
+
+
+def rearranged(group: Any, args: list[str]) -> list[str]:
+    """`args` as Click expects them: root options before the command, aliases resolved.
+
+    `uwe clusters --data-dir X --no-cache` becomes `uwe --data-dir X --no-cache clusters`;
+    an option the command has of its own (`--lang`, `--no-color`) stays where it is.
+    """
+    root = _options(group)
+    start = _command_start(args, root)
+    if start == len(args):
+        return args
+    if args[start] == "help":  # `uwe help clusters` is `uwe clusters --help`
+        return [*args[:start], *args[start + 1 :], "--help"]
+    if args[start] == "version":
+        return [*args[:start], "--version", *args[start + 1 :]]
+    command, end = group.commands.get(args[start]), start + 1
+    while command is not None and end < len(args) and args[end] in getattr(command, "commands", {}):
+        command, end = command.commands[args[end]], end + 1
+    if command is None:
+        return args
+    own = _options(command)
+    moved, kept = [], []
+    rest = iter(args[end:])
+    for arg in rest:
+        name, has_value = arg.partition("=")[0], "=" in arg
+        if arg == "--":
+            kept += [arg, *rest]
+        elif name in own or name not in root or name in ("-h", "--help"):
+            kept.append(arg)
+            if own.get(name) and not has_value:
+                kept += list(islice(rest, 1))
+        else:
+            moved.append(arg)
+            if root[name] and not has_value:
+                moved += list(islice(rest, 1))
+    return [*args[:start], *moved, *args[start:end], *kept]
+
+
+def _options(command: Any) -> dict[str, bool]:
+    """Each option name of `command` (`--lang`, `-l`), and whether it takes a value."""
+    found: dict[str, bool] = {}
+    for param in getattr(command, "params", ()):
+        if param.param_type_name == "option":
+            takes_value = not (param.is_flag or param.count)
+            found.update(dict.fromkeys([*param.opts, *param.secondary_opts], takes_value))
+    return found
+
+
+def _command_start(args: list[str], root: dict[str, bool]) -> int:
+    """Where the command's name stands in `args`, after the root options (and their values)."""
+    i = 0
+    while i < len(args) and args[i].startswith("-") and args[i] != "--":
+        name = args[i].partition("=")[0]
+        i += 2 if root.get(name) and "=" not in args[i] else 1
+    return min(i, len(args))

@@ -1,0 +1,93 @@
+"""Thousands separators in a data file's figures: what a Belgian writes, what YAML reads.
+
+A Belgian (and a French speaker) writes 28 800 as `28.800` or `28,800`; YAML does not:
+- `value: 28.800` is the number 28.8: a wrong figure that passes every check. For units
+  that count whole things (euros, people, km², counts...), a value written with groups
+  of three digits after dots is refused, with the two ways to say what was meant: the
+  file's author fixes it in a second, where a silently wrong figure would be shown as
+  the source's. (A percentage or an index may well have three decimals: not refused.)
+- `{value: 28,800, unit: EUR}` is two entries, `value: 28` and `800:`, inside a flow
+  mapping; `value: 28,800` on its own line is the text "28,800". Both are refused
+  anyway; the messages here say why, and what to write.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+# Units whose figures are whole things: `28.800` there is a thousands separator.
+WHOLE_UNITS = frozenset({"EUR", "EUR/year", "people", "km2", "count", "rank", "years"})
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_GROUPED = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+")
+_WRITTEN_VALUE = re.compile(r"value\s*:\s*([0-9][0-9.]*)")
+
+
+def as_written(text: str) -> str | None:
+    """`28800` for text written with thousands separators (`28,800`, `28.800`), else None."""
+    text = text.strip()
+    return re.sub(r"\D", "", text) if _GROUPED.fullmatch(text) else None
+
+
+def number_text(value: str) -> str:
+    """The message for a figure's value given as text, such as '28,800'."""
+    plain = as_written(value)
+    if plain is None:
+        return f"should be a number, got {value!r}"
+    return f"should be a number, got {value!r}: write {plain}, without a thousands separator"
+
+
+def split_entry(mapping: Any, key: int) -> str | None:
+    """For `{value: 28,800}`, read as `value: 28` and `800:`, the message; else None."""
+    if not isinstance(mapping, dict):
+        return None
+    keys = list(mapping)
+    at = keys.index(key) if key in keys else 0
+    before = keys[at - 1] if at else None
+    if before is None or isinstance(mapping[before], bool) or not isinstance(mapping[before], int):
+        return None
+    written = f"{mapping[before]},{key:03d}"
+    return (f"'{before}: {written}' reads as two entries, because a comma separates the entries "
+            f"inside {{ }}: write {before}: {written.replace(',', '')}, without a thousands separator")  # fmt: skip
+
+
+def explained(data: Any, loc: tuple[Any, ...], kind: str, value: Any) -> str | None:
+    """What a validation error at `loc` means when a thousands separator caused it, or None."""
+    if kind == "invalid_key" and isinstance(value, int):
+        mapping: Any = data
+        for part in loc[:-1]:
+            mapping = mapping[part] if isinstance(mapping, (dict, list)) else None
+        return split_entry(mapping, value)
+    if kind == "value_error" and isinstance(value, str) and as_written(value):
+        return number_text(value)
+    return None
+
+
+def dotted_thousands(doc: Any, text: str) -> Iterator[tuple[tuple[Any, ...], str, int, int | None]]:
+    """(path, message, line, column) of every figure of whole things whose value is written like `28.800`."""
+    lines = text.splitlines()
+    for path, figure in _figures(doc.data, ()):
+        if figure.get("unit") not in WHOLE_UNITS or not isinstance(figure.get("value"), float):
+            continue
+        line, column = doc.position((*path, "value"))
+        if line is None or line > len(lines):
+            continue
+        found = _WRITTEN_VALUE.match(lines[line - 1][(column or 1) - 1 :])
+        if found and _DOTTED.fullmatch(found.group(1)):
+            written = found.group(1)
+            message = (f"value {written} reads as {figure['value']:g}: if you meant {written.replace('.', '')}, "
+                       f"write it without the dot (a thousands separator); if you meant {figure['value']:g}, "
+                       f"write {figure['value']:g}")  # fmt: skip
+            yield (*path, "value"), message, line, column
+
+
+def _figures(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    if isinstance(value, dict):
+        if "value" in value and "unit" in value:
+            yield path, value
+        for key, item in value.items():
+            yield from _figures(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _figures(item, (*path, i))

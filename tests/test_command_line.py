@@ -1,0 +1,203 @@
+"""The command line as a newcomer meets it: help that fits, errors that say what to type,
+options wherever they are typed, aliases, and completion that offers what the matcher takes."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from uwe_cli import __version__, cli, store
+
+Uwe = Callable[..., object]
+WIDTHS = [40, 80, 160]
+
+
+def help_texts() -> list[tuple[str, str, list[str]]]:
+    """(command line, help text, option helps) for `uwe` and every command."""
+    group = typer.main.get_command(cli.app)
+    found = [("", group.help or "", [p.help or "" for p in group.params])]
+    for name, command in group.commands.items():
+        subcommands = getattr(command, "commands", {})
+        for sub, child in [(name, command), *((f"{name} {n}", c) for n, c in subcommands.items())]:
+            found.append((sub, child.help or "", [getattr(p, "help", None) or "" for p in child.params]))
+    return found
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_help_fits_the_screen_and_cuts_no_word(uwe: Uwe, width: int) -> None:
+    for command, text, option_helps in help_texts():
+        out = uwe(*command.split(), "--help", env={"COLUMNS": str(width)}).stdout
+        assert max(len(line) for line in out.splitlines()) <= width, (command, width)
+        shown = set(out.split())
+        for word in " ".join([inspect.cleandoc(text), *option_helps]).split():
+            assert word in shown, (command, width, word)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_help_lists_every_command_in_full(uwe: Uwe, width: int) -> None:
+    out = " ".join(uwe("--help", env={"COLUMNS": str(width)}).stdout.split("Commands:")[1].split())
+    assert "..." not in out
+    for name, command in typer.main.get_command(cli.app).commands.items():
+        first_sentence = " ".join((command.help or "").split("\n\n")[0].split()).split(". ")[0]
+        assert f"{name} {first_sentence}" in out, (name, width)
+
+
+def test_help_names_arguments_by_their_placeholder(uwe: Uwe) -> None:
+    regions = uwe("regions", "--help").stdout
+    assert regions.startswith("Usage: uwe regions [OPTIONS] [NAME...]\n")
+    assert "\n  NAME...  Regions to compare (default: all).\n" in regions
+    cluster = uwe("cluster", "--help").stdout
+    assert cluster.startswith("Usage: uwe cluster [OPTIONS] NAME\n")
+    for command in ("regions", "region", "schemes", "scheme", "cluster", "cite", "search", "data check", "data init"):
+        out = uwe(*command.split(), "--help").stdout
+        assert "<" not in out and "str]" not in out and "[required]" not in out, command
+
+
+def test_narrow_help_puts_descriptions_under_their_options(uwe: Uwe) -> None:
+    lines = uwe("--help", env={"COLUMNS": "40"}).stdout.splitlines()
+    at = lines.index("  --data-dir PATH")
+    assert lines[at + 1 : at + 4] == [
+        "      Read this data folder (default:",
+        "      $UWE_DATA_DIR, else the shipped",
+        "      data).",
+    ]
+
+
+def test_help_and_version_are_aliases(uwe: Uwe) -> None:
+    assert uwe("help").stdout == uwe("--help").stdout
+    for command in (["clusters"], ["data"], ["data", "check"]):
+        run = uwe("help", *command)
+        assert (run.exit_code, run.stdout) == (0, uwe(*command, "--help").stdout), command
+    assert (uwe("version").exit_code, uwe("version").stdout) == (0, f"uwe {__version__}\n")
+
+
+def test_root_options_work_after_the_command(uwe: Uwe, data_copy: Path) -> None:
+    (data_copy / "clusters.yaml").write_text(
+        (data_copy / "clusters.yaml").read_text(encoding="utf-8").replace("name: TWEED", "name: TWEED (copy)"),
+        encoding="utf-8",
+    )
+    run = uwe("cluster", "tweed", "--data-dir", str(data_copy), "--no-cache", "--debug", "-f", "json")
+    assert (run.exit_code, run.stderr, run.json()["name"]) == (0, "", "TWEED (copy)")  # type: ignore[index]
+    run = uwe("cluster", f"--data-dir={data_copy}", "tweed", "-f", "json")
+    assert run.json()["name"] == "TWEED (copy)"  # type: ignore[index]
+    assert uwe("data", "path", "--data-dir", str(data_copy)).stdout == f"{data_copy}\n"
+    assert uwe("regions", "--version").stdout == f"uwe {__version__}\n"
+    # An option the command has itself stays the command's: `uwe data export --lang` keeps one language.
+    assert uwe("clusters", "--lang", "fr", "-f", "json").json()[0]["domain"] == "Recherche clinique"  # type: ignore[index]
+    # What follows `--` is not an option.
+    run = uwe("search", "--", "--no-cache")
+    assert run.exit_code == 0 and run.stdout.startswith("“--no-cache”: 0 matches")
+
+
+def test_no_color_after_the_command_for_commands_without_it(uwe: Uwe) -> None:
+    assert uwe("data", "path", "--no-color").stdout == f"{store.shipped_data_dir()}\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["cluster"], "missing NAME: try 'uwe cluster tweed', or 'uwe clusters' to list them all"),
+        (["region"], "missing NAME: try 'uwe region wallonia', or 'uwe regions' to list them all"),
+        (["scheme"], "missing NAME: try 'uwe scheme regional-clusters', or 'uwe schemes' to list them all"),
+        (["search"], "missing TEXT: try 'uwe search énergie'"),
+        (["data", "init"], "missing DIRECTORY: try 'uwe data init ./my-data'"),
+        (["data", "export"], "missing PATH: try 'uwe data export ./uwe-data/'"),
+        (["regions", "--format"], "missing value after --format (see 'uwe regions --help')"),
+        (["regions", "--frmat", "json"], "unknown option '--frmat' (did you mean '--format'?)"),
+        (["regions", "--zzz"], "unknown option '--zzz' (see 'uwe regions --help')"),
+        (["clusters", "energy"], "unexpected extra argument 'energy' (see 'uwe clusters --help')"),
+        (
+            ["cluster", "logistics", "in", "wallonia"],
+            "unexpected extra arguments 'in wallonia': a name with spaces needs quotes, as in "
+            "uwe cluster 'logistics in wallonia' (see 'uwe cluster --help')",
+        ),
+        (["nosuchcommand"], "unknown command 'nosuchcommand' (see 'uwe --help')"),
+        (["vrsion"], "unknown command 'vrsion' (did you mean 'version' or 'region' or 'regions'?)"),
+        (["data", "chek"], "unknown command 'chek' (did you mean 'check'?)"),
+        (["regions", "--lang", "es"], "unknown language 'es' (use en, fr, nl, de or bg)"),
+        (["regions", "--width", "wide"], "--width wide: give a number of columns from 20 to 1000, such as --width 100"),
+    ],
+)
+def test_every_usage_error_says_what_to_type_next(main: Callable[..., object], args: list[str], message: str) -> None:
+    run = main(*args)
+    assert (run.exit_code, run.stdout, run.stderr) == (2, "", f"uwe: error: {message}\n")
+
+
+def test_a_language_from_the_environment_names_its_variable(uwe: Uwe) -> None:
+    run = uwe("regions", env={"UWE_LANG": "xx"})
+    assert (run.exit_code, run.stderr) == (2, "uwe: error: UWE_LANG: unknown language 'xx' (use en, fr, nl, de or bg)\n")
+    assert uwe("regions", "--lang", "en", env={"UWE_LANG": "xx"}).exit_code == 0
+
+
+def test_data_alone_is_its_help(uwe: Uwe) -> None:
+    run = uwe("data")
+    assert (run.exit_code, run.stdout) == (0, uwe("data", "--help").stdout)
+
+
+# Completion, through the protocol the shell speaks.
+
+
+def completions(line: str, monkeypatch: pytest.MonkeyPatch | None = None) -> list[str]:
+    """What the shell gets for `line`: through the real program, or in this process (the
+    same protocol, without a new interpreter's start-up) when given `monkeypatch`."""
+    words = line.split()
+    index = len(words) if line.endswith(" ") else len(words) - 1
+    env = {"_UWE_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(index)}
+    if monkeypatch is None:
+        run = subprocess.run([sys.executable, "-m", "uwe_cli"], env={**os.environ, **env}, capture_output=True,
+                             text=True, timeout=30)  # fmt: skip
+        assert run.returncode == 0, run.stderr
+        return run.stdout.split()
+    import contextlib
+    import io
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli.main([]) == 0
+    return out.getvalue().split()
+
+
+def test_completion_offers_what_the_matcher_would_match(uwe: Uwe) -> None:
+    assert (
+        uwe("cluster", "t").stderr == "uwe: error: 't' could be several clusters: 'TWEED', 'TWIST', 'Rail transport'\n"
+    )
+    offered = completions("uwe cluster t")
+    assert offered == ["tweed", "twist", "transport-ferroviaire"]
+    for word in offered:  # every word offered names its record
+        assert uwe("cluster", word, "-f", "json").exit_code == 0, word
+
+
+@pytest.mark.parametrize(
+    ("line", "offered"),
+    [
+        ("uwe clusters --sector É", ["Équipement-médical", "Énergie", "Écologie"]),
+        ("uwe clusters --sector ener", ["energy"]),
+        ("uwe clusters --sector énerg", ["énergie"]),
+        ("uwe clusters --scheme pô", ["pôles-de-compétitivité"]),
+        ("uwe clusters --status en", ["en-formation"]),
+        ("uwe lessons --kind bonnes", ["bonnes-pratiques"]),
+        ("uwe cite tw", ["tweed", "twist"]),
+        ("uwe cite porter", ["porter-1998"]),
+        ("uwe region wallonie", ["wallonie"]),
+        ("uwe regions brussels w", ["wallonia"]),
+        ("uwe schemes gr", ["grappes-technologiques", "grappes-d-exportation"]),
+        ("uwe regions --format m", ["markdown"]),
+        ("uwe cluster (", []),
+    ],
+)
+def test_completion_covers_every_name_argument(line: str, offered: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert completions(line, monkeypatch) == offered
+
+
+def test_completion_offers_every_citable_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    offered = completions("uwe cite ", monkeypatch)
+    assert len(offered) == 62 and offered[:3] == ["belgium", "flanders", "brussels"] and offered[-1] == "uwe"
