@@ -11,7 +11,6 @@ have no valid cache entry (cache.py); otherwise the validated data is read back 
 from __future__ import annotations
 
 import os
-import stat
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from uwe_cli import cache
 from uwe_cli.errors import DataError, Problem
+from uwe_cli.readfile import NotRegular, TooLarge, read_regular
 from uwe_cli.records import Record, wrap
 
 if TYPE_CHECKING:
@@ -143,25 +143,17 @@ class _Unreadable(Exception):
 
 def _read_file(path: Path) -> bytes:
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise _Unreadable("is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            # A FIFO or a device would block or never end: only plain files are read.
-            raise _Unreadable("is not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise _Unreadable(f"file is too large ({info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # never more, even if the file grows meanwhile
+        # Only a regular file, opened without waiting (a FIFO never blocks) and checked once
+        # open, so that nothing swapped in between the check and the open is read.
+        return read_regular(path, limit=MAX_FILE_BYTES)[0]
+    except (NotRegular, TooLarge) as exc:
+        raise _Unreadable(str(exc)) from None
     except FileNotFoundError:
         raise _Unreadable("file is missing") from None
     except PermissionError:
         raise _Unreadable("cannot be read (permission denied)") from None
     except OSError as exc:
         raise _Unreadable(f"cannot be read ({exc.strerror or exc})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _Unreadable(f"file is too large (the limit is {MAX_FILE_BYTES:,} bytes)")
-    return raw
 
 
 def init_data_dir(target: Path) -> list[Path]:
