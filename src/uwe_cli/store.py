@@ -11,20 +11,18 @@ have no valid cache entry (cache.py); otherwise the validated data is read back 
 from __future__ import annotations
 
 import os
-import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from uwe_cli import cache
-from uwe_cli.errors import DataError, Problem
+from uwe_cli.errors import DataError, Finding, Problem
 from uwe_cli.readfile import NotRegular, TooLarge, read_regular
 from uwe_cli.records import Record, wrap
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from uwe_cli import models
     from uwe_cli.yamlfile import YamlDocument
 
@@ -33,6 +31,9 @@ FILES = ("about", "regions", "schemes", "clusters", "sectors", "lessons", "conce
 ENV_VAR = "UWE_DATA_DIR"
 # Documented in README.md ("Data folder limits").
 MAX_FILE_BYTES = 16 * 1024 * 1024
+# The values (scalars, lists, mappings) of all the files of a folder: what bounds the
+# memory and time of reading any folder. Documented in README.md ("Data folder limits").
+MAX_VALUES = 1_000_000
 # Above this many bytes of YAML, a first (uncached) read is slow enough to show progress.
 SLOW_BYTES = 512 * 1024
 
@@ -91,36 +92,60 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
 
     `unreadable` holds the problem of each file that could not be read.
     """
-    from uwe_cli import models
+    from uwe_cli import crosscheck, models
+    from uwe_cli.validation import MAX_LISTED, validate_file
     from uwe_cli.yamlfile import YamlProblem, parse_yaml
 
     problems: list[Problem] = []
-    parts: dict[str, tuple[Any, YamlDocument]] = {}
+    parts: dict[str, Any] = {}
+    docs: dict[str, YamlDocument] = {}
+    counted = 0  # values of the files read so far: MAX_VALUES bounds the folder's cost
     for name in FILES:
         display = str(data_dir / f"{name}.yaml")
         if unreadable and name in unreadable:
             problems.append(unreadable[name])
             continue
         try:
-            doc = parse_yaml(contents[name], display=display)
+            doc = docs[name] = parse_yaml(contents[name], display=display, max_values=MAX_VALUES, counted=counted)
         except YamlProblem as exc:
             problems.append(exc.problem)
             continue
+        counted += doc.values
         # regions.yaml is described by models.RegionsFile, and so on.
         file_model = getattr(models, f"{name.capitalize()}File")
-        content, found = _validate(file_model, doc, display, key=name)
-        problems.extend(found)
+        content, found = validate_file(file_model, doc.data, key=name)
+        doc.data = None  # validated: from here on, the models hold it
+        problems.extend(locate(found, docs, data_dir))
         if content is not None:
-            parts[name] = (content, doc)
+            parts[name] = content
     if problems:
         raise DataError(problems, folder=str(data_dir))
-    order = {str(data_dir / f"{name}.yaml"): i for i, name in enumerate(FILES)}
-    problems = sorted(_cross_check(parts, data_dir), key=lambda p: (order.get(p.file, 0), p.line or 0, p.column or 0))
-    if problems:
+    findings = list(islice(crosscheck.check(parts, FILES), MAX_LISTED))
+    if findings:
+        order = {name: i for i, name in enumerate(FILES)}
+        located = zip(findings, locate(findings, docs, data_dir))
+        problems = [p for _, p in sorted(located, key=lambda fp: (order[fp[0].name], fp[1].line or 0, fp[1].column or 0))]
         raise DataError(problems, folder=str(data_dir))
     # The Dataset's fields are the fields of the files' top-level mappings.
-    fields = {key: getattr(content, key) for content, _ in parts.values() for key in type(content).model_fields}
+    fields = {key: getattr(content, key) for content in parts.values() for key in type(content).model_fields}
     return models.Dataset(**fields)
+
+
+def locate(findings: list[Finding], docs: dict[str, YamlDocument], data_dir: Path) -> list[Problem]:
+    """The findings as problems with their file, line and column, in the same order.
+
+    Each file is read again once, for all of its findings together.
+    """
+    wanted: dict[str, set[tuple[Any, ...]]] = {}
+    for finding in findings:
+        wanted.setdefault(finding.name, set()).update([finding.loc] + ([finding.first] if finding.first else []))
+    found = {name: docs[name].positions(paths) for name, paths in wanted.items()}
+    problems = []
+    for f in findings:
+        line, column = found[f.name][f.loc]
+        message = f.message + (f" (first used on line {found[f.name][f.first][0]})" if f.first else "")
+        problems.append(Problem(str(data_dir / f"{f.name}.yaml"), message, line, column, f.field))
+    return problems
 
 
 def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
@@ -191,178 +216,3 @@ def _check_folder(data_dir: Path) -> None:
         raise DataError([Problem(str(data_dir), "is not a folder (expected a data folder of YAML files)")])
     if not os.access(data_dir, os.R_OK | os.X_OK):
         raise DataError([Problem(str(data_dir), "data folder cannot be read (permission denied)")])
-
-
-def _validate(file_model: type[BaseModel], doc: YamlDocument, display: str, *, key: str) -> tuple[Any, list[Problem]]:
-    from pydantic import ValidationError
-
-    if not isinstance(doc.data, dict):
-        kind = "a list" if isinstance(doc.data, list) else f"a single value ({type(doc.data).__name__})"
-        line, column = doc.position(())
-        return None, [Problem(display, f"expected a mapping with the key '{key}:', got {kind}", line, column)]
-    try:
-        return file_model.model_validate(doc.data), []
-    except ValidationError as exc:
-        return None, [_problem(file_model, doc, display, err) for err in exc.errors(include_url=False)]
-
-
-def _problem(file_model: type[BaseModel], doc: YamlDocument, display: str, err: Any) -> Problem:
-    from uwe_cli.lookup import suggestion
-
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    line, column = doc.position(loc)
-    if kind == "missing":
-        return Problem(display, f"missing required field '{loc[-1]}'", line, column, _dotted(loc[:-1]) or None)
-    if kind == "extra_forbidden":
-        known = _fields_at(file_model, loc[:-1])
-        message = f"unknown field '{loc[-1]}'" + (
-            suggestion(str(loc[-1]), known) or (f" (expected one of: {', '.join(known)})" if known else "")
-        )
-        return Problem(display, message, line, column, _dotted(loc[:-1]) or None)
-    message = _PLAIN_MESSAGES.get(kind) or err["msg"].removeprefix("Value error, ").replace("Input should", "should")
-    if kind == "model_type" and err.get("ctx", {}).get("class_name") == "Text":
-        message = "should be a text: a string, or {fr: ..., en: ...}"
-    value = err.get("input")
-    if kind != "value_error" and (value is None or isinstance(value, (str, int, float, bool))):
-        shown = repr(value)
-        message += f", got {shown[:60] + '…' if len(shown) > 60 else shown}"
-    return Problem(display, message, line, column, _dotted(loc))
-
-
-# pydantic's words for the commonest mistakes, said the way a data file's author thinks.
-_PLAIN_MESSAGES = {
-    "string_pattern_mismatch": "should be a lowercase id of letters, digits and single hyphens (like 'cap-2020')",
-    "string_type": "should be text",
-    "string_too_short": "should not be empty",
-    "tuple_type": "should be a list",
-    "list_type": "should be a list",
-    "model_type": "should be a mapping (field: value, ...)",
-    "dict_type": "should be a mapping (field: value, ...)",
-    "int_type": "should be a whole number",
-    "int_parsing": "should be a whole number",
-    "int_from_float": "should be a whole number",
-    "bool_type": "should be true or false",
-    "bool_parsing": "should be true or false",
-    "date_type": "should be a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "should be a date (YYYY-MM-DD)",
-}
-
-
-def _dotted(loc: Iterable[Any]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The field names of the model found at `loc`, for 'did you mean' suggestions."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part)
-        current = _model_in(field.annotation) if field else None
-        if current is None:
-            return []
-    return list(current.model_fields)
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    from pydantic import BaseModel
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
-
-
-def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> Iterator[Problem]:
-    """References between records and files: what pydantic cannot see file by file."""
-    from uwe_cli.lookup import suggestion
-    from uwe_cli.text import fold
-
-    def at(name: str, *loc: Any) -> dict[str, Any]:
-        line, column = parts[name][1].position(loc)
-        return {"file": str(data_dir / f"{name}.yaml"), "line": line, "column": column, "field": _dotted(loc)}
-
-    def refers(what: str, value: str | None, known: list[str], name: str, *loc: Any) -> Iterator[Problem]:
-        """A problem if `value` (at `loc` of file `name`) is not one of the `known` ids."""
-        if value is not None and value not in known:
-            yield Problem(message=f"unknown {what} '{value}'" + suggestion(value, known), **at(name, *loc))
-
-    about = parts["about"][0]
-    slides = [s.id for s in about.presentation.slides]
-    yield from _duplicates(slides, lambda i: at("about", "presentation", "slides", i, "id"))
-    lists = {name: getattr(parts[name][0], name) for name in FILES if name != "about"}
-    for name, records in lists.items():
-        yield from _duplicates([r.id for r in records], lambda i, name=name: at(name, name, i, "id"))
-
-    # Every slide cited exists.
-    cited = [("about", about.organisation, ("organisation",), "source")]
-    cited += [(n, r, (n, i), "source") for n, records in lists.items() if n != "sectors" for i, r in enumerate(records)]
-    cited += [("schemes", s, ("schemes", i), "results_source") for i, s in enumerate(lists["schemes"])]
-    for name, record, loc, field in cited:
-        for j, slide in enumerate(getattr(record, field)):
-            yield from refers("slide", slide, slides, name, *loc, field, j)
-
-    region_ids = [r.id for r in lists["regions"]]
-    for i, region in enumerate(lists["regions"]):
-        yield from refers("region", region.within, region_ids, "regions", "regions", i, "within")
-
-    scheme_ids = [s.id for s in lists["schemes"]]
-    sector_ids = [s.id for s in lists["sectors"]]
-    named: dict[str, int] = {}
-    for i, cluster in enumerate(lists["clusters"]):
-        for j, membership in enumerate(cluster.memberships):
-            yield from refers("scheme", membership.scheme, scheme_ids, "clusters", "clusters", i, "memberships", j, "scheme")
-            if membership.scheme in cluster.schemes[:j]:
-                message = f"scheme '{membership.scheme}' is listed twice"
-                yield Problem(message=message, **at("clusters", "clusters", i, "memberships", j, "scheme"))
-            named[membership.scheme] = named.get(membership.scheme, 0) + 1
-        for j, sector in enumerate(cluster.sectors):
-            yield from refers("sector", sector, sector_ids, "clusters", "clusters", i, "sectors", j)
-
-    for i, scheme in enumerate(lists["schemes"]):
-        count = named.get(scheme.id, 0)
-        # A scheme whose groupings the source does not name has none in clusters.yaml.
-        if count and count != scheme.groupings.value:
-            message = f"says {scheme.groupings.value:g} groupings but clusters.yaml names {count}"
-            yield Problem(message=message, **at("schemes", "schemes", i, "groupings"))
-        result_ids = [r.id for r in scheme.results]
-        yield from _duplicates(result_ids, lambda k, i=i: at("schemes", "schemes", i, "results", k, "id"))
-        parent = {r.id: r.part_of for r in scheme.results}
-        for k, result in enumerate(scheme.results):
-            yield from refers("result", result.part_of, result_ids, "schemes", "schemes", i, "results", k, "part_of")
-            # A result that is, through its parents, part of itself.
-            seen, current = {result.id}, result.part_of
-            while current in parent and current not in seen:
-                seen.add(current)
-                current = parent[current]
-            if current == result.id:
-                through = sorted(seen - {result.id})
-                message = f"'{result.id}' is part of itself" + (f" (through {', '.join(through)})" if through else "")
-                yield Problem(message=message, **at("schemes", "schemes", i, "results", k, "part_of"))
-
-    # A sector word must lead to one sector only, or `--sector WORD` would be ambiguous.
-    owner: dict[str, str] = {}
-    for i, sector in enumerate(lists["sectors"]):
-        for word in sorted({sector.id, sector.name.fr, sector.name.en, *sector.synonyms}):
-            key = fold(word)
-            if owner.setdefault(key, sector.id) != sector.id:
-                message = f"'{word}' already names sector '{owner[key]}'"
-                yield Problem(message=message, **at("sectors", "sectors", i))
-
-
-def _duplicates(ids: list[str], where: Any) -> Iterator[Problem]:
-    first: dict[str, int] = {}
-    for i, record_id in enumerate(ids):
-        if record_id in first:
-            line = where(first[record_id])["line"]
-            yield Problem(message=f"duplicate id '{record_id}' (first used on line {line})", **where(i))
-        else:
-            first[record_id] = i

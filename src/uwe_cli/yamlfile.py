@@ -14,6 +14,8 @@ problem, so `YamlDocument.position` finds them by reading the events once more, 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -52,6 +54,8 @@ _CONTAINER_TAGS = {SequenceStartEvent: "tag:yaml.org,2002:seq", MappingStartEven
 # YAML 1.1's plain-scalar rules, by first character, as PyYAML's SafeLoader applies them.
 _IMPLICIT = {first: tuple(rules) for first, rules in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
 _CONSTRUCTOR = SafeConstructor()
+# A plain decimal whole number: what YAML 1.1 and int() read alike (not 017, octal in YAML).
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _NO_KEY = object()  # a mapping awaiting its next key
 _OTHER_KEY = object()  # (positions:) a key given by an alias
 _NODE_EVENTS = (ScalarEvent, AliasEvent, SequenceStartEvent, MappingStartEvent)
@@ -67,47 +71,48 @@ class YamlProblem(Exception):
 
 
 class YamlDocument:
-    """A parsed file: its data, how many values it holds, and where each value stands."""
+    """A parsed file: its data, how many values it holds, and where its values stand."""
 
-    __slots__ = ("data", "values", "_text", "_positions")
+    __slots__ = ("data", "values", "_raw")
 
-    def __init__(self, data: Any, values: int, text: str) -> None:
+    def __init__(self, data: Any, values: int, raw: bytes) -> None:
         self.data = data
         self.values = values  # scalars, lists and mappings, keys included
-        self._text = text
-        self._positions: dict[KeyPath, tuple[int, int]] | None = None
+        self._raw = raw  # (the caller holds these bytes anyway; text would be a second copy)
 
-    def position(self, path: KeyPath) -> tuple[int, int] | tuple[None, None]:
-        """The (line, column) of `path`, or of its nearest ancestor that has one (1-based)."""
-        if self._positions is None:  # a problem is being reported: worth a second reading
-            self._positions = _positions(self._text)
-        for end in range(len(path), -1, -1):
-            found = self._positions.get(tuple(path[:end]))
-            if found:
-                return found
-        return (None, None)
+    def positions(self, paths: Iterable[KeyPath]) -> dict[KeyPath, tuple[int, int] | tuple[None, None]]:
+        """The (line, column) of each path (1-based), or of its nearest ancestor that has one.
+
+        Asked only to report problems, so found then, by a second reading of the file: all
+        the paths a report needs at once.
+        """
+        return _positions(_text(self._raw), list(paths))
 
 
-def parse_yaml(raw: bytes, *, display: str, max_values: int | None = None) -> YamlDocument:
+def parse_yaml(raw: bytes, *, display: str, max_values: int | None = None, counted: int = 0) -> YamlDocument:
     """Parse the bytes of one file; `display` is how the file is named in messages.
 
-    Refuses the file as soon as it holds more than `max_values` values (lists, mappings,
-    scalars and keys), so that the cost of any file stays proportional to that budget.
+    Refuses the file as soon as `counted` (the values of the files read before it) and its
+    own values (scalars, lists, mappings, keys included) are more than `max_values`, so
+    that the cost of a folder stays proportional to that limit, whatever its files hold.
     """
 
     def fail(message: str, line: int | None = None, column: int | None = None) -> YamlProblem:
         return YamlProblem(Problem(display, message, line, column))
 
     try:
-        text = raw.decode("utf-8")
+        text = _text(raw)
     except UnicodeDecodeError as exc:
         raise fail(f"is not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
-    text = text.removeprefix("\ufeff")
-    builder = _Builder(text, fail, max_values)
+    builder = _Builder(text, fail, max_values, counted)
     data = _read_events(text, fail, builder.feed)
-    if builder.values == 0:
+    if builder.values == counted:
         raise fail("file is empty (expected a YAML mapping)")
-    return YamlDocument(data, builder.values, text)
+    return YamlDocument(data, builder.values - counted, raw)
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8").removeprefix("\ufeff")
 
 
 def _read_events(text: str, fail: Any, feed: Any) -> Any:
@@ -144,12 +149,12 @@ def _at(event: Any) -> tuple[int, int]:
 class _Builder:
     """Turns events into Python values, one at a time, so that nothing unsafe is built."""
 
-    def __init__(self, text: str, fail: Any, max_values: int | None) -> None:
+    def __init__(self, text: str, fail: Any, max_values: int | None, counted: int) -> None:
         self.text, self.fail, self.max_values = text, fail, max_values
         # Open lists and mappings, innermost last: [container, pending key, anchor, values before, event].
         self.stack: list[list[Any]] = []
         self.anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, values it holds)
-        self.values = 0
+        self.values = counted
         self.expanded = 0  # values that aliases repeat
         self.documents = 0
         self.root: Any = None
@@ -190,8 +195,8 @@ class _Builder:
         self.values += 1
         if self.max_values is not None and self.values > self.max_values:
             raise self.fail(
-                f"too many values: a data folder's files may hold {self.max_values:,} values in all "
-                "(scalars, lists and mappings), and this one goes over here",
+                f"too many values: the files of a data folder may hold {self.max_values:,} in all "
+                "(scalars, lists and mappings); the count goes over here",
                 *_at(event),
             )
         if len(self.stack) > MAX_DEPTH:
@@ -220,7 +225,7 @@ class _Builder:
             key = _mapping_key(value)
             if key in container:
                 where = (*self._path(), key)
-                first = _positions(self.text, until=where).get(where, (None,))[0]
+                first = _positions(self.text, [where])[where][0]
                 raise self.fail(f"duplicate key '{_brief(key)}' (first given on line {first})", *_at(event))
             frame[1] = key
 
@@ -259,9 +264,12 @@ def _scalar(event: Any, fail: Any) -> Any:
     """The value of a scalar event, as PyYAML's SafeLoader makes it, for the tags allowed."""
     value, tag = event.value, event.tag
     if tag is None or tag == "!":
-        if not event.implicit[0]:  # quoted, or a block of text: always a string
+        rules = _IMPLICIT.get(value[:1])
+        if not event.implicit[0] or rules is None:  # quoted, a block, or plain words: a string
             return value
-        tag = next((t for t, rule in _IMPLICIT.get(value[:1], ()) if rule.match(value)), _STR)
+        if _DECIMAL.match(value) and len(value) <= MAX_DIGITS:  # (the commonest number, made fast)
+            return int(value)
+        tag = next((t for t, rule in rules if rule.match(value)), _STR)
     if tag == _STR:
         return value
     if tag not in _SCALAR_TAGS:
@@ -287,40 +295,61 @@ def _mapping_key(value: Any) -> Any:
     return value if isinstance(value, (str, int)) and not isinstance(value, bool) else str(value)
 
 
-def _positions(text: str, *, until: KeyPath | None = None) -> dict[KeyPath, tuple[int, int]]:
-    """The (line, column) of every value of a parsed document, up to `until` if given.
+def _positions(text: str, paths: Iterable[KeyPath]) -> dict[KeyPath, tuple[int, int] | tuple[None, None]]:
+    """The (line, column) of each of `paths` in a parsed document, or of its nearest ancestor.
 
-    A mapping's value stands where its key does; values an alias repeats, where the alias does.
+    One reading of the events, which follows only the branches that lead to a wanted path
+    (a trie of them), so that its cost is the file's events plus the paths' length, however
+    many problems ask. A mapping's value stands where its key does; a value an alias
+    repeats, where the alias does.
     """
-    positions: dict[KeyPath, tuple[int, int]] = {}
-    stack: list[list[Any]] = []  # open lists and mappings: [path, is a mapping, next index or pending key]
+    root: list[Any] = [{}, None]  # a trie node: [children by key or index, (line, column)]
+    unfound = [1]  # trie nodes without a position yet: the reading stops when none is left
+    for path in paths:
+        node = root
+        for part in path:
+            if part not in node[0]:
+                node[0][part] = [{}, None]
+                unfound[0] += 1
+            node = node[0][part]
+    # Open lists and mappings: [trie node or None, is a mapping, next index or pending key].
+    stack: list[list[Any]] = []
+    fail = lambda message, line=None, column=None: YamlProblem(Problem("", message, line, column))  # noqa: E731
 
-    def fail(message: str, line: int | None = None, column: int | None = None) -> YamlProblem:
-        return YamlProblem(Problem("", message, line, column))
-
-    def feed(event: Any) -> tuple[bool, Any]:
+    def feed(event: Any) -> tuple[bool, None]:
         kind = type(event)
         if kind is StreamEndEvent:
-            return True, positions
+            return True, None
         if kind is SequenceEndEvent or kind is MappingEndEvent:
             stack.pop()
             return False, None
         if kind not in _NODE_EVENTS:
             return False, None
-        path: KeyPath = ()
+        node = root
         if stack:
-            frame = stack[-1]
-            if not frame[1]:
+            parent, is_mapping, slot = frame = stack[-1]
+            if not is_mapping:
                 frame[2] += 1
-                path = (*frame[0], frame[2] - 1)
-            elif frame[2] is _NO_KEY:  # a key; its value will stand here too
-                frame[2] = _mapping_key(_scalar(event, fail)) if kind is ScalarEvent else _OTHER_KEY
-                path = (*frame[0], frame[2])
+            elif slot is _NO_KEY:  # a key: its value will stand here too
+                slot = frame[2] = _OTHER_KEY
+                if parent is not None and kind is ScalarEvent:
+                    slot = frame[2] = _mapping_key(_scalar(event, fail))
             else:
-                path, frame[2] = (*frame[0], frame[2]), _NO_KEY
-        positions.setdefault(path, _at(event))
+                frame[2] = _NO_KEY
+            node = parent[0].get(slot) if parent is not None else None
+        if node is not None and node[1] is None:
+            node[1] = _at(event)
+            unfound[0] -= 1
         if kind is SequenceStartEvent or kind is MappingStartEvent:
-            stack.append([path, kind is MappingStartEvent, _NO_KEY if kind is MappingStartEvent else 0])
-        return path == until, positions
+            stack.append([node, kind is MappingStartEvent, _NO_KEY if kind is MappingStartEvent else 0])
+        return unfound[0] == 0, None
 
-    return _read_events(text, fail, feed)  # type: ignore[no-any-return]
+    _read_events(text, fail, feed)
+    found: dict[KeyPath, tuple[int, int] | tuple[None, None]] = {}
+    for path in paths:
+        node, best = root, root[1]
+        for part in path:
+            node = node[0][part]
+            best = node[1] or best
+        found[path] = best or (None, None)
+    return found
