@@ -25,7 +25,7 @@ def test_python_tags_are_refused_never_run(data_copy: Path, tmp_path: Path) -> N
         f'regions: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8"
     )
     assert problems(data_copy) == [
-        "DATA/regions.yaml:1:10: YAML tag '!!python/object/apply:os.system' is not allowed "
+        "DATA/regions.yaml:1:10: regions: YAML tag '!!python/object/apply:os.system' is not allowed "
         "(plain values, lists and mappings only)"
     ]
     assert not marker.exists()
@@ -77,5 +77,5 @@ def test_self_referencing_alias(data_copy: Path) -> None:
 def test_other_tags_are_refused(data_copy: Path) -> None:
     (data_copy / "regions.yaml").write_text("regions: !custom [1]\n", encoding="utf-8")
     assert problems(data_copy) == [
-        "DATA/regions.yaml:1:10: YAML tag '!custom' is not allowed (plain values, lists and mappings only)"
+        "DATA/regions.yaml:1:10: regions: YAML tag '!custom' is not allowed (plain values, lists and mappings only)"
     ]

@@ -147,6 +147,7 @@ _PLAIN_MESSAGES = {
     "int_type": "should be a whole number",
     "int_parsing": "should be a whole number",
     "int_from_float": "should be a whole number",
+    "int_parsing_size": "is too long a number",
     "bool_type": "should be true or false",
     "bool_parsing": "should be true or false",
     "date_type": "should be a date (YYYY-MM-DD)",

@@ -34,7 +34,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from uwe_cli.errors import Problem
+from uwe_cli.errors import Problem, dotted
 
 try:  # libyaml is several times faster; PyYAML without it still works.
     from yaml import CSafeLoader as _Loader
@@ -97,8 +97,8 @@ def parse_yaml(raw: bytes, *, display: str, max_values: int | None = None, count
     that the cost of a folder stays proportional to that limit, whatever its files hold.
     """
 
-    def fail(message: str, line: int | None = None, column: int | None = None) -> YamlProblem:
-        return YamlProblem(Problem(display, message, line, column))
+    def fail(message: str, line: int | None = None, column: int | None = None, field: str | None = None) -> YamlProblem:
+        return YamlProblem(Problem(display, message, line, column, field))
 
     try:
         text = _text(raw)
@@ -163,7 +163,7 @@ class _Builder:
         kind = type(event)
         if kind is ScalarEvent:
             self._count(event)
-            value = _scalar(event, self.fail)
+            value = _scalar(event, self._fail_here)
             if event.anchor is not None:
                 self._anchor(event, value, 1)
         elif kind is SequenceStartEvent or kind is MappingStartEvent:
@@ -205,7 +205,7 @@ class _Builder:
     def _open(self, event: Any, kind: type) -> None:
         self._count(event)
         if event.tag not in (None, "!", _CONTAINER_TAGS[kind]):
-            raise _tag_refused(event, self.fail)
+            raise _tag_refused(event, self._fail_here)
         if self.stack and type(self.stack[-1][0]) is dict and self.stack[-1][1] is _NO_KEY:
             raise self.fail("a mapping key must be a plain value, not a list or mapping", *_at(event))
         container = [] if kind is SequenceStartEvent else {}
@@ -232,6 +232,18 @@ class _Builder:
     def _path(self) -> KeyPath:
         """Where the innermost open mapping stands (for the rare message that needs a position)."""
         return tuple(frame[1] if type(frame[0]) is dict else len(frame[0]) for frame in self.stack[:-1])
+
+    def _fail_here(self, message: str, line: int | None = None, column: int | None = None) -> YamlProblem:
+        """A problem of the value being read, with its field (`regions[0].population.value`)."""
+        path = []
+        for container, key, *_ in self.stack:
+            if type(container) is list:
+                path.append(len(container))
+            elif key is _NO_KEY:  # the value is a key: the mapping is the field
+                break
+            else:
+                path.append(key)
+        return self.fail(message, line, column, dotted(tuple(path)) or None)
 
     def _anchor(self, event: Any, value: Any, size: int) -> None:
         if event.anchor in self.anchors:
@@ -281,7 +293,7 @@ def _scalar(event: Any, fail: Any) -> Any:
     except Exception as exc:  # PyYAML's constructors, on any text: whatever fails is bad data
         raise fail(f"invalid value '{_brief(value)}' ({_brief(str(exc))})", *_at(event)) from None
     if type(result) is int and result.bit_length() > MAX_DIGITS * 3:  # 0x..., 1:2:3...: few digits, a vast number
-        raise fail(f"number '{_brief(value)}' is too large", *_at(event))
+        raise fail(f"number '{_brief(value)}' is too large (more than {MAX_DIGITS:,} digits)", *_at(event))
     return result
 
 
