@@ -81,7 +81,7 @@ app = _App(
 )
 data_app = _App(
     cls=_Commands,
-    help="Check, copy or locate the data folder.", epilog="Example: uwe data init ./my-data", no_args_is_help=True
+    help="Check, copy or locate the data folder; clear the cache.", epilog="Example: uwe data init ./my-data", no_args_is_help=True
 )
 app.add_typer(data_app, name="data")
 
@@ -399,7 +399,7 @@ def data_check(
 
     folder = path or store.resolve_data_dir(_settings(ctx).data_dir)
     try:
-        dataset = store.load_dataset(folder, use_cache=False)
+        dataset, cache_note = store.check(folder, use_cache=not _settings(ctx).no_cache)
     except DataError as exc:
         output.problems(exc.problems)
         count = len(exc.problems)
@@ -407,6 +407,8 @@ def data_check(
     counts = {name: len(getattr(dataset, name)) for name in store.FILES if name != "about"}
     counts["slides"] = len(dataset.presentation.slides)
     output.line("ok: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + f" ({folder})")
+    if cache_note:
+        output.line(f"cache: {cache_note}")
 
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")
@@ -421,6 +423,15 @@ def data_init(
     written = store.init_data_dir(directory)
     output.line(f"wrote {len(written)} files to {directory}")
     output.line(f"use them with: uwe --data-dir {shlex.quote(str(directory))} regions")
+
+
+@data_app.command("clear-cache", epilog="Example: uwe data clear-cache")
+def data_clear_cache() -> None:
+    """Remove uwe's cache of validated data folders; each is rebuilt when next used."""
+    from uwe_cli import cache, output
+
+    removed = cache.clear()
+    output.line(f"removed {removed} cache file{'s' if removed != 1 else ''} from {cache.directory()}")
 
 
 @data_app.command("path", epilog="Example: uwe data path")

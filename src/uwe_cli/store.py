@@ -10,6 +10,7 @@ have no valid cache entry (cache.py); otherwise the validated data is read back 
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
@@ -29,11 +30,12 @@ if TYPE_CHECKING:
 # The files of a data folder, in the order problems are reported.
 FILES = ("about", "regions", "schemes", "clusters", "sectors", "lessons", "concepts")
 ENV_VAR = "UWE_DATA_DIR"
-# Documented in README.md ("Data folder limits").
-MAX_FILE_BYTES = 16 * 1024 * 1024
-# The values (scalars, lists, mappings) of all the files of a folder: what bounds the
-# memory and time of reading any folder. Documented in README.md ("Data folder limits").
-MAX_VALUES = 1_000_000
+# What bounds the memory and time of reading any folder: its bytes and its values
+# (scalars, lists, mappings), all files together. Measured with generated worst cases
+# (benchmarks/run.py); documented in README.md ("Data folder limits").
+MAX_FOLDER_BYTES = 16 * 1024 * 1024
+MAX_FILE_BYTES = MAX_FOLDER_BYTES
+MAX_VALUES = 500_000
 # Above this many bytes of YAML, a first (uncached) read is slow enough to show progress.
 SLOW_BYTES = 512 * 1024
 
@@ -70,16 +72,41 @@ def load_dataset(
         validate(data_dir, contents, unreadable)
     built_for = cache.key(contents)
     if use_cache:
-        cached = cache.read(data_dir, built_for)
+        cached = cache.read(data_dir, key=built_for)
         if cached is not None:
             return wrap(cached)
     size = sum(len(raw) for raw in contents.values())
-    slow = on_slow_load(size) if on_slow_load and size > SLOW_BYTES else nullcontext()
-    with slow:
-        data = validate(data_dir, contents).model_dump(mode="json")
+    with on_slow_load(size) if on_slow_load and size > SLOW_BYTES else nullcontext():
+        dataset = validate(data_dir, contents)
+        del contents  # (not needed any more: the peak memory of a large folder is lower without)
+        body = _json(dataset)
+        del dataset
     if use_cache:
-        cache.write(data_dir, built_for, data)
-    return wrap(data)
+        cache.write(data_dir, key=built_for, body=body)
+    # What a later run reads from the cache, parsed alike: the first run shows the same.
+    return wrap(json.loads(body))
+
+
+def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Record, str | None]:
+    """Validate `data_dir` from its files, never the cache; then check its cache entry.
+
+    Returns the dataset, and what was wrong with the cache entry (rebuilt since), if
+    anything. An entry is also compared with what the files say, which catches even an
+    edited entry whose digest was recomputed (cache.py says why reads do not).
+    """
+    contents, unreadable = _read_files(data_dir)
+    body = _json(validate(data_dir, contents, unreadable))
+    data = json.loads(body)
+    if not use_cache:
+        return wrap(data), None
+    built_for = cache.key(contents)
+    cached, problem = cache.inspect(data_dir, key=built_for)
+    if cached is not None and cached != data:
+        problem = "differs from what the data files say"
+    if cached is None or problem:
+        cache.write(data_dir, key=built_for, body=body)
+    note = f"{cache.entry_path(data_dir)} {problem}; rebuilt" if problem else None
+    return wrap(data), note
 
 
 def load_models(data_dir: Path) -> models.Dataset:
@@ -148,15 +175,26 @@ def locate(findings: list[Finding], docs: dict[str, YamlDocument], data_dir: Pat
     return problems
 
 
+def _json(dataset: models.Dataset) -> bytes:
+    """The validated dataset as JSON: what the cache keeps and every command reads."""
+    from pydantic import TypeAdapter
+
+    from uwe_cli import models
+
+    return TypeAdapter(models.Dataset).dump_json(dataset)
+
+
 def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
     """The bytes of every file of the folder, and the problem of each one that cannot be read."""
     _check_folder(data_dir)
     contents: dict[str, bytes] = {}
     unreadable: dict[str, Problem] = {}
+    left = MAX_FOLDER_BYTES
     for name in FILES:
         path = data_dir / f"{name}.yaml"
         try:
-            contents[name] = _read_file(path)
+            contents[name] = raw = _read_file(path, limit=min(MAX_FILE_BYTES, left), folder=left < MAX_FILE_BYTES)
+            left -= len(raw)
         except _Unreadable as exc:
             unreadable[name] = Problem(str(path), str(exc))
     return contents, unreadable
@@ -166,12 +204,17 @@ class _Unreadable(Exception):
     pass
 
 
-def _read_file(path: Path) -> bytes:
+def _read_file(path: Path, *, limit: int, folder: bool) -> bytes:
+    """The file's bytes; `folder`: the limit is what is left of the folder's."""
     try:
         # Only a regular file, opened without waiting (a FIFO never blocks) and checked once
         # open, so that nothing swapped in between the check and the open is read.
-        return read_regular(path, limit=MAX_FILE_BYTES)[0]
-    except (NotRegular, TooLarge) as exc:
+        return read_regular(path, limit=limit)[0]
+    except TooLarge as exc:
+        if folder:
+            raise _Unreadable(f"file is too large: the files of a data folder may hold {MAX_FOLDER_BYTES:,} bytes in all") from None
+        raise _Unreadable(str(exc)) from None
+    except NotRegular as exc:
         raise _Unreadable(str(exc)) from None
     except FileNotFoundError:
         raise _Unreadable("file is missing") from None
