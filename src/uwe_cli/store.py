@@ -121,7 +121,7 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
     """
     from uwe_cli import crosscheck, models
     from uwe_cli.validation import MAX_LISTED, validate_file
-    from uwe_cli.yamlfile import YamlProblem, parse_yaml
+    from uwe_cli.yamlfile import TooManyValues, YamlProblem, parse_yaml
 
     problems: list[Problem] = []
     parts: dict[str, Any] = {}
@@ -134,6 +134,9 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
             continue
         try:
             doc = docs[name] = parse_yaml(contents[name], display=display, max_values=MAX_VALUES, counted=counted)
+        except TooManyValues as exc:  # (the files after it cannot be read within the limit either)
+            problems.append(exc.problem)
+            break
         except YamlProblem as exc:
             problems.append(exc.problem)
             continue

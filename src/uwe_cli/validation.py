@@ -74,7 +74,7 @@ def _in_slices(file_model: type[BaseModel], records: list[Any], *, key: str) -> 
 
 
 def _record_findings(file_model: type[BaseModel], part: list[Any], *, key: str, start: int, room: int) -> tuple[list[Finding], int]:
-    """The findings of a slice's records one by one, while they fit in `room`; and how many errors they tell."""
+    """The first `room` findings of a slice, record by record; and how many errors they tell."""
     findings: list[Finding] = []
     told = 0
     for i, record in enumerate(part):
@@ -83,12 +83,15 @@ def _record_findings(file_model: type[BaseModel], part: list[Any], *, key: str, 
             continue
         except ValidationError as exc:
             count = exc.error_count()
-            errors = exc.errors(include_url=False) if told + count <= room else None
-        if errors is None:
+            errors = exc.errors(include_url=False) if count <= MAX_LISTED else None
+        if errors is None:  # one vast record: said in one line
             findings.append(Finding(key, (key, start + i), f"{count:,} problems in this record", dotted((key, start + i))))
             return findings, told + count
-        findings += [_finding(file_model, key, _moved(err, start + i)) for err in errors]
-        told += count
+        taken = errors[: room - len(findings)]
+        findings += [_finding(file_model, key, _moved(err, start + i)) for err in taken]
+        told += len(taken)
+        if len(findings) >= room:
+            break
     return findings, told
 
 

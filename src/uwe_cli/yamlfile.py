@@ -70,6 +70,10 @@ class YamlProblem(Exception):
         super().__init__(str(problem))
 
 
+class TooManyValues(YamlProblem):
+    """The values counted so far went over the caller's limit."""
+
+
 class YamlDocument:
     """A parsed file: its data, how many values it holds, and where its values stand."""
 
@@ -194,11 +198,11 @@ class _Builder:
     def _count(self, event: Any) -> None:
         self.values += 1
         if self.max_values is not None and self.values > self.max_values:
-            raise self.fail(
+            message = (
                 f"too many values: the files of a data folder may hold {self.max_values:,} in all "
-                "(scalars, lists and mappings); the count goes over here",
-                *_at(event),
+                "(scalars, lists and mappings); the count goes over here"
             )
+            raise TooManyValues(self.fail(message, *_at(event)).problem)
         if len(self.stack) > MAX_DEPTH:
             raise self.fail(f"nesting is too deep (the limit is {MAX_DEPTH} levels)", *_at(event))
 
