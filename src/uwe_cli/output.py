@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from uwe_cli.errors import UsageError
+from uwe_cli.errors import UsageError, UweError
 from uwe_cli.results import Result, Table
 from uwe_cli.vocabulary import EXPORT_SUFFIXES
 
@@ -271,12 +271,15 @@ def _export(shown: RenderableType, path: Path, *, width: int, title: str) -> Non
         content = console.export_html()
     else:
         content = console.export_text()
+    from uwe_cli import newfile
+
     try:
-        # "x": if the file appeared since check_export, fail rather than replace it.
-        with path.open("x", encoding="utf-8") as out:
-            out.write(content)
-    except OSError as exc:
-        raise UsageError(f"--export {path}: cannot write ({exc.strerror or exc})") from None
+        # Whole or not at all, and never over a file that appeared since check_export.
+        newfile.create(path, content.encode("utf-8"))
+    except FileExistsError:
+        raise UsageError(f"--export {path}: file already exists; uwe never overwrites a file") from None
+    except OSError as exc:  # the disk, not what was asked: a data/IO error (exit 1), not usage
+        raise UweError(f"--export {path}: cannot write ({exc.strerror or exc})") from None
 
 
 def _shown(value: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, nullcontext, suppress
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -228,7 +228,13 @@ def _read_file(path: Path, *, limit: int, folder: bool) -> bytes:
 
 
 def init_data_dir(target: Path) -> list[Path]:
-    """Copy the shipped dataset into `target` for editing; never over an existing file."""
+    """Copy the shipped dataset into `target` for editing; never over an existing file.
+
+    All or nothing: when a write fails or is interrupted, every file and folder it made is
+    removed, and each file is written whole or not at all (newfile.py).
+    """
+    from uwe_cli import newfile
+
     source = shipped_data_dir()
     if target.exists() and not target.is_dir():
         raise DataError([Problem(str(target), "exists and is not a folder")])
@@ -239,20 +245,38 @@ def init_data_dir(target: Path) -> list[Path]:
         contents = {name: (source / f"{name}.yaml").read_bytes() for name in FILES}
     except OSError as exc:
         raise DataError([Problem(str(source), f"the shipped data cannot be read ({exc.strerror or exc})")]) from None
-    written: list[Path] = []
+    made: list[Path] = []  # folders and files, in the order they were made
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        for folder in _missing_folders(target):
+            folder.mkdir()
+            made.append(folder)
         for name, raw in contents.items():
             path = target / f"{name}.yaml"
-            # "x": fail rather than replace a file that appeared since the check above.
-            with path.open("xb") as out:
-                written.append(path)
-                out.write(raw)
-    except OSError as exc:
-        for path in written:  # all or nothing: no half-copied dataset left behind
-            path.unlink(missing_ok=True)
-        raise DataError([Problem(str(target), f"cannot write there ({exc.strerror or exc})")]) from None
-    return written
+            try:
+                newfile.create(path, raw)
+            except FileExistsError:  # it appeared since the check above
+                raise DataError([Problem(str(path), "already exists; uwe never overwrites a data file")]) from None
+            made.append(path)
+    except BaseException as exc:
+        for path in reversed(made):
+            with suppress(OSError):  # (a folder is removed only if empty: rmdir refuses otherwise)
+                if path.is_dir():
+                    path.rmdir()
+                else:
+                    path.unlink()
+        if isinstance(exc, OSError):
+            raise DataError([Problem(str(target), f"cannot write there ({exc.strerror or exc})")]) from None
+        raise
+    return [path for path in made if path.suffix == ".yaml"]
+
+
+def _missing_folders(target: Path) -> list[Path]:
+    """The folders to make for `target` to exist, outermost first."""
+    missing = []
+    while not target.exists() and target.parent != target:
+        missing.append(target)
+        target = target.parent
+    return missing[::-1]
 
 
 def _check_folder(data_dir: Path) -> None:
