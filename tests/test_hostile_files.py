@@ -79,3 +79,34 @@ def test_other_tags_are_refused(data_copy: Path) -> None:
     assert problems(data_copy) == [
         "DATA/regions.yaml:1:10: regions: YAML tag '!custom' is not allowed (plain values, lists and mappings only)"
     ]
+
+
+SWAPPED = """
+import os, sys
+from pathlib import Path
+from uwe_cli import readfile, store
+from uwe_cli.errors import DataError
+
+folder, fifo = Path(sys.argv[1]), sys.argv[2]
+real_stat, regular = os.stat, os.stat(Path(sys.argv[1]) / "about.yaml")
+# The check by name sees a regular file; by the open, a FIFO stands there: the race.
+readfile.os.stat = lambda path, *args, **kwargs: regular if str(path) == fifo else real_stat(path, *args, **kwargs)
+try:
+    store.load_models(folder)
+except DataError as exc:
+    print(*exc.problems, sep="\\n")
+"""
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_is_not_waited_on(data_copy: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    fifo = data_copy / "regions.yaml"
+    fifo.unlink()
+    os.mkfifo(fifo)
+    # A child process with a timeout: an open that waited for a writer would never return.
+    run = subprocess.run([sys.executable, "-c", SWAPPED, str(data_copy), str(fifo)], capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout == f"{fifo}: is not a regular file\n"
