@@ -18,20 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from uwe_cli.errors import UsageError, UweError
 from uwe_cli.results import Result, Table
+from uwe_cli.sanitize import json_escaped, visible
 from uwe_cli.vocabulary import EXPORT_SUFFIXES
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
-
-# C0 and C1 controls but newline and tab, DEL, and the bidirectional overrides that can
-# make a terminal show text in another order than it is stored.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """`text` with every control character shown as an escape (`\\x1b`), tabs as spaces."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1] if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text).replace("\t", " ")
-
 
 def render(result: Result, *, fmt: str, no_color: bool = False, export: Path | None = None) -> None:
     """Write `result` to stdout in `fmt`; with `export`, also save what the table showed."""
@@ -126,9 +117,9 @@ def _json(data: Any, *, ascii_only: bool = False) -> str:
         shown = f"[\n  {lines}\n]" if data else "[]"
     else:
         shown = json.dumps(data, ensure_ascii=ascii_only, indent=2)
-    # json escapes C0 controls itself; C1 controls and bidi overrides are valid JSON text
-    # but a terminal would act on them, so escape them too (still valid JSON).
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", shown) + "\n"
+    # json escapes C0 controls itself; C1 controls, bidi overrides, separators and format
+    # characters are valid JSON text but a terminal or reader acts on them: escape them too.
+    return json_escaped(shown) + "\n"
 
 
 def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -249,7 +240,8 @@ def _rich(result: Result, *, no_color: bool, export: Path | None) -> None:
         # screen's width; drop those trailing spaces so the output greps and diffs cleanly.
         with console.capture() as captured:
             console.print(shown)
-        console.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+        # (split at newlines only: splitlines() would also split at U+2028 and its kin)
+        console.file.write("".join(line.rstrip() + "\n" for line in captured.get().removesuffix("\n").split("\n")))
         console.file.flush()
     else:
         console.print(shown)
