@@ -648,13 +648,9 @@ def _find_citable(ds: Record, name: str) -> tuple[str, Any]:
         raise
 
 
-def _bibtex(value: str) -> str:
-    """Text safe inside a BibTeX field: its special characters escaped."""
-    return "".join("\\" + c if c in "{}%&#$_" else c for c in value)
-
-
 def cite(ds: Record, *, lang: str, name: str | None = None) -> Document:
     from uwe_cli import __version__
+    from uwe_cli.bibtex import misc
 
     p, day = ds.presentation, presentation_date(ds)
     where = f"{p.event.get(lang)}, {p.place.get(lang)}, {text.long_date(day, lang)}"
@@ -679,17 +675,13 @@ def cite(ds: Record, *, lang: str, name: str | None = None) -> Document:
         )
         bib_title = "; ".join(slide_label(s, "fr") for s in slides)
         note = "; ".join(slide_label(s, "fr") for s in slides)
-    bibtex = "\n".join(
-        [
-            f"@misc{{uwe{day.year}-{key},",
-            f"  author       = {{{{{_bibtex(ds.organisation.name.fr)}}}}},",
-            f"  title        = {{{_bibtex(bib_title)}}},",
-            f"  howpublished = {{Presentation, {_bibtex(p.event.fr)}, {_bibtex(p.place.fr)}}},",
-            f"  year         = {{{day.year}}},",
-            f"  month        = {day:%b}".lower() + ",",
-            f"  note         = {{{_bibtex(text.long_date(day, 'en'))}; {_bibtex(note)}; data: uwe {__version__}}},",
-            "}",
-        ]
+    bibtex = misc(
+        key=f"uwe{day.year}-{key}",
+        author=ds.organisation.name.fr,
+        title=bib_title,
+        howpublished=f"Presentation, {p.event.fr}, {p.place.fr}",
+        day=day,
+        note=f"{text.long_date(day, 'en')}; {note}; data: uwe {__version__}",
     )
     fields = ((word("source", lang), text_citation),)
     sections = (Section("BibTeX", verbatim=bibtex),)
