@@ -39,12 +39,25 @@ def render(result: Result, *, fmt: str, no_color: bool = False, export: Path | N
 
 def error(message: str) -> None:
     """One line on stderr: what is wrong, where, and what to do."""
-    _write(f"uwe: error: {visible(message)}\n".replace("\n", " ").rstrip() + "\n", stream=sys.stderr)
+    _write_stderr(f"uwe: error: {visible(message)}\n".replace("\n", " ").rstrip() + "\n")
 
 
 def problems(found: Iterable[object]) -> None:
     """Every problem of a data folder, one per line on stderr (`uwe data check`)."""
-    _write("".join(f"{visible(str(problem))}\n" for problem in found), stream=sys.stderr)
+    _write_stderr("".join(f"{visible(str(problem))}\n" for problem in found))
+
+
+def _write_stderr(text: str) -> None:
+    # With standard error closed (`uwe regions 2>&-`) Python sets sys.stderr to None, and
+    # `None or sys.stdout` would send the message into the data. It is dropped instead (the
+    # exit code still says what happened), as when stderr cannot be written at all.
+    if sys.stderr is None:
+        return
+    try:
+        _write(text, stream=sys.stderr)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def line(text: str) -> None:
@@ -56,7 +69,7 @@ def progress(total_bytes: int) -> Any:
     """A spinner on stderr while a large data folder is validated (on a terminal only)."""
     from contextlib import nullcontext
 
-    if not sys.stderr.isatty():
+    if sys.stderr is None or not sys.stderr.isatty():  # (None: standard error is closed)
         return nullcontext()
     console = make_console(stderr=True)
     return console.status(f"Reading and validating {total_bytes / 2**20:.1f} MiB of data…")
@@ -77,7 +90,7 @@ def check_export(path: Path | None) -> None:
 
 
 def _write(text: str, *, stream: Any = None) -> None:
-    stream = stream or sys.stdout
+    stream = sys.stdout if stream is None else stream
     stream.write(_degrade(text, stream))
 
 
