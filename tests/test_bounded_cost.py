@@ -154,3 +154,18 @@ def test_finding_a_prefix_of_many_records_is_linear() -> None:
     # four times larger when n doubles)
     small, large = lines_run_in_lookup(1000), lines_run_in_lookup(2000)
     assert large < 2.2 * small
+
+
+def test_problems_between_files_are_bounded_and_counted(uwe, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(validation, "MAX_LISTED", 10)
+    path = data_copy / "clusters.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "".join(f"  - {{id: x{i}, name: X, sectors: [nope], memberships: [{{scheme: poles}}], source: poles}}\n" for i in range(30)), encoding="utf-8")
+    with pytest.raises(store.DataError) as caught:
+        store.load_models(data_copy)
+    # 30 unknown sectors, and 'poles' now counts 36 groupings where its slide says 6: 31 problems.
+    assert caught.value.count == 31 and len(caught.value.problems) == 10 + 1
+    assert str(caught.value.problems[-1]) == f"{data_copy}: and 21 more problems between the files (only the first 10 are listed)"
+    run = uwe("data", "check", str(data_copy))
+    assert run.exit_code == 1 and run.stderr.endswith(f"uwe: error: 31 problems in {data_copy}\n")
+    assert f"(and 30 more: run 'uwe data check {data_copy}'" in uwe("--data-dir", str(data_copy), "regions").stderr

@@ -296,3 +296,16 @@ def test_a_full_disk_while_writing_the_cache_costs_only_time(data_copy: Path, mo
     monkeypatch.setattr(cache.os, "fdopen", Full)
     assert len(store.load_dataset(data_copy).clusters) == 27
     assert list(cache.directory().iterdir()) == []
+
+
+def test_a_folder_whose_name_is_not_utf8(uwe, main, tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    folder = tmp_path / os.fsdecode(b"donn\xe9es")  # Latin-1, as an old archive would name it
+    shutil.copytree(store.shipped_data_dir(), folder)
+    for _ in range(2):  # the first run builds the cache entry, the second reads it
+        run = uwe("--data-dir", str(folder), "regions", "-f", "csv")
+        assert (run.exit_code, run.stderr) == (0, "") and run.stdout.startswith("id,name,kind,")
+    assert len(entries()) == 1
+    assert main("data", "check", str(folder)).exit_code == 0  # (main: it shows the name as it can)

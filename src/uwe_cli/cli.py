@@ -402,7 +402,7 @@ def data_check(
         dataset, cache_note = store.check(folder, use_cache=not _settings(ctx).no_cache)
     except DataError as exc:
         output.problems(exc.problems)
-        count = len(exc.problems)
+        count = exc.count
         raise UweError(f"{count} problem{'s' if count != 1 else ''} in {folder}") from None
     counts = {name: len(getattr(dataset, name)) for name in store.FILES if name != "about"}
     counts["slides"] = len(dataset.presentation.slides)

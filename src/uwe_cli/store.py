@@ -124,6 +124,7 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
     from uwe_cli.yamlfile import TooManyValues, YamlProblem, parse_yaml
 
     problems: list[Problem] = []
+    count = 0  # the problems found: more than `problems` when some are not listed
     parts: dict[str, Any] = {}
     docs: dict[str, YamlDocument] = {}
     counted = 0  # values of the files read so far: MAX_VALUES bounds the folder's cost
@@ -146,16 +147,21 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
         content, found = validate_file(file_model, doc.data, key=name)
         doc.data = None  # validated: from here on, the models hold it
         problems.extend(locate(found, docs, data_dir))
+        count += sum(f.count for f in found) - len(found)
         if content is not None:
             parts[name] = content
     if problems:
-        raise DataError(problems, folder=str(data_dir))
-    findings = list(islice(crosscheck.check(parts, FILES), MAX_LISTED))
+        raise DataError(problems, folder=str(data_dir), count=count + len(problems))
+    checks = crosscheck.check(parts, FILES)
+    findings = list(islice(checks, MAX_LISTED))
     if findings:
         order = {name: i for i, name in enumerate(FILES)}
         located = zip(findings, locate(findings, docs, data_dir))
         problems = [p for _, p in sorted(located, key=lambda fp: (order[fp[0].name], fp[1].line or 0, fp[1].column or 0))]
-        raise DataError(problems, folder=str(data_dir))
+        more = sum(1 for _ in checks)
+        if more:
+            problems.append(Problem(str(data_dir), f"and {more:,} more problems between the files (only the first {MAX_LISTED:,} are listed)"))
+        raise DataError(problems, folder=str(data_dir), count=len(findings) + more)
     # The Dataset's fields are the fields of the files' top-level mappings.
     fields = {key: getattr(content, key) for content in parts.values() for key in type(content).model_fields}
     return models.Dataset(**fields)

@@ -85,7 +85,7 @@ def _record_findings(file_model: type[BaseModel], part: list[Any], *, key: str, 
             count = exc.error_count()
             errors = exc.errors(include_url=False) if count <= MAX_LISTED else None
         if errors is None:  # one vast record: said in one line
-            findings.append(Finding(key, (key, start + i), f"{count:,} problems in this record", dotted((key, start + i))))
+            findings.append(Finding(key, (key, start + i), f"{count:,} problems in this record", dotted((key, start + i)), count=count))
             return findings, told + count
         taken = errors[: room - len(findings)]
         findings += [_finding(file_model, key, _moved(err, start + i)) for err in taken]
@@ -105,8 +105,8 @@ def _unlisted(key: str, count: int, *, listed: int) -> list[Finding]:
     if count <= 0:
         return []
     if listed:
-        return [Finding(key, (), f"and {count:,} more problems (only the first {MAX_LISTED:,} of a file are listed)")]
-    return [Finding(key, (), f"{count:,} problems, too many to list (the limit is {MAX_LISTED:,} a file)")]
+        return [Finding(key, (), f"and {count:,} more problems (only the first {MAX_LISTED:,} of a file are listed)", count=count)]
+    return [Finding(key, (), f"{count:,} problems, too many to list (the limit is {MAX_LISTED:,} a file)", count=count)]
 
 
 def _finding(file_model: type[BaseModel], name: str, err: Any) -> Finding:
