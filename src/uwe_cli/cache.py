@@ -47,9 +47,10 @@ MAX_ENTRIES = 16
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 STALE_SECONDS = 10 * 60
 
-_ENTRY = re.compile(r"dataset-[0-9a-f]{32}\.json")
-_TEMPORARY = re.compile(r"\.dataset-.*\.tmp")
-_HEAD = re.compile(rb'\{"format":"([^"]{0,16})","key":"([0-9a-f]{64})","digest":"([0-9a-f]{64})","dataset":')
+# The head of any entry, of this format or another (compiled only when an entry is not
+# one for the contents at hand: a warm start compiles no pattern).
+_ANY_HEAD = rb'\{"format":"[^"]{0,16}","key":"[0-9a-f]{64}","digest":"[0-9a-f]{64}","dataset":'
+_DATASET = b'","dataset":'
 
 
 def directory() -> Path:
@@ -93,13 +94,14 @@ def inspect(data_dir: Path, *, key: str) -> tuple[dict[str, Any] | None, str | N
         return None, f"cannot be read ({exc.strerror or exc})"
     if hasattr(os, "geteuid") and (info.st_uid != os.geteuid() or info.st_mode & 0o022):
         return None, "is not a file that only you can write"
-    head = _HEAD.match(raw)
-    if head is None or not raw.endswith(b"}"):
+    head = f'{{"format":"{FORMAT}","key":"{key}","digest":"'.encode()
+    start = len(head) + 64 + len(_DATASET)
+    if not raw.startswith(head):  # built for other contents or by another uwe: stale; or not uwe's
+        return None, None if re.match(_ANY_HEAD, raw) else "is not a complete uwe cache entry"
+    if raw[start - len(_DATASET) : start] != _DATASET or not raw.endswith(b"}"):
         return None, "is not a complete uwe cache entry"
-    if head[1] != FORMAT.encode() or head[2] != key.encode():
-        return None, None
-    body = memoryview(raw)[head.end() : -1]
-    if _digest(body, key=key) != head[3].decode():
+    body = memoryview(raw)[start:-1]
+    if _digest(body, key=key).encode() != raw[len(head) : len(head) + 64]:
         return None, "does not match its digest (damaged or edited)"
     try:
         dataset = json.loads(bytes(body))
@@ -116,7 +118,7 @@ def write(data_dir: Path, *, key: str, body: bytes) -> None:
     import tempfile
 
     path = entry_path(data_dir)
-    head = f'{{"format":"{FORMAT}","key":"{key}","digest":"{_digest(body, key=key)}","dataset":'.encode()
+    head = f'{{"format":"{FORMAT}","key":"{key}","digest":"{_digest(body, key=key)}'.encode() + _DATASET
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write aside, then rename: a reader sees the old entry or the new one, never half.
@@ -140,7 +142,7 @@ def prune(*, keep: Path | None = None) -> None:
     """Keep the MAX_ENTRIES most recently written entries; remove stale temporary files."""
     entries: list[tuple[float, str]] = []
     for item, modified in _listing():
-        if _TEMPORARY.fullmatch(item.name):
+        if _is_temporary(item.name):
             if time.time() - modified > STALE_SECONDS:  # a writer that was killed
                 _remove(item.path)
         elif keep is None or item.path != str(keep):
@@ -161,7 +163,7 @@ def _listing() -> list[tuple[os.DirEntry[str], float]]:
     try:
         with os.scandir(directory()) as items:
             for item in items:
-                if _ENTRY.fullmatch(item.name) or _TEMPORARY.fullmatch(item.name):
+                if _is_temporary(item.name) or (item.name.startswith("dataset-") and item.name.endswith(".json")):
                     try:
                         found.append((item, item.stat(follow_symlinks=False).st_mtime))
                     except OSError:
@@ -169,6 +171,10 @@ def _listing() -> list[tuple[os.DirEntry[str], float]]:
     except OSError:
         pass
     return found
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(".dataset-") and name.endswith(".tmp")
 
 
 def _remove(path: str) -> bool:

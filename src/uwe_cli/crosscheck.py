@@ -2,7 +2,7 @@
 
 Every check is linear in the number of records and references (sets and dicts, never a
 search through a list per item), so that a folder at the size limits is checked in
-seconds; the problems are `Finding`s, located afterwards all at once (store.locate).
+seconds; the problems are `Finding`s, located afterwards all at once (findings.locate).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from uwe_cli.errors import Finding, dotted
+from uwe_cli.findings import Finding, dotted
 from uwe_cli.lookup import suggestion
 from uwe_cli.text import fold
 
@@ -46,10 +46,10 @@ def check(parts: dict[str, Any], files: tuple[str, ...]) -> Iterator[Finding]:
     refers = _References().check
     about = parts["about"]
     slides = dict.fromkeys(s.id for s in about.presentation.slides)
-    yield from _duplicates([s.id for s in about.presentation.slides], "about", ("presentation", "slides"))
+    yield from _duplicates([s.id for s in about.presentation.slides], name="about", loc=("presentation", "slides"))
     lists = {name: getattr(parts[name], name) for name in files if name != "about"}
     for name, records in lists.items():
-        yield from _duplicates([r.id for r in records], name, (name,))
+        yield from _duplicates([r.id for r in records], name=name, loc=(name,))
 
     # Every slide cited exists.
     cited = [("about", about.organisation, ("organisation",), "source")]
@@ -65,7 +65,7 @@ def check(parts: dict[str, Any], files: tuple[str, ...]) -> Iterator[Finding]:
 
     yield from _clusters(lists, refers)
     for i, scheme in enumerate(lists["schemes"]):
-        yield from _results(scheme, i, refers)
+        yield from _results(scheme, index=i, refers=refers)
     yield from _sector_words(lists["sectors"])
 
 
@@ -93,15 +93,15 @@ def _clusters(lists: dict[str, Any], refers: Any) -> Iterator[Finding]:
             yield _at("schemes", ("schemes", i, "groupings"), message)
 
 
-def _results(scheme: Any, i: int, refers: Any) -> Iterator[Finding]:
+def _results(scheme: Any, *, index: int, refers: Any) -> Iterator[Finding]:
     """A scheme's results: unique ids, known parents, and no result part of itself."""
     ids = [r.id for r in scheme.results]
-    yield from _duplicates(ids, "schemes", ("schemes", i, "results"), field="id")
+    yield from _duplicates(ids, name="schemes", loc=("schemes", index, "results"))
     known = dict.fromkeys(ids)
     parent = {r.id: r.part_of for r in scheme.results}
     cycles = _cycles(parent)
     for k, result in enumerate(scheme.results):
-        loc = ("schemes", i, "results", k, "part_of")
+        loc = ("schemes", index, "results", k, "part_of")
         yield from refers("result", result.part_of, known, "schemes", *loc)
         if result.id in cycles:
             through = sorted(cycles[result.id] - {result.id})
@@ -141,7 +141,7 @@ def _sector_words(sectors: Any) -> Iterator[Finding]:
                 yield _at("sectors", ("sectors", i), f"'{word}' already names sector '{owner[key]}'")
 
 
-def _duplicates(ids: list[str], name: str, loc: tuple[Any, ...], *, field: str = "id") -> Iterator[Finding]:
+def _duplicates(ids: list[str], *, name: str, loc: tuple[Any, ...], field: str = "id") -> Iterator[Finding]:
     first: dict[str, int] = {}
     for i, record_id in enumerate(ids):
         if record_id in first:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
 
 
 class ExitCode(IntEnum):
@@ -37,30 +36,6 @@ class Problem:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {self.message}"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A problem at a place in one data file, before its line and column are looked up.
-
-    Positions are found by reading the file again (yamlfile.YamlDocument.positions), once
-    for all the findings of a file, so findings wait for each other.
-    """
-
-    name: str  # the file, as in store.FILES
-    loc: tuple[Any, ...]  # keys and list indices from the top of the file
-    message: str
-    field: str | None = None
-    first: tuple[Any, ...] | None = None  # a duplicate: where the value was first given
-    count: int = 1  # the problems it tells of (a line that counts those not listed: more)
-
-
-def dotted(loc: tuple[Any, ...]) -> str:
-    """A field's place as a person writes it: `clusters[3].memberships[0].scheme`."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 class UweError(Exception):

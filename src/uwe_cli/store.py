@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from uwe_cli import cache
-from uwe_cli.errors import DataError, Finding, Problem
+from uwe_cli.errors import DataError, Problem
 from uwe_cli.readfile import NotRegular, TooLarge, read_regular
 from uwe_cli.records import Record, wrap
 
@@ -120,6 +120,7 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
     `unreadable` holds the problem of each file that could not be read.
     """
     from uwe_cli import crosscheck, models
+    from uwe_cli.findings import locate
     from uwe_cli.validation import MAX_LISTED, validate_file
     from uwe_cli.yamlfile import TooManyValues, YamlProblem, parse_yaml
 
@@ -146,7 +147,7 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
         file_model = getattr(models, f"{name.capitalize()}File")
         content, found = validate_file(file_model, doc.data, key=name)
         doc.data = None  # validated: from here on, the models hold it
-        problems.extend(locate(found, docs, data_dir))
+        problems.extend(locate(found, docs=docs, data_dir=data_dir))
         count += sum(f.count for f in found) - len(found)
         if content is not None:
             parts[name] = content
@@ -156,7 +157,7 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
     findings = list(islice(checks, MAX_LISTED))
     if findings:
         order = {name: i for i, name in enumerate(FILES)}
-        located = zip(findings, locate(findings, docs, data_dir))
+        located = zip(findings, locate(findings, docs=docs, data_dir=data_dir))
         problems = [p for _, p in sorted(located, key=lambda fp: (order[fp[0].name], fp[1].line or 0, fp[1].column or 0))]
         more = sum(1 for _ in checks)
         if more:
@@ -165,23 +166,6 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
     # The Dataset's fields are the fields of the files' top-level mappings.
     fields = {key: getattr(content, key) for content in parts.values() for key in type(content).model_fields}
     return models.Dataset(**fields)
-
-
-def locate(findings: list[Finding], docs: dict[str, YamlDocument], data_dir: Path) -> list[Problem]:
-    """The findings as problems with their file, line and column, in the same order.
-
-    Each file is read again once, for all of its findings together.
-    """
-    wanted: dict[str, set[tuple[Any, ...]]] = {}
-    for finding in findings:
-        wanted.setdefault(finding.name, set()).update([finding.loc] + ([finding.first] if finding.first else []))
-    found = {name: docs[name].positions(paths) for name, paths in wanted.items()}
-    problems = []
-    for f in findings:
-        line, column = found[f.name][f.loc]
-        message = f.message + (f" (first used on line {found[f.name][f.first][0]})" if f.first else "")
-        problems.append(Problem(str(data_dir / f"{f.name}.yaml"), message, line, column, f.field))
-    return problems
 
 
 def _json(dataset: models.Dataset) -> bytes:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from uwe_cli.errors import Finding, dotted
+from uwe_cli.findings import Finding, dotted
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -41,8 +41,8 @@ def validate_file(file_model: type[BaseModel], data: Any, *, key: str) -> tuple[
     except ValidationError as exc:
         count = exc.error_count()
         errors = exc.errors(include_url=False) if count <= MAX_LISTED else []
-    findings = [_finding(file_model, key, err) for err in errors]
-    return None, findings + _unlisted(key, count - len(findings), listed=len(findings))
+    findings = [_finding(file_model, err, name=key) for err in errors]
+    return None, findings + _unlisted(key, count=count - len(findings), listed=len(findings))
 
 
 def _in_slices(file_model: type[BaseModel], records: list[Any], *, key: str) -> tuple[Any, list[Finding]]:
@@ -62,14 +62,14 @@ def _in_slices(file_model: type[BaseModel], records: list[Any], *, key: str) -> 
             errors = exc.errors(include_url=False) if shown + count <= MAX_LISTED else None
         total += count
         if errors is not None:
-            findings += [_finding(file_model, key, _moved(err, start)) for err in errors]
+            findings += [_finding(file_model, _moved(err, start), name=key) for err in errors]
             shown += count
         elif shown < MAX_LISTED:
             more, told = _record_findings(file_model, part, key=key, start=start, room=MAX_LISTED - shown)
             findings += more
             shown += told
     if total:
-        return None, findings + _unlisted(key, total - shown, listed=len(findings))
+        return None, findings + _unlisted(key, count=total - shown, listed=len(findings))
     return file_model.model_validate({key: valid}), []
 
 
@@ -88,7 +88,7 @@ def _record_findings(file_model: type[BaseModel], part: list[Any], *, key: str, 
             findings.append(Finding(key, (key, start + i), f"{count:,} problems in this record", dotted((key, start + i)), count=count))
             return findings, told + count
         taken = errors[: room - len(findings)]
-        findings += [_finding(file_model, key, _moved(err, start + i)) for err in taken]
+        findings += [_finding(file_model, _moved(err, start + i), name=key) for err in taken]
         told += len(taken)
         if len(findings) >= room:
             break
@@ -101,7 +101,7 @@ def _moved(err: Any, offset: int) -> Any:
     return {**err, "loc": (loc[0], loc[1] + offset, *loc[2:])} if len(loc) > 1 and isinstance(loc[1], int) else err
 
 
-def _unlisted(key: str, count: int, *, listed: int) -> list[Finding]:
+def _unlisted(key: str, *, count: int, listed: int) -> list[Finding]:
     if count <= 0:
         return []
     if listed:
@@ -109,7 +109,7 @@ def _unlisted(key: str, count: int, *, listed: int) -> list[Finding]:
     return [Finding(key, (), f"{count:,} problems, too many to list (the limit is {MAX_LISTED:,} a file)", count=count)]
 
 
-def _finding(file_model: type[BaseModel], name: str, err: Any) -> Finding:
+def _finding(file_model: type[BaseModel], err: Any, *, name: str) -> Finding:
     """One pydantic error as a finding, said the way a data file's author thinks."""
     from uwe_cli.lookup import suggestion
 

@@ -34,7 +34,8 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from uwe_cli.errors import Problem, dotted
+from uwe_cli.errors import Problem
+from uwe_cli.findings import dotted
 
 try:  # libyaml is several times faster; PyYAML without it still works.
     from yaml import CSafeLoader as _Loader
@@ -79,7 +80,7 @@ class YamlDocument:
 
     __slots__ = ("data", "values", "_raw")
 
-    def __init__(self, data: Any, values: int, raw: bytes) -> None:
+    def __init__(self, data: Any, *, values: int, raw: bytes) -> None:
         self.data = data
         self.values = values  # scalars, lists and mappings, keys included
         self._raw = raw  # (the caller holds these bytes anyway; text would be a second copy)
@@ -108,18 +109,18 @@ def parse_yaml(raw: bytes, *, display: str, max_values: int | None = None, count
         text = _text(raw)
     except UnicodeDecodeError as exc:
         raise fail(f"is not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
-    builder = _Builder(text, fail, max_values, counted)
-    data = _read_events(text, fail, builder.feed)
+    builder = _Builder(text, fail=fail, max_values=max_values, counted=counted)
+    data = _read_events(text, fail=fail, feed=builder.feed)
     if builder.values == counted:
         raise fail("file is empty (expected a YAML mapping)")
-    return YamlDocument(data, builder.values - counted, raw)
+    return YamlDocument(data, values=builder.values - counted, raw=raw)
 
 
 def _text(raw: bytes) -> str:
     return raw.decode("utf-8").removeprefix("\ufeff")
 
 
-def _read_events(text: str, fail: Any, feed: Any) -> Any:
+def _read_events(text: str, *, fail: Any, feed: Any) -> Any:
     """Give every event of `text` to `feed` until it returns a result; YAML errors located."""
     loader = _Loader(text)
     try:
@@ -153,7 +154,7 @@ def _at(event: Any) -> tuple[int, int]:
 class _Builder:
     """Turns events into Python values, one at a time, so that nothing unsafe is built."""
 
-    def __init__(self, text: str, fail: Any, max_values: int | None, counted: int) -> None:
+    def __init__(self, text: str, *, fail: Any, max_values: int | None, counted: int) -> None:
         self.text, self.fail, self.max_values = text, fail, max_values
         # Open lists and mappings, innermost last: [container, pending key, anchor, values before, event].
         self.stack: list[list[Any]] = []
@@ -169,14 +170,14 @@ class _Builder:
             self._count(event)
             value = _scalar(event, self._fail_here)
             if event.anchor is not None:
-                self._anchor(event, value, 1)
+                self._anchor(event, value, size=1)
         elif kind is SequenceStartEvent or kind is MappingStartEvent:
             self._open(event, kind)
             return False, None
         elif kind is SequenceEndEvent or kind is MappingEndEvent:
             value, _, anchor, before, start = self.stack.pop()
             if anchor is not None:
-                self._anchor(start, value, self.values + self.expanded - before)
+                self._anchor(start, value, size=self.values + self.expanded - before)
         elif kind is AliasEvent:
             self._count(event)
             value = self._alias(event)
@@ -249,7 +250,7 @@ class _Builder:
                 path.append(key)
         return self.fail(message, line, column, dotted(tuple(path)) or None)
 
-    def _anchor(self, event: Any, value: Any, size: int) -> None:
+    def _anchor(self, event: Any, value: Any, *, size: int) -> None:
         if event.anchor in self.anchors:
             raise self.fail(f"YAML anchor '&{_brief(event.anchor)}' is defined twice", *_at(event))
         self.anchors[event.anchor] = (value, size)
@@ -360,7 +361,7 @@ def _positions(text: str, paths: Iterable[KeyPath]) -> dict[KeyPath, tuple[int, 
             stack.append([node, kind is MappingStartEvent, _NO_KEY if kind is MappingStartEvent else 0])
         return unfound[0] == 0, None
 
-    _read_events(text, fail, feed)
+    _read_events(text, fail=fail, feed=feed)
     found: dict[KeyPath, tuple[int, int] | tuple[None, None]] = {}
     for path in paths:
         node, best = root, root[1]
