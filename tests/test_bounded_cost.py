@@ -119,7 +119,10 @@ def test_worst_cases_within_512_mib(data_copy: Path, shape: str) -> None:
         head = path.read_text(encoding="utf-8")
         item = "  - {{id: gen-{}, kind: conclusion, text: " + "e" * 9990 + ", source: lessons-evaluation}}\n"
         path.write_text(head + "".join(item.format(i) for i in range((room - len(head)) // len(item.format(99999)))), encoding="utf-8")
-    for args in (["data", "check", str(data_copy)], ["--data-dir", str(data_copy), "lessons", "-f", "json"]):
+    commands = [["data", "check", str(data_copy)]]
+    if shape == "long texts":  # accepted: also a first run, which builds the cache, and its output
+        commands.append(["--data-dir", str(data_copy), "lessons", "-f", "json"])
+    for args in commands:
         run = run_limited(args, memory=512 * 2**20)
         assert run.returncode == (0 if shape == "long texts" else 1), run.stderr[-500:]
         assert "unexpected" not in run.stderr and "MemoryError" not in run.stderr
