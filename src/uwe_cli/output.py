@@ -24,6 +24,7 @@ from uwe_cli.vocabulary import EXPORT_SUFFIXES
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+
 def render(result: Result, *, fmt: str, no_color: bool = False, export: Path | None = None) -> None:
     """Write `result` to stdout in `fmt`; with `export`, also save what the table showed."""
     if fmt == "json":

@@ -1,4 +1,4 @@
-"""Parse one YAML file safely, at a cost bounded by its size; locate any value on demand.
+"""Parse one YAML file safely, at a cost bounded by its values; locate any value on demand.
 
 Data folders are written by hand and shared, so the parser trusts nothing: it refuses
 non-UTF-8 bytes, duplicate keys, tags that are not plain YAML (`!!python/object` is never
@@ -9,7 +9,7 @@ It builds plain Python values straight from libyaml's event stream. PyYAML's com
 would first build a node tree with two position marks per node, about 700 bytes a value
 (gigabytes for a 16 MiB list of `1,1,1,…`), and could only be stopped once it was done.
 Positions are not kept either: the line and column of a value are needed only to report a
-problem, so `YamlDocument.position` finds them by reading the events once more, then.
+problem, so `YamlDocument.positions` finds them by reading the events once more, then.
 """
 
 from __future__ import annotations
