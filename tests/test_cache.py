@@ -309,3 +309,19 @@ def test_a_folder_whose_name_is_not_utf8(uwe, main, tmp_path: Path) -> None:
         assert (run.exit_code, run.stderr) == (0, "") and run.stdout.startswith("id,name,kind,")
     assert len(entries()) == 1
     assert main("data", "check", str(folder)).exit_code == 0  # (main: it shows the name as it can)
+
+
+def test_data_check_says_when_a_damaged_entry_cannot_be_rebuilt(uwe, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.load_dataset(data_copy)
+    (entry,) = entries()
+    entry.write_bytes(b"{}")
+
+    def unwritable(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "mkstemp", unwritable)  # (what cache.write makes its file with)
+    run = uwe("--data-dir", str(data_copy), "data", "check")
+    assert run.exit_code == 0
+    assert run.stdout.splitlines()[1] == f"cache: {entry} is not a complete uwe cache entry; left as it is: the cache cannot be written"

@@ -111,11 +111,11 @@ def inspect(data_dir: Path, *, key: str) -> tuple[dict[str, Any] | None, str | N
     return (dataset, None) if type(dataset) is dict else (None, "is not a dataset")
 
 
-def write(data_dir: Path, *, key: str, body: bytes) -> None:
-    """Keep `body`, the dataset's JSON built for `key`; then prune. Never fails: a cache
-    that cannot be written only costs time."""
+def write(data_dir: Path, *, key: str, body: bytes) -> bool:
+    """Keep `body`, the dataset's JSON built for `key`, then prune; whether it was kept.
+    Never fails: a cache that cannot be written only costs time."""
     if len(body) > MAX_ENTRY_BYTES - 200:  # (it could never be read back)
-        return
+        return False
     import tempfile
 
     path = entry_path(data_dir)
@@ -135,8 +135,9 @@ def write(data_dir: Path, *, key: str, body: bytes) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
         prune(keep=path)
-    except OSError:
-        pass  # an unwritable cache directory only costs time
+    except OSError:  # an unwritable cache directory only costs time
+        return False
+    return True
 
 
 def prune(*, keep: Path | None = None) -> None:

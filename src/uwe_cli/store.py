@@ -103,10 +103,9 @@ def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Record, str | None
     cached, problem = cache.inspect(data_dir, key=built_for)
     if cached is not None and cached != data:
         problem = "differs from what the data files say"
-    if cached is None or problem:
-        cache.write(data_dir, key=built_for, body=body)
-    note = f"{cache.entry_path(data_dir)} {problem}; rebuilt" if problem else None
-    return wrap(data), note
+    rebuilt = (cached is None or problem is not None) and cache.write(data_dir, key=built_for, body=body)
+    note = f"{cache.entry_path(data_dir)} {problem}; " + ("rebuilt" if rebuilt else "left as it is: the cache cannot be written")
+    return wrap(data), note if problem else None
 
 
 def load_models(data_dir: Path) -> models.Dataset:
