@@ -15,6 +15,11 @@ Run it with the Python of an environment where uwe is installed. It:
 4. times `uwe data export` of the shipped data to SQLite (target: at most 0.5 s) and of the
    10,000-cluster folder to SQLite and to a Data Package (target: at most 3 s), each
    replacing its previous export (--force).
+5. generates the worst cases of README.md's "Data folder limits" (a 16 MiB flow list, a
+   record of 240,000 unknown keys, lists nested 62 deep, 55,000 minimal records, 16 MiB of
+   long texts) and a name that begins 10,000 groupings' names, and times `uwe data check`
+   (or the lookup) on each, once validated from the files (target: accepted or refused
+   within 10 s and 512 MiB).
 The cache goes to a temporary folder (UWE_CACHE_DIR), never the user's own.
 """
 
@@ -64,13 +69,13 @@ SCALE_ARGS = ["clusters", "--sector", "energy", "--format", "json"]
 LARGE = 10_000
 
 
-def run(argv: list[str], env: dict[str, str]) -> float:
-    """Wall time (s) of one run."""
+def run(argv: list[str], env: dict[str, str], *, code: int = 0) -> float:
+    """Wall time (s) of one run, which must exit with `code`."""
     start = time.perf_counter()
     process = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     elapsed = time.perf_counter() - start
-    if process.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(argv)}: {process.stderr.decode()}")
+    if process.returncode != code:
+        raise SystemExit(f"failed: {' '.join(argv)}: exit {process.returncode}: {process.stderr.decode()[-500:]}")
     return elapsed
 
 
@@ -139,6 +144,40 @@ def make_large(shipped: Path, target: Path, count: int) -> None:
     (target / "clusters.yaml").write_text(yaml.safe_dump(clusters, allow_unicode=True), encoding="utf-8")
 
 
+def make_worst_cases(shipped: Path, target: Path) -> dict[str, tuple[Path, int]]:
+    """The worst cases of README.md's limits: name -> (data folder, the exit code expected)."""
+    mib16 = 16 * 2**20 - 60_000  # (what the shipped files leave of the 16 MiB)
+    long_text = "e" * 9990
+    cases = {
+        "flow list `x: [1,1,1,…]`, 16 MiB": ("regions", 1, lambda head: "regions: [" + "1," * (mib16 // 2 - 10) + "1]\n"),
+        "a record of 240,000 unknown keys": ("regions", 1, lambda head: "regions:\n- id: x\n" + "".join(f"  k{i}: 1\n" for i in range(240_000))),
+        "lists nested 62 deep, 16 MiB": ("regions", 1, lambda head: "regions: [" + ",".join(["[" * 62 + "1" + "]" * 62] * (mib16 // 126)) + "]\n"),
+        "55,000 minimal records (the values limit)": ("regions", 0, lambda head: head + "".join(f"  - {{id: r{i}, name: R, kind: region, source: belgium}}\n" for i in range(55_000))),
+        "16 MiB of 10,000-character texts": ("lessons", 0, lambda head: head + "".join(
+            f"  - {{id: gen-{i}, kind: conclusion, text: {long_text}, source: lessons-evaluation}}\n" for i in range(mib16 // 10_060))),
+    }
+    made = {}
+    for i, (name, (file, code, content)) in enumerate(cases.items()):
+        folder = target / f"worst-{i}"
+        shutil.copytree(shipped, folder)
+        path = folder / f"{file}.yaml"
+        path.write_text(content(path.read_text(encoding="utf-8")), encoding="utf-8")
+        made[name] = (folder, code)
+    return made
+
+
+def worst_cases(uwe: list[str], shipped: Path, tmp: Path, large: Path, env: dict[str, str]) -> list[tuple[str, float, int]]:
+    """(case, median seconds of 3 runs, peak bytes) of each worst case, validated from the files."""
+    commands = {name: (uwe + ["--no-cache", "data", "check", str(folder)], code) for name, (folder, code) in make_worst_cases(shipped, tmp).items()}
+    # A name that begins every generated grouping's name: found ambiguous (exit 2), linearly.
+    commands[f"a name that begins {LARGE:,} groupings' names"] = (uwe + ["--data-dir", str(large), "cluster", "grouping"], 2)
+    rows = []
+    for name, (argv, code) in commands.items():
+        times = [run(argv, env, code=code) for _ in range(3)]
+        rows.append((name, statistics.median(times), peak_memory(argv, env)))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=21, help="interleaved rounds (default 21)")
@@ -179,6 +218,7 @@ def main() -> None:
             for name, argv in commands.items():
                 times[name].append(run(argv, env))
         memory = {name: peak_memory(argv, env) for name, argv in commands.items()}
+        worst = worst_cases(uwe, store.shipped_data_dir(), Path(tmp), large, env)
 
     median = {name: statistics.median(values) for name, values in times.items()}
     floor = median["import floor"]
@@ -202,6 +242,10 @@ def main() -> None:
     for label, value, limit in verdicts:
         print(f"{label:50} {value:6.2f}  (target <= {limit:g})  {'ok' if value <= limit else 'MISSED'}")
     print(f"{'first run on ' + format(LARGE, ',') + ' clusters (builds the cache)':50} {first_large:6.2f} s")
+    print("\nworst cases (uwe --no-cache data check; targets: 10 s, 512 MiB)")
+    for name, seconds, peak in worst:
+        verdict = "ok" if seconds <= 10 and peak <= 512 * 2**20 else "MISSED"
+        print(f"{name:50} {seconds:6.2f} s {peak / 2**20:7.1f}MiB  {verdict}")
 
 
 if __name__ == "__main__":

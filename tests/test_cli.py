@@ -44,7 +44,7 @@ def test_regions_in_french(uwe: Uwe) -> None:
     assert run.stdout.splitlines()[:5] == [
         "## La Belgique et ses régions : PIB par habitant",
         "",
-        "| Région | Population | PIB par habitant | % de la Belgique (calculé) | Indice EU28=100 | Indice EU15=100 |",
+        "| Région | Population | PIB par habitant | En % de la Belgique (calculé) | Indice EU28=100 | Indice EU15=100 |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
         "| Belgique | 11 millions | 30\u202f500\xa0€ | 100\xa0% | 119 |  |",
     ]

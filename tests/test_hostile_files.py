@@ -25,7 +25,7 @@ def test_python_tags_are_refused_never_run(data_copy: Path, tmp_path: Path) -> N
         f'regions: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8"
     )
     assert problems(data_copy) == [
-        "DATA/regions.yaml:1:10: YAML tag '!!python/object/apply:os.system' is not allowed "
+        "DATA/regions.yaml:1:10: regions: YAML tag '!!python/object/apply:os.system' is not allowed "
         "(plain values, lists and mappings only)"
     ]
     assert not marker.exists()
@@ -34,7 +34,7 @@ def test_python_tags_are_refused_never_run(data_copy: Path, tmp_path: Path) -> N
 def test_alias_bomb_is_refused(data_copy: Path) -> None:
     write_alias_bomb(data_copy / "regions.yaml")
     assert problems(data_copy) == [
-        "DATA/regions.yaml:1:50: YAML aliases expand to more than 10,000 values; refusing what looks like an alias bomb"
+        "DATA/regions.yaml:5:8: YAML aliases expand to more than 10,000 values; refusing what looks like an alias bomb"
     ]
 
 
@@ -70,11 +70,42 @@ def test_alias_bomb_memory_stays_bounded(data_copy: Path) -> None:
 
 def test_self_referencing_alias(data_copy: Path) -> None:
     (data_copy / "regions.yaml").write_text("regions: &r [*r]\n", encoding="utf-8")
-    assert problems(data_copy) == ["DATA/regions.yaml:1:10: nesting is too deep (the limit is 64 levels)"]
+    assert problems(data_copy) == ["DATA/regions.yaml:1:14: YAML alias '*r' cannot be used: it refers to a value that contains it"]
 
 
 def test_other_tags_are_refused(data_copy: Path) -> None:
     (data_copy / "regions.yaml").write_text("regions: !custom [1]\n", encoding="utf-8")
     assert problems(data_copy) == [
-        "DATA/regions.yaml:1:10: YAML tag '!custom' is not allowed (plain values, lists and mappings only)"
+        "DATA/regions.yaml:1:10: regions: YAML tag '!custom' is not allowed (plain values, lists and mappings only)"
     ]
+
+
+SWAPPED = """
+import os, sys
+from pathlib import Path
+from uwe_cli import readfile, store
+from uwe_cli.errors import DataError
+
+folder, fifo = Path(sys.argv[1]), sys.argv[2]
+real_stat, regular = os.stat, os.stat(Path(sys.argv[1]) / "about.yaml")
+# The check by name sees a regular file; by the open, a FIFO stands there: the race.
+readfile.os.stat = lambda path, *args, **kwargs: regular if str(path) == fifo else real_stat(path, *args, **kwargs)
+try:
+    store.load_models(folder)
+except DataError as exc:
+    print(*exc.problems, sep="\\n")
+"""
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_is_not_waited_on(data_copy: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    fifo = data_copy / "regions.yaml"
+    fifo.unlink()
+    os.mkfifo(fifo)
+    # A child process with a timeout: an open that waited for a writer would never return.
+    run = subprocess.run([sys.executable, "-c", SWAPPED, str(data_copy), str(fifo)], capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout == f"{fifo}: is not a regular file\n"

@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 from unittest import mock
 
@@ -20,16 +21,32 @@ from uwe_cli.form import Column, Document, Field, Section, Table, msg
 from uwe_cli.language import Language
 from uwe_cli.sanitize import visible
 
-# What a terminal would act on: C0 (but newline), DEL, C1, and bidirectional overrides.
-CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What a terminal would act on, or a reader would not see: controls (but newline), line and
+# paragraph separators, format characters (bidirectional overrides, zero-width characters,
+# the soft hyphen, tag characters...). Built from the Unicode database, not from uwe's list.
+CONTROL = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(code))
+        for code in range(0x110000)
+        if code != 10 and (unicodedata.category(chr(code)) in ("Cc", "Cf", "Zl", "Zp") or 0xE0000 <= code <= 0xE007F)
+    )
+    + "]"
+)
 # The only escape sequences uwe itself writes: colours and bold (SGR).
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 HOSTILE = "[red]TW[/red] [link=https://evil.example]x[/link] :smile: \x1b]8;;https://evil\x07link\x1b]8;;\x07 \x1b[2J\x9b31m\u202e"
 HOSTILE_YAML = r'"[red]TW[/red] [link=https://evil.example]x[/link] :smile: \e]8;;https://evil\alink\e]8;;\a \e[2J\x9b31m\u202e"'
 
-texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=60) | st.sampled_from(
-    [HOSTILE, "[bold]x", "[/]", "\x1b[31m", "\x07", "\x1b]0;title\x07", ":thumbs_up:", "\r\n", "\t", "\x00"]
+FORMAT = st.characters(categories=("Cc", "Cf", "Zl", "Zp")) | st.characters(min_codepoint=0xE0000, max_codepoint=0xE007F)
+texts = (
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=60)
+    | st.text(alphabet=FORMAT | st.sampled_from("ab |,"), max_size=20)
+    | st.sampled_from(
+        [HOSTILE, "[bold]x", "[/]", "\x1b[31m", "\x07", "\x1b]0;title\x07", ":thumbs_up:", "\r\n", "\t", "\x00",
+         "row\u2028forged", "a\u200bb\u200dc\u2060d\ufeffe\xadf\u061cg\u180eh\ufff9i\U000e0041"]
+    )
 )
 
 
@@ -161,3 +178,42 @@ def test_csv_cells_are_never_formulas(uwe, data_copy: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("name: TWEED", 'name: "=HYPERLINK(1)"'), encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(uwe("--data-dir", str(data_copy), "clusters", "-f", "csv").stdout)))
     assert next(r for r in rows if r["id"] == "tweed")["name"] == "'=HYPERLINK(1)"
+
+
+def test_every_format_character_is_made_visible() -> None:
+    from uwe_cli.sanitize import CONTROL as UWE_CONTROL
+
+    missed = [f"U+{code:04X}" for code in range(0x110000) if code != 10 and code != 9 and CONTROL.match(chr(code)) and not UWE_CONTROL.match(chr(code))]
+    assert missed == []
+
+
+def test_how_hidden_characters_are_shown() -> None:
+    from uwe_cli.sanitize import visible
+
+    assert visible("a\u2028b\u2029c\u200bd\xade\U000e0041f\x1bg\th") == "a\\u2028b\\u2029c\\u200bd\\xade\\U000e0041f\\x1bg h"
+
+
+def test_json_escapes_hidden_characters_and_stays_exact() -> None:
+    value = "tag\U000e0041 zw\u200b sep\u2028 bidi\u202e"
+    shown = render(document(value), "json")
+    assert "\\udb40\\udc41" in shown and "\\u200b" in shown and "\\u2028" in shown  # (a surrogate pair beyond U+FFFF)
+    assert not CONTROL.search(shown.replace("\n", "")) and json.loads(shown) == {"v": value, "items": [value]}
+
+
+def test_a_line_separator_in_a_name_forges_no_row(uwe, data_copy: Path) -> None:
+    before = uwe("--data-dir", str(data_copy), "clusters", "--sector", "energy").stdout
+    path = data_copy / "clusters.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name: TWEED", 'name: "TWEED\u2028Forged   Regional clusters   x   active\u2029"'), encoding="utf-8")
+    for args in (["clusters", "--sector", "energy"], ["clusters", "--sector", "energy", "-f", "csv"], ["clusters", "--sector", "energy", "-f", "markdown"]):
+        out = uwe("--data-dir", str(data_copy), *args).stdout
+        assert "\u2028" not in out and "\u2029" not in out
+        assert "TWEED\\u2028Forged" in out.replace("\\\\", "\\")  # (markdown escapes the backslash)
+        assert len(out.splitlines()) == len(out.split("\n")) - 1  # no line but at newlines
+    table = uwe("--data-dir", str(data_copy), "clusters", "--sector", "energy").stdout
+    assert len([line for line in table.split("\n") if line.startswith("Forged")]) == 0
+    assert len(table.split("\n")) >= len(before.split("\n"))
+
+
+def test_an_error_message_shows_hidden_characters(uwe) -> None:
+    run = uwe("cluster", "x\u2028y\u200bz")
+    assert run.stderr == "uwe: error: unknown cluster 'x\\u2028y\\u200bz' (see 'uwe clusters')\n"

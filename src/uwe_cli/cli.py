@@ -10,7 +10,8 @@ error boundary (boundary.py), for `uwe` and for Typer's CliRunner alike.
 import inspect
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -51,7 +52,7 @@ app = _App(
 )
 data_app = _App(
     cls=command_line.Group,
-    help="Check, copy or locate the data folder.", epilog="Example: uwe data init ./my-data", no_args_is_help=True
+    help="Check, copy, export or locate the data folder; clear the cache.", epilog="Example: uwe data init ./my-data", no_args_is_help=True
 )
 app.add_typer(data_app, name="data")
 
@@ -160,22 +161,31 @@ def _settings(ctx: typer.Context) -> Settings:
 def _load(ctx: typer.Context, *, use_cache: bool = True, folder: Optional[Path] = None) -> "Dataset":
     """The dataset of the folder in use (or `folder`); a folder that cannot be used names
     where it came from, when that is $UWE_DATA_DIR, a setting the user may have forgotten."""
-    from dataclasses import replace
-
     from uwe_cli import output, store
-    from uwe_cli.errors import DataError
 
     settings = _settings(ctx)
     data_dir = folder or store.resolve_data_dir(settings.data_dir)
-    try:
+    with _naming_the_variable(ctx, folder=folder, data_dir=data_dir):
         return store.load_dataset(data_dir, use_cache=use_cache and not settings.no_cache, on_slow_load=output.progress)
+
+
+@contextmanager
+def _naming_the_variable(ctx: typer.Context, *, folder: Optional[Path], data_dir: Path) -> Iterator[None]:
+    """A data folder that cannot be used names $UWE_DATA_DIR when that is where it came from."""
+    from dataclasses import replace
+
+    from uwe_cli import store
+    from uwe_cli.errors import DataError
+
+    try:
+        yield
     except DataError as exc:
-        if folder or settings.data_dir or not os.environ.get(store.ENV_VAR):
+        if folder or _settings(ctx).data_dir or not os.environ.get(store.ENV_VAR):
             raise
         hint = f" (set {store.ENV_VAR} to a data folder, or unset it to use the shipped data)"
         problems = [replace(p, file=f"{store.ENV_VAR}={p.file}", message=p.message + hint) if p.file == str(data_dir)
                     else p for p in exc.problems]  # fmt: skip
-        raise DataError(problems, folder=exc.folder) from None
+        raise DataError(problems, folder=exc.folder, count=exc.count) from None
 
 
 def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: Any) -> None:
@@ -377,14 +387,17 @@ def data_check(
 
     folder = path or store.resolve_data_dir(_settings(ctx).data_dir)
     try:
-        dataset = _load(ctx, use_cache=False, folder=path)
+        with _naming_the_variable(ctx, folder=path, data_dir=folder):
+            dataset, cache_note = store.check(folder, use_cache=not _settings(ctx).no_cache)
     except DataError as exc:
         output.problems(exc.problems)
-        count = len(exc.problems)
+        count = exc.count
         raise UweError(f"{count} problem{'s' if count != 1 else ''} in {folder}") from None
     counts = {name: len(dataset[name]) for name in store.FILES if name != "about"}
     counts["slides"] = len(dataset["presentation"]["slides"])
     output.line("ok: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + f" ({folder})")
+    if cache_note:
+        output.line(f"cache: {cache_note}")
 
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")
@@ -416,6 +429,15 @@ def data_export(
     chosen = lang or settings.lang
     lang = lookup.choose(chosen, LANGS, what="language") if chosen else None
     output.line(data_export.export(path, data_dir=settings.data_dir, use_cache=not settings.no_cache, lang=lang, force=force))
+
+
+@data_app.command("clear-cache", epilog="Example: uwe data clear-cache")
+def data_clear_cache() -> None:
+    """Remove uwe's cache of validated data folders; each is rebuilt when next used."""
+    from uwe_cli import cache, output
+
+    removed = cache.clear()
+    output.line(f"removed {removed} cache file{'s' if removed != 1 else ''} from {cache.directory()}")
 
 
 @data_app.command("path", epilog="Example: uwe data path")

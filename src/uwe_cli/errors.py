@@ -55,16 +55,18 @@ class UweError(Exception):
 class DataError(UweError):
     """The data folder cannot be used: every problem found, in file order."""
 
-    def __init__(self, problems: list[Problem], *, folder: str | None = None) -> None:
+    def __init__(self, problems: list[Problem], *, folder: str | None = None, count: int | None = None) -> None:
         if not problems:
             raise ValueError("a DataError needs at least one problem")
         self.problems = problems
         self.folder = folder  # the data folder, for the command that lists every problem
+        # How many problems there are: more than the lines, where a line counts unlisted ones.
+        self.count = len(problems) if count is None else count
         super().__init__(str(problems[0]))
 
     def summary(self) -> str:
         first = str(self.problems[0])
-        more = len(self.problems) - 1
+        more = self.count - 1
         if more:
             import shlex
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from uwe_cli.errors import UsageError
+from uwe_cli.errors import UsageError, UweError
 from uwe_cli.vocabulary import EXPORT_SUFFIXES
 
 
@@ -23,9 +23,12 @@ def check(path: Path | None, *, force: bool = False) -> None:
 
 
 def write(path: Path, content: str, *, force: bool = False) -> None:
+    """Save `content` at `path`, whole or not at all (newfile.py); over a file only with `force`."""
+    from uwe_cli import newfile
+
     try:
-        # "x": if the file appeared since `check`, fail rather than replace it.
-        with path.open("w" if force else "x", encoding="utf-8") as out:
-            out.write(content)
-    except OSError as exc:
-        raise UsageError(f"--export {path}: cannot write ({exc.strerror or exc})") from None
+        newfile.create(path, content.encode("utf-8"), replace=force)
+    except FileExistsError:  # it appeared since `check`
+        raise UsageError(f"--export {path}: file already exists; add --force to replace it") from None
+    except OSError as exc:  # the disk, not what was asked: a data/IO error (exit 1), not usage
+        raise UweError(f"--export {path}: cannot write ({exc.strerror or exc})") from None

@@ -17,17 +17,28 @@ from uwe_cli import vocabulary
 from uwe_cli.vocabulary import AS_PRESENTED
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+# Whole numbers other than figures are bounded too: nothing shown is ever a vast number.
+Year = Annotated[int, Field(ge=0, le=9999)]
 NonEmpty = Annotated[str, Field(min_length=1, max_length=10_000)]
+
+
+# The largest figure: every whole number up to it is exact as a float, so that shares,
+# sums and formats computed from figures never overflow or round. Documented in README.md.
+MAX_FIGURE = 10**15
 
 
 def _number(value: Any) -> int | float:
     # One clear message instead of pydantic's one-per-union-member; figures are never negative.
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"should be a number, got {value!r}")
-    if not math.isfinite(value):
+        shown = repr(value)
+        raise ValueError(f"should be a number, got {shown[:60] + '…' if len(shown) > 60 else shown}")
+    # (math.isfinite on a whole number of 10**309 or more would raise OverflowError)
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(f"should be a finite number, got {value!r}")
     if value < 0:
-        raise ValueError(f"cannot be negative (got {value})")
+        raise ValueError("cannot be negative" + (f" (got {value})" if value > -MAX_FIGURE else ""))
+    if value > MAX_FIGURE:
+        raise ValueError(f"is too large (a figure is at most {MAX_FIGURE:,})")
     return value
 
 
@@ -254,7 +265,7 @@ class Concept(Model):
     points: tuple[Text, ...] = ()
     # For definitions: who said it, when, and the work that quotes it.
     author: str | None = None
-    year: int | None = None
+    year: Year | None = None
     quoted_in: Text | None = None
     source: Annotated[tuple[Id, ...], Field(min_length=1)]
 
@@ -263,7 +274,7 @@ class Concept(Model):
 
 class Organisation(NamedRecord):
     acronym: str
-    founded: int
+    founded: Year
     kind: Text
     funding: Text
     members: Figure
@@ -279,7 +290,7 @@ class Slide(Model):
     # The slide's second line, where it is a subtitle ("Points à améliorer").
     subtitle: Text | None = None
     # Page numbers are printed on a few slides only; none is guessed.
-    page: int | None = None
+    page: Annotated[int, Field(ge=1, le=100_000)] | None = None
 
 
 class Presentation(Model):

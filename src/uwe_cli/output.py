@@ -73,23 +73,23 @@ def _terminal(shown: Any, *, no_color: bool, width: int | None) -> None:
 
 def note(message: str) -> None:
     """A line for the reader on stderr, not part of the output: stdout stays the data."""
-    _write(_for_stderr(f"uwe: {visible(message)}"), stream=sys.stderr)
+    _write_stderr(_for_stderr(f"uwe: {visible(message)}"))
 
 
 def error(message: str) -> None:
     """One line on stderr: what is wrong, where, and what to do."""
-    _write(_for_stderr(f"uwe: error: {visible(message)}".replace("\n", " ").rstrip()), stream=sys.stderr)
+    _write_stderr(_for_stderr(f"uwe: error: {visible(message)}".replace("\n", " ").rstrip()))
 
 
 def problems(found: Iterable[object]) -> None:
     """Every problem of a data folder, one per line on stderr (`uwe data check`)."""
-    _write("".join(_for_stderr(visible(str(problem))) for problem in found), stream=sys.stderr)
+    _write_stderr("".join(_for_stderr(visible(str(problem))) for problem in found))
 
 
 def _for_stderr(message: str) -> str:
     """A message as one line, for a log or a script; on a terminal, wrapped between words
     to its width (the terminal would cut words), its next lines indented."""
-    if not sys.stderr.isatty():
+    if sys.stderr is None or not sys.stderr.isatty():
         return message + "\n"
     import shutil
     import textwrap
@@ -98,6 +98,19 @@ def _for_stderr(message: str) -> str:
     lines = textwrap.wrap(message, max(width - 1, 20), subsequent_indent="  ", break_long_words=False,
                           break_on_hyphens=False)  # fmt: skip
     return "".join(line + "\n" for line in lines or [""])
+
+
+def _write_stderr(text: str) -> None:
+    # With standard error closed (`uwe regions 2>&-`) Python sets sys.stderr to None, and
+    # `None or sys.stdout` would send the message into the data. It is dropped instead (the
+    # exit code still says what happened), as when stderr cannot be written at all.
+    if sys.stderr is None:
+        return
+    try:
+        _write(text, stream=sys.stderr)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def line(text: str) -> None:
@@ -109,7 +122,7 @@ def progress(total_bytes: int) -> Any:
     """A spinner on stderr while a large data folder is validated (on a terminal only)."""
     from contextlib import nullcontext
 
-    if not sys.stderr.isatty():
+    if sys.stderr is None or not sys.stderr.isatty():  # (None: standard error is closed)
         return nullcontext()
     from uwe_cli import terminal
 
@@ -117,5 +130,5 @@ def progress(total_bytes: int) -> Any:
 
 
 def _write(text: str, *, stream: Any = None) -> None:
-    stream = stream or sys.stdout
+    stream = sys.stdout if stream is None else stream
     stream.write(degrade(text, stream))

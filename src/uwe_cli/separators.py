@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from uwe_cli.findings import Finding, dotted
+
 # Units whose figures are whole things: `28.800` there is a thousands separator.
 WHOLE_UNITS = frozenset({"EUR", "EUR/year", "people", "km2", "count", "rank", "years"})
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -64,13 +66,16 @@ def explained(data: Any, loc: tuple[Any, ...], kind: str, value: Any) -> str | N
     return None
 
 
-def dotted_thousands(doc: Any, text: str) -> Iterator[tuple[tuple[Any, ...], str, int, int | None]]:
-    """(path, message, line, column) of every figure of whole things whose value is written like `28.800`."""
+def dotted_thousands(doc: Any, text: str, *, name: str) -> Iterator[Finding]:
+    """Every figure of whole things of file `name` whose value is written like `28.800`."""
     lines = text.splitlines()
-    for path, figure in _figures(doc.data, ()):
-        if figure.get("unit") not in WHOLE_UNITS or not isinstance(figure.get("value"), float):
-            continue
-        line, column = doc.position((*path, "value"))
+    suspects = [(path, figure) for path, figure in _figures(doc.data, ())
+                if figure.get("unit") in WHOLE_UNITS and isinstance(figure.get("value"), float)]  # fmt: skip
+    if not suspects:
+        return
+    found_at = doc.positions([(*path, "value") for path, _ in suspects])  # (one more read of the file)
+    for path, figure in suspects:
+        line, column = found_at[(*path, "value")]
         if line is None or line > len(lines):
             continue
         found = _WRITTEN_VALUE.match(lines[line - 1][(column or 1) - 1 :])
@@ -79,7 +84,7 @@ def dotted_thousands(doc: Any, text: str) -> Iterator[tuple[tuple[Any, ...], str
             message = (f"value {written} reads as {figure['value']:g}: if you meant {written.replace('.', '')}, "
                        f"write it without the dot (a thousands separator); if you meant {figure['value']:g}, "
                        f"write {figure['value']:g}")  # fmt: skip
-            yield (*path, "value"), message, line, column
+            yield Finding(name, (*path, "value"), message, dotted((*path, "value")))
 
 
 def _figures(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:

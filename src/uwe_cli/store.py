@@ -10,29 +10,32 @@ have no valid cache entry (cache.py); otherwise the validated data is read back 
 
 from __future__ import annotations
 
+import json
 import os
-import stat
-import typing
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext, suppress
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from uwe_cli import cache
 from uwe_cli.errors import DataError, Problem
+from uwe_cli.readfile import NotRegular, TooLarge, read_regular
 from uwe_cli.dataset import Dataset
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from uwe_cli import models
     from uwe_cli.yamlfile import YamlDocument
 
 # The files of a data folder, in the order problems are reported.
 FILES = ("about", "regions", "schemes", "clusters", "sectors", "lessons", "concepts")
 ENV_VAR = "UWE_DATA_DIR"
-# Documented in README.md ("Data folder limits").
-MAX_FILE_BYTES = 16 * 1024 * 1024
+# What bounds the memory and time of reading any folder: its bytes and its values
+# (scalars, lists, mappings), all files together. Measured with generated worst cases
+# (benchmarks/run.py); documented in README.md ("Data folder limits").
+MAX_FOLDER_BYTES = 16 * 1024 * 1024
+MAX_FILE_BYTES = MAX_FOLDER_BYTES
+MAX_VALUES = 500_000
 # Above this many bytes of YAML, a first (uncached) read is slow enough to show progress.
 SLOW_BYTES = 512 * 1024
 
@@ -69,16 +72,40 @@ def load_dataset(
         validate(data_dir, contents, unreadable)
     built_for = cache.key(contents)
     if use_cache:
-        cached = cache.read(data_dir, built_for)
+        cached = cache.read(data_dir, key=built_for)
         if cached is not None:
             return Dataset(cached)
     size = sum(len(raw) for raw in contents.values())
-    slow = on_slow_load(size) if on_slow_load and size > SLOW_BYTES else nullcontext()
-    with slow:
-        data = validate(data_dir, contents).model_dump(mode="json")
+    with on_slow_load(size) if on_slow_load and size > SLOW_BYTES else nullcontext():
+        dataset = validate(data_dir, contents)
+        del contents  # (not needed any more: the peak memory of a large folder is lower without)
+        body = _json(dataset)
+        del dataset
     if use_cache:
-        cache.write(data_dir, built_for, data)
-    return Dataset(data)
+        cache.write(data_dir, key=built_for, body=body)
+    # What a later run reads from the cache, parsed alike: the first run shows the same.
+    return Dataset(json.loads(body))
+
+
+def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Dataset, str | None]:
+    """Validate `data_dir` from its files, never the cache; then check its cache entry.
+
+    Returns the dataset, and what was wrong with the cache entry (rebuilt since), if
+    anything. An entry is also compared with what the files say, which catches even an
+    edited entry whose digest was recomputed (cache.py says why reads do not).
+    """
+    contents, unreadable = _read_files(data_dir)
+    body = _json(validate(data_dir, contents, unreadable))
+    data = json.loads(body)
+    if not use_cache:
+        return Dataset(data), None
+    built_for = cache.key(contents)
+    cached, problem = cache.inspect(data_dir, key=built_for)
+    if cached is not None and cached != data:
+        problem = "differs from what the data files say"
+    rebuilt = (cached is None or problem is not None) and cache.write(data_dir, key=built_for, body=body)
+    note = f"{cache.entry_path(data_dir)} {problem}; " + ("rebuilt" if rebuilt else "left as it is: the cache cannot be written")
+    return Dataset(data), note if problem else None
 
 
 def load_models(data_dir: Path) -> models.DatasetModel:
@@ -91,49 +118,72 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
 
     `unreadable` holds the problem of each file that could not be read.
     """
-    from uwe_cli import models
-    from uwe_cli.yamlfile import YamlProblem, parse_yaml
+    from uwe_cli import crosscheck, models
+    from uwe_cli.findings import locate
+    from uwe_cli.separators import dotted_thousands
+    from uwe_cli.validation import MAX_LISTED, validate_file
+    from uwe_cli.yamlfile import TooManyValues, YamlProblem, parse_yaml
 
     problems: list[Problem] = []
-    parts: dict[str, tuple[Any, YamlDocument]] = {}
+    count = 0  # the problems found: more than `problems` when some are not listed
+    parts: dict[str, Any] = {}
+    docs: dict[str, YamlDocument] = {}
+    counted = 0  # values of the files read so far: MAX_VALUES bounds the folder's cost
     for name in FILES:
         display = str(data_dir / f"{name}.yaml")
         if unreadable and name in unreadable:
             problems.append(unreadable[name])
             continue
         try:
-            doc = parse_yaml(contents[name], display=display)
+            doc = docs[name] = parse_yaml(contents[name], display=display, max_values=MAX_VALUES, counted=counted)
+        except TooManyValues as exc:  # (the files after it cannot be read within the limit either)
+            problems.append(exc.problem)
+            break
         except YamlProblem as exc:
             problems.append(exc.problem)
             continue
+        counted += doc.values
         # regions.yaml is described by models.RegionsFile, and so on.
         file_model = getattr(models, f"{name.capitalize()}File")
-        content, found = _validate(file_model, doc, display, key=name)
-        problems.extend(found)
-        problems.extend(_separators(doc, contents[name], display))
+        found_separators = list(dotted_thousands(doc, contents[name].decode("utf-8", "replace"), name=name))
+        content, found = validate_file(file_model, doc.data, key=name)
+        found += found_separators
+        doc.data = None  # validated: from here on, the models hold it
+        problems.extend(locate(found, docs=docs, data_dir=data_dir))
+        count += sum(f.count for f in found) - len(found)
         if content is not None:
-            parts[name] = (content, doc)
+            parts[name] = content
     if problems:
-        raise DataError(problems, folder=str(data_dir))
-    order = {str(data_dir / f"{name}.yaml"): i for i, name in enumerate(FILES)}
-    # A scheme's count of groupings that disagrees with clusters.yaml is most often the
-    # consequence of a reference that does not resolve: causes are reported first.
-    consequence = lambda p: bool(p.field and p.field.endswith(".groupings"))
-    problems = sorted(_cross_check(parts, data_dir),
-                      key=lambda p: (consequence(p), order.get(p.file, 0), p.line or 0, p.column or 0))  # fmt: skip
-    if problems:
-        raise DataError(problems, folder=str(data_dir))
+        raise DataError(problems, folder=str(data_dir), count=count + len(problems))
+    checks = crosscheck.check(parts, FILES)
+    findings = list(islice(checks, MAX_LISTED))
+    if findings:
+        order = {name: i for i, name in enumerate(FILES)}
+        located = zip(findings, locate(findings, docs=docs, data_dir=data_dir))
+        # A scheme's count of groupings that disagrees with clusters.yaml is most often the
+        # consequence of a reference that does not resolve: causes are reported first.
+        def rank(fp: tuple[Any, Problem]) -> tuple[bool, int, int, int]:
+            finding, problem = fp
+            consequence = bool(problem.field and problem.field.endswith(".groupings"))
+            return consequence, order[finding.name], problem.line or 0, problem.column or 0
+
+        problems = [p for _, p in sorted(located, key=rank)]
+        more = sum(1 for _ in checks)
+        if more:
+            problems.append(Problem(str(data_dir), f"and {more:,} more problems between the files (only the first {MAX_LISTED:,} are listed)"))
+        raise DataError(problems, folder=str(data_dir), count=len(findings) + more)
     # The Dataset's fields are the fields of the files' top-level mappings.
-    fields = {key: getattr(content, key) for content, _ in parts.values() for key in type(content).model_fields}
+    fields = {key: getattr(content, key) for content in parts.values() for key in type(content).model_fields}
     return models.DatasetModel(**fields)
 
 
-def _separators(doc: YamlDocument, raw: bytes, display: str) -> Iterator[Problem]:
-    """Figures written with a dot as thousands separator (`28.800`): see separators.py."""
-    from uwe_cli.separators import dotted_thousands
+def _json(dataset: models.DatasetModel) -> bytes:
+    """The validated dataset as JSON: what the cache keeps and every command reads."""
+    from pydantic import TypeAdapter
 
-    for loc, message, line, column in dotted_thousands(doc, raw.decode("utf-8", "replace")):
-        yield Problem(display, message, line, column, _dotted(loc))
+    from uwe_cli import models
+
+    return TypeAdapter(models.DatasetModel).dump_json(dataset)
 
 
 def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
@@ -141,10 +191,12 @@ def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
     _check_folder(data_dir)
     contents: dict[str, bytes] = {}
     unreadable: dict[str, Problem] = {}
+    left = MAX_FOLDER_BYTES
     for name in FILES:
         path = data_dir / f"{name}.yaml"
         try:
-            contents[name] = _read_file(path)
+            contents[name] = raw = _read_file(path, limit=min(MAX_FILE_BYTES, left), folder=left < MAX_FILE_BYTES)
+            left -= len(raw)
         except _Unreadable as exc:
             unreadable[name] = Problem(str(path), str(exc))
     return contents, unreadable
@@ -154,31 +206,34 @@ class _Unreadable(Exception):
     pass
 
 
-def _read_file(path: Path) -> bytes:
+def _read_file(path: Path, *, limit: int, folder: bool) -> bytes:
+    """The file's bytes; `folder`: the limit is what is left of the folder's."""
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise _Unreadable("is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            # A FIFO or a device would block or never end: only plain files are read.
-            raise _Unreadable("is not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise _Unreadable(f"file is too large ({info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # never more, even if the file grows meanwhile
+        # Only a regular file, opened without waiting (a FIFO never blocks) and checked once
+        # open, so that nothing swapped in between the check and the open is read.
+        return read_regular(path, limit=limit)[0]
+    except TooLarge as exc:
+        if folder:
+            raise _Unreadable(f"file is too large: the files of a data folder may hold {MAX_FOLDER_BYTES:,} bytes in all") from None
+        raise _Unreadable(str(exc)) from None
+    except NotRegular as exc:
+        raise _Unreadable(str(exc)) from None
     except FileNotFoundError:
         raise _Unreadable("file is missing") from None
     except PermissionError:
         raise _Unreadable("cannot be read (permission denied)") from None
     except OSError as exc:
         raise _Unreadable(f"cannot be read ({exc.strerror or exc})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _Unreadable(f"file is too large (the limit is {MAX_FILE_BYTES:,} bytes)")
-    return raw
 
 
 def init_data_dir(target: Path) -> list[Path]:
-    """Copy the shipped dataset into `target` for editing; never over an existing file."""
+    """Copy the shipped dataset into `target` for editing; never over an existing file.
+
+    All or nothing: when a write fails or is interrupted, every file and folder it made is
+    removed, and each file is written whole or not at all (newfile.py).
+    """
+    from uwe_cli import newfile
+
     source = shipped_data_dir()
     if target.exists() and not target.is_dir():
         raise DataError([Problem(str(target), "exists and is not a folder")])
@@ -189,20 +244,38 @@ def init_data_dir(target: Path) -> list[Path]:
         contents = {name: (source / f"{name}.yaml").read_bytes() for name in FILES}
     except OSError as exc:
         raise DataError([Problem(str(source), f"the shipped data cannot be read ({exc.strerror or exc})")]) from None
-    written: list[Path] = []
+    made: list[Path] = []  # folders and files, in the order they were made
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        for folder in _missing_folders(target):
+            folder.mkdir()
+            made.append(folder)
         for name, raw in contents.items():
             path = target / f"{name}.yaml"
-            # "x": fail rather than replace a file that appeared since the check above.
-            with path.open("xb") as out:
-                written.append(path)
-                out.write(raw)
-    except OSError as exc:
-        for path in written:  # all or nothing: no half-copied dataset left behind
-            path.unlink(missing_ok=True)
-        raise DataError([Problem(str(target), f"cannot write there ({exc.strerror or exc})")]) from None
-    return written
+            try:
+                newfile.create(path, raw)
+            except FileExistsError:  # it appeared since the check above
+                raise DataError([Problem(str(path), "already exists; uwe never overwrites a data file")]) from None
+            made.append(path)
+    except BaseException as exc:
+        for path in reversed(made):
+            with suppress(OSError):  # (a folder is removed only if empty: rmdir refuses otherwise)
+                if path.is_dir():
+                    path.rmdir()
+                else:
+                    path.unlink()
+        if isinstance(exc, OSError):
+            raise DataError([Problem(str(target), f"cannot write there ({exc.strerror or exc})")]) from None
+        raise
+    return [path for path in made if path.suffix == ".yaml"]
+
+
+def _missing_folders(target: Path) -> list[Path]:
+    """The folders to make for `target` to exist, outermost first."""
+    missing = []
+    while not target.exists() and target.parent != target:
+        missing.append(target)
+        target = target.parent
+    return missing[::-1]
 
 
 def _check_folder(data_dir: Path) -> None:
@@ -212,189 +285,3 @@ def _check_folder(data_dir: Path) -> None:
         raise DataError([Problem(str(data_dir), "is not a folder (expected a data folder of YAML files)")])
     if not os.access(data_dir, os.R_OK | os.X_OK):
         raise DataError([Problem(str(data_dir), "data folder cannot be read (permission denied)")])
-
-
-def _validate(file_model: type[BaseModel], doc: YamlDocument, display: str, *, key: str) -> tuple[Any, list[Problem]]:
-    from pydantic import ValidationError
-
-    if not isinstance(doc.data, dict):
-        kind = "a list" if isinstance(doc.data, list) else f"a single value ({type(doc.data).__name__})"
-        line, column = doc.position(())
-        return None, [Problem(display, f"expected a mapping with the key '{key}:', got {kind}", line, column)]
-    try:
-        return file_model.model_validate(doc.data), []
-    except ValidationError as exc:
-        return None, [_problem(file_model, doc, display, err) for err in exc.errors(include_url=False)]
-
-
-def _problem(file_model: type[BaseModel], doc: YamlDocument, display: str, err: Any) -> Problem:
-    from uwe_cli import separators
-    from uwe_cli.lookup import suggestion
-
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    line, column = doc.position(loc)
-    if kind == "missing":
-        return Problem(display, f"missing required field '{loc[-1]}'", line, column, _dotted(loc[:-1]) or None)
-    if kind == "extra_forbidden":
-        known = _fields_at(file_model, loc[:-1])
-        message = f"unknown field '{loc[-1]}'" + (
-            suggestion(str(loc[-1]), known) or (f" (expected one of: {', '.join(known)})" if known else "")
-        )
-        return Problem(display, message, line, column, _dotted(loc[:-1]) or None)
-    message = _PLAIN_MESSAGES.get(kind) or err["msg"].removeprefix("Value error, ").replace("Input should", "should")
-    if kind == "model_type" and err.get("ctx", {}).get("class_name") == "Text":
-        message = "should be a text: a string, or {fr: ..., en: ...}"
-    value = err.get("input")
-    if kind == "too_short" and loc and loc[-1] == "source":
-        message = "should name at least one slide (an id from about.yaml)"
-    thousands = separators.explained(doc.data, loc, kind, value)  # (`28,800`: say why, and what to write)
-    if thousands:
-        return Problem(display, thousands, line, column, _dotted(loc[:-1] if kind == "invalid_key" else loc))
-    if kind != "value_error" and (value is None or isinstance(value, (str, int, float, bool))):
-        shown = repr(value)
-        message += f", got {shown[:60] + '…' if len(shown) > 60 else shown}"
-        if kind in ("list_type", "tuple_type") and isinstance(value, str) and len(value) <= 60:
-            message += f" (write [{value}])"
-    return Problem(display, message, line, column, _dotted(loc))
-
-
-# pydantic's words for the commonest mistakes, said the way a data file's author thinks.
-_PLAIN_MESSAGES = {
-    "string_pattern_mismatch": "should be a lowercase id of letters, digits and single hyphens (like 'cap-2020')",
-    "string_type": "should be text",
-    "string_too_short": "should not be empty",
-    "tuple_type": "should be a list",
-    "list_type": "should be a list",
-    "model_type": "should be a mapping (field: value, ...)",
-    "dict_type": "should be a mapping (field: value, ...)",
-    "int_type": "should be a whole number",
-    "int_parsing": "should be a whole number",
-    "int_from_float": "should be a whole number",
-    "bool_type": "should be true or false",
-    "bool_parsing": "should be true or false",
-    "date_type": "should be a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "should be a date (YYYY-MM-DD)",
-    "too_short": "should list at least one item",
-    "invalid_key": "should be a field name (text)",
-}
-
-
-def _dotted(loc: Iterable[Any]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The field names of the model found at `loc`, for 'did you mean' suggestions."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part)
-        current = _model_in(field.annotation) if field else None
-        if current is None:
-            return []
-    return list(current.model_fields)
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    from pydantic import BaseModel
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
-
-
-def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> Iterator[Problem]:
-    """References between records and files: what pydantic cannot see file by file."""
-    from uwe_cli.lookup import suggestion
-    from uwe_cli.matching import fold
-
-    def at(name: str, *loc: Any) -> dict[str, Any]:
-        line, column = parts[name][1].position(loc)
-        return {"file": str(data_dir / f"{name}.yaml"), "line": line, "column": column, "field": _dotted(loc)}
-
-    def refers(what: str, value: str | None, known: list[str], name: str, *loc: Any) -> Iterator[Problem]:
-        """A problem if `value` (at `loc` of file `name`) is not one of the `known` ids."""
-        if value is not None and value not in known:
-            yield Problem(message=f"unknown {what} '{value}'" + suggestion(value, known), **at(name, *loc))
-
-    about = parts["about"][0]
-    slides = [s.id for s in about.presentation.slides]
-    yield from _duplicates(slides, lambda i: at("about", "presentation", "slides", i, "id"))
-    lists = {name: getattr(parts[name][0], name) for name in FILES if name != "about"}
-    for name, records in lists.items():
-        yield from _duplicates([r.id for r in records], lambda i, name=name: at(name, name, i, "id"))
-
-    # Every slide cited exists.
-    cited = [("about", about.organisation, ("organisation",), "source")]
-    cited += [(n, r, (n, i), "source") for n, records in lists.items() if n != "sectors" for i, r in enumerate(records)]
-    cited += [("schemes", s, ("schemes", i), "results_source") for i, s in enumerate(lists["schemes"])]
-    for name, record, loc, field in cited:
-        for j, slide in enumerate(getattr(record, field)):
-            yield from refers("slide", slide, slides, name, *loc, field, j)
-
-    region_ids = [r.id for r in lists["regions"]]
-    for i, region in enumerate(lists["regions"]):
-        yield from refers("region", region.within, region_ids, "regions", "regions", i, "within")
-
-    scheme_ids = [s.id for s in lists["schemes"]]
-    sector_ids = [s.id for s in lists["sectors"]]
-    named: dict[str, int] = {}
-    for i, cluster in enumerate(lists["clusters"]):
-        for j, membership in enumerate(cluster.memberships):
-            yield from refers("scheme", membership.scheme, scheme_ids, "clusters", "clusters", i, "memberships", j, "scheme")
-            if membership.scheme in cluster.schemes[:j]:
-                message = f"scheme '{membership.scheme}' is listed twice"
-                yield Problem(message=message, **at("clusters", "clusters", i, "memberships", j, "scheme"))
-            named[membership.scheme] = named.get(membership.scheme, 0) + 1
-        for j, sector in enumerate(cluster.sectors):
-            yield from refers("sector", sector, sector_ids, "clusters", "clusters", i, "sectors", j)
-
-    for i, scheme in enumerate(lists["schemes"]):
-        count = named.get(scheme.id, 0)
-        # A scheme whose groupings the source does not name has none in clusters.yaml.
-        if count and count != scheme.groupings.value:
-            message = (f"says {scheme.groupings.value:g} groupings but clusters.yaml names {count} with this scheme: "
-                       "correct the one that is wrong")  # fmt: skip
-            yield Problem(message=message, **at("schemes", "schemes", i, "groupings"))
-        result_ids = [r.id for r in scheme.results]
-        yield from _duplicates(result_ids, lambda k, i=i: at("schemes", "schemes", i, "results", k, "id"))
-        parent = {r.id: r.part_of for r in scheme.results}
-        for k, result in enumerate(scheme.results):
-            yield from refers("result", result.part_of, result_ids, "schemes", "schemes", i, "results", k, "part_of")
-            # A result that is, through its parents, part of itself.
-            seen, current = {result.id}, result.part_of
-            while current in parent and current not in seen:
-                seen.add(current)
-                current = parent[current]
-            if current == result.id:
-                through = sorted(seen - {result.id})
-                message = f"'{result.id}' is part of itself" + (f" (through {', '.join(through)})" if through else "")
-                yield Problem(message=message, **at("schemes", "schemes", i, "results", k, "part_of"))
-
-    # A sector word must lead to one sector only, or `--sector WORD` would be ambiguous.
-    owner: dict[str, str] = {}
-    for i, sector in enumerate(lists["sectors"]):
-        for word in sorted({sector.id, sector.name.fr, sector.name.en, *sector.synonyms}):
-            key = fold(word)
-            if owner.setdefault(key, sector.id) != sector.id:
-                message = f"'{word}' already names sector '{owner[key]}'"
-                yield Problem(message=message, **at("sectors", "sectors", i))
-
-
-def _duplicates(ids: list[str], where: Any) -> Iterator[Problem]:
-    first: dict[str, int] = {}
-    for i, record_id in enumerate(ids):
-        if record_id in first:
-            line = where(first[record_id])["line"]
-            yield Problem(message=f"duplicate id '{record_id}' (first used on line {line})", **where(i))
-        else:
-            first[record_id] = i

@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from uwe_cli import __version__, lookup
+from uwe_cli.bibtex import misc
 from uwe_cli.dataset import Dataset, Record, slide_label
 from uwe_cli.form import Document, Field, Section, msg, msg_n
 from uwe_cli.formatting import date_message
 from uwe_cli.language import SOURCE_LANGUAGE, TEXT_LANGUAGES, Language
 from uwe_cli.views.common import citable
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # fmt: skip
 
 
 def _find(ds: Dataset, name: str) -> tuple[str, Record]:
@@ -35,29 +34,14 @@ def _find(ds: Dataset, name: str) -> tuple[str, Record]:
         raise
 
 
-def _bibtex(value: str) -> str:
-    """Text safe inside a BibTeX field: its special characters escaped."""
-    return "".join("\\" + c if c in "{}%&#$_" else c for c in value)
-
-
 def _entry(ds: Dataset, *, key: str, title: str, note: Any, lang: Language) -> str:
     """The BibTeX entry in `lang`, with BibTeX's own month; titles quoted stay in the source's words."""
     p, day = ds["presentation"], ds.presentation_date
     source = SOURCE_LANGUAGE
     published = lang.message(msg("Presentation, {event}, {place}", event=p["event"], place=p["place"]))
     note = lang.message(msg("{date}; {note}; data: uwe {version}", date=date_message(day), note=note, version=__version__))
-    return "\n".join(
-        [
-            f"@misc{{uwe{day.year}-{key},",
-            f"  author       = {{{{{_bibtex(ds['organisation']['name'][source])}}}}},",
-            f"  title        = {{{_bibtex(title)}}},",
-            f"  howpublished = {{{_bibtex(published)}}},",
-            f"  year         = {{{day.year}}},",
-            f"  month        = {_MONTHS[day.month - 1][:3].lower()},",
-            f"  note         = {{{_bibtex(note)}}},",
-            "}",
-        ]
-    )
+    author = ds["organisation"]["name"][source]
+    return misc(key=f"uwe{day.year}-{key}", author=author, title=title, howpublished=published, day=day, note=note)
 
 
 def in_source(value: Any) -> str:

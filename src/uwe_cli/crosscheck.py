@@ -1,0 +1,151 @@
+"""References between records and files: what pydantic cannot see file by file.
+
+Every check is linear in the number of records and references (sets and dicts, never a
+search through a list per item), so that a folder at the size limits is checked in
+seconds; the problems are `Finding`s, located afterwards all at once (findings.locate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from uwe_cli.findings import Finding, dotted
+from uwe_cli.lookup import suggestion
+from uwe_cli.matching import fold
+
+# "did you mean" compares a name with every known one (difflib, a few microseconds each):
+# offered while the comparisons made stay under this many, a second or so.
+MAX_COMPARED = 200_000
+# A cycle of results names the others it goes through, up to this many.
+MAX_THROUGH = 5
+
+
+def _at(name: str, loc: tuple[Any, ...], message: str, *, first: tuple[Any, ...] | None = None) -> Finding:
+    return Finding(name, loc, message, dotted(loc), first)
+
+
+class _References:
+    """Checks that a reference names a known id; suggests close ids within MAX_COMPARED."""
+
+    def __init__(self) -> None:
+        self.compared = 0
+
+    def check(self, what: str, value: str | None, known: dict[str, None], name: str, *loc: Any) -> Iterator[Finding]:
+        if value is None or value in known:
+            return
+        hint = ""
+        if self.compared + len(known) <= MAX_COMPARED:
+            self.compared += len(known)
+            hint = suggestion(value, list(known))
+        yield _at(name, loc, f"unknown {what} '{value}'" + hint)
+
+
+def check(parts: dict[str, Any], files: tuple[str, ...]) -> Iterator[Finding]:
+    """Every problem between the validated files `parts` (file name -> content), in `files` order."""
+    refers = _References().check
+    about = parts["about"]
+    slides = dict.fromkeys(s.id for s in about.presentation.slides)
+    yield from _duplicates([s.id for s in about.presentation.slides], name="about", loc=("presentation", "slides"))
+    lists = {name: getattr(parts[name], name) for name in files if name != "about"}
+    for name, records in lists.items():
+        yield from _duplicates([r.id for r in records], name=name, loc=(name,))
+
+    # Every slide cited exists.
+    cited = [("about", about.organisation, ("organisation",), "source")]
+    cited += [(n, r, (n, i), "source") for n, records in lists.items() if n != "sectors" for i, r in enumerate(records)]
+    cited += [("schemes", s, ("schemes", i), "results_source") for i, s in enumerate(lists["schemes"])]
+    for name, record, loc, field in cited:
+        for j, slide in enumerate(getattr(record, field)):
+            yield from refers("slide", slide, slides, name, *loc, field, j)
+
+    region_ids = dict.fromkeys(r.id for r in lists["regions"])
+    for i, region in enumerate(lists["regions"]):
+        yield from refers("region", region.within, region_ids, "regions", "regions", i, "within")
+
+    yield from _clusters(lists, refers)
+    for i, scheme in enumerate(lists["schemes"]):
+        yield from _results(scheme, index=i, refers=refers)
+    yield from _sector_words(lists["sectors"])
+
+
+def _clusters(lists: dict[str, Any], refers: Any) -> Iterator[Finding]:
+    """Each grouping's schemes and sectors exist; each scheme counts the groupings it names."""
+    scheme_ids = dict.fromkeys(s.id for s in lists["schemes"])
+    sector_ids = dict.fromkeys(s.id for s in lists["sectors"])
+    named: dict[str, int] = {}
+    for i, cluster in enumerate(lists["clusters"]):
+        seen: set[str] = set()
+        for j, membership in enumerate(cluster.memberships):
+            loc = ("clusters", i, "memberships", j, "scheme")
+            yield from refers("scheme", membership.scheme, scheme_ids, "clusters", *loc)
+            if membership.scheme in seen:
+                yield _at("clusters", loc, f"scheme '{membership.scheme}' is listed twice")
+            seen.add(membership.scheme)
+            named[membership.scheme] = named.get(membership.scheme, 0) + 1
+        for j, sector in enumerate(cluster.sectors):
+            yield from refers("sector", sector, sector_ids, "clusters", "clusters", i, "sectors", j)
+    for i, scheme in enumerate(lists["schemes"]):
+        count = named.get(scheme.id, 0)
+        # A scheme whose groupings the source does not name has none in clusters.yaml.
+        if count and count != scheme.groupings.value:
+            message = (f"says {scheme.groupings.value:g} groupings but clusters.yaml names {count} with this scheme: "
+                       "correct the one that is wrong")  # fmt: skip
+            yield _at("schemes", ("schemes", i, "groupings"), message)
+
+
+def _results(scheme: Any, *, index: int, refers: Any) -> Iterator[Finding]:
+    """A scheme's results: unique ids, known parents, and no result part of itself."""
+    ids = [r.id for r in scheme.results]
+    yield from _duplicates(ids, name="schemes", loc=("schemes", index, "results"))
+    known = dict.fromkeys(ids)
+    parent = {r.id: r.part_of for r in scheme.results}
+    cycles = _cycles(parent)
+    for k, result in enumerate(scheme.results):
+        loc = ("schemes", index, "results", k, "part_of")
+        yield from refers("result", result.part_of, known, "schemes", *loc)
+        if result.id in cycles:
+            through = sorted(cycles[result.id] - {result.id})
+            shown = ", ".join(through[:MAX_THROUGH]) + (f" and {len(through) - MAX_THROUGH} more" if len(through) > MAX_THROUGH else "")
+            yield _at("schemes", loc, f"'{result.id}' is part of itself" + (f" (through {shown})" if through else ""))
+
+
+def _cycles(parent: dict[str, str | None]) -> dict[str, frozenset[str]]:
+    """Each id that is, through its parents, part of itself -> the ids of its cycle.
+
+    Each id is walked once (a chain met again is not walked again): linear, however long
+    the chains.
+    """
+    done: set[str] = set()
+    cycles: dict[str, frozenset[str]] = {}
+    for start in parent:
+        chain: dict[str, None] = {}
+        current: str | None = start
+        while current in parent and current not in done and current not in chain:
+            chain[current] = None
+            current = parent[current]
+        if current in chain:  # the walk came back to itself: a cycle from `current` on
+            members = list(chain)[list(chain).index(current):]  # type: ignore[arg-type]
+            cycle = frozenset(members)
+            cycles.update(dict.fromkeys(members, cycle))
+        done.update(chain)
+    return cycles
+
+
+def _sector_words(sectors: Any) -> Iterator[Finding]:
+    """A sector word must lead to one sector only, or `--sector WORD` would be ambiguous."""
+    owner: dict[str, str] = {}
+    for i, sector in enumerate(sectors):
+        for word in sorted({sector.id, sector.name.fr, sector.name.en, *sector.synonyms}):
+            key = fold(word)
+            if owner.setdefault(key, sector.id) != sector.id:
+                yield _at("sectors", ("sectors", i), f"'{word}' already names sector '{owner[key]}'")
+
+
+def _duplicates(ids: list[str], *, name: str, loc: tuple[Any, ...], field: str = "id") -> Iterator[Finding]:
+    first: dict[str, int] = {}
+    for i, record_id in enumerate(ids):
+        if record_id in first:
+            yield _at(name, (*loc, i, field), f"duplicate id '{record_id}'", first=(*loc, first[record_id], field))
+        else:
+            first[record_id] = i
