@@ -419,9 +419,7 @@ def data_check(
         output.problems(exc.problems)
         count = len(exc.problems)
         raise UweError(f"{count} problem{'s' if count != 1 else ''} in {folder}") from None
-    counts = {name: len(dataset[name]) for name in store.FILES if name != "about"}
-    counts["slides"] = len(dataset["presentation"]["slides"])
-    output.line("ok: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + f" ({folder})")
+    output.line(f"ok: {dataset.summary()} ({folder})")
 
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")

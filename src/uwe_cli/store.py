@@ -317,6 +317,13 @@ def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> 
     for name, record, loc, field in cited:
         for j, slide in enumerate(getattr(record, field)):
             yield from refers("slide", slide, slides, name, *loc, field, j)
+    # (a term's `source` is its usages' slides: each usage and membership names one)
+    for i, term in enumerate(parts["concepts"][0].glossary):
+        for j, usage in enumerate(term.usages):
+            yield from refers("slide", usage.source, slides, "concepts", "glossary", i, "usages", j, "source")
+    for i, cluster in enumerate(lists["clusters"]):
+        for j, membership in enumerate(cluster.memberships):
+            yield from refers("slide", membership.source, slides, "clusters", "clusters", i, "memberships", j, "source")
 
     region_ids = [r.id for r in lists["regions"]]
     for i, region in enumerate(lists["regions"]):
@@ -341,20 +348,7 @@ def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> 
         if count and count != scheme.groupings.value:
             message = f"says {scheme.groupings.value:g} groupings but clusters.yaml names {count}"
             yield Problem(message=message, **at("schemes", "schemes", i, "groupings"))
-        result_ids = [r.id for r in scheme.results]
-        yield from _duplicates(result_ids, lambda k, i=i: at("schemes", "schemes", i, "results", k, "id"))
-        parent = {r.id: r.part_of for r in scheme.results}
-        for k, result in enumerate(scheme.results):
-            yield from refers("result", result.part_of, result_ids, "schemes", "schemes", i, "results", k, "part_of")
-            # A result that is, through its parents, part of itself.
-            seen, current = {result.id}, result.part_of
-            while current in parent and current not in seen:
-                seen.add(current)
-                current = parent[current]
-            if current == result.id:
-                through = sorted(seen - {result.id})
-                message = f"'{result.id}' is part of itself" + (f" (through {', '.join(through)})" if through else "")
-                yield Problem(message=message, **at("schemes", "schemes", i, "results", k, "part_of"))
+        yield from _result_problems(scheme.results, ("schemes", "schemes", i, "results"), at, refers)
 
     # A sector word must lead to one sector only, or `--sector WORD` would be ambiguous.
     owner: dict[str, str] = {}
@@ -364,6 +358,30 @@ def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> 
             if owner.setdefault(key, sector.id) != sector.id:
                 message = f"'{word}' already names sector '{owner[key]}'"
                 yield Problem(message=message, **at("sectors", "sectors", i))
+
+
+def _result_problems(results: Any, prefix: tuple[Any, ...], at: Any, refers: Any) -> Iterator[Problem]:
+    """Duplicate ids, unknown references, and a result that comes, through others, from itself.
+
+    `prefix` is (file, *location) of the results list; `at` and `refers` are _cross_check's.
+    """
+    name, *loc = prefix
+    result_ids = [r.id for r in results]
+    yield from _duplicates(result_ids, lambda k: at(name, *loc, k, "id"))
+    # A result is part of another (a subset) or an output of it: either way it points to one.
+    parent = {r.id: (r.part_of or r.output_of) for r in results}
+    for k, result in enumerate(results):
+        field = "part_of" if result.part_of else "output_of"
+        yield from refers("result", parent[result.id], result_ids, name, *loc, k, field)
+        seen, current = {result.id}, parent[result.id]
+        while current in parent and current not in seen:
+            seen.add(current)
+            current = parent[current]
+        if current == result.id:
+            through = sorted(seen - {result.id})
+            relation = "part" if field == "part_of" else "an output"
+            message = f"'{result.id}' is {relation} of itself" + (f" (through {', '.join(through)})" if through else "")
+            yield Problem(message=message, **at(name, *loc, k, field))
 
 
 def _duplicates(ids: list[str], where: Any) -> Iterator[Problem]:
