@@ -67,7 +67,8 @@ def test_no_renderer_writes_control_characters_and_every_value_is_shown(value: s
             assert squeezed(visible(value)) in squeezed(shown)
     rows = list(csv.reader(io.StringIO(render(table(value), "csv"))))
     assert rows[0] == ["a", "b"]
-    assert rows[1][0].removeprefix("'") == visible(value) and rows[1][1] == rows[1][0]
+    # (a cell a spreadsheet would run starts with an apostrophe; a value may start with one too)
+    assert rows[1][0] in (visible(value), "'" + visible(value)) and rows[1][1] == rows[1][0]
 
 
 @settings(max_examples=100, deadline=None)

@@ -92,6 +92,7 @@ class Table:
     notes: tuple[Any, ...] = ()  # messages or dataset texts
     # A key whose shown value orders the rows (a name, in the reader's language).
     order_by: str | None = None
+    translated: bool = True  # see Document
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class Comparison:
     rows: tuple[Field, ...]
     data: list[dict[str, Any]]
     notes: tuple[Any, ...] = ()  # messages or dataset texts
+    translated: bool = True  # see Document
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,9 @@ class Document:
     fields: tuple[Field, ...] = ()
     sections: tuple[Section, ...] = ()
     notes: tuple[Any, ...] = ()  # messages or dataset texts
+    # Whether the form shows the data's texts in the reader's language, so that outside the
+    # slides' own language the table and Markdown say they are uwe's translation.
+    translated: bool = True
 
 
 Form = Table | Comparison | Document

@@ -69,7 +69,7 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
         slides = list(p["slides"])
         citation = msg("{author}. Slides, {where}. Data: uwe {version}.", author=author, where=where, version=__version__)
         bib_title = f"{Language(source).gettext('Slides')}, {p['event'][source]}, {p['place'][source]}"
-        note = f"{len(slides)} slides"
+        note = f"{len(slides)} slides recorded"
     else:
         kind, record = _find(ds, name)
         slides = [record] if kind == "slide" else [ds.slide(s) for s in record["source"]]
@@ -92,5 +92,7 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
         "bibtex": bibtex,
     }
     title = msg("How to cite: {name}", name=label) if label else msg("How to cite")
-    return Document(title, data, (Field(msg("Source"), "citation"),), (Section(msg("BibTeX"), verbatim="bibtex"),))
+    # (the citation and BibTeX are in the slides' language whatever the reader's)
+    fields, sections = (Field(msg("Source"), "citation"),), (Section(msg("BibTeX"), verbatim="bibtex"),)
+    return Document(title, data, fields, sections, translated=False)
 

@@ -5,19 +5,40 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from uwe_cli import lookup, matching
+from uwe_cli import evidence, lookup, matching
 from uwe_cli.dataset import Dataset, Record
 from uwe_cli.form import Column, Document, Field, Section, Show, Table, msg
 from uwe_cli.language import Language
-from uwe_cli.views.common import find, first_domain, named, names, record_data, scheme_ids, search_key, source_section
-from uwe_cli.vocabulary import CLUSTER_STATUSES
+from uwe_cli.views.common import (
+    as_read,
+    by_uwe,
+    find,
+    first_domain,
+    named,
+    names,
+    record_data,
+    scheme_ids,
+    search_key,
+    source_section,
+)
+from uwe_cli.vocabulary import CLUSTER_STATUSES, NOT_STATED
 
-# A grouping's status, as a reader says it.
-STATUS_WORDS = {"active": msg("active", context="cluster status"), "in-formation": msg("in formation", context="cluster status")}
+# A grouping's status, as a reader says it; the data has none where the slides state none.
+STATUS_WORDS = {
+    "active": msg("active", context="cluster status"),
+    "in-formation": msg("in formation", context="cluster status"),
+    NOT_STATED: msg("not stated", context="cluster status"),
+}
+_NO_SECTOR = msg("none: the slides' words name no sector of uwe's vocabulary")
+_CLASSIFIED = msg("Sectors and statuses are uwe's classification; `uwe cluster NAME` shows the slides' words behind them.")
 
 
-def _status(status: str, lang: Language) -> str:
-    return lang.message(STATUS_WORDS[status])
+def status_word(status: str | None, lang: Language) -> str:
+    return lang.message(STATUS_WORDS[status or NOT_STATED])
+
+
+def _classified(c: Record) -> dict[str, list[str]]:
+    return by_uwe(classified=["sectors", *(["status"] if c["status"] else [])])
 
 
 def _either(values: list[Any]) -> Any:
@@ -51,7 +72,7 @@ def clusters(
         filters.append(_either([s["name"] for s in schemes]))
     if status:
         statuses = list(dict.fromkeys(lookup.choose(s, CLUSTER_STATUSES, what="status") for s in status))
-        chosen = [c for c in chosen if c["status"] in statuses]
+        chosen = [c for c in chosen if (c["status"] or NOT_STATED) in statuses]
         filters.append(_either([STATUS_WORDS[s] for s in statuses]))
     if search is not None:
         key = search_key(search)
@@ -66,6 +87,7 @@ def clusters(
             "sectors": list(c["sectors"]),
             "status": c["status"],
             "source": ds.sources(c["source"]),
+            "by_uwe": _classified(c),
         }
         for c in chosen
     ]
@@ -74,12 +96,12 @@ def clusters(
         Column("schemes", msg("Schemes"), _lines(names(ds["schemes"]))),
         Column("domain", msg("Domain")),
         Column("sectors", msg("Sectors"), named(names(ds["sectors"]))),
-        Column("status", msg("Status"), _status),
+        Column("status", msg("Status"), status_word),
     )
     title = msg("Named groupings ({count})", count=len(data))
     if filters:
         title = msg("{title}: {filters}", title=title, filters=_joined(filters))
-    return Table(title, columns, data)
+    return Table(title, columns, data, notes=(_CLASSIFIED,))
 
 
 def _joined(parts: list[Any]) -> Any:
@@ -109,13 +131,22 @@ def cluster(ds: Dataset, name: str) -> Document:
             return ""
         return lang.message(msg("{label}: {text}", label=scheme_names[m["scheme"]], text=m["domain"]))
 
+    sector_names = names(ds["sectors"])
+
+    def sector(tag: Record, lang: Language) -> str:
+        name = lang.text(sector_names[tag["sector"]])
+        if not tag.get("words"):
+            return lang.message(msg("{sector} (uwe's reading: no words of the slides name it)", sector=name))
+        return lang.message(msg("{sector}, named by “{words}”", sector=name, words=tag["words"]))
+
     fields = (
         Field(msg("Schemes"), "schemes", named(scheme_names)),
-        Field(msg("Status"), "status", _status),
-        Field(msg("Sectors"), "sectors", lambda ids, lang: named(names(ds["sectors"]))(ids, lang) or "—"),
+        Field(msg("Status"), "", status_read),
+        Field(msg("Sectors"), "sectors", lambda ids, lang: "" if ids else lang.message(_NO_SECTOR)),
     )
     sections = (
         Section(msg("Domain"), items="memberships", show=domain),
+        Section(msg("Sectors (uwe's classification)"), items="sector_words", show=sector),
         source_section(ds),
     )
     data = record_data(ds, c)
@@ -124,43 +155,70 @@ def cluster(ds: Dataset, name: str) -> Document:
     found = first_domain(c)
     if found is not None:  # (empty fields are left out, as everywhere in record_data)
         data["domain"] = found
+    # Each tag with the slides' words that name it, and the slides that say them.
+    data["sector_words"] = [_tag(ds, c, s) for s in ds["sectors"] if s["id"] in c["sectors"]]
+    data["by_uwe"] = _classified(c)
     return Document(c["name"], data, fields, sections)
+
+
+def _tag(ds: Dataset, c: Record, sector: Record) -> dict[str, Any]:
+    said = evidence.words(c, sector)
+    if said is None:
+        return {"sector": sector["id"], "words": None, "source": []}
+    return {"sector": sector["id"], "words": said["text"], "source": ds.sources(said["source"])}
+
+
+def status_read(record: Record, lang: Language) -> str:
+    """A status with the slides' words uwe reads it from (`status_quote`), or "not stated"."""
+    return as_read(status_word(record.get("status"), lang), record.get("status_quote"), lang)
 
 
 # Sectors
 
 
 def sector_slides(ds: Dataset, sector: Record) -> list[str]:
-    """The sector tags are uwe's: what supports one is the slides of the groupings it tags."""
-    return list(dict.fromkeys(s for c in ds["clusters"] if sector["id"] in c["sectors"] for s in c["source"]))
+    """A tag is uwe's: the slides that support it are those whose words name it (evidence.py)."""
+    return list(dict.fromkeys(slide for _, said in evidence.tagged(ds, sector) if said for slide in said["source"]))
 
 
-def _also(s: Record, lang: Language) -> str:
-    # The name in the other languages, and enough synonyms to recognise the sector; the
-    # full list is in --format json.
-    others = [s[f"name_{code}"] for code in ("en", "fr") if code != lang.code and f"name_{code}" in s]
-    synonyms = s["synonyms"]
-    return ", ".join([*others, *synonyms[:3]]) + (", …" if len(synonyms) > 3 else "")
+def _named_by(tags: list[Record], lang: Language) -> str:
+    """Each grouping with the slides' words that name the sector: `TWEED: “Sustainable energy”`."""
+    def line(t: Record) -> str:
+        if not t["words"]:
+            return lang.text(t["name"])
+        if t["words"] == t["name"]:  # an export grappe, named by its own name
+            return lang.message(msg("“{text}”", context="the slides' words", text=t["words"]))
+        return lang.message(msg("{label}: “{text}”", label=t["name"], text=t["words"]))
+
+    return "\n".join(line(t) for t in tags)
 
 
 def sectors(ds: Dataset) -> Table:
-    counts = {s["id"]: sum(s["id"] in c["sectors"] for c in ds["clusters"]) for s in ds["sectors"]}
-    data = [
-        {
-            "id": s["id"],
-            "name_en": s["name"]["en"],
-            "name_fr": s["name"]["fr"],
-            "synonyms": list(s["synonyms"]),
-            "groupings": counts[s["id"]],
-            "source": ds.sources(sector_slides(ds, s)),
-        }
-        for s in ds["sectors"]
-    ]
+    data = []
+    for s in ds["sectors"]:
+        tagged = evidence.tagged(ds, s)
+        named_by = [{"grouping": c["id"], "name": c["name"], "words": said and said["text"],
+                     "source": ds.sources(said["source"] if said else [])} for c, said in tagged]  # fmt: skip
+        data.append(
+            {
+                "id": s["id"],
+                "name_en": s["name"]["en"],
+                "name_fr": s["name"]["fr"],
+                "synonyms": list(s["synonyms"]),
+                "groupings": len(tagged),
+                "named_by": named_by,
+                "source": ds.sources(sector_slides(ds, s)),
+                "by_uwe": by_uwe(written=["name_en", "name_fr", "synonyms"], classified=["groupings"]),
+            }
+        )
     columns = (
         Column("", msg("Sector"), lambda s, lang: s[f"name_{lang.code}"]),
         Column("id", msg("--sector")),
         Column("groupings", msg("Groupings"), justify="right"),
-        Column("", msg("Also matches"), _also),
+        Column("named_by", msg("Named by the slides' words"), _named_by),
     )
-    return Table(msg("Sectors"), columns, data)
-
+    notes = (
+        msg("The sectors are uwe's vocabulary: a grouping has a sector only where its domain or name says it."),
+        msg("--sector also takes a sector's name in French or English, or a synonym (--format json lists them)."),
+    )
+    return Table(msg("Sectors"), columns, data, notes=notes)

@@ -57,7 +57,7 @@ def search(ds: Dataset, *, query: str) -> Table:
         Column("text", msg("Match"), _snippet(key)),
     )
     title = msg_n("“{query}”: {n} match", "“{query}”: {n} matches", n=len(data), query=query)
-    return Table(title, columns, data)
+    return Table(title, columns, data, translated=False)  # (each match names its language)
 
 
 def _snippet(key: str, room: int = 80) -> Show:
