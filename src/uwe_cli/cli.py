@@ -363,6 +363,12 @@ _plain_view(
     example="uwe concepts --lang fr",
 )
 _plain_view(
+    "notes",
+    module_name="notes",
+    help_text="Where the source's figures do not agree with one another, computed by uwe from the data in use.",
+    example="uwe notes --format json",
+)
+_plain_view(
     "about",
     module_name="about",
     help_text="The UWE and the source document: the presentation, its date and place, its slides.",
