@@ -192,14 +192,14 @@ def test_notes_exact(uwe: Uwe) -> None:
         "Notes on the source: figures that do not agree (4)",
         "",
         "The regions' populations add up to more than the country's (Belgium)",
-        "The slides' figures  Flanders: 6.4 million",
-        "                     Brussels-Capital Region: 1.1 million",
-        "                     Wallonia: 3.6 million",
-        "                     Belgium: 11 million",
-        "uwe computed         flanders.population + brussels.population +",
-        "                     wallonia.population = 11.1 million",
-        "Against              belgium.population = 11 million",
-        "Difference           +100,000 (+0.9%)",
+        "As the slides say  Flanders: 6.4 million",
+        "                   Brussels-Capital Region: 1.1 million",
+        "                   Wallonia: 3.6 million",
+        "                   Belgium: 11 million",
+        "uwe computed       flanders.population + brussels.population +",
+        "                   wallonia.population = 11.1 million",
+        "Against            belgium.population = 11 million",
+        "Difference         +100,000 (+0.9%)",
     ]
 
 

@@ -40,6 +40,11 @@ def _ref(record: Record, measure: str) -> str:
     return f"{record['id']}.{measure}"
 
 
+def _percent(part: tuple[str, float], whole: tuple[str, float]) -> dict[str, Any]:
+    """100 × part / whole, rounded to 0.1: its formula over (reference, value) pairs, and its value."""
+    return {"formula": f"100 × {part[0]} / {whole[0]}", "value": round(100 * part[1] / whole[1], 1), "unit": "%"}
+
+
 def _difference(value: float, against: float, unit: str) -> dict[str, Any]:
     shown: dict[str, Any] = {"value": round(value - against, 1), "unit": "percentage points" if unit == "%" else unit}
     if unit != "%" and against:
@@ -107,12 +112,12 @@ def _ratios(country: Record, regions: list[Record]) -> Iterator[dict[str, Any]]:
             found and r["gdp_per_capita"] and _value(country, "gdp_per_capita") and indices[found["base"]]["value"]
         ):
             continue
-        theirs = indices[found["base"]]
-        euros = round(100 * r["gdp_per_capita"]["value"] / country["gdp_per_capita"]["value"], 1)
-        index = round(100 * found["value"] / theirs["value"], 1)
-        if euros == index:
+        theirs, measure = indices[found["base"]], "gdp_per_capita_index"
+        gdp = "gdp_per_capita"
+        euros = _percent((_ref(r, gdp), r[gdp]["value"]), (_ref(country, gdp), country[gdp]["value"]))
+        index = _percent((_ref(r, measure), found["value"]), (_ref(country, measure), theirs["value"]))
+        if euros["value"] == index["value"]:
             continue
-        measure = "gdp_per_capita_index"
         yield {
             "id": f"gdp-ratio-{r['id']}",
             "title": msg(
@@ -121,15 +126,11 @@ def _ratios(country: Record, regions: list[Record]) -> Iterator[dict[str, Any]]:
                 country=country["name"],
                 base=found["base"],
             ),
-            "figures": [_fig(x, "gdp_per_capita", x["gdp_per_capita"]) for x in (r, country)]
+            "figures": [_fig(x, gdp, x[gdp]) for x in (r, country)]
             + [_fig(r, measure, found), _fig(country, measure, theirs)],
-            "computed": {
-                "formula": f"100 × {_ref(r, 'gdp_per_capita')} / {_ref(country, 'gdp_per_capita')}",
-                "value": euros,
-                "unit": "%",
-            },
-            "against": {"formula": f"100 × {_ref(r, measure)} / {_ref(country, measure)}", "value": index, "unit": "%"},
-            "difference": _difference(euros, index, "%"),
+            "computed": euros,
+            "against": index,
+            "difference": _difference(euros["value"], index["value"], "%"),
         }
 
 
@@ -140,7 +141,10 @@ def _within(everyone: list[Record]) -> Iterator[dict[str, Any]]:
         outside = by_id.get(inside["within"] or "")
         if not (outside and inside["population"] and _value(outside, "population")):
             continue
-        share = round(100 * inside["population"]["value"] / outside["population"]["value"], 1)
+        people = "population"
+        share = _percent(
+            (_ref(inside, people), inside[people]["value"]), (_ref(outside, people), outside[people]["value"])
+        )
         yield {
             "id": f"within-{inside['id']}",
             "title": msg(
@@ -149,11 +153,7 @@ def _within(everyone: list[Record]) -> Iterator[dict[str, Any]]:
                 outside=outside["name"],
             ),
             "figures": [_fig(x, "population", x["population"]) for x in (inside, outside)],
-            "computed": {
-                "formula": f"100 × {_ref(inside, 'population')} / {_ref(outside, 'population')}",
-                "value": share,
-                "unit": "%",
-            },
+            "computed": share,
         }
 
 
@@ -230,7 +230,7 @@ def notes(ds: Dataset) -> Document:
         Section(
             note["title"],
             fields=(
-                Field(msg("The slides' figures"), f"{i}.figures", _figures),
+                Field(msg("As the slides say"), f"{i}.figures", _figures),
                 Field(msg("uwe computed"), f"{i}.computed", _computed),
                 Field(msg("Against"), f"{i}.against", _computed),
                 Field(msg("Difference"), f"{i}.difference", _signed),

@@ -7,7 +7,7 @@ from typing import Any
 
 from uwe_cli.dataset import Dataset, Record
 from uwe_cli.form import Comparison, Document, Field, Section, Show, msg
-from uwe_cli.formatting import figure
+from uwe_cli.formatting import figure, unit_value
 from uwe_cli.language import Language
 from uwe_cli.views.clusters import status_word
 from uwe_cli.views.common import as_read, by_uwe, find, record_data, scheme_ids, source_section
@@ -90,8 +90,9 @@ def _slides_period(s: Record, lang: Language) -> str:
 
 
 def _groupings(fig: Record, lang: Language) -> str:
-    # (a counted figure's note is uwe's, and says so)
-    return figure(fig, lang) + (f" ({fig['note']})" if fig.get("note") else "")
+    if fig.get("note"):  # (uwe's note, which says how uwe counted)
+        return f"{unit_value(fig['value'], fig['unit'], lang)} ({fig['note']})"
+    return figure(fig, lang)
 
 
 def _accreditation(f: Record | None, lang: Language) -> str:
