@@ -251,3 +251,19 @@ def test_the_views_concerned_point_to_the_notes(uwe: Uwe, data_copy: Path) -> No
 def test_notes_fit_the_screen(uwe: Uwe, width: int) -> None:
     out = uwe("notes", "--lang", "fr", env={"COLUMNS": str(width)}).stdout
     assert max(len(line.rstrip()) for line in out.splitlines()) <= width
+
+
+def test_a_tag_no_words_name_is_shown_as_uwes_reading(uwe: Uwe, data_copy: Path) -> None:
+    clusters = data_copy / "clusters.yaml"
+    clusters.write_text(
+        clusters.read_text(encoding="utf-8").replace("    sectors: [", "    sectors: [glass, "), encoding="utf-8"
+    )
+    folder = ("--data-dir", str(data_copy))
+    glass = next(s for s in uwe(*folder, "sectors", "-f", "json").json() if s["id"] == "glass")
+    # Only the Verrière grappe's name says glass: the other 25 tags are readings, and cite nothing.
+    assert (glass["groupings"], [t["words"] for t in glass["named_by"]].count(None)) == (26, 25)
+    assert glass["source"] == ["The existing clusters — Export clusters (grappes d’exportation)"]
+    out = " ".join(uwe(*folder, "sectors").stdout.split())
+    assert "ARESA (uwe's reading: no words of the slides name it) CAP 2020 (uwe's reading:" in out
+    assert "… and 20 more" in out
+    assert "• Glass (uwe's reading: no words of the slides name it)" in uwe(*folder, "cluster", "aresa").stdout

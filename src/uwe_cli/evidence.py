@@ -11,7 +11,8 @@ Pure functions of the validated data (plain dicts); nothing here formats or prin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from uwe_cli.matching import search_key
@@ -33,15 +34,21 @@ def _said(cluster: Record) -> Iterator[tuple[dict[str, str], list[str]]]:
     yield cluster["name"], cluster["source"]
 
 
-def words(cluster: Record, sector: Record) -> dict[str, Any] | None:
+@lru_cache(maxsize=4096)
+def _padded(text: str) -> str:
+    # Many groupings share a domain's words; a large data folder asks for them again and again.
+    return f" {search_key(text)} "
+
+
+def words(cluster: Record, sector: Record, keys: Sequence[str] | None = None) -> dict[str, Any] | None:
     """The first of the grouping's texts whose French names the sector: `{text, source}`, else None.
 
     `text` is the slides' text in every language (the French is theirs, verbatim); `source`
-    the ids of the slides that say it.
+    the ids of the slides that say it. `keys`: the sector's, when the caller has them.
     """
-    keys = _keys(sector)
+    keys = _keys(sector) if keys is None else keys
     for text, slides in _said(cluster):
-        said = f" {search_key(text['fr'])} "
+        said = _padded(text["fr"])
         if any(f" {key} " in said for key in keys):
             return {"text": text, "source": list(slides)}
     return None
@@ -49,4 +56,5 @@ def words(cluster: Record, sector: Record) -> dict[str, Any] | None:
 
 def tagged(dataset: Any, sector: Record) -> list[tuple[Record, dict[str, Any] | None]]:
     """Every grouping tagged with `sector`, with the words that name it (None where none do)."""
-    return [(c, words(c, sector)) for c in dataset["clusters"] if sector["id"] in c["sectors"]]
+    keys = _keys(sector)
+    return [(c, words(c, sector, keys)) for c in dataset["clusters"] if sector["id"] in c["sectors"]]

@@ -7,7 +7,7 @@ from typing import Any
 
 from uwe_cli import evidence, lookup, matching
 from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Column, Document, Field, Section, Show, Table, msg
+from uwe_cli.form import Column, Document, Field, Section, Show, Table, msg, msg_n
 from uwe_cli.language import Language
 from uwe_cli.views.common import (
     as_read,
@@ -178,19 +178,30 @@ def status_read(record: Record, lang: Language) -> str:
 
 def sector_slides(ds: Dataset, sector: Record) -> list[str]:
     """A tag is uwe's: the slides that support it are those whose words name it (evidence.py)."""
-    return list(dict.fromkeys(slide for _, said in evidence.tagged(ds, sector) if said for slide in said["source"]))
+    return _slides(evidence.tagged(ds, sector))
+
+
+def _slides(tagged: list[tuple[Record, Any]]) -> list[str]:
+    return list(dict.fromkeys(slide for _, said in tagged if said for slide in said["source"]))
+
+
+# How many groupings a sector's line names before it says how many more there are.
+_NAMED = 6
 
 
 def _named_by(tags: list[Record], lang: Language) -> str:
     """Each grouping with the slides' words that name the sector: `TWEED: “Sustainable energy”`."""
     def line(t: Record) -> str:
         if not t["words"]:
-            return lang.text(t["name"])
+            return lang.message(msg("{sector} (uwe's reading: no words of the slides name it)", sector=t["name"]))
         if t["words"] == t["name"]:  # an export grappe, named by its own name
             return lang.message(msg("“{text}”", context="the slides' words", text=t["words"]))
         return lang.message(msg("{label}: “{text}”", label=t["name"], text=t["words"]))
 
-    return "\n".join(line(t) for t in tags)
+    shown = [line(t) for t in tags[:_NAMED]]
+    if len(tags) > _NAMED:  # (a large data folder: the rest is in --format json)
+        shown.append(lang.message(msg_n("… and {n} more", "… and {n} more", n=len(tags) - _NAMED)))
+    return "\n".join(shown)
 
 
 def sectors(ds: Dataset) -> Table:
@@ -207,7 +218,7 @@ def sectors(ds: Dataset) -> Table:
                 "synonyms": list(s["synonyms"]),
                 "groupings": len(tagged),
                 "named_by": named_by,
-                "source": ds.sources(sector_slides(ds, s)),
+                "source": ds.sources(_slides(tagged)),
                 "by_uwe": by_uwe(written=["name_en", "name_fr", "synonyms"], classified=["groupings"]),
             }
         )
