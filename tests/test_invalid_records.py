@@ -129,3 +129,14 @@ def test_outputs_are_checked_like_parts(data_copy: Path) -> None:
         f"DATA/schemes.yaml:{line}:9: schemes[2].results[6].output_of: unknown result 'innovation' (did you mean "
         "'innovations'?)",
     ]
+
+
+def test_a_glossary_use_or_a_membership_citing_an_unknown_slide(data_copy: Path) -> None:
+    usage = edit(data_copy / "concepts.yaml", "        source: regional-clusters-funding", "        source: regional-cluster-funding")
+    membership = edit(data_copy / "clusters.yaml", "        source: six-poles", "        source: six-pole")
+    assert problems(data_copy) == [
+        f"DATA/clusters.yaml:{membership}:9: clusters[5].memberships[1].source: unknown slide 'six-pole' "
+        "(did you mean 'six-poles' or 'poles'?)",
+        f"DATA/concepts.yaml:{usage}:9: glossary[5].usages[0].source: unknown slide 'regional-cluster-funding' "
+        "(did you mean 'regional-clusters-funding' or 'regional-clusters-definition'?)",
+    ]

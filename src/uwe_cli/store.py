@@ -317,13 +317,10 @@ def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> 
     for name, record, loc, field in cited:
         for j, slide in enumerate(getattr(record, field)):
             yield from refers("slide", slide, slides, name, *loc, field, j)
-    # (a term's `source` is its usages' slides: each usage and membership names one)
+    # (a term's `source` is its usages' slides: each usage names one)
     for i, term in enumerate(parts["concepts"][0].glossary):
         for j, usage in enumerate(term.usages):
             yield from refers("slide", usage.source, slides, "concepts", "glossary", i, "usages", j, "source")
-    for i, cluster in enumerate(lists["clusters"]):
-        for j, membership in enumerate(cluster.memberships):
-            yield from refers("slide", membership.source, slides, "clusters", "clusters", i, "memberships", j, "source")
 
     region_ids = [r.id for r in lists["regions"]]
     for i, region in enumerate(lists["regions"]):
@@ -335,6 +332,7 @@ def _cross_check(parts: dict[str, tuple[Any, YamlDocument]], data_dir: Path) -> 
     for i, cluster in enumerate(lists["clusters"]):
         for j, membership in enumerate(cluster.memberships):
             yield from refers("scheme", membership.scheme, scheme_ids, "clusters", "clusters", i, "memberships", j, "scheme")
+            yield from refers("slide", membership.source, slides, "clusters", "clusters", i, "memberships", j, "source")
             if membership.scheme in cluster.schemes[:j]:
                 message = f"scheme '{membership.scheme}' is listed twice"
                 yield Problem(message=message, **at("clusters", "clusters", i, "memberships", j, "scheme"))
