@@ -27,7 +27,7 @@ from test_speed import imported
 from uwe_cli import __version__, database, datapackage, data_export, store
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-TABLES = 34
+TABLES = 38
 
 
 def _export(target: Path | str, *, lang: str | None = None) -> str:
@@ -131,7 +131,7 @@ def test_sqlite_checks_pass_and_keys_are_enforced(db: sqlite3.Connection) -> Non
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
         db.execute("INSERT INTO memberships VALUES ('tweed', 'nowhere', 2, NULL, NULL, 'walloon-clusters')")
     with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
-        db.execute("INSERT INTO groupings VALUES ('tweed', 99, 'x', 'x', 'active', 'walloon-clusters')")
+        db.execute("INSERT INTO groupings VALUES ('tweed', 99, 'x', 'x', NULL, NULL, NULL, 'walloon-clusters')")
 
 
 def test_the_energy_groupings_and_their_schemes(db: sqlite3.Connection, uwe: Callable[..., Any]) -> None:
@@ -141,7 +141,6 @@ def test_the_energy_groupings_and_their_schemes(db: sqlite3.Connection, uwe: Cal
         " WHERE s.sector_id = 'energy' ORDER BY g.position, m.position"
     ).fetchall()
     assert found == [
-        ("cap-2020", "CAP 2020", "regional-clusters", "Construction durable et basse énergie", "Sustainable and low-energy construction"),
         ("tweed", "TWEED", "regional-clusters", "Énergie durable", "Sustainable energy"),
         ("environment", "Environnement", "export-grappes", "eau - déchets - énergie renouvelable", "water - waste - renewable energy"),
     ]
@@ -155,15 +154,16 @@ def test_wallonias_figures_with_units_periods_and_slides(db: sqlite3.Connection)
         " WHERE subject_id = 'wallonia' ORDER BY measure, position"
     ).fetchall()
     slides = ("belgium; wallonia", "Belgium in a few words; Wallonia in a few figures")
+    # A period only where the slide gives one: "2013", never a guessed one.
     assert found == [
-        ("area", 16844, "km2", "as presented, April 2014", None, 0, 0, *slides),
+        ("area", 16844, "km2", None, None, 0, 0, *slides),
         ("employment_rate", 62.3, "%", "2013", None, 0, 0, *slides),
         ("employment_rate", 62.2, "%", "Q4 2013", None, 0, 0, *slides),
-        ("gdp_per_capita", 21500, "EUR", "as presented, April 2014", None, 0, 0, *slides),
-        ("gdp_per_capita_index", 88, "index", "as presented, April 2014", "EU28=100", 0, 0, *slides),
-        ("gdp_per_capita_index", 80, "index", "as presented, April 2014", "EU15=100", 0, 0, *slides),
-        ("gdp_per_capita_share_of_belgium", 70.5, "%", "as presented, April 2014", None, 0, 1, *slides),
-        ("population", 3600000, "people", "as presented, April 2014", None, 0, 0, *slides),
+        ("gdp_per_capita", 21500, "EUR", None, None, 0, 0, *slides),
+        ("gdp_per_capita_index", 88, "index", None, "EU28=100", 0, 0, *slides),
+        ("gdp_per_capita_index", 80, "index", None, "EU15=100", 0, 0, *slides),
+        ("gdp_per_capita_share_of_belgium", 70.5, "%", None, None, 0, 1, *slides),
+        ("population", 3600000, "people", None, None, 0, 0, *slides),
         ("unemployment_rate", 11.1, "%", "2013", None, 0, 0, *slides),
         ("unemployment_rate", 11.2, "%", "Q4 2013", None, 0, 0, *slides),
     ]
@@ -171,11 +171,55 @@ def test_wallonias_figures_with_units_periods_and_slides(db: sqlite3.Connection)
 
 def test_the_figures_view_has_every_figure(db: sqlite3.Connection) -> None:
     counts = dict(db.execute("SELECT table_name, count(*) FROM figures GROUP BY table_name").fetchall())
-    assert counts == {"organisation_figures": 2, "region_figures": 23, "scheme_figures": 10, "results": 10}
+    assert counts == {"organisation_figures": 2, "region_figures": 24, "scheme_figures": 14, "results": 10}
     ceiling = "SELECT subject_name_en, measure, value, unit, maximum FROM figures WHERE maximum = 1"
     assert db.execute(ceiling).fetchall() == [("Competitiveness poles", "funding.amount_per_year", 400000, "EUR/year", 1)]
     patents = "SELECT label_fr, label_en, value, slides_fr FROM figures WHERE table_name = 'results' AND measure = 'patents'"
     assert db.execute(patents).fetchall() == [("Brevets déposés", "Patents filed", 202, "Premier bilan des pôles de compétitivité")]
+
+
+def test_quantities_are_numbers_with_the_slides_words_beside_them(db: sqlite3.Connection) -> None:
+    found = db.execute(
+        "SELECT subject_id, measure, value, unit, alternative, quote_fr FROM figures WHERE measure IN"
+        " ('funding.degression.floor_share', 'funding.degression.years', 'test_phase', 'average_project_duration',"
+        " 'subdivisions') ORDER BY subject_id, measure"
+    ).fetchall()
+    assert found == [
+        ("belgium", "subdivisions", 3, "count", 4, "3 régions (voire 4)"),
+        ("poles", "average_project_duration", 4, "years", None, "d’une durée moyenne de 4 ans"),
+        ("regional-clusters", "funding.degression.floor_share", 50, "%", None, None),
+        ("regional-clusters", "funding.degression.years", 9, "years", None, None),
+        ("regional-clusters", "test_phase", 4, "years", None, "phase-test de 4 ans"),
+    ]
+    schemes = "SELECT legal_basis_fr, legal_basis_year, funding_degression_fr FROM schemes WHERE id = 'regional-clusters'"
+    assert db.execute(schemes).fetchone() == ("Régie par une loi de 2007", 2007, "dégressif jusque 50% sur 9 ans")
+    quoted = "SELECT quoted_in_author, quoted_in_place, quoted_in_year FROM concepts WHERE id = 'porter-1998'"
+    assert db.execute(quoted).fetchone() == ("P-A Van Binst", "Namur", 2003)
+
+
+def test_outputs_are_not_parts(db: sqlite3.Connection) -> None:
+    assert db.execute("SELECT result_id, part_of FROM result_parts").fetchall() == [("completed-rd-projects", "rd-projects")]
+    outputs = db.execute("SELECT result_id, output_of FROM result_outputs ORDER BY result_id").fetchall()
+    assert outputs == [(r, "completed-rd-projects") for r in ("companies-created", "innovations", "patents")]
+
+
+def test_uwes_words_and_readings_are_marked(db: sqlite3.Connection) -> None:
+    described = dict(db.execute("SELECT column_name, description FROM meta_columns WHERE table_name = 'schemes'").fetchall())
+    assert described["summary_fr"].endswith("(uwe's words, in French)")
+    assert described["participants_fr"].endswith("(uwe's words, in French)")
+    assert described["definition_fr"].endswith("(in French, the slides' own words)")
+    statuses = db.execute("SELECT status, count(*) FROM groupings GROUP BY status ORDER BY status").fetchall()
+    assert statuses == [(None, 15), ("active", 10), ("in-formation", 2)]  # the 10 clusters and 6 poles, one in both
+    words = "SELECT grouping_id, sector_id, words_fr, source FROM grouping_sectors WHERE grouping_id IN ('tweed', 'logistics-in-wallonia')"
+    assert db.execute(words).fetchall() == [
+        ("logistics-in-wallonia", "transport-logistics", "Transport et logistique", "walloon-clusters"),
+        ("tweed", "energy", "Énergie durable", "walloon-clusters"),
+    ]
+    usages = "SELECT quote_fr, source FROM glossary_usages WHERE term_id = 'animateur'"
+    assert db.execute(usages).fetchall() == [
+        ("Obligation d’engager un animateur.", "regional-clusters-funding"),
+        ("Animation du réseau des membres", "poles-activity"),
+    ]
 
 
 def test_computed_figures_are_marked_and_match_the_regions_view(db: sqlite3.Connection, uwe: Callable[..., Any]) -> None:
@@ -187,7 +231,10 @@ def test_computed_figures_are_marked_and_match_the_regions_view(db: sqlite3.Conn
     assert {(unit, note) for _, _, unit, note in computed} == {
         ("%", "Computed by uwe: 100 × GDP per capita / GDP per capita of Belgium, rounded to 0.1")
     }
-    assert db.execute("SELECT count(*) FROM figures WHERE computed = 1 AND table_name != 'region_figures'").fetchone() == (0,)
+    # The one other: the export grappes, counted from the slide's list.
+    counted = "SELECT subject_id, measure, value, note_en FROM figures WHERE computed = 1 AND table_name != 'region_figures'"
+    assert db.execute(counted).fetchall() == [("export-grappes", "groupings", 12, "counted by uwe from the list on the slide "
+                                                "'Les grappes existantes', of which 2 are in formation (construction, glass)")]
 
 
 def test_counts_match_the_views(db: sqlite3.Connection, package: Path, uwe: Callable[..., Any]) -> None:
@@ -232,7 +279,7 @@ def test_every_row_from_a_slide_cites_slides_that_exist(db: sqlite3.Connection) 
             assert source and set(source.split("; ")) <= slides, (name, source)
     # The source itself, link tables (whose slide_id is the reference), and uwe's own words.
     assert uncited == {"presentation", "slides", "sectors", "sector_synonyms", "scheme_aliases"} | {
-        f"{kind}_slides" for kind in ("organisation", "region", "scheme", "result", "grouping", "lesson", "concept")
+        f"{kind}_slides" for kind in ("organisation", "region", "scheme", "result", "grouping", "lesson", "concept", "term")
     }
 
 
@@ -298,7 +345,7 @@ def test_lang_keeps_one_language(main: Callable[..., Any], tmp_path: Path, lang:
 def test_the_default_keeps_both_languages_whatever_uwe_lang_says(uwe: Callable[..., Any], tmp_path: Path) -> None:
     run = uwe("data", "export", str(tmp_path / "both.db"), env={"UWE_LANG": "fr"})
     assert (run.exit_code, run.stdout) == (
-        0, f"wrote {TABLES} tables (609 rows, fr and en) as an SQLite database to {tmp_path / 'both.db'}\n"
+        0, f"wrote {TABLES} tables (661 rows, fr and en) as an SQLite database to {tmp_path / 'both.db'}\n"
     )  # fmt: skip
     connection = sqlite3.connect(tmp_path / "both.db")
     assert connection.execute("SELECT name_fr, name_en FROM regions WHERE id = 'brussels'").fetchone() == (

@@ -58,7 +58,7 @@ def test_an_empty_result_in_french(uwe: Uwe) -> None:
 @pytest.mark.parametrize(
     ("args", "header"),
     [
-        (["clusters", "--search", "aerospace"], "id,name,schemes,domain,sectors,status,source"),
+        (["clusters", "--search", "aerospace"], "id,name,schemes,domain,sectors,status,source,by_uwe.classified"),
         (["search", "xyzzy"], "kind,id,name,field,field_label,lang,text,source"),
     ],
 )
@@ -77,5 +77,7 @@ def test_empty_markdown_keeps_its_table_header(uwe: Uwe) -> None:
     run = uwe("clusters", "--search", "aerospace", "--format", "markdown")
     assert run.stdout == (
         "## Named groupings (0): “aerospace”\n\n"
-        "| Grouping | Schemes | Domain | Sectors | Status |\n| --- | --- | --- | --- | --- |\n"
+        "| Grouping | Schemes | Domain | Sectors | Status |\n| --- | --- | --- | --- | --- |\n\n"
+        "*Sectors and statuses are uwe's classification; \\`uwe cluster NAME\\` shows the slides' words behind them.*\n\n"
+        "*Texts translated from the slides' French by uwe; --lang fr shows the slides' own words.*\n"
     )

@@ -16,7 +16,7 @@ from uwe_cli.language import Language
 from uwe_cli.machine import to_csv, to_json
 from uwe_cli.markdown import to_markdown
 from uwe_cli.shown import derive, localized
-from uwe_cli.views import about, cite, clusters, policy, regions, schemes, search
+from uwe_cli.views import about, cite, clusters, notes, policy, regions, schemes, search
 
 VIEWS: list[tuple[Callable[..., Form], dict[str, Any]]] = [
     (about.overview, {}),
@@ -30,7 +30,8 @@ VIEWS: list[tuple[Callable[..., Form], dict[str, Any]]] = [
     (clusters.clusters, {}),
     (clusters.clusters, {"sector": ["energy", "media"], "status": ["active"], "search": "e"}),
     (clusters.clusters, {"status": ["in-formation"]}),
-    (clusters.cluster, {"name": "logistics"}),
+    (clusters.clusters, {"status": ["not-stated"], "scheme_name": ["poles"]}),
+    *((clusters.cluster, {"name": c}) for c in ("logistics", "btp", "twist")),
     (clusters.sectors, {}),
     (policy.lessons, {}),
     (policy.results, {}),
@@ -44,6 +45,7 @@ VIEWS: list[tuple[Callable[..., Form], dict[str, Any]]] = [
     (clusters.clusters, {"sector": ["energy"], "status": ["in-formation"]}),
     (search.search, {"query": "xyzzy"}),
     (search.search, {"query": "enrgy"}),
+    (notes.notes, {}),
 ]
 IDS = [f"{view.__name__}{sorted(options.items())}" for view, options in VIEWS]
 

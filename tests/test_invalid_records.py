@@ -61,13 +61,13 @@ def test_duplicate_key(data_copy: Path) -> None:
 def test_dangling_references_all_reported(data_copy: Path) -> None:
     clusters, regions, lessons = (data_copy / f"{n}.yaml" for n in ("clusters", "regions", "lessons"))
     scheme_line = edit(clusters, "      - scheme: regional-clusters", "      - scheme: regional-cluster")
-    sector_line = edit(clusters, "sectors: [health, research]", "sectors: [health, reserch]")
+    sector_line = edit(clusters, "sectors: [research]", "sectors: [research, reserch]")
     within_line = edit(regions, "within: wallonia", "within: walonia")
     source_line = edit(lessons, "source: lessons-evaluation", "source: lesson-evaluation")
     groupings_line = line_of(data_copy / "schemes.yaml", "groupings:", after="id: regional-clusters")
     assert problems(data_copy) == [
         f"DATA/regions.yaml:{within_line}:5: regions[4].within: unknown region 'walonia' (did you mean 'wallonia'?)",
-        f"DATA/clusters.yaml:{sector_line}:23: clusters[0].sectors[1]: unknown sector 'reserch' "
+        f"DATA/clusters.yaml:{sector_line}:25: clusters[0].sectors[1]: unknown sector 'reserch' "
         "(did you mean 'research'?)",
         f"DATA/clusters.yaml:{scheme_line}:9: clusters[0].memberships[0].scheme: unknown scheme 'regional-cluster' "
         "(did you mean 'regional-clusters'?)",
@@ -81,7 +81,7 @@ def test_dangling_references_all_reported(data_copy: Path) -> None:
 
 def test_ambiguous_sector_word(data_copy: Path) -> None:
     line = edit(data_copy / "sectors.yaml", "synonyms: [eaux,", "synonyms: [énergie, eaux,")
-    assert problems(data_copy) == [f"DATA/sectors.yaml:{line - 2}:5: sectors[6]: 'énergie' already names sector 'energy'"]
+    assert problems(data_copy) == [f"DATA/sectors.yaml:{line - 2}:5: sectors[8]: 'énergie' already names sector 'energy'"]
 
 
 def test_errors_in_several_files_are_all_reported(data_copy: Path) -> None:
@@ -94,8 +94,7 @@ def test_errors_in_several_files_are_all_reported(data_copy: Path) -> None:
 
 
 def test_a_result_that_is_part_of_itself(data_copy: Path) -> None:
-    line = edit(data_copy / "schemes.yaml", "        figure: {value: 130, unit: count}",
-                "        figure: {value: 130, unit: count}\n        part_of: completed-rd-projects")
+    line = edit(data_copy / "schemes.yaml", "      - id: rd-projects\n", "      - id: rd-projects\n        part_of: completed-rd-projects\n")
     assert problems(data_copy) == [
         f"DATA/schemes.yaml:{line + 1}:9: schemes[2].results[4].part_of: 'rd-projects' is part of itself "
         "(through completed-rd-projects)",
@@ -114,8 +113,7 @@ def test_a_definition_without_author_shows_no_placeholder(uwe, data_copy: Path) 
 
 
 def test_a_result_that_is_its_own_part(data_copy: Path) -> None:
-    line = edit(data_copy / "schemes.yaml", "        figure: {value: 130, unit: count}",
-                "        figure: {value: 130, unit: count}\n        part_of: rd-projects")
+    line = edit(data_copy / "schemes.yaml", "      - id: rd-projects\n", "      - id: rd-projects\n        part_of: rd-projects\n")
     assert problems(data_copy) == [
         f"DATA/schemes.yaml:{line + 1}:9: schemes[2].results[4].part_of: 'rd-projects' is part of itself"
     ]
@@ -176,5 +174,30 @@ def problems_or_none(folder: Path) -> list[str]:
 
 
 def test_a_list_given_as_one_value_says_how_to_write_it(data_copy: Path) -> None:
-    line = edit(data_copy / "clusters.yaml", "sectors: [health, research]", "sectors: health")
-    assert problems(data_copy) == [f"DATA/clusters.yaml:{line}:5: clusters[0].sectors: should be a list, got 'health' (write [health])"]
+    line = edit(data_copy / "clusters.yaml", "sectors: [research]", "sectors: research")
+    assert problems(data_copy) == [f"DATA/clusters.yaml:{line}:5: clusters[0].sectors: should be a list, got 'research' (write [research])"]
+
+
+def test_outputs_are_checked_like_parts(data_copy: Path) -> None:
+    line = edit(data_copy / "schemes.yaml", "        output_of: completed-rd-projects\n", "        output_of: innovation\n")
+    edit(data_copy / "schemes.yaml", "        part_of: rd-projects\n", "        part_of: rd-projects\n        output_of: patents\n")
+    both = line_of(data_copy / "schemes.yaml", "- id: completed-rd-projects")
+    assert problems(data_copy) == [
+        f"DATA/schemes.yaml:{both}:9: schemes[2].results[5]: a result is either part_of or output_of another, not both",
+    ]
+    edit(data_copy / "schemes.yaml", "        output_of: patents\n", "")
+    assert problems(data_copy) == [
+        f"DATA/schemes.yaml:{line}:9: schemes[2].results[6].output_of: unknown result 'innovation' (did you mean "
+        "'innovations'?)",
+    ]
+
+
+def test_a_glossary_use_or_a_membership_citing_an_unknown_slide(data_copy: Path) -> None:
+    usage = edit(data_copy / "concepts.yaml", "        source: regional-clusters-funding", "        source: regional-cluster-funding")
+    membership = edit(data_copy / "clusters.yaml", "        source: six-poles", "        source: six-pole")
+    assert problems(data_copy) == [
+        f"DATA/clusters.yaml:{membership}:9: clusters[5].memberships[1].source: unknown slide 'six-pole' "
+        "(did you mean 'six-poles' or 'poles'?)",
+        f"DATA/concepts.yaml:{usage}:9: glossary[5].usages[0].source: unknown slide 'regional-cluster-funding' "
+        "(did you mean 'regional-clusters-funding' or 'regional-clusters-definition'?)",
+    ]

@@ -52,4 +52,4 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     assert Path(path.stdout.strip()) == target / "uwe_cli" / "data"
     check = uwe("data", "check")
     assert check.returncode == 0, check.stderr
-    assert check.stdout.startswith("ok: 5 regions, 4 schemes, 27 clusters, 19 sectors, 13 lessons, 12 concepts, 23 slides")
+    assert check.stdout.startswith("ok: 1 country, 3 regions, 1 community, 4 schemes, 27 clusters, 21 sectors, 13 lessons, 12 concepts, 7 glossary terms, 23 slides")

@@ -342,6 +342,12 @@ _plain_view(
     example="uwe concepts --lang fr",
 )
 _plain_view(
+    "notes",
+    module_name="notes",
+    help_text="Where the source's figures do not agree with one another, computed by uwe from the data in use.",
+    example="uwe notes --format json",
+)
+_plain_view(
     "about",
     module_name="about",
     help_text="The UWE and the source document: the presentation, its date and place, its slides.",
@@ -393,9 +399,7 @@ def data_check(
         output.problems(exc.problems)
         count = exc.count
         raise UweError(f"{count} problem{'s' if count != 1 else ''} in {folder}") from None
-    counts = {name: len(dataset[name]) for name in store.FILES if name != "about"}
-    counts["slides"] = len(dataset["presentation"]["slides"])
-    output.line("ok: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + f" ({folder})")
+    output.line(f"ok: {dataset.summary()} ({folder})")
     if cache_note:
         output.line(f"cache: {cache_note}")
 

@@ -58,18 +58,22 @@ def check(parts: dict[str, Any], files: tuple[str, ...]) -> Iterator[Finding]:
     for name, record, loc, field in cited:
         for j, slide in enumerate(getattr(record, field)):
             yield from refers("slide", slide, slides, name, *loc, field, j)
+    # (a glossary term's source is its usages' slides: each usage names one)
+    for i, term in enumerate(parts["concepts"].glossary):
+        for j, usage in enumerate(term.usages):
+            yield from refers("slide", usage.source, slides, "concepts", "glossary", i, "usages", j, "source")
 
     region_ids = dict.fromkeys(r.id for r in lists["regions"])
     for i, region in enumerate(lists["regions"]):
         yield from refers("region", region.within, region_ids, "regions", "regions", i, "within")
 
-    yield from _clusters(lists, refers)
+    yield from _clusters(lists, refers, slides=slides)
     for i, scheme in enumerate(lists["schemes"]):
         yield from _results(scheme, index=i, refers=refers)
     yield from _sector_words(lists["sectors"])
 
 
-def _clusters(lists: dict[str, Any], refers: Any) -> Iterator[Finding]:
+def _clusters(lists: dict[str, Any], refers: Any, *, slides: dict[str, None]) -> Iterator[Finding]:
     """Each grouping's schemes and sectors exist; each scheme counts the groupings it names."""
     scheme_ids = dict.fromkeys(s.id for s in lists["schemes"])
     sector_ids = dict.fromkeys(s.id for s in lists["sectors"])
@@ -79,6 +83,7 @@ def _clusters(lists: dict[str, Any], refers: Any) -> Iterator[Finding]:
         for j, membership in enumerate(cluster.memberships):
             loc = ("clusters", i, "memberships", j, "scheme")
             yield from refers("scheme", membership.scheme, scheme_ids, "clusters", *loc)
+            yield from refers("slide", membership.source, slides, "clusters", "clusters", i, "memberships", j, "source")
             if membership.scheme in seen:
                 yield _at("clusters", loc, f"scheme '{membership.scheme}' is listed twice")
             seen.add(membership.scheme)
@@ -95,19 +100,24 @@ def _clusters(lists: dict[str, Any], refers: Any) -> Iterator[Finding]:
 
 
 def _results(scheme: Any, *, index: int, refers: Any) -> Iterator[Finding]:
-    """A scheme's results: unique ids, known parents, and no result part of itself."""
+    """A scheme's results: unique ids, known parents, and no result that comes from itself.
+
+    A result is part of another (a subset) or an output of it: either way it points to one.
+    """
     ids = [r.id for r in scheme.results]
     yield from _duplicates(ids, name="schemes", loc=("schemes", index, "results"))
     known = dict.fromkeys(ids)
-    parent = {r.id: r.part_of for r in scheme.results}
+    parent = {r.id: (r.part_of or r.output_of) for r in scheme.results}
     cycles = _cycles(parent)
     for k, result in enumerate(scheme.results):
-        loc = ("schemes", index, "results", k, "part_of")
-        yield from refers("result", result.part_of, known, "schemes", *loc)
+        field = "part_of" if result.part_of else "output_of"
+        loc = ("schemes", index, "results", k, field)
+        yield from refers("result", parent[result.id], known, "schemes", *loc)
         if result.id in cycles:
             through = sorted(cycles[result.id] - {result.id})
             shown = ", ".join(through[:MAX_THROUGH]) + (f" and {len(through) - MAX_THROUGH} more" if len(through) > MAX_THROUGH else "")
-            yield _at("schemes", loc, f"'{result.id}' is part of itself" + (f" (through {shown})" if through else ""))
+            relation = "part" if field == "part_of" else "an output"
+            yield _at("schemes", loc, f"'{result.id}' is {relation} of itself" + (f" (through {shown})" if through else ""))
 
 
 def _cycles(parent: dict[str, str | None]) -> dict[str, frozenset[str]]:

@@ -96,8 +96,8 @@ def _figures_view(tables: list[Table], langs: Iterable[str]) -> str:
         columns += [f"s.name_{lang} AS subject_name_{lang}" for lang in langs]
         columns.append(f"f.{_quote(figures.measure)} AS measure")
         columns += [f"{'f.label_' + lang if has_label else 'NULL'} AS label_{lang}" for lang in langs]
-        columns += [f"f.{name}" for name in ("position", "value", "unit", "period", "base", "maximum", "computed")]
-        columns += [f"f.note_{lang}" for lang in langs]
+        columns += [f"f.{name}" for name in ("position", "value", "unit", "period", "base", "maximum", "alternative", "computed")]
+        columns += [f"f.{name}_{lang}" for name in ("quote", "note") for lang in langs]
         columns.append("f.source")
         # The titles of the slides in `source`; ids hold no ';', so '; id; ' finds one whole id.
         columns += [

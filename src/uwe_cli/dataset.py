@@ -39,6 +39,18 @@ class Dataset:
     def presentation_date(self) -> date:
         return date.fromisoformat(self._data["presentation"]["date"])
 
+    def summary(self) -> str:
+        """What the folder holds, counted as `uwe data check` says it: `1 country, 3 regions, ...`.
+
+        Regions are counted by kind: Belgium is a country, and the German-speaking Community
+        lies within Wallonia, so neither is a region.
+        """
+        kinds = [r["kind"] for r in self._data["regions"]]
+        counts = [(kinds.count(kind), kind) for kind in dict.fromkeys(kinds)]
+        counts += [(len(self._data[name]), name.removesuffix("s")) for name in ("schemes", "clusters", "sectors", "lessons", "concepts")]
+        counts += [(len(self._data["glossary"]), "glossary term"), (len(self._data["presentation"]["slides"]), "slide")]
+        return ", ".join(f"{n} {_plural(word) if n != 1 else word}" for n, word in counts)
+
     def slide(self, slide_id: str) -> Record:
         if self._slides is None:
             self._slides = {s["id"]: s for s in self._data["presentation"]["slides"]}
@@ -53,6 +65,10 @@ class Dataset:
                 labels[slide_id] = slide_label(self.slide(slide_id))
             out.append(labels[slide_id])
         return out
+
+
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
 
 def slide_label(slide: Record) -> Any:

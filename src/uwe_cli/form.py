@@ -119,6 +119,7 @@ class Table:
     when_empty: Any = None
     # A search key whose matches the table view highlights (matching.spans).
     highlight: str = ""
+    translated: bool = True  # see Document
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class Comparison:
     rows: tuple[Field, ...]
     data: list[dict[str, Any]]
     notes: tuple[Any, ...] = ()  # messages or dataset texts
+    translated: bool = True  # see Document
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,9 @@ class Document:
     fields: tuple[Field, ...] = ()
     sections: tuple[Section, ...] = ()
     notes: tuple[Any, ...] = ()  # messages or dataset texts
+    # Whether the form shows the data's texts in the reader's language, so that outside the
+    # slides' own language the table and Markdown say they are uwe's translation.
+    translated: bool = True
 
 
 Form = Table | Comparison | Document

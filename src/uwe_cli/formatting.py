@@ -1,7 +1,7 @@
 """Numbers, figures and dates as a reader of a language writes them.
 
 Pure functions of localized JSON values (see form.py) and a `Language`; every word comes
-from the language's catalogue. A figure is `{value, unit, period, base, maximum}`.
+from the language's catalogue. A figure is `{value, unit, period, base, maximum, alternative, ...}`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import Any
 
 from uwe_cli.form import Day, msg, msg_n
 from uwe_cli.language import Language
-from uwe_cli.vocabulary import AS_PRESENTED
 
 def number(value: float, lang: Language) -> str:
     if isinstance(value, float) and value.is_integer():
@@ -44,6 +43,11 @@ def figure(fig: dict[str, Any] | None, lang: Language) -> str:
     shown = unit_value(fig["value"], fig["unit"], lang, base=fig.get("base"))
     if fig.get("maximum"):
         shown = lang.message(msg("max. {figure}", figure=shown))
+    if fig.get("alternative") is not None:
+        other = unit_value(fig["alternative"], fig["unit"], lang, base=fig.get("base"))
+        shown = lang.message(msg("{figure} (or {other})", figure=shown, other=other))
+    if fig.get("computed"):  # wherever it is shown, a figure of uwe's says so
+        shown = lang.message(msg("{figure} (computed by uwe)", figure=shown))
     return shown
 
 
@@ -83,11 +87,11 @@ def period(value: str, lang: Language) -> str:
 
 
 def figure_with_period(fig: dict[str, Any] | None, lang: Language) -> str:
-    """`11.1% (2013)`; the default period is left out where it would only repeat itself."""
+    """`11.1% (2013)`: a figure with the period its slide gives, if it gives one."""
     if not fig:
         return ""
     shown = figure(fig, lang)
-    return shown if fig["period"] == AS_PRESENTED else f"{shown} ({period(fig['period'], lang)})"
+    return f"{shown} ({period(fig['period'], lang)})" if fig.get("period") else shown
 
 
 def figures(figs: list[dict[str, Any]] | None, lang: Language) -> str:

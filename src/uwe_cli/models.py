@@ -11,15 +11,14 @@ import math
 from datetime import date
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, field_validator, model_validator
+from pydantic import BaseModel, Field, PlainValidator, computed_field, field_validator, model_validator
 
 from uwe_cli import vocabulary
-from uwe_cli.vocabulary import AS_PRESENTED
+from uwe_cli.texts import Model, NonEmpty, Text, Words
+
+__all__ = ["BaseModel", "Model", "Text", "Words"]  # (tests and store.py use them through this module)
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-# Whole numbers other than figures are bounded too: nothing shown is ever a vast number.
-Year = Annotated[int, Field(ge=0, le=9999)]
-NonEmpty = Annotated[str, Field(min_length=1, max_length=10_000)]
 
 
 # The largest figure: every whole number up to it is exact as a float, so that shares,
@@ -43,52 +42,36 @@ def _number(value: Any) -> int | float:
 
 
 Number = Annotated[Union[int, float], PlainValidator(_number)]
-
-class Model(BaseModel):
-    # Frozen: records are facts, not state. `extra="forbid"`: a misspelt field in a
-    # hand-written file is an error, not silently dropped data.
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-
-class Text(Model):
-    """A text in French (the source's wording) and English.
-
-    A plain string in YAML stands for both languages (proper names such as "TWEED").
-    """
-
-    fr: NonEmpty
-    en: NonEmpty
-
-    @model_validator(mode="before")
-    @classmethod
-    def _plain_string(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return {"fr": value, "en": value}
-        return value
-
-    def get(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
-
+# Whole numbers other than figures are bounded too: nothing shown is ever a vast number.
+Year = Annotated[int, Field(ge=1900, le=2100)]
 
 Unit = Literal["EUR", "EUR/year", "people", "km2", "%", "index", "rank", "count", "years"]
 # The choices the command line also offers, defined once in vocabulary.py.
 SchemeStatus = Literal[tuple(vocabulary.SCHEME_STATUSES)]  # type: ignore[valid-type]
-ClusterStatus = Literal[tuple(vocabulary.CLUSTER_STATUSES)]  # type: ignore[valid-type]
+ClusterStatus = Literal[tuple(s for s in vocabulary.CLUSTER_STATUSES if s != vocabulary.NOT_STATED)]  # type: ignore[valid-type]
 LessonKind = Literal[tuple(vocabulary.LESSON_KINDS)]  # type: ignore[valid-type]
 ConceptKind = Literal[vocabulary.CONCEPT_KINDS]  # type: ignore[valid-type]
 
 
 class Figure(Model):
-    """A number with its unit and reference period, as the slide gives them."""
+    """A number with its unit, and its reference period where the slide gives one."""
 
     value: Number
     unit: Unit
-    period: NonEmpty = AS_PRESENTED
+    # Only a period the slide states ("2013", "Q4 2013"): none is guessed. When the whole
+    # presentation was given is the presentation's date.
+    period: NonEmpty | None = None
     # The base of an index ("EU28=100"): indices on different bases are different figures.
     base: str | None = None
     # "max 400 000 €/an": the slide gives a ceiling, not an amount.
     maximum: bool = False
-    note: Text | None = None
+    # "3 régions (voire 4)": a second value the slide allows beside the first.
+    alternative: Number | None = None
+    # uwe computed or counted the figure (its note says how): not a figure of the slides.
+    computed: bool = False
+    # The slide's words the figure is read from.
+    quote: Text | None = None
+    note: Words | None = None
 
     @model_validator(mode="after")
     def _plausible(self) -> Figure:
@@ -96,6 +79,8 @@ class Figure(Model):
             raise ValueError(f"a percentage cannot exceed 100 (got {self.value})")
         if self.unit == "index" and not self.base:
             raise ValueError("an index needs its base (for example 'EU28=100')")
+        if self.computed and not self.note:
+            raise ValueError("a computed figure needs a note that says how uwe computed it")
         return self
 
 
@@ -132,7 +117,8 @@ class Region(NamedRecord):
     official_languages: Figure | None = None
     capital: Text | None = None
     form_of_state: tuple[Text, ...] = ()
-    subdivisions: Text | None = None
+    # "3 régions (voire 4)": 3, alternatively 4.
+    subdivisions: Figure | None = None
     area: Figure | None = None
     population: Figure | None = None
     gdp_per_capita: Figure | None = None
@@ -158,22 +144,38 @@ class Point(Model):
         return value
 
 
+class Degression(Model):
+    """Funding that tapers off: « dégressif jusque 50% sur 9 ans » is a floor share and years."""
+
+    floor_share: Figure
+    years: Figure
+    quote: Text
+
+
 class Funding(Model):
     amount_per_year: Figure
     duration: Figure | None = None
-    degression: Text | None = None
+    degression: Degression | None = None
     accreditation: Figure | None = None
     notes: tuple[Text, ...] = ()
 
 
 class AssessmentResult(Model):
-    """One figure of an assessment (the poles' first results)."""
+    """One figure of an assessment (the poles' first results): uwe's label, the slide's figure."""
 
     id: Id
-    label: Text
+    label: Words
     figure: Figure
-    # The result this one is part of ("300 innovations" from the 40 completed projects).
+    # A subset of another result: 40 of the 130 R&D projects are completed.
     part_of: Id | None = None
+    # What another result produced: 300 innovations came out of the 40 completed projects.
+    output_of: Id | None = None
+
+    @model_validator(mode="after")
+    def _one_relation(self) -> AssessmentResult:
+        if self.part_of and self.output_of:
+            raise ValueError("a result is either part_of or output_of another, not both")
+        return self
 
 
 class Benefit(Model):
@@ -185,20 +187,32 @@ class Scheme(NamedRecord):
     """A Walloon clustering scheme: technology grappes, regional clusters, poles, export grappes."""
 
     aliases: tuple[str, ...] = ()
-    summary: Text
+    # The English term the slide itself gives (« competitiveness cluster »).
+    english_term: str | None = None
+    summary: Words
+    # uwe's reading of the slides (active, ended), and the words it is read from.
     status: SchemeStatus
-    start: Annotated[int, Field(ge=1900, le=2100)] | None = None
-    end: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    status_quote: Text | None = None
+    start: Year | None = None
+    end: Year | None = None
     period: Text | None = None
+    # « phase-test de 4 ans »
+    test_phase: Figure | None = None
     legal_basis: Text | None = None
+    legal_basis_year: Year | None = None
     # How many groupings the scheme has; the named ones are in clusters.yaml.
     groupings: Figure
     definition: Text | None = None
     criteria: tuple[Text, ...] = ()
     features: tuple[Text, ...] = ()
-    participants: Text | None = None
+    # Who takes part, as uwe sums up the slides.
+    participants: Words | None = None
     objectives: tuple[Text, ...] = ()
     funding: Funding | None = None
+    # What the groupings must do, each its own point on the slide (« Obligation d'engager un animateur »).
+    obligations: tuple[Text, ...] = ()
+    # « projets R&D multipartenaires d'une durée moyenne de 4 ans »
+    average_project_duration: Figure | None = None
     activity_axes: tuple[Text, ...] = ()
     activities: tuple[Point, ...] = ()
     benefits: tuple[Benefit, ...] = ()
@@ -222,14 +236,25 @@ class Membership(Model):
 
     scheme: Id
     domain: Text | None = None
+    # The slide that lists the grouping in this scheme, where the grouping cites several.
+    source: Id | None = None
 
 
 class Cluster(NamedRecord):
     """A named grouping: a regional cluster, a competitiveness pole or an export grappe."""
 
-    status: ClusterStatus = "active"
+    # uwe's reading of the slide's words (`status_quote`); none where the slides state none.
+    status: ClusterStatus | None = None
+    status_quote: Text | None = None
+    # uwe's classification: a sector whose name the grouping's domain or name says.
     sectors: tuple[Id, ...] = ()
     memberships: Annotated[tuple[Membership, ...], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _status_has_words(self) -> Cluster:
+        if self.status_quote and not self.status:
+            raise ValueError("status_quote gives the words of a status: give the status too")
+        return self
 
     # For validation and tests; a property, not a field, so that the cache keeps only what
     # the files say (views.scheme_ids reads the same from a record's data).
@@ -239,10 +264,10 @@ class Cluster(NamedRecord):
 
 
 class Sector(Model):
-    """A tag of the controlled sector vocabulary."""
+    """A tag of uwe's sector vocabulary: its name and synonyms are uwe's words."""
 
     id: Id
-    name: Text
+    name: Words
     synonyms: tuple[str, ...] = ()
 
 
@@ -256,6 +281,15 @@ class Lesson(Model):
     _source_list = field_validator("source", mode="before")(_one_or_many)
 
 
+class Work(Model):
+    """The work a slide quotes from, as the slide names it, and what that names."""
+
+    text: Text
+    author: str | None = None
+    place: str | None = None
+    year: Year | None = None
+
+
 class Concept(Model):
     """A definition of clustering, a driver, a characteristic or an objective."""
 
@@ -266,10 +300,34 @@ class Concept(Model):
     # For definitions: who said it, when, and the work that quotes it.
     author: str | None = None
     year: Year | None = None
-    quoted_in: Text | None = None
+    quoted_in: Work | None = None
     source: Annotated[tuple[Id, ...], Field(min_length=1)]
 
     _source_list = field_validator("source", mode="before")(_one_or_many)
+
+
+class Usage(Model):
+    """Words of one slide that use a term."""
+
+    quote: Text
+    source: Id
+
+
+class Term(Model):
+    """A word of the slides' vocabulary (grappe, pôle de compétitivité...), with where they use it."""
+
+    id: Id
+    # The headword, in a dictionary's form (the usages give the slides' own forms), and in
+    # English the word with uwe's translation: "grappe (cluster)".
+    name: Words
+    meaning: Words
+    usages: Annotated[tuple[Usage, ...], Field(min_length=1)]
+
+    # Every record cites its slides; a term's are those of its usages.
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def source(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(u.source for u in self.usages))
 
 
 class Organisation(NamedRecord):
@@ -294,7 +352,7 @@ class Slide(Model):
 
 
 class Presentation(Model):
-    author: Text
+    author: Words  # (the slides never name their author "UWE"; uwe does)
     event: Text
     place: Text
     date: date
@@ -326,6 +384,7 @@ class LessonsFile(Model):
 
 class ConceptsFile(Model):
     concepts: tuple[Concept, ...]
+    glossary: tuple[Term, ...] = ()
 
 
 class AboutFile(Model):
@@ -342,5 +401,6 @@ class DatasetModel(Model):
     sectors: tuple[Sector, ...]
     lessons: tuple[Lesson, ...]
     concepts: tuple[Concept, ...]
+    glossary: tuple[Term, ...] = ()
     organisation: Organisation
     presentation: Presentation

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from uwe_cli import matching
-from uwe_cli.form import Comparison, Document, Field, Form, Section, Table
+from uwe_cli.form import Comparison, Document, Field, Form, Section, Table, msg
 from uwe_cli.language import Language
+
+# What every view says of its texts outside the slides' own language.
+TRANSLATED = msg("Texts translated from the slides' French by uwe; --lang fr shows the slides' own words.")
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ def localized(form: Form, lang: Language) -> Any:
 def derive(form: Form, data: Any, lang: Language) -> Shown:
     """`form` shown in `lang`, from `data`: the form's data as `lang.localize` gave it."""
     notes = tuple(str(lang.localize(note)) for note in form.notes)
+    if form.translated and not lang.is_source:
+        notes += (lang.message(TRANSLATED),)
     title = str(lang.localize(form.title))
     if isinstance(form, Table):
         return _table(form, data, lang, title=title, notes=notes)

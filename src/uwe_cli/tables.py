@@ -6,11 +6,14 @@ plain JSON data (`store.load_dataset(...).dump()`), so nothing here depends on h
 shows data on screen.
 
 - Every text of the data becomes one column per language (`name_fr`, `name_en`): French is
-  the slides' own wording, English is uwe's translation.
+  the slides' own wording, English is uwe's translation; a column of uwe's own words (a
+  summary, a label, a gloss) says so in its description, in both languages.
 - Every row taken from a slide carries the slide ids it comes from in `source` (link tables
   such as `region_slides` give the same as rows, with foreign keys to `slides`).
-- Every figure has its value, unit, period, base and `maximum`; the one kind of figure uwe
-  computes itself (GDP per capita as a share of Belgium's) has `computed` true.
+- Every figure has its value, unit, period (only where the slide states one), base,
+  `maximum`, `alternative` and the slide's words (`quote`); a figure uwe computed or counted
+  (GDP per capita as a share of Belgium's, the export grappes counted) has `computed` true
+  and a `note` that says how.
 - `position` keeps the source's order, which a relational table would otherwise lose.
 
 The tables themselves are declared in `schema.py`; this module holds the building blocks
@@ -27,6 +30,7 @@ from typing import Any
 LANGS = ("fr", "en")
 SOURCE_LANG = "fr"
 _IN_LANGUAGE = {"fr": "in French, the slides' own words", "en": "in English, uwe's translation"}
+_UWE_WORDS = {"fr": "uwe's words, in French", "en": "uwe's words, in English"}
 
 Data = dict[str, Any]
 Row = dict[str, Any]
@@ -41,6 +45,8 @@ class Column:
     description: str
     required: bool = False
     text: bool = False
+    # A text column of uwe's own words (models.Words), not the slides'.
+    by_uwe: bool = False
     # Where the value is in a record, when not under the column's name ("codes.nuts").
     path: str | None = None
     # The language of a built text column ("fr" for name_fr).
@@ -127,8 +133,9 @@ def describe(dataset: Data, *, langs: tuple[str, ...]) -> About:
         f"Belgium's regions and Wallonia's business-clustering policies as the {author} presented them in "
         f"{talk['place']['en']} on {when}, compiled by uwe {__version__} as relational tables. Every row taken from "
         "a slide names it in 'source' (slide ids; see the table 'slides'). Each text has a column per language: "
-        f"{said} uwe adds only NUTS and ISO 3166 codes, the sector vocabulary, search aliases, and one computed "
-        "figure (GDP per capita as a share of the country's), whose 'computed' is true. Licence: the facts are the "
+        f"{said} Columns of uwe's own words (summaries, labels, glosses) say so in their description. uwe adds "
+        "NUTS and ISO 3166 codes, the sector vocabulary and its tags (with the slides' words that name each), search "
+        "aliases, and figures it computed or counted, whose 'computed' is true. Licence: the facts are the "
         "UWE's, as its slides give them (cite the slides); uwe's compilation, translation and schema are under the "
         "MIT licence of the uwe project."
     )
@@ -150,7 +157,8 @@ def _built(column: Column, langs: tuple[str, ...]) -> list[Column]:
     if not column.text:
         return [column]
     return [
-        replace(column, name=f"{column.name}_{lang}", description=f"{column.description} ({_IN_LANGUAGE[lang]})",
+        replace(column, name=f"{column.name}_{lang}",
+                description=f"{column.description} ({(_UWE_WORDS if column.by_uwe else _IN_LANGUAGE)[lang]})",
                 text=False, language=lang)
         for lang in langs
     ]  # fmt: skip
@@ -201,22 +209,23 @@ FIGURE = (
         "unit", "string", "EUR, EUR/year, people, km2, %, index (on 'base'), rank, count or years.", required=True
     ),
     Column(
-        "period", "string", "The period the slide gives ('2013', 'Q4 2013'), else 'as presented, April 2014'.",
-        required=True,
+        "period", "string", "The period the slide gives ('2013', 'Q4 2013'); empty where it gives none (the "
+        "presentation's date is when the slides were presented).",
     ),
     Column("base", "string", "The base of an index, such as 'EU28=100'."),
     Column("maximum", "boolean", "True where the slide gives a ceiling ('max.'), not an amount.", required=True),
+    Column("alternative", "number", "A second value the slide allows beside the first ('3 régions (voire 4)': 4)."),
     Column(
-        "computed", "boolean", "True for a figure uwe computed from the slides' figures: not a figure of the source.",
-        required=True,
+        "computed", "boolean", "True for a figure uwe computed or counted: not a figure of the source.", required=True,
     ),
-    Column("note", "string", "What the slide says with the figure (for a computed figure: how uwe computed it)", text=True),
+    Column("quote", "string", "The slide's words the figure is read from", text=True),
+    Column("note", "string", "How uwe computed or counted the figure", text=True, by_uwe=True),
 )
 
 
-def figure_cells(figure: Data, *, computed: bool = False) -> Row:
+def figure_cells(figure: Data) -> Row:
     """The FIGURE columns of one figure of the data."""
-    return {**figure, "computed": computed}
+    return {**figure, "computed": bool(figure.get("computed"))}
 
 
 def record_rows(records: Callable[[Data], Iterable[Data]], columns: tuple[Column, ...]) -> Callable[[Data], Iterable[Row]]:
@@ -231,3 +240,117 @@ def record_rows(records: Callable[[Data], Iterable[Data]], columns: tuple[Column
             yield row
 
     return rows
+
+
+# Declaring tables: kinds of record, and the specs schema.py builds from them.
+
+Records = Callable[[Data], Iterable[Data]]
+# (the key of a record, the slide ids it cites), for a link table to the slides
+Cited = Callable[[Data], Iterable[tuple[tuple[str, ...], list[str]]]]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of record: `region` records, in the table `regions`, referred to as `region_id`."""
+
+    owner: str
+    table: str
+    records: Records
+
+    @property
+    def key(self) -> str:
+        return f"{self.owner}_id"
+
+    @property
+    def key_column(self) -> Column:
+        return ref_column(self.key, self.table)
+
+    @property
+    def foreign_key(self) -> ForeignKey:
+        return ForeignKey((self.key,), self.table, ("id",))
+
+
+SLIDE = Kind("slide", "slides", lambda d: d["presentation"]["slides"])
+
+
+def text_column(name: str, description: str, *, required: bool = False, path: str | None = None, by_uwe: bool = False) -> Column:
+    return Column(name, "string", description, required=required, text=True, path=path, by_uwe=by_uwe)
+
+
+def record_spec(kind: Kind, *, description: str, columns: tuple[Column, ...], refs: tuple[ForeignKey, ...] = ()) -> Spec:
+    """The table of a kind of record, keyed on their id."""
+    columns = (id_column(kind.owner), *columns)
+    return Spec(kind.table, kind.table.capitalize(), description, columns, ("id",), refs, record_rows(kind.records, columns))
+
+
+def slides_spec(name: str, *, table: str, keys: tuple[Column, ...], references: tuple[str, ...], cited: Cited) -> Spec:
+    """The link table from each row of `table` to the slides it comes from, in its order."""
+    names = tuple(c.name for c in keys)
+
+    def rows(dataset: Data) -> Iterable[Row]:
+        for key, slides in cited(dataset):
+            for position, slide in enumerate(slides, 1):
+                yield {**dict(zip(names, key, strict=True)), "slide_id": slide, "position": position}
+
+    return Spec(
+        name, f"Slides of {table}", f"Which slides each row of {table} comes from, in its order.",
+        (*keys, SLIDE.key_column, POSITION), (*names, "position"),
+        (ForeignKey(names, table, references), SLIDE.foreign_key), rows,
+    )  # fmt: skip
+
+
+def record_slides(kind: Kind) -> Spec:
+    cited: Cited = lambda dataset: (((r["id"],), r["source"]) for r in kind.records(dataset))
+    return slides_spec(f"{kind.owner}_slides", table=kind.table, keys=(kind.key_column,), references=("id",), cited=cited)
+
+
+def items_spec(kind: Kind, *, name: str, lists: tuple[str, ...], what: str) -> Spec:
+    """The texts a record lists (a slide's bullets), with a `list` column where it has several lists."""
+    several = len(lists) > 1
+
+    def rows(dataset: Data) -> Iterable[Row]:
+        for record in kind.records(dataset):
+            for list_name in lists:
+                for position, text in enumerate(get(record, list_name) or (), 1):
+                    yield {kind.key: record["id"], "list": list_name, "position": position, "text": text, "source": sources(record)}
+
+    list_column = Column("list", "string", f"Which list: {', '.join(lists)}.", required=True)
+    columns = (kind.key_column, *((list_column,) if several else ()), POSITION, text_column("text", what, required=True), SOURCE)
+    primary = (kind.key, "list", "position") if several else (kind.key, "position")
+    description = f"{what} of each row of {kind.table}, one row per item, in the slide's order."
+    return Spec(name, f"{what} of {kind.table}", description, columns, primary, (kind.foreign_key,), rows)
+
+
+def words_spec(kind: Kind, *, name: str, word: Column, description: str, cited: bool, refers: tuple[ForeignKey, ...] = ()) -> Spec:
+    """Plain words a record lists: language codes, sector ids, synonyms, aliases (`cited`: from a slide)."""
+
+    def rows(dataset: Data) -> Iterable[Row]:
+        for record in kind.records(dataset):
+            for position, value in enumerate(get(record, word.path or word.name), 1):
+                row = {kind.key: record["id"], word.name: value, "position": position}
+                yield {**row, "source": sources(record)} if cited else row
+
+    columns = (kind.key_column, word, POSITION, *((SOURCE,) if cited else ()))
+    title = f"{word.name} of {kind.table}"
+    return Spec(name, title, description, columns, (kind.key, "position"), (kind.foreign_key, *refers), rows)
+
+
+def figures_spec(kind: Kind, *, measures: tuple[str, ...], computed: Callable[[Data], Iterable[Row]] | None = None) -> Spec:
+    """One row per figure of each record: `measure` names the field, `position` counts repeats."""
+
+    def rows(dataset: Data) -> Iterable[Row]:
+        for record in kind.records(dataset):
+            for measure in measures:
+                found = get(record, measure)
+                for position, figure in enumerate(found if isinstance(found, list) else [found] if found else [], 1):
+                    yield {kind.key: record["id"], "measure": measure, "position": position, **figure_cells(figure),
+                           "source": sources(record)}  # fmt: skip
+        yield from computed(dataset) if computed else ()
+
+    names = ", ".join(measures) + (", or a computed one" if computed else "")
+    measure = Column("measure", "string", f"Which figure (the field of the data): {names}.", required=True)
+    return Spec(
+        f"{kind.owner}_figures", f"Figures of {kind.table}", f"Every figure of {kind.table}, one row each, with its unit and period.",
+        (kind.key_column, measure, POSITION, *FIGURE, SOURCE), (kind.key, "measure", "position"), (kind.foreign_key,),
+        rows, Figures(kind.table, kind.key, "measure"),
+    )  # fmt: skip

@@ -17,7 +17,10 @@ SORT_KEYS = {"gdp": ("pib",), "population": (), "name": ("nom",)}
 CLUSTER_STATUSES = {
     "active": ("actif", "existing", "existante", "existantes"),
     "in-formation": ("in formation", "en formation", "forming", "formation"),
+    # A filter only: the data leaves out a status the slides do not state.
+    "not-stated": ("not stated", "non précisé", "non precise", "unknown"),
 }
+NOT_STATED = "not-stated"
 SCHEME_STATUSES = {"active": (), "ended": ("terminée", "éteinte", "closed")}
 LESSON_KINDS = {
     "difficulty": ("difficulties", "evaluation", "difficultés", "évaluation"),
@@ -28,8 +31,6 @@ LESSON_KINDS = {
 }
 CONCEPT_KINDS = ("definition", "driver", "characteristic", "objective")
 EXPORT_SUFFIXES = (".svg", ".html", ".txt")
-# A figure's reference period when the slide gives none (see the source's README).
-AS_PRESENTED = "as presented, April 2014"
 
 
 def listed(choices: dict[str, tuple[str, ...]]) -> str:

@@ -8,7 +8,7 @@ from uwe_cli.dataset import Dataset, Record, label
 from uwe_cli.form import Document, Field, Section, msg
 from uwe_cli.formatting import date_message, figure, long_date
 from uwe_cli.language import Language
-from uwe_cli.views.common import record_data, without_none
+from uwe_cli.views.common import by_uwe, record_data, without_none
 
 # What to try next, with what each command does.
 _COMMANDS = {
@@ -49,14 +49,15 @@ def overview(ds: Dataset) -> Document:
     data = {
         "regions": [record_data(ds, r) for r in shown],
         "schemes": [
-            {"id": s["id"], "name": s["name"], "summary": s["summary"], "source": ds.sources(s["source"])}
+            {"id": s["id"], "name": s["name"], "summary": s["summary"], "source": ds.sources(s["source"]),
+             "by_uwe": by_uwe(written=["summary"])}
             for s in ds["schemes"]
         ],
         "commands": list(_COMMANDS),
     }
     fields = tuple(Field(r["name"], f"regions.{i}", _region_summary) for i, r in enumerate(shown))
     sections = (
-        Section(msg("Schemes"), items="schemes", show=_scheme_summary),
+        Section(msg("Schemes (uwe's summaries)"), items="schemes", show=_scheme_summary),
         Section(msg("Go further"), items="commands", show=_command),
     )
     title = msg("uwe: Belgium, Wallonia and business clusters ({author}, {place}, {date})",
@@ -68,9 +69,29 @@ def _slide(slide: Record, lang: Language) -> str:
     return str(lang.localize(label(slide["title"], slide.get("subtitle"), slide.get("page"))))
 
 
+def deck_size(slides: list[Record]) -> int:
+    """The fewest slides the deck can have: a slide printed "p. 20" has 19 before it, and
+    the slides recorded after it follow. The source has only some slides' text."""
+    after_pages = [int(s["page"]) + len(slides) - i - 1 for i, s in enumerate(slides) if s.get("page")]
+    return max([len(slides), *after_pages])
+
+
+def _slide_count(count: dict[str, int], lang: Language) -> str:
+    if count["in_the_deck_at_least"] == count["recorded"]:
+        return str(count["recorded"])
+    return lang.message(msg("{recorded} recorded; the deck has at least {deck} (computed by uwe from its page numbers)",
+                            recorded=count["recorded"], deck=count["in_the_deck_at_least"]))  # fmt: skip
+
+
 def about(ds: Dataset) -> Document:
     o = ds["organisation"]
-    data: dict[str, Any] = {"organisation": record_data(ds, o), "presentation": without_none(ds["presentation"])}
+    slides = ds["presentation"]["slides"]
+    data: dict[str, Any] = {
+        "organisation": record_data(ds, o),
+        "presentation": without_none(ds["presentation"]),
+        "slide_count": {"recorded": len(slides), "in_the_deck_at_least": deck_size(slides)},
+        "by_uwe": by_uwe(computed=["slide_count.in_the_deck_at_least"]),
+    }
     fields = (
         Field(msg("Name"), "organisation", lambda o, lang: f"{o['name']} ({o['acronym']})"),
         Field(msg("Founded"), "organisation.founded"),
@@ -86,11 +107,11 @@ def about(ds: Dataset) -> Document:
         Field(msg("Event"), "presentation.event"),
         Field(msg("Place"), "presentation.place"),
         Field(msg("Date"), "presentation.date", long_date),
-        Field(msg("Slides"), "presentation.slides", lambda slides, lang: str(len(slides))),
+        Field(msg("Slides"), "slide_count", _slide_count),
     )
     sections = (
         Section(msg("Actions"), items="organisation.actions"),
         Section(msg("The source"), fields=source),
-        Section(msg("Slides"), items="presentation.slides", show=_slide),
+        Section(msg("Slides recorded"), items="presentation.slides", show=_slide),
     )
     return Document(o["name"], data, fields, sections)

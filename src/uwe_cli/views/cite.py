@@ -59,7 +59,7 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
         slides = list(p["slides"])
         citation = msg("{author}. Slides, {where}. Data: uwe {version}.", author=author, where=where, version=__version__)
         bib_title: Any = msg("Slides, {event}, {place}", event=p["event"], place=p["place"])
-        note: Any = msg_n("{n} slide", "{n} slides", n=len(slides))
+        note: Any = msg_n("{n} slide recorded", "{n} slides recorded", n=len(slides))
     else:
         kind, record = _find(ds, name)
         slides = [record] if kind == "slide" else [ds.slide(s) for s in record["source"]]
@@ -84,5 +84,7 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
         "bibtex": bibtex,
     }
     title = msg("How to cite: {name}", name=label) if label else msg("How to cite")
-    return Document(title, data, (Field(msg("Source"), "citation"),), (Section(msg("BibTeX"), verbatim="bibtex"),))
+    # (the citation and BibTeX are in the slides' language whatever the reader's)
+    fields, sections = (Field(msg("Source"), "citation"),), (Section(msg("BibTeX"), verbatim="bibtex"),)
+    return Document(title, data, fields, sections, translated=False)
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from uwe_cli import lookup, matching
+from uwe_cli import evidence, lookup, matching
 from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Column, Document, Field, Listing, Section, Show, Table, msg, msg_p
+from uwe_cli.form import Column, Document, Field, Section, Show, Table, msg, msg_n, msg_p
 from uwe_cli.language import Language
 from uwe_cli.views.common import (
+    as_read,
+    by_uwe,
     either,
     find,
     first_domain,
@@ -21,14 +23,24 @@ from uwe_cli.views.common import (
     shell_word,
     source_section,
 )
-from uwe_cli.vocabulary import CLUSTER_STATUSES
+from uwe_cli.vocabulary import CLUSTER_STATUSES, NOT_STATED
 
-# A grouping's status, as a reader says it.
-STATUS_WORDS = {"active": msg_p("cluster status", "active"), "in-formation": msg_p("cluster status", "in formation")}
+# A grouping's status, as a reader says it; the data has none where the slides state none.
+STATUS_WORDS = {
+    "active": msg_p("cluster status", "active"),
+    "in-formation": msg_p("cluster status", "in formation"),
+    NOT_STATED: msg_p("cluster status", "not stated"),
+}
+_NO_SECTOR = msg("none: the slides' words name no sector of uwe's vocabulary")
+_CLASSIFIED = msg("Sectors and statuses are uwe's classification; `uwe cluster NAME` shows the slides' words behind them.")
 
 
-def _status(status: str, lang: Language) -> str:
-    return lang.message(STATUS_WORDS[status])
+def status_word(status: str | None, lang: Language) -> str:
+    return lang.message(STATUS_WORDS[status or NOT_STATED])
+
+
+def _classified(c: Record) -> dict[str, list[str]]:
+    return by_uwe(classified=["sectors", *(["status"] if c["status"] else [])])
 
 
 def clusters(
@@ -54,7 +66,7 @@ def clusters(
         filters.append(either([s["name"] for s in schemes]))
     if status:
         statuses = list(dict.fromkeys(lookup.choose(s, CLUSTER_STATUSES, what="status") for s in status))
-        chosen = [c for c in chosen if c["status"] in statuses]
+        chosen = [c for c in chosen if (c["status"] or NOT_STATED) in statuses]
         filters.append(either([STATUS_WORDS[s] for s in statuses]))
     key = search_key(search) if search is not None else ""
     if search is not None:
@@ -69,6 +81,7 @@ def clusters(
             "sectors": list(c["sectors"]),
             "status": c["status"],
             "source": ds.sources(c["source"]),
+            "by_uwe": _classified(c),
         }
         for c in chosen
     ]
@@ -77,17 +90,18 @@ def clusters(
         Column("schemes", msg("Schemes"), _lines(names(ds["schemes"]))),
         Column("domain", msg("Domain")),
         Column("sectors", msg("Sectors"), named(names(ds["sectors"]))),
-        Column("status", msg("Status"), _status),
+        Column("status", msg("Status"), status_word),
     )
     title = msg("Named groupings ({count})", count=len(data))
     if filters:
         title = msg("{title}: {filters}", title=title, filters=_joined(filters))
     when_empty = _nothing(ds, search) if not data else None
-    return Table(title, columns, data, keys=KEYS, when_empty=when_empty, highlight=key if search is not None else "")
+    return Table(title, columns, data, notes=(_CLASSIFIED,), keys=KEYS, when_empty=when_empty,
+                 highlight=key if search is not None else "")
 
 
 # The JSON keys of a grouping in the list: the CSV header, even of an empty list.
-KEYS = ("id", "name", "schemes", "domain", "sectors", "status", "source")
+KEYS = ("id", "name", "schemes", "domain", "sectors", "status", "source", "by_uwe.classified")
 
 
 def _nothing(ds: Dataset, search: str | None) -> Any:
@@ -138,13 +152,22 @@ def cluster(ds: Dataset, name: str) -> Document:
             return ""
         return lang.message(msg("{label}: {text}", label=scheme_names[m["scheme"]], text=m["domain"]))
 
+    sector_names = names(ds["sectors"])
+
+    def sector(tag: Record, lang: Language) -> str:
+        name = lang.text(sector_names[tag["sector"]])
+        if not tag.get("words"):
+            return lang.message(msg("{sector} (uwe's reading: no words of the slides name it)", sector=name))
+        return lang.message(msg("{sector}, named by “{words}”", sector=name, words=tag["words"]))
+
     fields = (
         Field(msg("Schemes"), "schemes", named(scheme_names)),
-        Field(msg("Status"), "status", _status),
-        Field(msg("Sectors"), "sectors", lambda ids, lang: named(names(ds["sectors"]))(ids, lang) or "—"),
+        Field(msg("Status"), "", status_read),
+        Field(msg("Sectors"), "sectors", lambda ids, lang: "" if ids else lang.message(_NO_SECTOR)),
     )
     sections = (
         Section(msg("Domain"), items="memberships", show=domain),
+        Section(msg("Sectors (uwe's classification)"), items="sector_words", show=sector),
         source_section(ds),
     )
     data = record_data(ds, c)
@@ -153,44 +176,82 @@ def cluster(ds: Dataset, name: str) -> Document:
     found = first_domain(c)
     if found is not None:  # (empty fields are left out, as everywhere in record_data)
         data["domain"] = found
+    # Each tag with the slides' words that name it, and the slides that say them.
+    data["sector_words"] = [_tag(ds, c, s) for s in ds["sectors"] if s["id"] in c["sectors"]]
+    data["by_uwe"] = _classified(c)
     return Document(c["name"], data, fields, sections)
+
+
+def _tag(ds: Dataset, c: Record, sector: Record) -> dict[str, Any]:
+    said = evidence.words(c, sector)
+    if said is None:
+        return {"sector": sector["id"], "words": None, "source": []}
+    return {"sector": sector["id"], "words": said["text"], "source": ds.sources(said["source"])}
+
+
+def status_read(record: Record, lang: Language) -> str:
+    """A status with the slides' words uwe reads it from (`status_quote`), or "not stated"."""
+    return as_read(status_word(record.get("status"), lang), record.get("status_quote"), lang)
 
 
 # Sectors
 
 
 def sector_slides(ds: Dataset, sector: Record) -> list[str]:
-    """The sector tags are uwe's: what supports one is the slides of the groupings it tags."""
-    return list(dict.fromkeys(s for c in ds["clusters"] if sector["id"] in c["sectors"] for s in c["source"]))
+    """A tag is uwe's: the slides that support it are those whose words name it (evidence.py)."""
+    return _slides(evidence.tagged(ds, sector))
 
 
-def _also(s: Record, lang: Language) -> str:
-    # The French and English names where the reader's is another, and enough synonyms to
-    # recognise the sector; the full list is in --format json.
-    others = [name for name in dict.fromkeys((s["name_fr"], s["name_en"])) if name != s["name"]]
-    synonyms = s["synonyms"]
-    return ", ".join([*others, *synonyms[:3]]) + (", …" if len(synonyms) > 3 else "")
+def _slides(tagged: list[tuple[Record, Any]]) -> list[str]:
+    return list(dict.fromkeys(slide for _, said in tagged if said for slide in said["source"]))
+
+
+# How many groupings a sector's line names before it says how many more there are.
+_NAMED = 6
+
+
+def _named_by(tags: list[Record], lang: Language) -> str:
+    """Each grouping with the slides' words that name the sector: `TWEED: “Sustainable energy”`."""
+    def line(t: Record) -> str:
+        if not t["words"]:
+            return lang.message(msg("{sector} (uwe's reading: no words of the slides name it)", sector=t["name"]))
+        if t["words"] == t["name"]:  # an export grappe, named by its own name
+            return lang.message(msg_p("the slides' words", "“{text}”", text=t["words"]))
+        return lang.message(msg("{label}: “{text}”", label=t["name"], text=t["words"]))
+
+    shown = [line(t) for t in tags[:_NAMED]]
+    if len(tags) > _NAMED:  # (a large data folder: the rest is in --format json)
+        shown.append(lang.message(msg_n("… and {n} more", "… and {n} more", n=len(tags) - _NAMED)))
+    return "\n".join(shown)
 
 
 def sectors(ds: Dataset) -> Table:
-    counts = {s["id"]: sum(s["id"] in c["sectors"] for c in ds["clusters"]) for s in ds["sectors"]}
-    data = [
-        {
-            "id": s["id"],
-            "name": s["name"],
-            "name_en": s["name"]["en"],
-            "name_fr": s["name"]["fr"],
-            "synonyms": list(s["synonyms"]),
-            "groupings": counts[s["id"]],
-            "source": ds.sources(sector_slides(ds, s)),
-        }
-        for s in ds["sectors"]
-    ]
+    data = []
+    for s in ds["sectors"]:
+        tagged = evidence.tagged(ds, s)
+        named_by = [{"grouping": c["id"], "name": c["name"], "words": said and said["text"],
+                     "source": ds.sources(said["source"] if said else [])} for c, said in tagged]  # fmt: skip
+        data.append(
+            {
+                "id": s["id"],
+                "name": s["name"],
+                "name_en": s["name"]["en"],
+                "name_fr": s["name"]["fr"],
+                "synonyms": list(s["synonyms"]),
+                "groupings": len(tagged),
+                "named_by": named_by,
+                "source": ds.sources(_slides(tagged)),
+                "by_uwe": by_uwe(written=["name_en", "name_fr", "synonyms"], classified=["groupings"]),
+            }
+        )
     columns = (
         Column("name", msg("Sector")),
         Column("id", msg("--sector")),
         Column("groupings", msg("Groupings"), justify="right"),
-        Column("", msg("Also matches"), _also),
+        Column("named_by", msg("Named by the slides' words"), _named_by),
     )
-    return Table(msg("Sectors"), columns, data)
-
+    notes = (
+        msg("The sectors are uwe's vocabulary: a grouping has a sector only where its domain or name says it."),
+        msg("--sector also takes a sector's name in French or English, or a synonym (--format json lists them)."),
+    )
+    return Table(msg("Sectors"), columns, data, notes=notes)

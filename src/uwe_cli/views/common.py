@@ -27,6 +27,22 @@ def record_data(ds: Dataset, record: Record) -> dict[str, Any]:
     return data
 
 
+def by_uwe(*, computed: Iterable[str] = (), written: Iterable[str] = (), classified: Iterable[str] = ()) -> dict[str, list[str]]:
+    """Which fields of a record are uwe's, not the slides': what JSON and CSV say under `by_uwe`.
+
+    `computed`: a figure uwe computed or counted; `written`: uwe's words (a summary, a label,
+    a gloss); `classified`: uwe's classification (a sector tag, a status read from the
+    slides' words). Any other text of a record in French is the slides' own words.
+    """
+    found = {"computed": list(computed), "written": list(written), "classified": list(classified)}
+    return {kind: fields for kind, fields in found.items() if fields}
+
+
+def as_read(shown: str, words: Any, lang: Language) -> str:
+    """uwe's classification (`shown`, a status) with the slides' words it is read from, if any."""
+    return lang.message(msg("{status}, as uwe reads “{words}”", status=shown, words=words)) if words else shown
+
+
 def without_none(value: Any) -> Any:
     if type(value) is dict:
         return {k: without_none(v) for k, v in value.items() if v is not None}
@@ -97,6 +113,8 @@ def named(mapping: dict[str, Any]) -> Show:
 def citable(ds: Dataset, *, slides: bool) -> list[tuple[str, Record]]:
     """(kind, record) for every record that cites slides; the slides themselves if asked."""
     found = [
+        # The glossary first: a search for "grappe" meets what the word means before its uses.
+        *(("term", t) for t in ds["glossary"]),
         *(("region", r) for r in ds["regions"]),
         *(("scheme", r) for r in ds["schemes"]),
         *(("cluster", r) for r in ds["clusters"]),

@@ -9,8 +9,8 @@ from uwe_cli.dataset import Dataset, Record
 from uwe_cli.errors import UsageError
 from uwe_cli.form import Column, Document, Section, Table, msg
 from uwe_cli.formatting import unit_value
-from uwe_cli.language import Language
-from uwe_cli.views.common import record_data
+from uwe_cli.language import SOURCE_LANGUAGE, Language
+from uwe_cli.views.common import by_uwe, record_data
 from uwe_cli.vocabulary import CONCEPT_KINDS, LESSON_KINDS
 
 # Section headings, by lesson and concept kind, in the source's order.
@@ -28,6 +28,8 @@ CONCEPT_HEADINGS = {
     "objective": msg("Objectives of clustering"),
 }
 assert LESSON_HEADINGS.keys() == LESSON_KINDS.keys() and tuple(CONCEPT_HEADINGS) == CONCEPT_KINDS
+# The glossary (concepts.yaml's `glossary`), after the concepts.
+_GLOSSARY = msg("Glossary: the slides' words")
 
 
 def _text(record: Record, lang: Language) -> str:
@@ -56,7 +58,9 @@ def results(ds: Dataset) -> Table:
     assessed = next((s for s in ds["schemes"] if s["results"]), None)
     if assessed is None:
         raise UsageError("this dataset has no assessment results")
-    parent = {r["id"]: r["part_of"] for r in assessed["results"]}
+    # A result under the one it is part of (40 of the 130 R&D projects), or under the one
+    # that produced it (300 innovations came out of the 40 completed projects).
+    parent = {r["id"]: r["part_of"] or r["output_of"] for r in assessed["results"]}
 
     def depth(result_id: str | None) -> int:
         return 0 if result_id is None else 1 + depth(parent[result_id])
@@ -69,24 +73,31 @@ def results(ds: Dataset) -> Table:
             "value": r["figure"]["value"],
             "unit": r["figure"]["unit"],
             "period": r["figure"]["period"],
+            "quote": r["figure"]["quote"],
             "part_of": r["part_of"],
+            "output_of": r["output_of"],
             "scheme": assessed["id"],
             "source": source,
+            "by_uwe": by_uwe(written=["label"]),
         }
         for r in assessed["results"]
     ]
-    indent = {r["id"]: "  " * depth(r["part_of"]) for r in assessed["results"]}
+    indent = {r["id"]: "  " * depth(parent[r["id"]]) + ("→ " if r["output_of"] else "") for r in assessed["results"]}
     columns = (
-        # ("Result", not "First assessment": the title says that already.)
-        Column("", msg("Result"), lambda r, lang: indent.get(r["id"], "") + r["label"]),
+        Column("", msg("Result (uwe's label)"), lambda r, lang: indent.get(r["id"], "") + r["label"]),
         Column("", msg("Figure"), lambda r, lang: unit_value(r["value"], r["unit"], lang), "right"),
+        Column("quote", msg("As the slides say")),
     )
     title = msg("First assessment: {scheme}", scheme=assessed["name"])
-    notes = (assessed["assessment"],) if assessed["assessment"] else ()
-    return Table(title, columns, data, notes=notes)
+    notes = [*((assessed["assessment"],) if assessed["assessment"] else ())]
+    if any(r["output_of"] for r in assessed["results"]):
+        notes.append(msg("Indented: a part of the result above it; with →, what that result produced, not a part of it."))
+    return Table(title, columns, data, notes=tuple(notes))
 
 
 def _concept(c: Record, lang: Language) -> str:
+    if c["kind"] == "term":
+        return lang.message(msg("{term}: {meaning} [uwe's gloss]", term=c["name"], meaning=c["meaning"]))
     body = str(c["text"])
     if c["kind"] == "definition":
         # The French is the quotation the slide gives; any other language is uwe's translation.
@@ -98,13 +109,28 @@ def _concept(c: Record, lang: Language) -> str:
 
 
 def _concept_points(c: Record, lang: Language) -> list[str]:
+    if c["kind"] == "term":  # each use of the word, quoted, with its slide
+        return [_usage(u, lang) for u in c["usages"]]
     subs = list(c.get("points", ()))
     if c.get("quoted_in"):
-        subs.append(lang.message(msg("Quoted in: {work}", work=c["quoted_in"])))
+        subs.append(lang.message(msg("Quoted in: {work}", work=c["quoted_in"]["text"])))
     return subs
 
 
+def _usage(u: Record, lang: Language) -> str:
+    if u["translation"] == u["quote"]:
+        return lang.message(msg("« {quote} » ({slide})", quote=u["quote"], slide=u["source"]))
+    return lang.message(msg("« {quote} »: “{translation}” ({slide})", quote=u["quote"], translation=u["translation"], slide=u["source"]))
+
+
 def concepts(ds: Dataset) -> Document:
-    sections = _grouped(ds["concepts"], CONCEPT_HEADINGS, show=_concept, points=_concept_points)
+    records = [record_data(ds, c) for c in ds["concepts"]]
+    for t in ds["glossary"]:
+        # A glossary of the slides' words quotes them as they are, whatever the language shown.
+        usages = [{"quote": u["quote"][SOURCE_LANGUAGE], "translation": u["quote"], "source": ds.sources([u["source"]])[0]}
+                  for u in t["usages"]]  # fmt: skip
+        records.append({"id": t["id"], "kind": "term", "name": t["name"], "meaning": t["meaning"], "usages": usages,
+                        "source": ds.sources(t["source"]), "by_uwe": by_uwe(written=["name", "meaning"])})  # fmt: skip
+    sections = _grouped(records, {**CONCEPT_HEADINGS, "term": _GLOSSARY}, show=_concept, points=_concept_points)
     title = msg("Clustering: definitions and concepts")
-    return Document(title, [record_data(ds, c) for c in ds["concepts"]], sections=sections)
+    return Document(title, records, sections=sections)

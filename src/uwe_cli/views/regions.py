@@ -10,7 +10,8 @@ from uwe_cli.dataset import Dataset, Record
 from uwe_cli.form import Chart, Column, Document, Field, Section, Table, msg, msg_p
 from uwe_cli.formatting import figure, figure_with_period, figures, joined, number, percent, unit_value
 from uwe_cli.language import LANGUAGE_NAMES, Language
-from uwe_cli.views.common import find, names, record_data, source_section
+from uwe_cli.views.common import by_uwe, find, names, record_data, source_section
+from uwe_cli.views.notes import pointer
 
 
 def _share(region: Record, belgium: Record | None) -> float | None:
@@ -75,6 +76,7 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) 
             outside = by_id[r["within"]]["name"]
             notes.append(msg("{inside} lies within {outside}: its figures are part of {outside}'s, never added to them.",
                              inside=r["name"], outside=outside))  # fmt: skip
+    notes += pointer(ds, {r["id"] for r in chosen})
     chart = Chart(msg("GDP per capita"), label="name", value="gdp_per_capita_eur", show=_euros)
     title = msg("Belgium and its regions: GDP per capita")
     return Table(title, columns, data, chart, tuple(notes), order_by="name" if sort == "name" else None)
@@ -94,6 +96,7 @@ def _row(ds: Dataset, r: Record, belgium: Record | None, bases: dict[str, str]) 
     indices = {_index_key(f["base"]): f["value"] for f in r["gdp_per_capita_index"]}
     row.update({key: indices.get(key) for key in bases})
     row.update({"nuts": r["codes"]["nuts"], "iso_3166": r["codes"]["iso_3166"], "source": ds.sources(r["source"])})
+    row["by_uwe"] = by_uwe(computed=["gdp_share_of_belgium_pct"])
     return row
 
 
@@ -116,7 +119,7 @@ def region(ds: Dataset, name: str) -> Document:
         Field(msg("Capital"), "capital"),
         Field(msg("Form of state"), "form_of_state", joined),
         Field(msg("Official languages"), "official_languages", figure),
-        Field(msg("Regions"), "subdivisions"),
+        Field(msg("Regions"), "subdivisions", figure),
         Field(msg("Languages"), "", _languages),
         Field(msg("Area"), "area", figure_with_period),
         Field(msg("Population"), "population", figure_with_period),
@@ -127,7 +130,7 @@ def region(ds: Dataset, name: str) -> Document:
         Field(msg("Employment rate"), "employment_rate", figures),
     )
     sections = (Section(msg("Main industrial sectors"), items="main_industrial_sectors"), source_section(ds))
-    return Document(r["name"], record_data(ds, r), fields, sections)
+    return Document(r["name"], record_data(ds, r), fields, sections, notes=pointer(ds, {r["id"]}))
 
 
 def _codes(codes: dict[str, str] | None, lang: Language) -> str:

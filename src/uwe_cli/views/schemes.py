@@ -7,10 +7,10 @@ from typing import Any
 
 from uwe_cli.dataset import Dataset, Record
 from uwe_cli.form import Comparison, Document, Field, Section, Show, msg, msg_p
-from uwe_cli.formatting import figure
+from uwe_cli.formatting import figure, unit_value
 from uwe_cli.language import Language
-from uwe_cli.views.clusters import STATUS_WORDS
-from uwe_cli.views.common import find, record_data, scheme_ids, source_section
+from uwe_cli.views.clusters import status_word
+from uwe_cli.views.common import as_read, by_uwe, find, record_data, scheme_ids, source_section
 
 
 def _funding(f: Record | None, lang: Language) -> str:
@@ -20,7 +20,9 @@ def _funding(f: Record | None, lang: Language) -> str:
     if f.get("duration"):
         shown = lang.message(msg("{amount} for {duration}", amount=shown, duration=figure(f["duration"], lang)))
     if f.get("degression"):
-        shown += f"; {f['degression']}"
+        d = f["degression"]
+        tapering = msg("tapering down to {share} over {years}", share=figure(d["floor_share"], lang), years=figure(d["years"], lang))
+        shown += f"; {lang.message(tapering)}"
     return shown
 
 
@@ -40,6 +42,11 @@ def _status(status: str, lang: Language) -> str:
     return lang.message(_STATUS[status])
 
 
+def _status_read(s: Record, lang: Language) -> str:
+    """The status uwe reads from the slides, with their words (`status_quote`)."""
+    return as_read(_status(s["status"], lang), s.get("status_quote"), lang)
+
+
 def _or_dash(show: Show) -> Show:
     """`show`, or a dash where a scheme has nothing to say (a comparison has no empty cells)."""
     return lambda value, lang: show(value, lang) or "—"
@@ -56,6 +63,9 @@ def _outcome(s: Record, lang: Language) -> str:
 def _scheme_data(ds: Dataset, s: Record) -> dict[str, Any]:
     data = record_data(ds, s)
     data["clusters"] = [c["id"] for c in ds["clusters"] if s["id"] in scheme_ids(c)]
+    counted = ["groupings"] if s["groupings"].get("computed") else []
+    written = ["summary", *(["participants"] if s.get("participants") else []), *(["results.label"] if s["results"] else [])]
+    data["by_uwe"] = by_uwe(computed=counted, written=written, classified=["status"])
     return data
 
 
@@ -63,11 +73,11 @@ def schemes(ds: Dataset, *, names: Sequence[str] = ()) -> Comparison:
     chosen = list({id(s): s for s in (find(ds, "schemes", n) for n in names)}.values()) if names else ds["schemes"]
     rows = (
         Field(msg("Period"), "", _or_dash(_period)),
-        Field(msg("Status"), "status", _status),
+        Field(msg("Status (uwe's reading)"), "status", _status),
         Field(msg("Legal basis"), "legal_basis", _or_dash(_text)),
         Field(msg("Funding"), "funding", _or_dash(_funding)),
         Field(msg("Groupings"), "groupings", figure),
-        Field(msg("Who takes part"), "participants", _or_dash(_text)),
+        Field(msg("Who takes part (uwe's summary)"), "participants", _or_dash(_text)),
         Field(msg("Outcome"), "", _or_dash(_outcome)),
     )
     data = [_scheme_data(ds, s) for s in chosen]
@@ -83,7 +93,9 @@ def _slides_period(s: Record, lang: Language) -> str:
 
 
 def _groupings(fig: Record, lang: Language) -> str:
-    return figure(fig, lang) + (f" ({fig['note']})" if fig.get("note") else "")
+    if fig.get("note"):  # (uwe's note, which says how uwe counted)
+        return f"{unit_value(fig['value'], fig['unit'], lang)} ({fig['note']})"
+    return figure(fig, lang)
 
 
 def _accreditation(f: Record | None, lang: Language) -> str:
@@ -103,7 +115,8 @@ def _benefit(b: Record, lang: Language) -> str:
 
 
 def _result(r: Record, lang: Language) -> str:
-    return f"{figure(r['figure'], lang)} — {r['label']}"
+    """A result as the slide says it; uwe's labels are in `uwe results`."""
+    return str(r["figure"].get("quote") or f"{figure(r['figure'], lang)} — {r['label']}")
 
 
 def scheme(ds: Dataset, name: str) -> Document:
@@ -114,17 +127,21 @@ def scheme(ds: Dataset, name: str) -> Document:
         c = clusters[cluster_id]
         domain = next((m["domain"] for m in c["memberships"] if m["scheme"] == s["id"] and m["domain"]), None)
         line = lang.text(c["name"]) + (f" — {lang.text(domain)}" if domain else "")
-        return line + (f" ({lang.message(STATUS_WORDS[c['status']])})" if c["status"] != "active" else "")
+        # (only a status the slides state other than "existing": the export grappes in formation)
+        return line + (f" ({status_word(c['status'], lang)})" if c["status"] not in (None, "active") else "")
 
     fields = (
         Field(msg("Period"), "", lambda r, lang: _period(r, lang) or r.get("period", "")),
         Field(msg("As the slides say"), "", _slides_period),
-        Field(msg("Status"), "status", _status),
+        Field(msg("Test phase"), "test_phase", figure),
+        Field(msg("The slides' English term"), "english_term", lambda term, lang: f"« {term} »"),
+        Field(msg("Status"), "", _status_read),
         Field(msg("Legal basis"), "legal_basis"),
         Field(msg("Groupings"), "groupings", _groupings),
-        Field(msg("Who takes part"), "participants"),
+        Field(msg("Who takes part (uwe's summary)"), "participants"),
         Field(msg("Funding"), "funding", _funding),
         Field(msg("Accreditation"), "funding", _accreditation),
+        Field(msg("Average project duration"), "average_project_duration", figure),
     )
     sections = (
         Section(msg("Definition"), items="definition"),
@@ -132,11 +149,12 @@ def scheme(ds: Dataset, name: str) -> Document:
         Section(msg("Features"), items="features"),
         Section(msg("Objectives"), items="objectives"),
         Section(msg("Funding rules"), items="funding.notes"),
+        Section(msg("Obligations"), items="obligations"),
         Section(msg("Activity axes"), items="activity_axes"),
         Section(msg("Activities"), items="activities", show=_point, points=_points),
         Section(msg("Benefits"), items="benefits", show=_benefit),
         Section(msg("Outcome"), items="outcome"),
-        Section(msg("First assessment"), items="results", show=_result),
+        Section(msg("First assessment"), items="results", show=_result, distinct=True),
         Section(msg("Assessment"), items="assessment"),
         Section(msg("Groupings"), items="clusters", show=grouping),
         source_section(ds),

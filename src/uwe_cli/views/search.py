@@ -127,7 +127,8 @@ def search(ds: Dataset, *, query: str) -> Table:
         Column("text", msg("Match"), _snippet(key)),
     )
     title = msg_n("“{query}”: {n} match", "“{query}”: {n} matches", n=len(data), query=query)
-    return Table(title, columns, data, keys=KEYS, when_empty=_nothing(ds, query), highlight=key)
+    return Table(title, columns, data, keys=KEYS, when_empty=_nothing(ds, query), highlight=key,
+                 translated=False)  # (each match names its language)
 
 
 def _field(hit: dict[str, Any], lang: Language) -> str:

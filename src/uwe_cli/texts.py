@@ -1,0 +1,46 @@
+"""Whose words a text of the dataset is: the slides' (`Text`) or uwe's (`Words`).
+
+Every text is in French and English. In a `Text`, the French is the slides' own words,
+verbatim, with their typography (’ and « »), and the English is uwe's translation; in
+`Words`, both are uwe's: a summary, a label, a gloss. A field holds one or the other by
+its type (models.py), so that the views, the exports and the tests tell them apart without
+reading the words; tests/test_data.py checks every `Text` against the source.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+NonEmpty = Annotated[str, Field(min_length=1, max_length=10_000)]
+
+
+class Model(BaseModel):
+    # Frozen: records are facts, not state. `extra="forbid"`: a misspelt field in a
+    # hand-written file is an error, not silently dropped data.
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Text(Model):
+    """The slides' words: the French verbatim, the English uwe's translation.
+
+    A plain string in YAML stands for both languages (proper names such as "TWEED").
+    """
+
+    fr: NonEmpty
+    en: NonEmpty
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"fr": value, "en": value}
+        return value
+
+    def get(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+class Words(Text):
+    """uwe's words in every language: a summary, a label, a note, never a quotation."""
