@@ -499,8 +499,8 @@ def test_bibtex_is_in_the_chosen_language(uwe: Uwe) -> None:
     assert "  title        = {Slides, IFAG / Bulgarian Chamber of Commerce and Industry (CCI), Sofia},\n" in english
     assert "  note         = {15 April 2014; 23 slides recorded; data: uwe " in english
     french = uwe("cite", "--lang", "fr").stdout
-    assert "  title        = {Diapositives, IFAG / CCI bulgare, Sofia},\n" in french
-    assert "  note         = {15 avril 2014 ; 23 diapositives ; données : uwe " in french
+    assert "  title        = {Diapositives, IFAG/CCI Bulgare, Sofia},\n" in french
+    assert "  note         = {15 avril 2014 ; 23 diapositives enregistrées ; données : uwe " in french
     # A record's entry quotes its slide's title in the slide's own words, in both languages.
     tweed = uwe("cite", "tweed").stdout
     assert "  title        = {La politique de redéploiement économique — Les 10 clusters wallons},\n" in tweed

@@ -200,4 +200,4 @@ def test_completion_covers_every_name_argument(line: str, offered: list[str], mo
 
 def test_completion_offers_every_citable_record(monkeypatch: pytest.MonkeyPatch) -> None:
     offered = completions("uwe cite ", monkeypatch)
-    assert len(offered) == 69 and offered[:3] == ["belgium", "flanders", "brussels"] and offered[-1] == "uwe"
+    assert len(offered) == 68 and offered[:3] == ["grappe", "grappe-technologique", "grappe-d-exportation"] and offered[-1] == "uwe"

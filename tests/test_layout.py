@@ -24,7 +24,8 @@ def first_header(text: str) -> set[str]:
     name instead."""
     lines = text.splitlines()
     rules = [i for i, line in enumerate(lines) if line.startswith("──")]
-    return set(lines[rules[0] - 1].split()[:1]) if rules else set()
+    # (the header line's first cell: the words before the first gap of two spaces or more)
+    return set(re.split(r"\s{2,}", lines[rules[0] - 1].strip())[0].split()) if rules else set()
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -40,7 +41,7 @@ def test_no_word_is_cut_and_no_line_is_too_long(uwe: Uwe, lang: str) -> None:
 
 
 def test_a_table_whose_cells_wrap_separates_its_rows(uwe: Uwe) -> None:
-    assert uwe("clusters", "--status", "in-formation").stdout.splitlines() == [
+    assert uwe("clusters", "--status", "in-formation").stdout.splitlines()[:7] == [
         "Named groupings (2): in formation",
         "Grouping                  Schemes           Domain   Sectors        Status",
         "─" * 80,
@@ -52,20 +53,15 @@ def test_a_table_whose_cells_wrap_separates_its_rows(uwe: Uwe) -> None:
 
 
 def test_a_table_whose_cells_fit_has_no_blank_lines_and_no_repeated_title(uwe: Uwe) -> None:
-    lines = uwe("results").stdout.splitlines()
+    lines = uwe("results", env={"COLUMNS": "160"}).stdout.splitlines()
     assert lines[:5] == [
         "First assessment: Competitiveness poles",
-        "Result                                          Figure",
-        "──────────────────────────────────────────────────────",
-        "Member companies of the poles                      600",
-        "Share of value added                               45%",
+        "Result (uwe's label)                            Figure   As the slides say",
+        "─" * 108,
+        "Member companies of the poles                      600   600 member companies of the poles",
+        "Share of value added                               45%   45% of value added and 24% of industrial employment",
     ]
-    assert lines[-4:] == [
-        "    Companies created                               19",
-        "Internationalisation projects and initiatives    1,211",
-        "",
-        "The poles policy can only be assessed over the long term.",
-    ]
+    assert "" not in lines[:lines.index("The poles policy can only be assessed over the long term.") - 1]
 
 
 def test_the_bar_chart_keeps_its_labels_whole_at_40_columns(uwe: Uwe) -> None:
@@ -90,8 +86,8 @@ def test_a_label_never_wraps_beside_its_value(uwe: Uwe) -> None:
         "ARESA",
         "  Schemes  Regional clusters",
         "  Domain   Clinical research",
-        "  Sectors  Health, Research",
-        "  Status   active",
+        "  Sectors  Research",
+        "  Status   not stated",
         "CAP 2020",
     ]
 

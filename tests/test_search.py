@@ -14,12 +14,15 @@ TEXT_FIELDS = re.compile(r"^(name|title|subtitle|aliases|synonyms|acronym|author
                          r"objectives|activity_axes|activities|benefits|outcome|assessment|participants|legal_basis|"
                          r"period|funding|groupings|results|text|points|quoted_in|actions|kind|mission|role|members|"
                          r"member_federations|capital|form_of_state|language_note|main_industrial_sectors|"
-                         r"subdivisions|gdp_per_capita_world_rank|memberships)\b")  # fmt: skip
+                         r"subdivisions|gdp_per_capita_world_rank|memberships|meaning|usages|obligations)\b")  # fmt: skip
 
 
 def test_hits_are_ranked_names_first(uwe: Uwe) -> None:
     hits = uwe("search", "grappe", "-f", "json").json()
     assert [(h["kind"], h["id"], h["field"]) for h in hits] == [
+        ("term", "grappe", "name"),
+        ("term", "grappe-technologique", "name"),
+        ("term", "grappe-d-exportation", "name"),
         ("scheme", "technology-grappes", "name"),
         ("scheme", "export-grappes", "name"),
         ("slide", "technology-grappes", "title"),
@@ -29,6 +32,13 @@ def test_hits_are_ranked_names_first(uwe: Uwe) -> None:
         ("slide", "export-grappes-existing", "subtitle"),
         ("scheme", "technology-grappes", "aliases[0]"),
         ("scheme", "export-grappes", "aliases[0]"),
+        ("term", "grappe", "meaning"),
+        ("term", "grappe", "usages[0].quote"),
+        ("term", "grappe-technologique", "meaning"),
+        ("term", "grappe-technologique", "usages[0].quote"),
+        ("term", "grappe-d-exportation", "meaning"),
+        ("term", "grappe-d-exportation", "usages[0].quote"),
+        ("scheme", "technology-grappes", "groupings.quote"),
         ("scheme", "poles", "summary"),
         ("scheme", "poles", "features[6]"),
         ("scheme", "export-grappes", "groupings.note"),
@@ -42,7 +52,7 @@ def test_ids_units_codes_and_periods_are_never_matched(uwe: Uwe, query: str) -> 
         assert TEXT_FIELDS.match(hit["field"]) and not re.search(r"\.(scheme|unit|period|base|id)$", hit["field"]), hit
         assert hit["text"] not in ("EUR", "export-grappes", "people", "as presented, April 2014"), hit
     # An id's words match the names that have them, never the id nor the references to it.
-    assert [h["field"] for h in uwe("search", "export-grappes", "-f", "json").json()] == ["aliases[4]"]
+    assert [h["field"] for h in uwe("search", "export-grappes", "-f", "json").json()] == ["aliases[4]", "meaning", "meaning"]
 
 
 def test_fields_are_named_as_a_reader_knows_them(uwe: Uwe) -> None:

@@ -25,6 +25,10 @@ from uwe_cli.views.policy import CONCEPT_HEADINGS, LESSON_HEADINGS
 # a code or a period).
 _WORDS = frozenset({"aliases", "synonyms", "author", "acronym"})
 
+# Fields not searched: a grouping's status quote is the one phrase of the slide that lists
+# the export grappes (« Les grappes existantes »), the same for a dozen records.
+_NOT_SEARCHED = frozenset({"status_quote", "by_uwe"})
+
 # What each field is called, by its path without list indices; the first rank wins.
 _NAMES = {"name": msg("Name"), "title": msg("Title"), "subtitle": msg("Subtitle")}
 _OTHER_NAMES = {"aliases": msg("Also called"), "synonyms": msg("Also matches"), "acronym": msg("Acronym")}
@@ -45,6 +49,8 @@ _FIELDS: dict[str, Message] = {
     "form_of_state": msg("Form of state"), "language_note": msg("Languages"),
     "main_industrial_sectors": msg("Main industrial sectors"), "subdivisions": msg("Regions"),
     "gdp_per_capita_world_rank.note": msg("World rank (GDP per capita)"),
+    "meaning": msg("Meaning"), "usages.quote": msg("As the slides say"), "usages.translation": msg("As the slides say"),
+    "groupings.quote": msg("As the slides say"), "obligations": msg("Obligations"),
 }  # fmt: skip
 _KINDS = {
     "region": msg_p("record kind", "region"), "scheme": msg_p("record kind", "scheme"),
@@ -63,7 +69,8 @@ def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str]
             yield from ((path, lang, text) for lang, text in value.items())
             return
         for key, item in value.items():
-            yield from _strings(item, f"{path}.{key}" if path else key)
+            if key not in _NOT_SEARCHED:
+                yield from _strings(item, f"{path}.{key}" if path else key)
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _strings(item, f"{path}[{i}]")
