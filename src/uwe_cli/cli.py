@@ -402,6 +402,8 @@ def data_check(
     output.line(f"ok: {dataset.summary()} ({folder})")
     if cache_note:
         output.line(f"cache: {cache_note}")
+    for note in dataset.outdated_translations:  # (the views show the French for these, marked)
+        output.line(f"outdated translation: {note['file']}: {note['address']}: {note['reason']}")
 
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")

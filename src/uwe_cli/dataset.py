@@ -31,6 +31,11 @@ class Dataset:
         """A list of records (`regions`, `schemes`, ...), `organisation` or `presentation`."""
         return self._data[kind]
 
+    @property
+    def outdated_translations(self) -> list[dict[str, str]]:
+        """Translations of French the data no longer has (translations.py), as recorded at load."""
+        return list(self._data.get("translation_notes", ()))
+
     def dump(self) -> dict[str, Any]:
         """The validated data itself, as JSON holds it."""
         return self._data

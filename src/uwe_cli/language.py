@@ -241,7 +241,7 @@ def parse_po(source: str) -> Catalogue:
             entries[(entry.get("msgctxt"), entry["msgid"])] = forms
         entry.clear()
 
-    for line in source.splitlines():
+    for number, line in enumerate(source.splitlines(), start=1):
         line = line.strip()
         if not line:
             flush()
@@ -249,21 +249,39 @@ def parse_po(source: str) -> Catalogue:
         elif line.startswith("#"):
             fuzzy = fuzzy or (line.startswith("#,") and "fuzzy" in line)
         elif line.startswith('"'):
-            entry[last] += _string(line)
+            if last not in entry:
+                raise POError(number, "a string that continues nothing")
+            entry[last] += _string(line, number)
         else:
             keyword, _, rest = line.partition(" ")
+            if not _KEYWORD.match(keyword):
+                raise POError(number, f"unknown keyword {keyword[:20]!r}")
             if keyword in ("msgctxt", "msgid") and "msgstr" in "".join(entry):
                 flush()
             last = keyword.replace("msgstr[", "msgstr_").rstrip("]") if keyword.startswith("msgstr[") else keyword
-            entry[last] = _string(rest)
+            entry[last] = _string(rest, number)
     flush()
     return entries
+
+
+class POError(ValueError):
+    """A catalogue that is not a PO file: where, and why."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(f"line {line}: {reason}")
+        self.line, self.reason = line, reason
+
+
+_KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[[0-9]\])$")
 
 
 _ESCAPE = re.compile(r'\\(["\\ntr])')
 _ESCAPED = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
 
 
-def _string(quoted: str) -> str:
+def _string(quoted: str, line: int = 0) -> str:
     """The text of a PO string literal: `"a \\"b\\""` is `a "b"`."""
-    return _ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], quoted.strip()[1:-1])
+    quoted = quoted.strip()
+    if len(quoted) < 2 or quoted[0] != '"' or quoted[-1] != '"':
+        raise POError(line, "a string should be in double quotes")
+    return _ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], quoted[1:-1])

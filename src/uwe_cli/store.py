@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from uwe_cli import cache
+from uwe_cli import cache, translations
 from uwe_cli.errors import DataError, Problem
 from uwe_cli.readfile import NotRegular, TooLarge, read_regular
 from uwe_cli.dataset import Dataset
@@ -78,9 +78,8 @@ def load_dataset(
     size = sum(len(raw) for raw in contents.values())
     with on_slow_load(size) if on_slow_load and size > SLOW_BYTES else nullcontext():
         dataset = validate(data_dir, contents)
-        del contents  # (not needed any more: the peak memory of a large folder is lower without)
-        body = _json(dataset)
-        del dataset
+        body = _translated(_json(dataset), contents, data_dir)
+        del contents, dataset  # (not needed any more: the peak memory of a large folder is lower without)
     if use_cache:
         cache.write(data_dir, key=built_for, body=body)
     # What a later run reads from the cache, parsed alike: the first run shows the same.
@@ -95,7 +94,7 @@ def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Dataset, str | Non
     edited entry whose digest was recomputed (cache.py says why reads do not).
     """
     contents, unreadable = _read_files(data_dir)
-    body = _json(validate(data_dir, contents, unreadable))
+    body = _translated(_json(validate(data_dir, contents, unreadable)), contents, data_dir)
     data = json.loads(body)
     if not use_cache:
         return Dataset(data), None
@@ -153,6 +152,8 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
         count += sum(f.count for f in found) - len(found)
         if content is not None:
             parts[name] = content
+    # (a translation file that cannot be read: translations.py's, not a file of FILES)
+    problems += [problem for name, problem in (unreadable or {}).items() if name not in FILES]
     if problems:
         raise DataError(problems, folder=str(data_dir), count=count + len(problems))
     checks = crosscheck.check(parts, FILES)
@@ -199,7 +200,50 @@ def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
             left -= len(raw)
         except _Unreadable as exc:
             unreadable[name] = Problem(str(path), str(exc))
+    # The dataset's texts in other languages (translations.py), under the same limits.
+    for path in _translation_files(data_dir):
+        name = f"{translations.FOLDER}/{path.name}"
+        try:
+            contents[name] = raw = _read_file(path, limit=min(MAX_FILE_BYTES, left), folder=left < MAX_FILE_BYTES)
+            left -= len(raw)
+        except _Unreadable as exc:
+            unreadable[name] = Problem(str(path), str(exc))
     return contents, unreadable
+
+
+def _translation_files(data_dir: Path) -> list[Path]:
+    folder = data_dir / translations.FOLDER
+    try:
+        names = sorted(os.listdir(folder)) if folder.is_dir() else []
+    except OSError:
+        return []
+    return [folder / n for n in names if translations.LANGUAGE_FILE.match(n)]
+
+
+def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> bytes:
+    """The validated data with the texts of the folder's translations added (translations.py);
+    the outdated ones are kept as `translation_notes`, for `uwe data check` to list."""
+    prefix = f"{translations.FOLDER}/"
+    catalogues = {name[len(prefix) : -3]: raw for name, raw in contents.items() if name.startswith(prefix)}
+    if not catalogues:
+        return body
+    data = json.loads(body)
+    texts: dict[str, str] = {}
+    for lang, raw in catalogues.items():
+        try:
+            texts[lang] = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            path = data_dir / f"{prefix}{lang}.po"
+            raise DataError([Problem(str(path), f"is not UTF-8 text (byte {exc.start:,})")]) from None
+    try:
+        outdated = translations.apply(data, texts)
+    except translations.NotPO as exc:
+        path = data_dir / f"{prefix}{exc.lang}.po"
+        raise DataError([Problem(str(path), f"is not a gettext PO file ({exc.reason})", exc.line)]) from None
+    data["translation_notes"] = [
+        {"file": f"{prefix}{o.lang}.po", "lang": o.lang, "address": o.address, "reason": o.reason} for o in outdated
+    ]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class _Unreadable(Exception):
@@ -240,8 +284,10 @@ def init_data_dir(target: Path) -> list[Path]:
     clashes = [target / f"{n}.yaml" for n in FILES if (target / f"{n}.yaml").exists()]
     if clashes:
         raise DataError([Problem(str(clashes[0]), "already exists; uwe never overwrites a data file")])
+    files = [f"{name}.yaml" for name in FILES]
+    files += [f"{translations.FOLDER}/{path.name}" for path in _translation_files(source)]
     try:
-        contents = {name: (source / f"{name}.yaml").read_bytes() for name in FILES}
+        contents = {name: (source / name).read_bytes() for name in files}
     except OSError as exc:
         raise DataError([Problem(str(source), f"the shipped data cannot be read ({exc.strerror or exc})")]) from None
     made: list[Path] = []  # folders and files, in the order they were made
@@ -250,7 +296,10 @@ def init_data_dir(target: Path) -> list[Path]:
             folder.mkdir()
             made.append(folder)
         for name, raw in contents.items():
-            path = target / f"{name}.yaml"
+            path = target / name
+            if not path.parent.is_dir():  # (translations/)
+                path.parent.mkdir()
+                made.append(path.parent)
             try:
                 newfile.create(path, raw)
             except FileExistsError:  # it appeared since the check above
@@ -266,7 +315,7 @@ def init_data_dir(target: Path) -> list[Path]:
         if isinstance(exc, OSError):
             raise DataError([Problem(str(target), f"cannot write there ({exc.strerror or exc})")]) from None
         raise
-    return [path for path in made if path.suffix == ".yaml"]
+    return [path for path in made if path.is_file()]
 
 
 def _missing_folders(target: Path) -> list[Path]:

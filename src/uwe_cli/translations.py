@@ -15,12 +15,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from uwe_cli.language import SOURCE_LANGUAGE, is_text, parse_po
+from uwe_cli.language import SOURCE_LANGUAGE, POError, is_text, parse_po
 
 # A language a data folder may add: an ISO 639-1 code (`translations/es.po`).
 LANGUAGE_FILE = re.compile(r"^([a-z]{2})\.po$")
 FOLDER = "translations"
 _KINDS = ("regions", "schemes", "clusters", "sectors", "lessons", "concepts")
+
+
+class NotPO(Exception):
+    """A data folder's catalogue that cannot be read as a PO file."""
+
+    def __init__(self, lang: str, error: POError) -> None:
+        super().__init__(str(error))
+        self.lang, self.line, self.reason = lang, error.line, error.reason
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,10 @@ def apply(data: dict[str, Any], catalogues: dict[str, str]) -> list[Outdated]:
     outdated: list[Outdated] = []
     found = dict(texts(data))
     for lang, source in sorted(catalogues.items()):
-        entries = parse_po(source)
+        try:
+            entries = parse_po(source)
+        except POError as exc:
+            raise NotPO(lang, exc) from None
         for (address, french), forms in entries.items():
             translation = forms[0] if forms else ""
             if address is None or not translation:

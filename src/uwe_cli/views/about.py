@@ -7,7 +7,7 @@ from typing import Any
 from uwe_cli.dataset import Dataset, Record, label
 from uwe_cli.form import Document, Field, Section, msg
 from uwe_cli.formatting import date_message, figure, long_date
-from uwe_cli.language import Language
+from uwe_cli.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language
 from uwe_cli.views.common import by_uwe, record_data, without_none
 
 # What to try next, with what each command does.
@@ -91,6 +91,7 @@ def about(ds: Dataset) -> Document:
         "presentation": without_none(ds["presentation"]),
         "slide_count": {"recorded": len(slides), "in_the_deck_at_least": deck_size(slides)},
         "by_uwe": by_uwe(computed=["slide_count.in_the_deck_at_least"]),
+        "languages": _languages(ds),
     }
     fields = (
         Field(msg("Name"), "organisation", lambda o, lang: f"{o['name']} ({o['acronym']})"),
@@ -113,5 +114,22 @@ def about(ds: Dataset) -> Document:
         Section(msg("Actions"), items="organisation.actions"),
         Section(msg("The source"), fields=source),
         Section(msg("Slides recorded"), items="presentation.slides", show=_slide),
+        Section(msg("Languages of the texts"), items="languages", show=_language),
     )
     return Document(o["name"], data, fields, sections)
+
+
+def _languages(ds: Dataset) -> list[dict[str, str]]:
+    """Each language the dataset's texts are in, and whose words they are: the slides' (the
+    source's French) or uwe's translation."""
+    from uwe_cli import translations
+
+    found = dict.fromkeys(lang for _, text in translations.texts(ds.dump()) for lang in text)
+    return [{"code": code, "words": "slides" if code == SOURCE_LANGUAGE else "translated by uwe"} for code in found]
+
+
+def _language(entry: Record, lang: Language) -> str:
+    name = LANGUAGE_NAMES.get(entry["code"], entry["code"])
+    if entry["words"] == "slides":
+        return lang.message(msg("{language}: the slides' own words", language=name))
+    return lang.message(msg("{language}: translated from the slides' French by uwe", language=name))
