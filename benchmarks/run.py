@@ -104,7 +104,10 @@ def peak_memory(argv: list[str], env: dict[str, str]) -> int:
     run_code = f"runpy.run_module({target!r}, run_name='__main__')" if flag == "-m" else target
     process = subprocess.run(
         [python, "-c", PEAK.replace("{run}", run_code), target, *args],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
     )
     return int(process.stderr.rsplit("PEAK ", 1)[1].split()[0]) * 1024
 
@@ -149,12 +152,39 @@ def make_worst_cases(shipped: Path, target: Path) -> dict[str, tuple[Path, int]]
     mib16 = 16 * 2**20 - 60_000  # (what the shipped files leave of the 16 MiB)
     long_text = "e" * 9990
     cases = {
-        "flow list `x: [1,1,1,…]`, 16 MiB": ("regions", 1, lambda head: "regions: [" + "1," * (mib16 // 2 - 10) + "1]\n"),
-        "a record of 240,000 unknown keys": ("regions", 1, lambda head: "regions:\n- id: x\n" + "".join(f"  k{i}: 1\n" for i in range(240_000))),
-        "lists nested 62 deep, 16 MiB": ("regions", 1, lambda head: "regions: [" + ",".join(["[" * 62 + "1" + "]" * 62] * (mib16 // 126)) + "]\n"),
-        "55,000 minimal records (the values limit)": ("regions", 0, lambda head: head + "".join(f"  - {{id: r{i}, name: R, kind: region, source: belgium}}\n" for i in range(55_000))),
-        "16 MiB of 10,000-character texts": ("lessons", 0, lambda head: head + "".join(
-            f"  - {{id: gen-{i}, kind: conclusion, text: {long_text}, source: lessons-evaluation}}\n" for i in range(mib16 // 10_060))),
+        "flow list `x: [1,1,1,…]`, 16 MiB": (
+            "regions",
+            1,
+            lambda head: "regions: [" + "1," * (mib16 // 2 - 10) + "1]\n",
+        ),
+        "a record of 240,000 unknown keys": (
+            "regions",
+            1,
+            lambda head: "regions:\n- id: x\n" + "".join(f"  k{i}: 1\n" for i in range(240_000)),
+        ),
+        "lists nested 62 deep, 16 MiB": (
+            "regions",
+            1,
+            lambda head: "regions: [" + ",".join(["[" * 62 + "1" + "]" * 62] * (mib16 // 126)) + "]\n",
+        ),
+        "55,000 minimal records (the values limit)": (
+            "regions",
+            0,
+            lambda head: (
+                head + "".join(f"  - {{id: r{i}, name: R, kind: region, source: belgium}}\n" for i in range(55_000))
+            ),
+        ),
+        "16 MiB of 10,000-character texts": (
+            "lessons",
+            0,
+            lambda head: (
+                head
+                + "".join(
+                    f"  - {{id: gen-{i}, kind: conclusion, text: {long_text}, source: lessons-evaluation}}\n"
+                    for i in range(mib16 // 10_060)
+                )
+            ),
+        ),
     }
     made = {}
     for i, (name, (file, code, content)) in enumerate(cases.items()):
@@ -166,11 +196,19 @@ def make_worst_cases(shipped: Path, target: Path) -> dict[str, tuple[Path, int]]
     return made
 
 
-def worst_cases(uwe: list[str], shipped: Path, tmp: Path, large: Path, env: dict[str, str]) -> list[tuple[str, float, int]]:
+def worst_cases(
+    uwe: list[str], shipped: Path, tmp: Path, large: Path, env: dict[str, str]
+) -> list[tuple[str, float, int]]:
     """(case, median seconds of 3 runs, peak bytes) of each worst case, validated from the files."""
-    commands = {name: (uwe + ["--no-cache", "data", "check", str(folder)], code) for name, (folder, code) in make_worst_cases(shipped, tmp).items()}
+    commands = {
+        name: (uwe + ["--no-cache", "data", "check", str(folder)], code)
+        for name, (folder, code) in make_worst_cases(shipped, tmp).items()
+    }
     # A name that begins every generated grouping's name: found ambiguous (exit 2), linearly.
-    commands[f"a name that begins {LARGE:,} groupings' names"] = (uwe + ["--data-dir", str(large), "cluster", "grouping"], 2)
+    commands[f"a name that begins {LARGE:,} groupings' names"] = (
+        uwe + ["--data-dir", str(large), "cluster", "grouping"],
+        2,
+    )
     rows = []
     for name, (argv, code) in commands.items():
         times = [run(argv, env, code=code) for _ in range(3)]
@@ -195,7 +233,10 @@ def main() -> None:
         large = Path(tmp) / "large"
         make_large(store.shipped_data_dir(), large, LARGE)
 
-        commands = {"import floor": [python, "-c", FLOOR], "reference: minimal Typer+Rich app": [python, "-c", TYPER_BASELINE]}
+        commands = {
+            "import floor": [python, "-c", FLOOR],
+            "reference: minimal Typer+Rich app": [python, "-c", TYPER_BASELINE],
+        }
         commands.update({name: uwe + args for name, args in STARTUP.items()})
         commands["scale: shipped data"] = uwe + SCALE_ARGS
         commands[f"scale: {LARGE:,} clusters"] = uwe + ["--data-dir", str(large), *SCALE_ARGS]
@@ -225,8 +266,10 @@ def main() -> None:
     startup = statistics.median([t for name in STARTUP for t in times[name]])
     shipped, scaled = median["scale: shipped data"], median[f"scale: {LARGE:,} clusters"]
 
-    print(f"uwe {__version__} on Python {platform.python_version()}, {platform.machine()}, "
-          f"{os.cpu_count()} cores; {rounds} interleaved rounds ({time.perf_counter() - started:.0f} s)\n")
+    print(
+        f"uwe {__version__} on Python {platform.python_version()}, {platform.machine()}, "
+        f"{os.cpu_count()} cores; {rounds} interleaved rounds ({time.perf_counter() - started:.0f} s)\n"
+    )
     print(f"{'command':38} {'median':>9} {'vs floor':>9} {'peak RSS':>9}")
     for name in commands:
         print(f"{name:38} {median[name] * 1000:7.1f}ms {median[name] / floor:8.2f}x {memory[name] / 2**20:7.1f}MiB")

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pybtex.database import parse_string
 
-from uwe_cli import bibtex
 from helpers import edit
+from uwe_cli import bibtex
 
 # What LaTeX shows for each command uwe may write (LaTeX's own definitions: \% is a per
 # cent sign, \textbraceright{} a closing brace...), to read a field back as a person sees it.
@@ -45,7 +45,7 @@ def plain(text: str) -> str:
 
 
 def parsed(entry: str) -> tuple[str, dict[str, str], str]:
-    (key, found), = parse_string(entry, "bibtex").entries.items()
+    ((key, found),) = parse_string(entry, "bibtex").entries.items()
     (author,) = found.persons["author"]
     return key, dict(found.fields), str(author)
 
@@ -53,7 +53,9 @@ def parsed(entry: str) -> tuple[str, dict[str, str], str]:
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(exclude_categories=("Cs",)), max_size=40), st.text(max_size=20) | st.just(HOSTILE))
 def test_any_text_makes_a_valid_entry(title: str, author: str) -> None:
-    entry = bibtex.misc(key="uwe2014-x", author=author, title=title, howpublished=title, day=date(2014, 4, 15), note=HOSTILE + title)
+    entry = bibtex.misc(
+        key="uwe2014-x", author=author, title=title, howpublished=title, day=date(2014, 4, 15), note=HOSTILE + title
+    )
     key, fields, person = parsed(entry)
     assert key == "uwe2014-x"
     assert shown(fields["title"]) == plain(title) == shown(fields["howpublished"])
@@ -63,8 +65,14 @@ def test_any_text_makes_a_valid_entry(title: str, author: str) -> None:
 
 
 def test_cite_with_hostile_titles(uwe, data_copy: Path) -> None:
-    edit(data_copy / "about.yaml", 'title: {fr: "La politique de redéploiement économique"', "title: {fr: '" + HOSTILE.replace("'", "''") + "'")
-    edit(data_copy / "about.yaml", "  name: Union Wallonne des Entreprises", '  name: "Union {Wallonne} \\\\ 100% & co"')
+    edit(
+        data_copy / "about.yaml",
+        'title: {fr: "La politique de redéploiement économique"',
+        "title: {fr: '" + HOSTILE.replace("'", "''") + "'",
+    )
+    edit(
+        data_copy / "about.yaml", "  name: Union Wallonne des Entreprises", '  name: "Union {Wallonne} \\\\ 100% & co"'
+    )
     run = uwe("--data-dir", str(data_copy), "cite", "tweed", "-f", "json")
     assert run.exit_code == 0
     key, fields, person = parsed(run.json()["bibtex"])

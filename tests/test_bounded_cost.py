@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from uwe_cli import lookup, store, validation, yamlfile
 from helpers import problems
+from uwe_cli import lookup, store, validation, yamlfile
 
 # Where the limits are given in README.md.
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -39,7 +39,9 @@ def test_a_long_flow_list_is_refused_where_the_count_goes_over(data_copy: Path) 
     )
     # The values of about.yaml, read first, count too; the rest of the file is never read.
     file, line, column = where.split(":")
-    assert (file, line) == ("DATA/regions.yaml", "1") and 2 * store.MAX_VALUES - 10_000 < int(column) < 2 * store.MAX_VALUES
+    assert (file, line) == ("DATA/regions.yaml", "1") and 2 * store.MAX_VALUES - 10_000 < int(
+        column
+    ) < 2 * store.MAX_VALUES
 
 
 def test_the_value_budget_is_for_the_folder(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -52,8 +54,10 @@ def test_the_value_budget_is_for_the_folder(data_copy: Path, monkeypatch: pytest
 def test_the_folder_byte_limit_is_for_all_files_together(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sizes = {name: (data_copy / f"{name}.yaml").stat().st_size for name in store.FILES}
     monkeypatch.setattr(store, "MAX_FOLDER_BYTES", sizes["about"] + sizes["regions"] + 10)
-    assert problems(data_copy)[0] == "DATA/schemes.yaml: file is too large: the files of a data folder may hold " \
+    assert (
+        problems(data_copy)[0] == "DATA/schemes.yaml: file is too large: the files of a data folder may hold "
         f"{store.MAX_FOLDER_BYTES:,} bytes in all"
+    )
 
 
 @pytest.mark.parametrize(
@@ -71,7 +75,8 @@ def test_problems_listed_are_bounded_and_the_rest_counted(data_copy: Path, shape
     assert len(found) <= validation.MAX_LISTED + 1
     # The last line counts what is not listed: all the problems of one vast record, or the rest.
     assert found[-1].endswith(" problems in this record") or (
-        found[-1].startswith("DATA/regions.yaml:1:1: and ") and found[-1].endswith(" more problems (only the first 1,000 of a file are listed)")
+        found[-1].startswith("DATA/regions.yaml:1:1: and ")
+        and found[-1].endswith(" more problems (only the first 1,000 of a file are listed)")
     )
 
 
@@ -117,7 +122,10 @@ def test_worst_cases_within_512_mib(data_copy: Path, shape: str) -> None:
     else:  # valid, 16 MiB: lessons of 10,000 characters
         head = path.read_text(encoding="utf-8")
         item = "  - {{id: gen-{}, kind: conclusion, text: " + "e" * 9990 + ", source: lessons-evaluation}}\n"
-        path.write_text(head + "".join(item.format(i) for i in range((room - len(head)) // len(item.format(99999)))), encoding="utf-8")
+        path.write_text(
+            head + "".join(item.format(i) for i in range((room - len(head)) // len(item.format(99999)))),
+            encoding="utf-8",
+        )
     commands = [["data", "check", str(data_copy)]]
     if shape == "long texts":  # accepted: also a first run, which builds the cache, and its output
         commands.append(["--data-dir", str(data_copy), "lessons", "-f", "json"])
@@ -134,7 +142,7 @@ def lines_run_in_lookup(n: int) -> int:
     records = [{"id": f"g-{i}", "name": {"fr": f"Groupement {i}", "en": f"Grouping {i}"}} for i in range(n)]
     count = 0
 
-    def trace(frame, event, arg):  # noqa: ANN001, ANN202
+    def trace(frame, event, arg):
         nonlocal count
         if frame.f_code.co_filename == lookup.__file__:
             if event == "line":
@@ -162,12 +170,22 @@ def test_problems_between_files_are_bounded_and_counted(uwe, data_copy: Path, mo
     monkeypatch.setattr(validation, "MAX_LISTED", 10)
     path = data_copy / "clusters.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "".join(f"  - {{id: x{i}, name: X, sectors: [nope], memberships: [{{scheme: poles}}], source: poles}}\n" for i in range(30)), encoding="utf-8")
+    path.write_text(
+        text
+        + "".join(
+            f"  - {{id: x{i}, name: X, sectors: [nope], memberships: [{{scheme: poles}}], source: poles}}\n"
+            for i in range(30)
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(store.DataError) as caught:
         store.load_models(data_copy)
     # 30 unknown sectors, and 'poles' now counts 36 groupings where its slide says 6: 31 problems.
     assert caught.value.count == 31 and len(caught.value.problems) == 10 + 1
-    assert str(caught.value.problems[-1]) == f"{data_copy}: and 21 more problems between the files (only the first 10 are listed)"
+    assert (
+        str(caught.value.problems[-1])
+        == f"{data_copy}: and 21 more problems between the files (only the first 10 are listed)"
+    )
     run = uwe("data", "check", str(data_copy))
     assert run.exit_code == 1 and run.stderr.endswith(f"uwe: error: 31 problems in {data_copy}\n")
     assert f"(and 30 more: run 'uwe data check {data_copy}'" in uwe("--data-dir", str(data_copy), "regions").stderr

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from helpers import problems
 from uwe_cli import store
 from uwe_cli.errors import DataError
-from helpers import problems
 
 
 def test_syntax_error_names_file_line_and_column(data_copy: Path) -> None:
@@ -82,7 +82,11 @@ def test_unreadable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 BROKEN = {
     "syntax error": ("regions.yaml", b"regions:\n  - id: x\n   name: [\n", "regions.yaml:3:4: YAML syntax error"),
     "empty file": ("lessons.yaml", b"", "lessons.yaml: file is empty (expected a YAML mapping)"),
-    "not UTF-8": ("regions.yaml", b"regions: caf\xe9\n", "regions.yaml: is not UTF-8 text (invalid byte 0xe9 at offset 12)"),
+    "not UTF-8": (
+        "regions.yaml",
+        b"regions: caf\xe9\n",
+        "regions.yaml: is not UTF-8 text (invalid byte 0xe9 at offset 12)",
+    ),
     "a list": ("sectors.yaml", b"- a\n", "sectors.yaml:1:1: expected a mapping with the key 'sectors:', got a list"),
     "missing file": ("concepts.yaml", None, "concepts.yaml: file is missing"),
 }
@@ -104,9 +108,13 @@ def test_each_broken_file_is_one_line_on_stderr(uwe, data_copy: Path, case: str)
 def test_missing_data_folder_from_the_environment(uwe, tmp_path: Path) -> None:
     # The user may have forgotten the setting: the message names it, and what to do.
     run = uwe("regions", env={"UWE_DATA_DIR": str(tmp_path / "gone")})
-    assert (run.exit_code, run.stdout, run.stderr) == (1, "", f"uwe: error: UWE_DATA_DIR={tmp_path / 'gone'}: data folder "
-                                                       "does not exist (set UWE_DATA_DIR to a data folder, or unset it "
-                                                       "to use the shipped data)\n")
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        1,
+        "",
+        f"uwe: error: UWE_DATA_DIR={tmp_path / 'gone'}: data folder "
+        "does not exist (set UWE_DATA_DIR to a data folder, or unset it "
+        "to use the shipped data)\n",
+    )
     check = uwe("data", "check", env={"UWE_DATA_DIR": str(tmp_path / "gone")})
     assert check.stderr.startswith(f"UWE_DATA_DIR={tmp_path / 'gone'}: data folder does not exist (set UWE_DATA_DIR")
     given = uwe("--data-dir", str(tmp_path / "gone"), "regions", env={"UWE_DATA_DIR": str(tmp_path)})

@@ -66,7 +66,9 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(data_copy: Path, garbage: bytes)
     assert json.loads(entry.read_text(encoding="utf-8"))["dataset"]["clusters"][0]["id"] == "aresa"
 
 
-def test_an_unwritable_cache_directory_is_skipped(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_cache_directory_is_skipped(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("UWE_CACHE_DIR", str(blocker / "cache"))
@@ -145,14 +147,18 @@ def test_an_edited_entry_is_rebuilt_not_believed(uwe, data_copy: Path) -> None:
 def test_an_entry_copied_from_another_folder_is_not_used(uwe, data_copy: Path, tmp_path: Path) -> None:
     other = tmp_path / "other"
     store.init_data_dir(other)
-    (other / "regions.yaml").write_text((other / "regions.yaml").read_text(encoding="utf-8").replace("Belgium", "Atlantis"), encoding="utf-8")
+    (other / "regions.yaml").write_text(
+        (other / "regions.yaml").read_text(encoding="utf-8").replace("Belgium", "Atlantis"), encoding="utf-8"
+    )
     store.load_dataset(data_copy)
     store.load_dataset(other)
     cache.entry_path(data_copy).write_bytes(cache.entry_path(other).read_bytes())
     answers_as_from_the_files(uwe, data_copy, "regions")
 
 
-def test_data_check_reports_a_damaged_entry_and_rebuilds_it(uwe, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_check_reports_a_damaged_entry_and_rebuilds_it(
+    uwe, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.load_dataset(data_copy)
     (entry,) = entries()
     entry.write_bytes(entry.read_bytes().replace(b"30500", b"30600", 1))
@@ -190,14 +196,20 @@ def test_a_fifo_in_place_of_the_entry_is_not_waited_on(data_copy: Path) -> None:
     os.mkfifo(entry)
     # In a child process: were the FIFO opened for reading without O_NONBLOCK, it would wait
     # for a writer for ever; the timeout turns that into a failure instead of a hung suite.
-    run = subprocess.run([sys.executable, "-m", "uwe_cli", "--data-dir", str(data_copy), "regions", "-f", "csv"],
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "uwe_cli", "--data-dir", str(data_copy), "regions", "-f", "csv"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (run.returncode, run.stderr) == (0, "")
     assert entry.is_file() and cache.read(data_copy, key=cache_key(data_copy)) is not None
 
 
 @pytest.mark.parametrize("kind", ["device", "huge", "folder", "writable by others", "another user's"])
-def test_only_a_regular_bounded_file_of_the_user_is_read(uwe, data_copy: Path, kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_a_regular_bounded_file_of_the_user_is_read(
+    uwe, data_copy: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
 
     store.load_dataset(data_copy)
@@ -284,7 +296,7 @@ def test_a_full_disk_while_writing_the_cache_costs_only_time(data_copy: Path, mo
         def __init__(self, handle: int, mode: str) -> None:
             self.out = real_fdopen(handle, mode)
 
-        def __enter__(self) -> "Full":
+        def __enter__(self) -> Full:
             return self
 
         def __exit__(self, *args: object) -> None:
@@ -316,7 +328,9 @@ def test_a_folder_whose_name_is_not_utf8(uwe, main, tmp_path: Path) -> None:
     assert run.returncode == 0 and run.stdout.startswith(b"ok: ") and b"donn\xe9es" in run.stdout
 
 
-def test_data_check_says_when_a_damaged_entry_cannot_be_rebuilt(uwe, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_check_says_when_a_damaged_entry_cannot_be_rebuilt(
+    uwe, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.load_dataset(data_copy)
     (entry,) = entries()
     entry.write_bytes(b"{}")
@@ -329,4 +343,7 @@ def test_data_check_says_when_a_damaged_entry_cannot_be_rebuilt(uwe, data_copy: 
     monkeypatch.setattr(tempfile, "mkstemp", unwritable)  # (what cache.write makes its file with)
     run = uwe("--data-dir", str(data_copy), "data", "check")
     assert run.exit_code == 0
-    assert run.stdout.splitlines()[1] == f"cache: {entry} is not a complete uwe cache entry; left as it is: the cache cannot be written"
+    assert (
+        run.stdout.splitlines()[1]
+        == f"cache: {entry} is not a complete uwe cache entry; left as it is: the cache cannot be written"
+    )

@@ -85,7 +85,9 @@ def damaged(draw: st.DrawFn, entry: bytes) -> bytes:
     else:  # two figures swapped: still well-formed, and false
         found = numbers(content["dataset"])
         first = draw(st.sampled_from(found))
-        second = draw(st.sampled_from([p for p in found if get(content["dataset"], p) != get(content["dataset"], first)]))
+        second = draw(
+            st.sampled_from([p for p in found if get(content["dataset"], p) != get(content["dataset"], first)])
+        )
         a, b = get(content["dataset"], first), get(content["dataset"], second)
         get(content["dataset"], first[:-1])[first[-1]] = b
         get(content["dataset"], second[:-1])[second[-1]] = a

@@ -34,7 +34,9 @@ def test_numbers_money_percentages_dates_and_lists_match_babel(lang: str) -> Non
     assert number(62.3, ours) == format_decimal(62.3, locale=code)
     whole_euros = Locale.parse(code).currency_formats["standard"].pattern.replace(".00", "")
     assert euros(21500, ours) == format_currency(21500, "EUR", format=whole_euros, locale=code, currency_digits=False)
-    assert percent(62.3, ours) == format_percent(0.623, format=ours.cldr["percent"].replace("{number}", "#,##0.#"), locale=code)
+    assert percent(62.3, ours) == format_percent(
+        0.623, format=ours.cldr["percent"].replace("{number}", "#,##0.#"), locale=code
+    )
     assert ours.date(date(2014, 4, 15)) == format_date(date(2014, 4, 15), "long", locale=code)
     assert ours.listing(["a", "b", "c"]) == format_list(["a", "b", "c"], locale=code)
     assert ours.listing(["a", "b", "c"], style="or") == format_list(["a", "b", "c"], style="or", locale=code)

@@ -111,13 +111,25 @@ def test_filters_combine(uwe: Uwe) -> None:
         (["region", "walonia"], "uwe: error: unknown region 'walonia' (did you mean 'Wallonia'?)\n"),
         (["region", "atlantis"], "uwe: error: unknown region 'atlantis' (see 'uwe regions')\n"),
         (["clusters", "--sector", "enrgy"], "uwe: error: unknown sector 'enrgy' (did you mean 'Energy'?)\n"),
-        (["clusters", "--scheme", "polls"], "uwe: error: unknown scheme 'polls' (did you mean 'Competitiveness poles'?)\n"),
-        (["clusters", "--status", "gone"], "uwe: error: unknown status 'gone' (use active, in-formation or not-stated)\n"),
+        (
+            ["clusters", "--scheme", "polls"],
+            "uwe: error: unknown scheme 'polls' (did you mean 'Competitiveness poles'?)\n",
+        ),
+        (
+            ["clusters", "--status", "gone"],
+            "uwe: error: unknown status 'gone' (use active, in-formation or not-stated)\n",
+        ),
         (["regions", "--format", "jsn"], "uwe: error: unknown format 'jsn' (did you mean 'json'?)\n"),
-        (["regions", "--format", "nonsense"], "uwe: error: unknown format 'nonsense' (use table, json, csv or markdown)\n"),
+        (
+            ["regions", "--format", "nonsense"],
+            "uwe: error: unknown format 'nonsense' (use table, json, csv or markdown)\n",
+        ),
         (["regions", "--lang", "es"], "uwe: error: unknown language 'es' (use en, fr, nl, de or bg)\n"),
         (["regions", "--sort", "size"], "uwe: error: unknown sort key 'size' (use gdp, population or name)\n"),
-        (["lessons", "--kind", "goodpractise"], "uwe: error: unknown lesson kind 'goodpractise' (did you mean 'good-practice'?)\n"),
+        (
+            ["lessons", "--kind", "goodpractise"],
+            "uwe: error: unknown lesson kind 'goodpractise' (did you mean 'good-practice'?)\n",
+        ),
     ],
 )
 def test_unknown_names_get_one_line_and_suggestions(uwe: Uwe, args: list[str], message: str) -> None:
@@ -141,11 +153,18 @@ def test_ambiguous_prefix(uwe: Uwe) -> None:
 def test_usage_errors_from_typer_are_one_line(main: Callable[..., object]) -> None:
     # Click's errors in uwe's words ("unknown …", "missing …"), each with what to type next.
     run = main("regions", "--frmat", "json")
-    assert (run.exit_code, run.stdout, run.stderr) == (2, "", "uwe: error: unknown option '--frmat' (did you mean '--format'?)\n")
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        2,
+        "",
+        "uwe: error: unknown option '--frmat' (did you mean '--format'?)\n",
+    )
     run = main("nosuchcommand")
     assert (run.exit_code, run.stderr) == (2, "uwe: error: unknown command 'nosuchcommand' (see 'uwe --help')\n")
     run = main("region")
-    assert (run.exit_code, run.stderr) == (2, "uwe: error: missing NAME: try 'uwe region wallonia', or 'uwe regions' to list them all\n")
+    assert (run.exit_code, run.stderr) == (
+        2,
+        "uwe: error: missing NAME: try 'uwe region wallonia', or 'uwe regions' to list them all\n",
+    )
 
 
 def test_version(main: Callable[..., object]) -> None:
@@ -155,8 +174,27 @@ def test_version(main: Callable[..., object]) -> None:
 
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_help_everywhere(uwe: Uwe, flag: str) -> None:
-    for command in ("", "regions", "region", "schemes", "scheme", "clusters", "cluster", "sectors", "lessons",
-                    "results", "concepts", "notes", "about", "cite", "search", "data", "data check", "data init", "data path"):
+    for command in (
+        "",
+        "regions",
+        "region",
+        "schemes",
+        "scheme",
+        "clusters",
+        "cluster",
+        "sectors",
+        "lessons",
+        "results",
+        "concepts",
+        "notes",
+        "about",
+        "cite",
+        "search",
+        "data",
+        "data check",
+        "data init",
+        "data path",
+    ):
         run = uwe(*command.split(), flag)
         assert run.exit_code == 0, command
         assert "Usage: uwe" in run.stdout and "Example: uwe" in run.stdout, command
@@ -200,7 +238,9 @@ def test_lessons_in_source_order_and_by_kind(uwe: Uwe) -> None:
     data = uwe("lessons", "-f", "json").json()
     assert [x["kind"] for x in data][:3] == ["difficulty", "effect", "conclusion"]
     good = uwe("lessons", "--kind", "bonnes pratiques", "-f", "json", "--lang", "fr").json()
-    assert [x["text"] for x in good][0] == "Initiatives de création et développement des clusters/pôles laissées aux entreprises."
+    assert [x["text"] for x in good][
+        0
+    ] == "Initiatives de création et développement des clusters/pôles laissées aux entreprises."
 
 
 def test_cite_text_and_bibtex(uwe: Uwe) -> None:
@@ -219,7 +259,8 @@ def test_cite_text_and_bibtex(uwe: Uwe) -> None:
 def test_search_both_languages(uwe: Uwe) -> None:
     hits = uwe("search", "brevets", "-f", "json").json()
     assert [(h["kind"], h["id"], h["field"], h["lang"]) for h in hits] == [
-        ("scheme", "poles", "results[7].label", "fr"), ("scheme", "poles", "results[7].figure.quote", "fr"),
+        ("scheme", "poles", "results[7].label", "fr"),
+        ("scheme", "poles", "results[7].figure.quote", "fr"),
     ]
     assert uwe("search", "PATENTS", "-f", "json").json()[0]["field"] == "results[7].label"
     run = uwe("search", "!!!")
@@ -237,7 +278,10 @@ def test_data_commands(uwe: Uwe, tmp_path: Path) -> None:
     )
     again = uwe("data", "init", str(tmp_path / "mine"))
     assert again.exit_code == 1
-    assert again.stderr == f"uwe: error: {tmp_path / 'mine' / 'about.yaml'}: already exists; uwe never overwrites a data file\n"
+    assert (
+        again.stderr
+        == f"uwe: error: {tmp_path / 'mine' / 'about.yaml'}: already exists; uwe never overwrites a data file\n"
+    )
     assert uwe("--data-dir", str(tmp_path / "mine"), "data", "path").stdout == f"{tmp_path / 'mine'}\n"
     assert uwe("data", "path", env={"UWE_DATA_DIR": "/x/y"}).stdout == "/x/y\n"
 
@@ -274,9 +318,14 @@ def test_export(uwe: Uwe, tmp_path: Path) -> None:
     txt = (tmp_path / "clusters.txt").read_text(encoding="utf-8")
     assert "TWEED" in txt and ESC not in txt
     again = uwe("clusters", "--export", str(tmp_path / "clusters.txt"))
-    assert (again.exit_code, again.stderr) == (2, f"uwe: error: --export {tmp_path / 'clusters.txt'}: file already exists (add --force to replace it)\n")
+    assert (again.exit_code, again.stderr) == (
+        2,
+        f"uwe: error: --export {tmp_path / 'clusters.txt'}: file already exists (add --force to replace it)\n",
+    )
     assert uwe("clusters", "-f", "json", "--export", str(tmp_path / "x.svg")).exit_code == 2
-    assert uwe("clusters", "--export", str(tmp_path / "x.pdf")).stderr.endswith("use a file name ending in .svg, .html, .txt\n")
+    assert uwe("clusters", "--export", str(tmp_path / "x.pdf")).stderr.endswith(
+        "use a file name ending in .svg, .html, .txt\n"
+    )
     (tmp_path / "folder.svg").mkdir()
     for folder in (tmp_path, tmp_path / "folder.svg"):
         run = uwe("clusters", "--export", str(folder))
@@ -295,7 +344,13 @@ def test_cluster_json_gives_schemes_and_a_domain_only_where_the_slides_give_one(
 
 def test_completion_offers_names(monkeypatch: pytest.MonkeyPatch) -> None:
     assert completion.records("clusters")(None, "tw") == ["tweed", "twist"]
-    assert completion.records("regions")(None, "") == ["belgium", "flanders", "brussels", "wallonia", "german-speaking-community"]
+    assert completion.records("regions")(None, "") == [
+        "belgium",
+        "flanders",
+        "brussels",
+        "wallonia",
+        "german-speaking-community",
+    ]
     monkeypatch.setenv("UWE_DATA_DIR", "/nonexistent")
     assert completion.records("clusters")(None, "tw") == []
 
@@ -309,8 +364,12 @@ def test_no_escape_codes_unless_forced(uwe: Uwe) -> None:
 
 
 @pytest.mark.parametrize("width", [40, 50, 60, 80, 120])
-@pytest.mark.parametrize("command", [["regions"], ["clusters"], ["schemes"], ["sectors"], ["results"], ["scheme", "poles"]])
-def test_output_fits_the_screen_without_cutting_words(uwe: Uwe, ds: models.DatasetModel, width: int, command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command", [["regions"], ["clusters"], ["schemes"], ["sectors"], ["results"], ["scheme", "poles"]]
+)
+def test_output_fits_the_screen_without_cutting_words(
+    uwe: Uwe, ds: models.DatasetModel, width: int, command: list[str]
+) -> None:
     out = uwe(*command, env={"COLUMNS": str(width)}).stdout
     assert max(len(line.rstrip()) for line in out.splitlines()) <= width
     words = set(re.split(r"\s+", out))
@@ -363,17 +422,34 @@ def test_shell_completion_protocol_completes_names() -> None:
     import sys
 
     env = {**os.environ, "_UWE_COMPLETE": "complete_bash", "COMP_WORDS": "uwe cluster tw", "COMP_CWORD": "2"}
-    run = subprocess.run([sys.executable, "-c", "from uwe_cli.__main__ import run; run()"], env=env,
-                         capture_output=True, text=True, timeout=30)
+    run = subprocess.run(
+        [sys.executable, "-c", "from uwe_cli.__main__ import run; run()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert (run.returncode, run.stdout.split()) == (0, ["tweed", "twist"])
 
 
 # Every view, and what its JSON is: how many records, or the one record it is about.
 VIEWS: dict[tuple[str, ...], int | str] = {
-    ("regions",): 5, ("region", "wallonia"): "wallonia", ("schemes",): 4, ("scheme", "poles"): "poles",
-    ("clusters",): 27, ("cluster", "tweed"): "tweed", ("sectors",): 21, ("lessons",): 13, ("results",): 10,
-    ("concepts",): 19, ("about",): "uwe", ("cite",): "all", ("cite", "porter-1998"): "porter-1998",
-    ("search", "énergie"): 5, ("notes",): 4, ("cite", "grappe"): "grappe",
+    ("regions",): 5,
+    ("region", "wallonia"): "wallonia",
+    ("schemes",): 4,
+    ("scheme", "poles"): "poles",
+    ("clusters",): 27,
+    ("cluster", "tweed"): "tweed",
+    ("sectors",): 21,
+    ("lessons",): 13,
+    ("results",): 10,
+    ("concepts",): 19,
+    ("about",): "uwe",
+    ("cite",): "all",
+    ("cite", "porter-1998"): "porter-1998",
+    ("search", "énergie"): 5,
+    ("notes",): 4,
+    ("cite", "grappe"): "grappe",
 }
 
 
@@ -434,8 +510,16 @@ def test_search_snippet_shows_the_match(uwe: Uwe) -> None:
 
 
 def test_every_json_record_and_csv_row_carries_its_source(uwe: Uwe) -> None:
-    for args in (["regions"], ["schemes"], ["clusters"], ["sectors"], ["lessons"], ["results"], ["concepts"],
-                 ["search", "énergie"]):
+    for args in (
+        ["regions"],
+        ["schemes"],
+        ["clusters"],
+        ["sectors"],
+        ["lessons"],
+        ["results"],
+        ["concepts"],
+        ["search", "énergie"],
+    ):
         rows = uwe(*args, "-f", "json").json()
         assert all(row["source"] for row in rows), args
         assert all(row["source"] for row in csv.DictReader(io.StringIO(uwe(*args, "-f", "csv").stdout))), args
@@ -449,7 +533,9 @@ def test_a_filter_given_twice_means_either(uwe: Uwe) -> None:
 
     assert ids("--sector", "media", "--sector", "energy") == ["tweed", "environment", "media"]
     assert ids("--scheme", "poles", "--scheme", "export", "--sector", "transport") == [
-        "logistics-in-wallonia", "airports-ports", "rail-transport",
+        "logistics-in-wallonia",
+        "airports-ports",
+        "rail-transport",
     ]
     assert uwe("clusters", "--sector", "media", "--sector", "energy").stdout.startswith(
         "Named groupings (3): sector Media or Energy"
@@ -474,7 +560,10 @@ def test_csv_columns_do_not_depend_on_the_rows(uwe: Uwe) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["lessons", "-k", ""], "unknown lesson kind '' (use difficulty, effect, improvement, good-practice or conclusion)"),
+        (
+            ["lessons", "-k", ""],
+            "unknown lesson kind '' (use difficulty, effect, improvement, good-practice or conclusion)",
+        ),
         (["regions", "--sort", ""], "unknown sort key '' (use gdp, population or name)"),
         (["clusters", "--sector", ""], "unknown sector '' (see 'uwe sectors')"),
     ],

@@ -42,7 +42,18 @@ def parse(args: list[str], *, light: bool, monkeypatch: pytest.MonkeyPatch, env:
         existing: Annotated[Optional[Path], typer.Option(exists=True)] = None,
         label: Annotated[str, typer.Option()] = 7,  # type: ignore[assignment]  # not text: Typer's str(7)
     ) -> None:
-        seen.append(dict(name=name, word=word, many=many, path=path, flag=flag, number=number, existing=existing, label=label))
+        seen.append(
+            {
+                "name": name,
+                "word": word,
+                "many": many,
+                "path": path,
+                "flag": flag,
+                "number": number,
+                "existing": existing,
+                "label": label,
+            }
+        )
 
     command = typer.main.get_command(app)
     if light:
@@ -73,7 +84,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("args", "env"), CASES)
-def test_the_same_values_and_messages_as_typer(args: list[str], env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_same_values_and_messages_as_typer(
+    args: list[str], env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     typers = parse(["x", *args], light=False, monkeypatch=monkeypatch, env=env)
     ours = parse(["x", *args], light=True, monkeypatch=monkeypatch, env=env)
     assert ours == typers
@@ -82,7 +95,13 @@ def test_the_same_values_and_messages_as_typer(args: list[str], env: dict[str, s
 def test_the_values_are_what_a_command_expects(monkeypatch: pytest.MonkeyPatch) -> None:
     args = ["x", "--many", "a", "--many", "b", "--path", "f.txt"]
     assert parse(args, light=True, monkeypatch=monkeypatch, env={"UWE_TEST_FLAG": "yes"}) == {
-        "name": "x", "word": None, "many": ["a", "b"], "path": Path("f.txt"), "flag": True, "number": 1, "existing": None,
+        "name": "x",
+        "word": None,
+        "many": ["a", "b"],
+        "path": Path("f.txt"),
+        "flag": True,
+        "number": 1,
+        "existing": None,
         "label": "7",
     }
 

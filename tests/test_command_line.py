@@ -132,7 +132,10 @@ def test_every_usage_error_says_what_to_type_next(main: Callable[..., object], a
 
 def test_a_language_from_the_environment_names_its_variable(uwe: Uwe) -> None:
     run = uwe("regions", env={"UWE_LANG": "xx"})
-    assert (run.exit_code, run.stderr) == (2, "uwe: error: UWE_LANG: unknown language 'xx' (use en, fr, nl, de or bg)\n")
+    assert (run.exit_code, run.stderr) == (
+        2,
+        "uwe: error: UWE_LANG: unknown language 'xx' (use en, fr, nl, de or bg)\n",
+    )
     assert uwe("regions", "--lang", "en", env={"UWE_LANG": "xx"}).exit_code == 0
 
 
@@ -200,4 +203,8 @@ def test_completion_covers_every_name_argument(line: str, offered: list[str], mo
 
 def test_completion_offers_every_citable_record(monkeypatch: pytest.MonkeyPatch) -> None:
     offered = completions("uwe cite ", monkeypatch)
-    assert len(offered) == 68 and offered[:3] == ["grappe", "grappe-technologique", "grappe-d-exportation"] and offered[-1] == "uwe"
+    assert (
+        len(offered) == 68
+        and offered[:3] == ["grappe", "grappe-technologique", "grappe-d-exportation"]
+        and offered[-1] == "uwe"
+    )

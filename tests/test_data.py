@@ -266,7 +266,9 @@ def test_every_sector_tag_is_named_by_the_groupings_words(ds: models.DatasetMode
 def test_translations(ds: models.DatasetModel) -> None:
     objectives = next(c for c in ds.concepts if c.id == "varied-objectives").points
     english = {p.fr: p.en for p in objectives}
-    assert english["Amélioration relations donneurs d’ordre / fournisseurs"].startswith("Better relations between principals")
+    assert english["Amélioration relations donneurs d’ordre / fournisseurs"].startswith(
+        "Better relations between principals"
+    )
     assert english["Meilleure réactivité aux changements de la demande"] == "Better responsiveness to changes in demand"
 
 

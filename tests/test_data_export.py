@@ -24,7 +24,7 @@ import pytest
 
 from helpers import edit
 from test_speed import imported
-from uwe_cli import __version__, database, datapackage, data_export, store
+from uwe_cli import __version__, data_export, database, datapackage, store
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 TABLES = 38
@@ -71,7 +71,9 @@ def test_frictionless_validates_the_package(package: Path) -> None:
     report = frictionless.validate(package / "datapackage.json")
     assert report.valid, report.flatten(["title", "message"])
     assert len(report.tasks) == TABLES
-    assert sorted(p.name for p in package.iterdir()) == sorted(["datapackage.json", *(f"{t.name}.csv" for t in report.tasks)])
+    assert sorted(p.name for p in package.iterdir()) == sorted(
+        ["datapackage.json", *(f"{t.name}.csv" for t in report.tasks)]
+    )
 
 
 def test_the_package_says_what_it_is(package: Path) -> None:
@@ -108,7 +110,9 @@ def test_frictionless_checks_the_foreign_keys(package: Path, tmp_path: Path) -> 
     memberships.write_text(memberships.read_text(encoding="utf-8").replace(",poles,", ",nowhere,", 1), encoding="utf-8")
     report = frictionless.validate(broken / "datapackage.json")
     assert not report.valid
-    assert [(task.name, error.type) for task in report.tasks for error in task.errors] == [("memberships", "foreign-key")]
+    assert [(task.name, error.type) for task in report.tasks for error in task.errors] == [
+        ("memberships", "foreign-key")
+    ]
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(package: Path, db: sqlite3.Connection) -> None:
@@ -116,7 +120,9 @@ def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(package
     assert notes[0]["text_fr"] == "'+ contributions privées"  # as `uwe scheme poles --format csv` writes it
     assert notes[0]["text_en"] == "plus private contributions"
     # The database holds the text itself: nothing runs there.
-    query = "SELECT text_fr FROM scheme_list_items WHERE scheme_id = 'poles' AND list = 'funding.notes' AND position = 1"
+    query = (
+        "SELECT text_fr FROM scheme_list_items WHERE scheme_id = 'poles' AND list = 'funding.notes' AND position = 1"
+    )
     assert db.execute(query).fetchone() == ("+ contributions privées",)
 
 
@@ -142,7 +148,13 @@ def test_the_energy_groupings_and_their_schemes(db: sqlite3.Connection, uwe: Cal
     ).fetchall()
     assert found == [
         ("tweed", "TWEED", "regional-clusters", "Énergie durable", "Sustainable energy"),
-        ("environment", "Environnement", "export-grappes", "eau - déchets - énergie renouvelable", "water - waste - renewable energy"),
+        (
+            "environment",
+            "Environnement",
+            "export-grappes",
+            "eau - déchets - énergie renouvelable",
+            "water - waste - renewable energy",
+        ),
     ]
     shown = view(uwe, "clusters", "--sector", "energy")
     assert [(c["id"], c["schemes"]) for c in shown] == [(row[0], [row[2]]) for row in found]
@@ -173,9 +185,15 @@ def test_the_figures_view_has_every_figure(db: sqlite3.Connection) -> None:
     counts = dict(db.execute("SELECT table_name, count(*) FROM figures GROUP BY table_name").fetchall())
     assert counts == {"organisation_figures": 2, "region_figures": 24, "scheme_figures": 14, "results": 10}
     ceiling = "SELECT subject_name_en, measure, value, unit, maximum FROM figures WHERE maximum = 1"
-    assert db.execute(ceiling).fetchall() == [("Competitiveness poles", "funding.amount_per_year", 400000, "EUR/year", 1)]
-    patents = "SELECT label_fr, label_en, value, slides_fr FROM figures WHERE table_name = 'results' AND measure = 'patents'"
-    assert db.execute(patents).fetchall() == [("Brevets déposés", "Patents filed", 202, "Premier bilan des pôles de compétitivité")]
+    assert db.execute(ceiling).fetchall() == [
+        ("Competitiveness poles", "funding.amount_per_year", 400000, "EUR/year", 1)
+    ]
+    patents = (
+        "SELECT label_fr, label_en, value, slides_fr FROM figures WHERE table_name = 'results' AND measure = 'patents'"
+    )
+    assert db.execute(patents).fetchall() == [
+        ("Brevets déposés", "Patents filed", 202, "Premier bilan des pôles de compétitivité")
+    ]
 
 
 def test_quantities_are_numbers_with_the_slides_words_beside_them(db: sqlite3.Connection) -> None:
@@ -191,20 +209,26 @@ def test_quantities_are_numbers_with_the_slides_words_beside_them(db: sqlite3.Co
         ("regional-clusters", "funding.degression.years", 9, "years", None, None),
         ("regional-clusters", "test_phase", 4, "years", None, "phase-test de 4 ans"),
     ]
-    schemes = "SELECT legal_basis_fr, legal_basis_year, funding_degression_fr FROM schemes WHERE id = 'regional-clusters'"
+    schemes = (
+        "SELECT legal_basis_fr, legal_basis_year, funding_degression_fr FROM schemes WHERE id = 'regional-clusters'"
+    )
     assert db.execute(schemes).fetchone() == ("Régie par une loi de 2007", 2007, "dégressif jusque 50% sur 9 ans")
     quoted = "SELECT quoted_in_author, quoted_in_place, quoted_in_year FROM concepts WHERE id = 'porter-1998'"
     assert db.execute(quoted).fetchone() == ("P-A Van Binst", "Namur", 2003)
 
 
 def test_outputs_are_not_parts(db: sqlite3.Connection) -> None:
-    assert db.execute("SELECT result_id, part_of FROM result_parts").fetchall() == [("completed-rd-projects", "rd-projects")]
+    assert db.execute("SELECT result_id, part_of FROM result_parts").fetchall() == [
+        ("completed-rd-projects", "rd-projects")
+    ]
     outputs = db.execute("SELECT result_id, output_of FROM result_outputs ORDER BY result_id").fetchall()
     assert outputs == [(r, "completed-rd-projects") for r in ("companies-created", "innovations", "patents")]
 
 
 def test_uwes_words_and_readings_are_marked(db: sqlite3.Connection) -> None:
-    described = dict(db.execute("SELECT column_name, description FROM meta_columns WHERE table_name = 'schemes'").fetchall())
+    described = dict(
+        db.execute("SELECT column_name, description FROM meta_columns WHERE table_name = 'schemes'").fetchall()
+    )
     assert described["summary_fr"].endswith("(uwe's words, in French)")
     assert described["participants_fr"].endswith("(uwe's words, in French)")
     assert described["definition_fr"].endswith("(in French, the slides' own words)")
@@ -222,9 +246,15 @@ def test_uwes_words_and_readings_are_marked(db: sqlite3.Connection) -> None:
     ]
 
 
-def test_computed_figures_are_marked_and_match_the_regions_view(db: sqlite3.Connection, uwe: Callable[..., Any]) -> None:
+def test_computed_figures_are_marked_and_match_the_regions_view(
+    db: sqlite3.Connection, uwe: Callable[..., Any]
+) -> None:
     computed = db.execute("SELECT region_id, value, unit, note_en FROM region_figures WHERE computed = 1").fetchall()
-    shown = {r["id"]: r["gdp_share_of_belgium_pct"] for r in view(uwe, "regions") if r["gdp_share_of_belgium_pct"] is not None}
+    shown = {
+        r["id"]: r["gdp_share_of_belgium_pct"]
+        for r in view(uwe, "regions")
+        if r["gdp_share_of_belgium_pct"] is not None
+    }
     assert {region: value for region, value, _, _ in computed} == shown == {
         "belgium": 100.0, "flanders": 94.4, "brussels": 179.3, "wallonia": 70.5,
     }  # fmt: skip
@@ -232,9 +262,18 @@ def test_computed_figures_are_marked_and_match_the_regions_view(db: sqlite3.Conn
         ("%", "Computed by uwe: 100 × GDP per capita / GDP per capita of Belgium, rounded to 0.1")
     }
     # The one other: the export grappes, counted from the slide's list.
-    counted = "SELECT subject_id, measure, value, note_en FROM figures WHERE computed = 1 AND table_name != 'region_figures'"
-    assert db.execute(counted).fetchall() == [("export-grappes", "groupings", 12, "counted by uwe from the list on the slide "
-                                                "'Les grappes existantes', of which 2 are in formation (construction, glass)")]
+    counted = (
+        "SELECT subject_id, measure, value, note_en FROM figures WHERE computed = 1 AND table_name != 'region_figures'"
+    )
+    assert db.execute(counted).fetchall() == [
+        (
+            "export-grappes",
+            "groupings",
+            12,
+            "counted by uwe from the list on the slide "
+            "'Les grappes existantes', of which 2 are in formation (construction, glass)",
+        )
+    ]
 
 
 def test_counts_match_the_views(db: sqlite3.Connection, package: Path, uwe: Callable[..., Any]) -> None:
@@ -279,7 +318,8 @@ def test_every_row_from_a_slide_cites_slides_that_exist(db: sqlite3.Connection) 
             assert source and set(source.split("; ")) <= slides, (name, source)
     # The source itself, link tables (whose slide_id is the reference), and uwe's own words.
     assert uncited == {"presentation", "slides", "sectors", "sector_synonyms", "scheme_aliases"} | {
-        f"{kind}_slides" for kind in ("organisation", "region", "scheme", "result", "grouping", "lesson", "concept", "term")
+        f"{kind}_slides"
+        for kind in ("organisation", "region", "scheme", "result", "grouping", "lesson", "concept", "term")
     }
 
 
@@ -327,7 +367,9 @@ def test_the_database_describes_its_columns(db: sqlite3.Connection) -> None:
 def test_lang_keeps_one_language(main: Callable[..., Any], tmp_path: Path, lang: str) -> None:
     other = {"fr": "en", "en": "fr"}[lang]
     assert main("data", "export", str(tmp_path / "one.db"), "--lang", lang).exit_code == 0
-    assert main("--lang", lang, "data", "export", f"{tmp_path}/one/").exit_code == 0  # (the option before the command too)
+    assert (
+        main("--lang", lang, "data", "export", f"{tmp_path}/one/").exit_code == 0
+    )  # (the option before the command too)
     connection = sqlite3.connect(tmp_path / "one.db")
     columns = [row[0] for row in connection.execute("SELECT column_name FROM meta_columns")]
     assert f"name_{lang}" in columns and not [c for c in columns if c.endswith(f"_{other}")]
@@ -422,11 +464,17 @@ def test_an_empty_folder_is_filled_without_force(main: Callable[..., Any], tmp_p
 def test_bad_paths_get_one_clear_line(main: Callable[..., Any], tmp_path: Path, target: str, message: str) -> None:
     (tmp_path / "file.txt").write_text("x", encoding="utf-8")
     run = main("data", "export", target.replace("{tmp}", str(tmp_path)))
-    assert (run.exit_code, run.stdout, run.stderr) == (2, "", f"uwe: error: {message.replace('{tmp}', str(tmp_path))}\n")
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        2,
+        "",
+        f"uwe: error: {message.replace('{tmp}', str(tmp_path))}\n",
+    )
     assert [p.name for p in tmp_path.iterdir()] == ["file.txt"]
 
 
-def test_a_place_that_cannot_be_written_is_a_clear_error(main: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_place_that_cannot_be_written_is_a_clear_error(
+    main: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def refused(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(errno.EACCES, "Permission denied")
 
@@ -474,7 +522,9 @@ def test_a_failure_midway_leaves_nothing(
 
 
 @pytest.mark.parametrize("target", ["uwe.db", "pkg/"])
-def test_a_failed_force_keeps_the_old_export(main: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str) -> None:
+def test_a_failed_force_keeps_the_old_export(
+    main: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
     assert main("data", "export", f"{tmp_path}/{target}", "--lang", "fr").exit_code == 0
     before = snapshot(tmp_path)
     monkeypatch.setattr(datapackage, "_descriptor", _fail_after(0, KeyboardInterrupt())(datapackage._descriptor))
@@ -488,7 +538,9 @@ def test_a_failed_force_keeps_the_old_export(main: Callable[..., Any], tmp_path:
     # Any other SQLite error is uwe's own fault, and said so (exit 3), not blamed on the disk.
     ("SQLITE_ERROR", 3, "uwe: error: unexpected OperationalError: database or disk is full (re-run with --debug to see the traceback)\n"),
 ])  # fmt: skip
-def test_sqlite_errors(main: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, code: int, stderr: str) -> None:
+def test_sqlite_errors(
+    main: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, code: int, stderr: str
+) -> None:
     error = sqlite3.OperationalError("database or disk is full")
     error.sqlite_errorname = name  # type: ignore[attr-defined]
     monkeypatch.setattr(database, "_describe", _fail_after(0, error)(database._describe))
@@ -516,7 +568,10 @@ def test_exports_the_data_folder_in_use(uwe: Callable[..., Any], data_copy: Path
     assert uwe("--data-dir", str(data_copy), "data", "export", str(tmp_path / "mine.db")).exit_code == 0
     assert uwe("data", "export", f"{tmp_path}/mine/", env={"UWE_DATA_DIR": str(data_copy)}).exit_code == 0
     connection = sqlite3.connect(tmp_path / "mine.db")
-    assert connection.execute("SELECT name_fr, name_en FROM groupings WHERE id = 'tweed'").fetchone() == ("TWEED 2", "TWEED 2")
+    assert connection.execute("SELECT name_fr, name_en FROM groupings WHERE id = 'tweed'").fetchone() == (
+        "TWEED 2",
+        "TWEED 2",
+    )
     connection.close()
     assert [r["name_en"] for r in rows(tmp_path / "mine", "groupings") if r["id"] == "tweed"] == ["TWEED 2"]
 
@@ -524,7 +579,10 @@ def test_exports_the_data_folder_in_use(uwe: Callable[..., Any], data_copy: Path
 def test_broken_data_is_one_line_and_writes_nothing(main: Callable[..., Any], data_copy: Path, tmp_path: Path) -> None:
     (data_copy / "lessons.yaml").write_text("lessons: 3\n", encoding="utf-8")
     run = main("--data-dir", str(data_copy), "data", "export", str(tmp_path / "uwe.db"))
-    assert (run.exit_code, run.stderr) == (1, f"uwe: error: {data_copy / 'lessons.yaml'}:1:1: lessons: should be a list, got 3\n")
+    assert (run.exit_code, run.stderr) == (
+        1,
+        f"uwe: error: {data_copy / 'lessons.yaml'}:1:1: lessons: should be a list, got 3\n",
+    )
     assert not (tmp_path / "uwe.db").exists()
 
 
@@ -556,7 +614,9 @@ _SECTION = re.compile(r"### `uwe data export PATH`.*?(?=\n## )", re.S)
 _SNIPPET = re.compile(r"```python\n(?P<code>.*?)```\n\n```text\n(?P<output>.*?)```", re.S)
 
 
-def test_readme_examples_of_reading_the_exports_run(uwe: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_readme_examples_of_reading_the_exports_run(
+    uwe: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = README.read_text(encoding="utf-8")
     section = _SECTION.search(text)
     assert section
@@ -570,13 +630,17 @@ def test_readme_examples_of_reading_the_exports_run(uwe: Callable[..., Any], tmp
     assert [len(s["code"].splitlines()) for s in snippets] == [3, 3]
 
     def real(snippet: re.Match[str]) -> str:
-        run = subprocess.run([sys.executable, "-c", snippet["code"]], cwd=tmp_path, capture_output=True, text=True, check=True)
+        run = subprocess.run(
+            [sys.executable, "-c", snippet["code"]], cwd=tmp_path, capture_output=True, text=True, check=True
+        )
         return f"```python\n{snippet['code']}```\n\n```text\n{run.stdout}```"
 
     updated = text.replace(section[0], _SNIPPET.sub(real, section[0]))
     if os.environ.get("UWE_UPDATE_README"):
         README.write_text(updated, encoding="utf-8")
-    assert updated == text, "README's export examples are stale: run UWE_UPDATE_README=1 pytest tests/test_data_export.py"
+    assert updated == text, (
+        "README's export examples are stale: run UWE_UPDATE_README=1 pytest tests/test_data_export.py"
+    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -57,7 +57,9 @@ def ds() -> Dataset:
 
 @pytest.mark.parametrize("code", ["en", "fr"])
 @pytest.mark.parametrize(("view", "options"), VIEWS, ids=IDS)
-def test_table_and_markdown_are_derived_from_the_json(ds: Dataset, view: Any, options: dict[str, Any], code: str) -> None:
+def test_table_and_markdown_are_derived_from_the_json(
+    ds: Dataset, view: Any, options: dict[str, Any], code: str
+) -> None:
     lang = Language(code)
     form = view(ds, **options)
     data = localized(form, lang)

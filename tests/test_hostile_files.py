@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import edit, problems
 from uwe_cli import store
-from helpers import problems, edit
 
 
 def write_alias_bomb(path: Path) -> None:
@@ -70,7 +70,9 @@ def test_alias_bomb_memory_stays_bounded(data_copy: Path) -> None:
 
 def test_self_referencing_alias(data_copy: Path) -> None:
     (data_copy / "regions.yaml").write_text("regions: &r [*r]\n", encoding="utf-8")
-    assert problems(data_copy) == ["DATA/regions.yaml:1:14: YAML alias '*r' cannot be used: it refers to a value that contains it"]
+    assert problems(data_copy) == [
+        "DATA/regions.yaml:1:14: YAML alias '*r' cannot be used: it refers to a value that contains it"
+    ]
 
 
 def test_other_tags_are_refused(data_copy: Path) -> None:
@@ -106,6 +108,8 @@ def test_a_file_swapped_for_a_fifo_after_the_check_is_not_waited_on(data_copy: P
     fifo.unlink()
     os.mkfifo(fifo)
     # A child process with a timeout: an open that waited for a writer would never return.
-    run = subprocess.run([sys.executable, "-c", SWAPPED, str(data_copy), str(fifo)], capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-c", SWAPPED, str(data_copy), str(fifo)], capture_output=True, text=True, timeout=60
+    )
     assert (run.returncode, run.stderr) == (0, "")
     assert run.stdout == f"{fifo}: is not a regular file\n"

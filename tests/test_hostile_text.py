@@ -37,15 +37,31 @@ CONTROL = re.compile(
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 HOSTILE = "[red]TW[/red] [link=https://evil.example]x[/link] :smile: \x1b]8;;https://evil\x07link\x1b]8;;\x07 \x1b[2J\x9b31m\u202e"
-HOSTILE_YAML = r'"[red]TW[/red] [link=https://evil.example]x[/link] :smile: \e]8;;https://evil\alink\e]8;;\a \e[2J\x9b31m\u202e"'
+HOSTILE_YAML = (
+    r'"[red]TW[/red] [link=https://evil.example]x[/link] :smile: \e]8;;https://evil\alink\e]8;;\a \e[2J\x9b31m\u202e"'
+)
 
-FORMAT = st.characters(categories=("Cc", "Cf", "Zl", "Zp")) | st.characters(min_codepoint=0xE0000, max_codepoint=0xE007F)
+FORMAT = st.characters(categories=("Cc", "Cf", "Zl", "Zp")) | st.characters(
+    min_codepoint=0xE0000, max_codepoint=0xE007F
+)
 texts = (
     st.text(alphabet=st.characters(codec="utf-8"), max_size=60)
     | st.text(alphabet=FORMAT | st.sampled_from("ab |,"), max_size=20)
     | st.sampled_from(
-        [HOSTILE, "[bold]x", "[/]", "\x1b[31m", "\x07", "\x1b]0;title\x07", ":thumbs_up:", "\r\n", "\t", "\x00",
-         "row\u2028forged", "a\u200bb\u200dc\u2060d\ufeffe\xadf\u061cg\u180eh\ufff9i\U000e0041"]
+        [
+            HOSTILE,
+            "[bold]x",
+            "[/]",
+            "\x1b[31m",
+            "\x07",
+            "\x1b]0;title\x07",
+            ":thumbs_up:",
+            "\r\n",
+            "\t",
+            "\x00",
+            "row\u2028forged",
+            "a\u200bb\u200dc\u2060d\ufeffe\xadf\u061cg\u180eh\ufff9i\U000e0041",
+        ]
     )
 )
 
@@ -60,7 +76,9 @@ def render(form: object, fmt: str) -> str:
 def table(value: str) -> Table:
     # The value as data (a cell) and in a message (a title, a column label, a note).
     label = msg("{value}", value=value)
-    return Table(label, (Column("a", label), Column("b", msg("n"), justify="right")), [{"a": value, "b": value}], notes=(label,))
+    return Table(
+        label, (Column("a", label), Column("b", msg("n"), justify="right")), [{"a": value, "b": value}], notes=(label,)
+    )
 
 
 def document(value: str) -> Document:
@@ -161,7 +179,9 @@ def test_hostile_name_on_the_command_line(uwe) -> None:
 
 def test_hostile_field_name_in_a_data_error(uwe, data_copy: Path) -> None:
     path = data_copy / "regions.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("    kind: country", '    "\\e[2Jkind": country', 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("    kind: country", '    "\\e[2Jkind": country', 1), encoding="utf-8"
+    )
     run = uwe("data", "check", str(data_copy))
     assert run.exit_code == 1
     assert "unknown field '\\x1b[2Jkind' (did you mean 'kind'?)" in run.stderr
@@ -183,14 +203,21 @@ def test_csv_cells_are_never_formulas(uwe, data_copy: Path) -> None:
 def test_every_format_character_is_made_visible() -> None:
     from uwe_cli.sanitize import CONTROL as UWE_CONTROL
 
-    missed = [f"U+{code:04X}" for code in range(0x110000) if code != 10 and code != 9 and CONTROL.match(chr(code)) and not UWE_CONTROL.match(chr(code))]
+    missed = [
+        f"U+{code:04X}"
+        for code in range(0x110000)
+        if code != 10 and code != 9 and CONTROL.match(chr(code)) and not UWE_CONTROL.match(chr(code))
+    ]
     assert missed == []
 
 
 def test_how_hidden_characters_are_shown() -> None:
     from uwe_cli.sanitize import visible
 
-    assert visible("a\u2028b\u2029c\u200bd\xade\U000e0041f\x1bg\th") == "a\\u2028b\\u2029c\\u200bd\\xade\\U000e0041f\\x1bg h"
+    assert (
+        visible("a\u2028b\u2029c\u200bd\xade\U000e0041f\x1bg\th")
+        == "a\\u2028b\\u2029c\\u200bd\\xade\\U000e0041f\\x1bg h"
+    )
 
 
 def test_json_escapes_hidden_characters_and_stays_exact() -> None:
@@ -203,8 +230,17 @@ def test_json_escapes_hidden_characters_and_stays_exact() -> None:
 def test_a_line_separator_in_a_name_forges_no_row(uwe, data_copy: Path) -> None:
     before = uwe("--data-dir", str(data_copy), "clusters", "--sector", "energy").stdout
     path = data_copy / "clusters.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("name: TWEED", 'name: "TWEED\u2028Forged   Regional clusters   x   active\u2029"'), encoding="utf-8")
-    for args in (["clusters", "--sector", "energy"], ["clusters", "--sector", "energy", "-f", "csv"], ["clusters", "--sector", "energy", "-f", "markdown"]):
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "name: TWEED", 'name: "TWEED\u2028Forged   Regional clusters   x   active\u2029"'
+        ),
+        encoding="utf-8",
+    )
+    for args in (
+        ["clusters", "--sector", "energy"],
+        ["clusters", "--sector", "energy", "-f", "csv"],
+        ["clusters", "--sector", "energy", "-f", "markdown"],
+    ):
         out = uwe("--data-dir", str(data_copy), *args).stdout
         assert "\u2028" not in out and "\u2029" not in out
         assert "TWEED\\u2028Forged" in out.replace("\\\\", "\\")  # (markdown escapes the backslash)

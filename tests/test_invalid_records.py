@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
-from helpers import problems, edit, line_of
+from helpers import edit, line_of, problems
 
 
 def test_unknown_field_suggests_the_close_one(data_copy: Path) -> None:
@@ -81,7 +80,9 @@ def test_dangling_references_all_reported(data_copy: Path) -> None:
 
 def test_ambiguous_sector_word(data_copy: Path) -> None:
     line = edit(data_copy / "sectors.yaml", "synonyms: [eaux,", "synonyms: [énergie, eaux,")
-    assert problems(data_copy) == [f"DATA/sectors.yaml:{line - 2}:5: sectors[8]: 'énergie' already names sector 'energy'"]
+    assert problems(data_copy) == [
+        f"DATA/sectors.yaml:{line - 2}:5: sectors[8]: 'énergie' already names sector 'energy'"
+    ]
 
 
 def test_errors_in_several_files_are_all_reported(data_copy: Path) -> None:
@@ -94,7 +95,11 @@ def test_errors_in_several_files_are_all_reported(data_copy: Path) -> None:
 
 
 def test_a_result_that_is_part_of_itself(data_copy: Path) -> None:
-    line = edit(data_copy / "schemes.yaml", "      - id: rd-projects\n", "      - id: rd-projects\n        part_of: completed-rd-projects\n")
+    line = edit(
+        data_copy / "schemes.yaml",
+        "      - id: rd-projects\n",
+        "      - id: rd-projects\n        part_of: completed-rd-projects\n",
+    )
     assert problems(data_copy) == [
         f"DATA/schemes.yaml:{line + 1}:9: schemes[2].results[4].part_of: 'rd-projects' is part of itself "
         "(through completed-rd-projects)",
@@ -113,7 +118,11 @@ def test_a_definition_without_author_shows_no_placeholder(uwe, data_copy: Path) 
 
 
 def test_a_result_that_is_its_own_part(data_copy: Path) -> None:
-    line = edit(data_copy / "schemes.yaml", "      - id: rd-projects\n", "      - id: rd-projects\n        part_of: rd-projects\n")
+    line = edit(
+        data_copy / "schemes.yaml",
+        "      - id: rd-projects\n",
+        "      - id: rd-projects\n        part_of: rd-projects\n",
+    )
     assert problems(data_copy) == [
         f"DATA/schemes.yaml:{line + 1}:9: schemes[2].results[4].part_of: 'rd-projects' is part of itself"
     ]
@@ -175,12 +184,20 @@ def problems_or_none(folder: Path) -> list[str]:
 
 def test_a_list_given_as_one_value_says_how_to_write_it(data_copy: Path) -> None:
     line = edit(data_copy / "clusters.yaml", "sectors: [research]", "sectors: research")
-    assert problems(data_copy) == [f"DATA/clusters.yaml:{line}:5: clusters[0].sectors: should be a list, got 'research' (write [research])"]
+    assert problems(data_copy) == [
+        f"DATA/clusters.yaml:{line}:5: clusters[0].sectors: should be a list, got 'research' (write [research])"
+    ]
 
 
 def test_outputs_are_checked_like_parts(data_copy: Path) -> None:
-    line = edit(data_copy / "schemes.yaml", "        output_of: completed-rd-projects\n", "        output_of: innovation\n")
-    edit(data_copy / "schemes.yaml", "        part_of: rd-projects\n", "        part_of: rd-projects\n        output_of: patents\n")
+    line = edit(
+        data_copy / "schemes.yaml", "        output_of: completed-rd-projects\n", "        output_of: innovation\n"
+    )
+    edit(
+        data_copy / "schemes.yaml",
+        "        part_of: rd-projects\n",
+        "        part_of: rd-projects\n        output_of: patents\n",
+    )
     both = line_of(data_copy / "schemes.yaml", "- id: completed-rd-projects")
     assert problems(data_copy) == [
         f"DATA/schemes.yaml:{both}:9: schemes[2].results[5]: a result is either part_of or output_of another, not both",
@@ -193,7 +210,11 @@ def test_outputs_are_checked_like_parts(data_copy: Path) -> None:
 
 
 def test_a_glossary_use_or_a_membership_citing_an_unknown_slide(data_copy: Path) -> None:
-    usage = edit(data_copy / "concepts.yaml", "        source: regional-clusters-funding", "        source: regional-cluster-funding")
+    usage = edit(
+        data_copy / "concepts.yaml",
+        "        source: regional-clusters-funding",
+        "        source: regional-cluster-funding",
+    )
     membership = edit(data_copy / "clusters.yaml", "        source: six-poles", "        source: six-pole")
     assert problems(data_copy) == [
         f"DATA/clusters.yaml:{membership}:9: clusters[5].memberships[1].source: unknown slide 'six-pole' "

@@ -61,7 +61,7 @@ def test_a_table_whose_cells_fit_has_no_blank_lines_and_no_repeated_title(uwe: U
         "Member companies of the poles                      600   600 member companies of the poles",
         "Share of value added                               45%   45% of value added and 24% of industrial employment",
     ]
-    assert "" not in lines[:lines.index("The poles policy can only be assessed over the long term.") - 1]
+    assert "" not in lines[: lines.index("The poles policy can only be assessed over the long term.") - 1]
 
 
 def test_the_bar_chart_keeps_its_labels_whole_at_40_columns(uwe: Uwe) -> None:

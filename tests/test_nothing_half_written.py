@@ -12,7 +12,6 @@ import pytest
 
 from uwe_cli import newfile, store
 
-
 _fdopen = os.fdopen
 
 
@@ -60,7 +59,9 @@ def test_a_full_disk_seen_only_at_fsync(uwe, tmp_path: Path, monkeypatch: pytest
     assert (run.exit_code, listing(tmp_path)) == (1, [])
 
 
-def test_an_export_file_that_appears_meanwhile_is_never_replaced(uwe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_export_file_that_appears_meanwhile_is_never_replaced(
+    uwe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "out.html"
     real_link = os.link
 
@@ -85,7 +86,9 @@ def test_an_export_is_an_ordinary_file(uwe, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("full", [False, True])
-def test_without_hard_links_a_file_is_still_whole_or_absent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full: bool) -> None:
+def test_without_hard_links_a_file_is_still_whole_or_absent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full: bool
+) -> None:
     def no_links(src: str, dst: str) -> None:
         raise OSError(errno.EPERM, "Operation not permitted")
 
@@ -124,7 +127,9 @@ def test_an_interrupted_write_leaves_nothing(tmp_path: Path, monkeypatch: pytest
     assert listing(tmp_path) == []
 
 
-def test_data_init_on_a_full_disk_removes_every_file_and_folder_it_made(uwe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_init_on_a_full_disk_removes_every_file_and_folder_it_made(
+    uwe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "new" / "deeper" / "data"
     real_create = newfile.create
     written: list[Path] = []

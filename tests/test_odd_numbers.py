@@ -22,7 +22,11 @@ ODD_FIGURES = {
     "1e400 (YAML 1.1 text)": ("1e400", 18, f"{FIELD}: should be a number, got '1e400'"),
     "-10**20": ("-100000000000000000000", 18, f"{FIELD}: cannot be negative"),
     "5,000 digits": ("9" * 5000, 25, f"{FIELD}: number has 5,000 digits (the limit is 4,300)"),
-    "a vast hexadecimal": ("0x" + "f" * 4000, 25, f"{FIELD}: number '0x{'f' * 57}…' is too large (more than 4,300 digits)"),
+    "a vast hexadecimal": (
+        "0x" + "f" * 4000,
+        25,
+        f"{FIELD}: number '0x{'f' * 57}…' is too large (more than 4,300 digits)",
+    ),
 }
 
 
@@ -41,7 +45,12 @@ def test_an_odd_figure_is_a_located_data_error(uwe, data_copy: Path, case: str) 
 @pytest.mark.parametrize(
     ("old", "new", "column", "message"),
     [
-        ("page: 8", "page: " + "1" + "0" * 400, 7, "presentation.slides[5].page: should be less than or equal to 100000"),
+        (
+            "page: 8",
+            "page: " + "1" + "0" * 400,
+            7,
+            "presentation.slides[5].page: should be less than or equal to 100000",
+        ),
         ("page: 8", "page: .inf", 7, "presentation.slides[5].page: should be a finite number"),
         ("founded: 1969", "founded: 1" + "0" * 309, 3, "organisation.founded: should be less than or equal to 2100"),
         ("founded: 1969", "founded: '" + "1" * 5000 + "'", 3, "organisation.founded: is too long a number, got '1111"),

@@ -45,11 +45,15 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
 
     def uwe(*args: str) -> subprocess.CompletedProcess[str]:
         env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin", "UWE_CACHE_DIR": str(tmp_path / "cache")}
-        return subprocess.run([sys.executable, "-m", "uwe_cli", *args], cwd=elsewhere, env=env, capture_output=True, text=True)
+        return subprocess.run(
+            [sys.executable, "-m", "uwe_cli", *args], cwd=elsewhere, env=env, capture_output=True, text=True
+        )
 
     path = uwe("data", "path")
     assert path.returncode == 0, path.stderr
     assert Path(path.stdout.strip()) == target / "uwe_cli" / "data"
     check = uwe("data", "check")
     assert check.returncode == 0, check.stderr
-    assert check.stdout.startswith("ok: 1 country, 3 regions, 1 community, 4 schemes, 27 clusters, 21 sectors, 13 lessons, 12 concepts, 7 glossary terms, 23 slides")
+    assert check.stdout.startswith(
+        "ok: 1 country, 3 regions, 1 community, 4 schemes, 27 clusters, 21 sectors, 13 lessons, 12 concepts, 7 glossary terms, 23 slides"
+    )

@@ -67,7 +67,6 @@ def test_quick_start_has_exactly_two_lines() -> None:
     assert lines[0].endswith("uwe regions") and "pytest" in lines[1]
 
 
-
 def test_quick_start_leaves_uwe_runnable_by_name(tmp_path: Path) -> None:
     # The first line's last steps, in a shell whose PATH knows no uwe, with `.venv` being
     # the environment these tests run in (where uwe is installed): `uwe` answers by name.
@@ -83,6 +82,12 @@ def test_quick_start_leaves_uwe_runnable_by_name(tmp_path: Path) -> None:
     assert steps[2:] == [". .venv/bin/activate", "uwe regions"]
     (tmp_path / ".venv").symlink_to(sys.prefix, target_is_directory=True)
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    run = subprocess.run(["bash", "-c", " && ".join([*steps[2:-1], "uwe --version"])], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        ["bash", "-c", " && ".join([*steps[2:-1], "uwe --version"])],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (run.returncode, run.stdout.startswith("uwe "), run.stderr) == (0, True, "")

@@ -52,7 +52,11 @@ def test_ids_units_codes_and_periods_are_never_matched(uwe: Uwe, query: str) -> 
         assert TEXT_FIELDS.match(hit["field"]) and not re.search(r"\.(scheme|unit|period|base|id)$", hit["field"]), hit
         assert hit["text"] not in ("EUR", "export-grappes", "people", "as presented, April 2014"), hit
     # An id's words match the names that have them, never the id nor the references to it.
-    assert [h["field"] for h in uwe("search", "export-grappes", "-f", "json").json()] == ["aliases[4]", "meaning", "meaning"]
+    assert [h["field"] for h in uwe("search", "export-grappes", "-f", "json").json()] == [
+        "aliases[4]",
+        "meaning",
+        "meaning",
+    ]
 
 
 def test_fields_are_named_as_a_reader_knows_them(uwe: Uwe) -> None:

@@ -37,7 +37,9 @@ def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
     return cache_dir
 
 
-@pytest.mark.parametrize("args", [["--version"], ["regions", "--format", "json"], ["clusters", "--sector", "energy", "-f", "csv"]])
+@pytest.mark.parametrize(
+    "args", [["--version"], ["regions", "--format", "json"], ["clusters", "--sector", "energy", "-f", "csv"]]
+)
 def test_machine_formats_and_version_do_not_import_rich(args: list[str], warm_cache: str) -> None:
     modules = imported(*args, cache_dir=warm_cache)
     assert "rich.table" not in modules and "rich.console" not in modules

@@ -65,7 +65,9 @@ def test_no_colour_when_asked(args: list[str], env: dict[str, str]) -> None:
     assert "Belgium" in shown and SGR_COLOUR not in shown
 
 
-@pytest.mark.parametrize(("args", "env"), [(["--no-color"], {}), ([], {"NO_COLOR": "1"}), (["--no-color"], {"FORCE_COLOR": "1"})])
+@pytest.mark.parametrize(
+    ("args", "env"), [(["--no-color"], {}), ([], {"NO_COLOR": "1"}), (["--no-color"], {"FORCE_COLOR": "1"})]
+)
 def test_no_colour_means_no_style_at_all(args: list[str], env: dict[str, str]) -> None:
     # Not even bold or underline: plain text, as in a pipe.
     shown = in_terminal("scheme", "poles", *args, env=env)
@@ -88,7 +90,11 @@ def test_term_dumb_gets_no_escape_codes() -> None:
 def shell(command: str) -> subprocess.CompletedProcess[str]:
     """`command` run by bash with pipefail, so that uwe's own exit code counts in a pipe."""
     return subprocess.run(
-        f"set -o pipefail; {command}", shell=True, capture_output=True, text=True, executable="/bin/bash",
+        f"set -o pipefail; {command}",
+        shell=True,
+        capture_output=True,
+        text=True,
+        executable="/bin/bash",
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
 

@@ -10,7 +10,18 @@ from babel.messages.pofile import read_po
 from uwe_cli import store, translations
 from uwe_cli.language import Language
 
-DATA = store.load_dataset(store.shipped_data_dir(), use_cache=False).dump()
+def _french_and_english() -> dict:
+    """The shipped data without its translations folder: texts in French and English only."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp()) / "data"
+    shutil.copytree(store.shipped_data_dir(), folder, ignore=shutil.ignore_patterns("translations"))
+    return store.load_dataset(folder, use_cache=False).dump()
+
+
+DATA = _french_and_english()
 
 
 def catalogue(*entries: tuple[str, str, str]) -> str:
@@ -26,7 +37,9 @@ def tweed(data: dict) -> dict:
 
 def test_a_translation_is_found_by_its_address_and_shown() -> None:
     data = copy.deepcopy(DATA)
-    outdated = translations.apply(data, {"nl": catalogue(("clusters/tweed/memberships/0/domain", "Énergie durable", "Duurzame energie"))})
+    outdated = translations.apply(
+        data, {"nl": catalogue(("clusters/tweed/memberships/0/domain", "Énergie durable", "Duurzame energie"))}
+    )
     assert outdated == []
     domain = tweed(data)["memberships"][0]["domain"]
     assert domain == {"fr": "Énergie durable", "en": "Sustainable energy", "nl": "Duurzame energie"}
@@ -41,7 +54,9 @@ def test_an_outdated_translation_is_reported_and_the_french_shown_marked() -> No
         ("clusters/atlantis/name", "Atlantide", "Atlantis"),
     )})  # fmt: skip
     assert outdated == [
-        translations.Outdated("nl", "clusters/tweed/memberships/0/domain", "the French text has changed since it was translated"),
+        translations.Outdated(
+            "nl", "clusters/tweed/memberships/0/domain", "the French text has changed since it was translated"
+        ),
         translations.Outdated("nl", "clusters/atlantis/name", "the dataset has no such text any more"),
     ]
     domain = tweed(data)["memberships"][0]["domain"]
@@ -51,7 +66,11 @@ def test_an_outdated_translation_is_reported_and_the_french_shown_marked() -> No
 
 
 def test_the_template_lists_every_text_to_translate_and_babel_reads_it() -> None:
-    po = translations.template(DATA, lang="de", existing=catalogue(("clusters/tweed/memberships/0/domain", "Énergie durable", "Nachhaltige Energie")))
+    po = translations.template(
+        DATA,
+        lang="de",
+        existing=catalogue(("clusters/tweed/memberships/0/domain", "Énergie durable", "Nachhaltige Energie")),
+    )
     parsed = read_po(io.StringIO(po))
     by_context = {m.context: m for m in parsed if m.id}
     every = {address for address, _ in translations.texts(DATA)}

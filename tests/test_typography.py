@@ -23,7 +23,9 @@ def test_no_line_starts_with_closing_punctuation(uwe, lang: str, width: int) -> 
 
 def test_no_break_spaces_are_kept_and_shown_as_they_are(uwe, data_copy) -> None:
     path = data_copy / "regions.yaml"
-    text = path.read_text(encoding="utf-8").replace('"langue française"', '"langue\\u00a0française\\u202f: dite « FR »"')
+    text = path.read_text(encoding="utf-8").replace(
+        '"langue française"', '"langue\\u00a0française\\u202f: dite « FR »"'
+    )
     path.write_text(text, encoding="utf-8")
     out = uwe("--data-dir", str(data_copy), "--lang", "fr", "region", "wallonia", env={"COLUMNS": "200"}).stdout
     assert "français (langue\u00a0française\u202f: dite « FR »)" in out

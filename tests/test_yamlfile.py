@@ -18,11 +18,15 @@ scalars = (
     | st.integers(-(10**30), 10**30)
     | st.floats(allow_nan=False)
     | st.text(max_size=12)
-    | st.sampled_from(["yes", "No", "on", "~", "null", "0x1F", "017", "1_000", "1:30", ".inf", "2014-04-15", "-0", "+5"])
+    | st.sampled_from(
+        ["yes", "No", "on", "~", "null", "0x1F", "017", "1_000", "1:30", ".inf", "2014-04-15", "-0", "+5"]
+    )
     | st.dates(min_value=datetime.date(1900, 1, 1))
 )
 keys = st.text(min_size=1, max_size=8) | st.integers(0, 99)
-documents = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4), max_leaves=25)
+documents = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4), max_leaves=25
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -55,7 +59,11 @@ def pyyaml_positions(text: str) -> dict[tuple[Any, ...], tuple[int, int]]:
 def test_every_value_is_located_as_pyyaml_locates_it(data: dict[str, Any], flow: bool) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
     expected = pyyaml_positions(text)
-    expected = {path: where for path, where in expected.items() if all(isinstance(p, (str, int)) and not isinstance(p, bool) for p in path)}
+    expected = {
+        path: where
+        for path, where in expected.items()
+        if all(isinstance(p, (str, int)) and not isinstance(p, bool) for p in path)
+    }
     assert parse_yaml(text.encode(), display="x").positions(list(expected)) == expected
 
 

@@ -28,6 +28,7 @@ removed. `clear()` removes everything uwe put there.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -166,10 +167,8 @@ def _listing() -> list[tuple[os.DirEntry[str], float]]:
         with os.scandir(directory()) as items:
             for item in items:
                 if _is_temporary(item.name) or (item.name.startswith("dataset-") and item.name.endswith(".json")):
-                    try:
+                    with contextlib.suppress(OSError):
                         found.append((item, item.stat(follow_symlinks=False).st_mtime))
-                    except OSError:
-                        pass
     except OSError:
         pass
     return found

@@ -52,7 +52,9 @@ app = _App(
 )
 data_app = _App(
     cls=command_line.Group,
-    help="Check, copy, export or locate the data folder; clear the cache.", epilog="Example: uwe data init ./my-data", no_args_is_help=True
+    help="Check, copy, export or locate the data folder; clear the cache.",
+    epilog="Example: uwe data init ./my-data",
+    no_args_is_help=True,
 )
 app.add_typer(data_app, name="data")
 
@@ -70,22 +72,34 @@ class Settings:
 # The options every command that shows a view has, defined once (see `_view`).
 FormatOpt = Annotated[
     str,
-    typer.Option("--format", "-f", metavar="FORMAT", help=f"{listed(FORMATS)}.", autocompletion=completion.choices(FORMATS)),
+    typer.Option(
+        "--format", "-f", metavar="FORMAT", help=f"{listed(FORMATS)}.", autocompletion=completion.choices(FORMATS)
+    ),
 ]
 LangOpt = Annotated[
     Optional[str],
-    typer.Option("--lang", "-l", metavar="LANG", help=f"{listed(LANGS)} (default: $UWE_LANG, else the locale's language, else en).", autocompletion=completion.choices(LANGS)),
+    typer.Option(
+        "--lang",
+        "-l",
+        metavar="LANG",
+        help=f"{listed(LANGS)} (default: $UWE_LANG, else the locale's language, else en).",
+        autocompletion=completion.choices(LANGS),
+    ),
 ]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour or bold, even on a terminal.")]
 ExportOpt = Annotated[
     Optional[Path],
-    typer.Option("--export", metavar="FILE", help="Also save the table as FILE.svg, FILE.html or FILE.txt, 100 columns wide."),
+    typer.Option(
+        "--export", metavar="FILE", help="Also save the table as FILE.svg, FILE.html or FILE.txt, 100 columns wide."
+    ),
 ]
 # Text, not int: Typer would convert an int through pydantic, whose start-up costs more
 # than the whole command (coercion.py); output.width checks it.
 WidthOpt = Annotated[
     Optional[str],
-    typer.Option("--width", metavar="N", help="Lay the table out for N columns (default: the terminal's; 100 for --export)."),
+    typer.Option(
+        "--width", metavar="N", help="Lay the table out for N columns (default: the terminal's; 100 for --export)."
+    ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="With --export, replace FILE if it exists.")]
 
@@ -134,7 +148,9 @@ def root(
     ctx: typer.Context,
     data_dir: Annotated[
         Optional[Path],
-        typer.Option("--data-dir", metavar="PATH", help="Read this data folder (default: $UWE_DATA_DIR, else the shipped data)."),
+        typer.Option(
+            "--data-dir", metavar="PATH", help="Read this data folder (default: $UWE_DATA_DIR, else the shipped data)."
+        ),
     ] = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -222,8 +238,24 @@ def _columns(text: Optional[str]) -> Optional[int]:
 def regions(
     ctx: typer.Context,
     out: Out,
-    names: Annotated[Optional[list[str]], typer.Argument(metavar="NAME", help="Regions to compare (default: all).", autocompletion=completion.records("regions"), show_default=False)] = None,
-    sort: Annotated[Optional[str], typer.Option("--sort", metavar="KEY", help=f"{listed(SORT_KEYS)} (default: the source's order).", autocompletion=completion.choices(SORT_KEYS))] = None,
+    names: Annotated[
+        Optional[list[str]],
+        typer.Argument(
+            metavar="NAME",
+            help="Regions to compare (default: all).",
+            autocompletion=completion.records("regions"),
+            show_default=False,
+        ),
+    ] = None,
+    sort: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help=f"{listed(SORT_KEYS)} (default: the source's order).",
+            autocompletion=completion.choices(SORT_KEYS),
+        ),
+    ] = None,
 ) -> None:
     """Compare GDP per capita of Belgium, its regions and the German-speaking Community."""
     from uwe_cli import lookup
@@ -237,7 +269,14 @@ def regions(
 def region(
     ctx: typer.Context,
     out: Out,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="A region: id, English or French name (see `uwe regions`).", autocompletion=completion.records("regions"))],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="A region: id, English or French name (see `uwe regions`).",
+            autocompletion=completion.records("regions"),
+        ),
+    ],
 ) -> None:
     """One region's full profile: population, GDP, EU indices, labour market, sectors."""
     from uwe_cli.views import regions
@@ -249,7 +288,15 @@ def region(
 def schemes(
     ctx: typer.Context,
     out: Out,
-    names: Annotated[Optional[list[str]], typer.Argument(metavar="NAME", help="Schemes to compare (default: all four).", autocompletion=completion.records("schemes"), show_default=False)] = None,
+    names: Annotated[
+        Optional[list[str]],
+        typer.Argument(
+            metavar="NAME",
+            help="Schemes to compare (default: all four).",
+            autocompletion=completion.records("schemes"),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """The four Walloon clustering schemes side by side."""
     from uwe_cli.views import schemes
@@ -261,7 +308,14 @@ def schemes(
 def scheme(
     ctx: typer.Context,
     out: Out,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="A scheme: id, name or alias (poles, grappes...).", autocompletion=completion.records("schemes"))],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="A scheme: id, name or alias (poles, grappes...).",
+            autocompletion=completion.records("schemes"),
+        ),
+    ],
 ) -> None:
     """One scheme in full: criteria, funding, activities, results, its groupings."""
     from uwe_cli.views import schemes
@@ -273,22 +327,67 @@ def scheme(
 def clusters(
     ctx: typer.Context,
     out: Out,
-    sector: Annotated[Optional[list[str]], typer.Option("--sector", "-s", metavar="SECTOR", help="A sector, in English or French (see `uwe sectors`); repeat for either.", autocompletion=completion.records("sectors"), show_default=False)] = None,
-    scheme_name: Annotated[Optional[list[str]], typer.Option("--scheme", metavar="SCHEME", help="regional-clusters, poles, export-grappes or technology-grappes; repeat for either.", autocompletion=completion.records("schemes"), show_default=False)] = None,
-    status: Annotated[Optional[list[str]], typer.Option("--status", metavar="STATUS", help=f"{listed(CLUSTER_STATUSES)}.", autocompletion=completion.choices(CLUSTER_STATUSES), show_default=False)] = None,
-    search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="Words starting with TEXT in the name or domain.")] = None,
+    sector: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--sector",
+            "-s",
+            metavar="SECTOR",
+            help="A sector, in English or French (see `uwe sectors`); repeat for either.",
+            autocompletion=completion.records("sectors"),
+            show_default=False,
+        ),
+    ] = None,
+    scheme_name: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--scheme",
+            metavar="SCHEME",
+            help="regional-clusters, poles, export-grappes or technology-grappes; repeat for either.",
+            autocompletion=completion.records("schemes"),
+            show_default=False,
+        ),
+    ] = None,
+    status: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help=f"{listed(CLUSTER_STATUSES)}.",
+            autocompletion=completion.choices(CLUSTER_STATUSES),
+            show_default=False,
+        ),
+    ] = None,
+    search: Annotated[
+        Optional[str], typer.Option("--search", metavar="TEXT", help="Words starting with TEXT in the name or domain.")
+    ] = None,
 ) -> None:
     """Every named grouping (clusters, poles, export grappes); filters combine."""
     from uwe_cli.views import clusters
 
-    _show(ctx, clusters.clusters, out, sector=sector or (), scheme_name=scheme_name or (), status=status or (), search=search)
+    _show(
+        ctx,
+        clusters.clusters,
+        out,
+        sector=sector or (),
+        scheme_name=scheme_name or (),
+        status=status or (),
+        search=search,
+    )
 
 
 @_view(epilog="Example: uwe cluster tweed")
 def cluster(
     ctx: typer.Context,
     out: Out,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="A grouping: id or name (case and accents do not matter).", autocompletion=completion.records("clusters"))],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="A grouping: id or name (case and accents do not matter).",
+            autocompletion=completion.records("clusters"),
+        ),
+    ],
 ) -> None:
     """One grouping's profile: schemes, domain, sectors, status, source."""
     from uwe_cli.views import clusters
@@ -321,7 +420,16 @@ _plain_view(
 def lessons(
     ctx: typer.Context,
     out: Out,
-    kind: Annotated[Optional[str], typer.Option("--kind", "-k", metavar="KIND", help=f"{listed(LESSON_KINDS)}.", autocompletion=completion.choices(LESSON_KINDS))] = None,
+    kind: Annotated[
+        Optional[str],
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help=f"{listed(LESSON_KINDS)}.",
+            autocompletion=completion.choices(LESSON_KINDS),
+        ),
+    ] = None,
 ) -> None:
     """What the Walloon experience taught, grouped, in the source's order."""
     from uwe_cli.views import policy
@@ -359,7 +467,15 @@ _plain_view(
 def cite(
     ctx: typer.Context,
     out: Out,
-    name: Annotated[Optional[str], typer.Argument(metavar="NAME", help="A record (region, scheme, grouping, lesson, concept) or slide; default: the whole dataset.", autocompletion=completion.records("citable"), show_default=False)] = None,
+    name: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="NAME",
+            help="A record (region, scheme, grouping, lesson, concept) or slide; default: the whole dataset.",
+            autocompletion=completion.records("citable"),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """How to cite a record or the whole dataset, as text and as BibTeX."""
     from uwe_cli.views import cite
@@ -371,7 +487,9 @@ def cite(
 def search_command(
     ctx: typer.Context,
     out: Out,
-    query: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find: any that start so, ignoring case and accents.")],
+    query: Annotated[
+        str, typer.Argument(metavar="TEXT", help="Words to find: any that start so, ignoring case and accents.")
+    ],
 ) -> None:
     """Every record of any kind that mentions TEXT, in French or English, and where."""
     from uwe_cli.views import search
@@ -385,7 +503,10 @@ def search_command(
 @data_app.command("check", epilog="Example: uwe data check ./my-data")
 def data_check(
     ctx: typer.Context,
-    path: Annotated[Optional[Path], typer.Argument(metavar="PATH", help="The data folder (default: the one in use).", show_default=False)] = None,
+    path: Annotated[
+        Optional[Path],
+        typer.Argument(metavar="PATH", help="The data folder (default: the one in use).", show_default=False),
+    ] = None,
 ) -> None:
     """Validate a data folder and list every problem found, with file, line and field."""
     from uwe_cli import output, store
@@ -423,9 +544,26 @@ def data_init(
 @data_app.command("export", epilog="Example: uwe data export ./uwe-data/ (or: uwe data export uwe.db)")
 def data_export(
     ctx: typer.Context,
-    path: Annotated[str, typer.Argument(metavar="PATH", help="A folder (ending in /) for a Frictionless Data Package, or FILE.db, .sqlite or .sqlite3 for SQLite.")],
-    lang: Annotated[Optional[str], typer.Option("--lang", "-l", metavar="LANG", help=f"{listed(LANGS)}: texts in that language only (default: both; French is the source's).", autocompletion=completion.choices(LANGS))] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing export at PATH, once the new one is complete.")] = False,
+    path: Annotated[
+        str,
+        typer.Argument(
+            metavar="PATH",
+            help="A folder (ending in /) for a Frictionless Data Package, or FILE.db, .sqlite or .sqlite3 for SQLite.",
+        ),
+    ],
+    lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--lang",
+            "-l",
+            metavar="LANG",
+            help=f"{listed(LANGS)}: texts in that language only (default: both; French is the source's).",
+            autocompletion=completion.choices(LANGS),
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing export at PATH, once the new one is complete.")
+    ] = False,
 ) -> None:
     """Write the whole dataset, with its schema, units and slides, for pandas, R, spreadsheets or Datasette."""
     from uwe_cli import data_export, lookup, output
@@ -434,7 +572,9 @@ def data_export(
     # An explicit --lang (here or before the command) only: $UWE_LANG is for reading, not for what to keep.
     chosen = lang or settings.lang
     lang = lookup.choose(chosen, LANGS, what="language") if chosen else None
-    output.line(data_export.export(path, data_dir=settings.data_dir, use_cache=not settings.no_cache, lang=lang, force=force))
+    output.line(
+        data_export.export(path, data_dir=settings.data_dir, use_cache=not settings.no_cache, lang=lang, force=force)
+    )
 
 
 @data_app.command("clear-cache", epilog="Example: uwe data clear-cache")

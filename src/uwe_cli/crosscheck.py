@@ -52,7 +52,7 @@ def check(parts: dict[str, Any], files: tuple[str, ...]) -> Iterator[Finding]:
         yield from _duplicates([r.id for r in records], name=name, loc=(name,))
 
     # Every slide cited exists.
-    cited = [("about", about.organisation, ("organisation",), "source")]
+    cited: list[tuple[str, Any, tuple[Any, ...], str]] = [("about", about.organisation, ("organisation",), "source")]
     cited += [(n, r, (n, i), "source") for n, records in lists.items() if n != "sectors" for i, r in enumerate(records)]
     cited += [("schemes", s, ("schemes", i), "results_source") for i, s in enumerate(lists["schemes"])]
     for name, record, loc, field in cited:
@@ -115,9 +115,13 @@ def _results(scheme: Any, *, index: int, refers: Any) -> Iterator[Finding]:
         yield from refers("result", parent[result.id], known, "schemes", *loc)
         if result.id in cycles:
             through = sorted(cycles[result.id] - {result.id})
-            shown = ", ".join(through[:MAX_THROUGH]) + (f" and {len(through) - MAX_THROUGH} more" if len(through) > MAX_THROUGH else "")
+            shown = ", ".join(through[:MAX_THROUGH]) + (
+                f" and {len(through) - MAX_THROUGH} more" if len(through) > MAX_THROUGH else ""
+            )
             relation = "part" if field == "part_of" else "an output"
-            yield _at("schemes", loc, f"'{result.id}' is {relation} of itself" + (f" (through {shown})" if through else ""))
+            yield _at(
+                "schemes", loc, f"'{result.id}' is {relation} of itself" + (f" (through {shown})" if through else "")
+            )
 
 
 def _cycles(parent: dict[str, str | None]) -> dict[str, frozenset[str]]:
@@ -135,7 +139,7 @@ def _cycles(parent: dict[str, str | None]) -> dict[str, frozenset[str]]:
             chain[current] = None
             current = parent[current]
         if current in chain:  # the walk came back to itself: a cycle from `current` on
-            members = list(chain)[list(chain).index(current):]  # type: ignore[arg-type]
+            members = list(chain)[list(chain).index(current) :]
             cycle = frozenset(members)
             cycles.update(dict.fromkeys(members, cycle))
         done.update(chain)

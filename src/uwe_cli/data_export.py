@@ -38,12 +38,19 @@ def export(target: str, *, data_dir: Path | None, use_cache: bool, lang: str | N
     if folder:
         from uwe_cli import datapackage
 
-        _atomically(path, folder=True, force=force, write=lambda temporary: datapackage.write(built, about=about, folder=temporary))
+        _atomically(
+            path,
+            folder=True,
+            force=force,
+            write=lambda temporary: datapackage.write(built, about=about, folder=temporary),
+        )
         kind = "a Frictionless Data Package (datapackage.json and CSV files)"
     else:
         from uwe_cli import database
 
-        _atomically(path, folder=False, force=force, write=lambda temporary: database.write(built, about=about, path=temporary))
+        _atomically(
+            path, folder=False, force=force, write=lambda temporary: database.write(built, about=about, path=temporary)
+        )
         kind = "an SQLite database"
     rows = sum(len(table.rows) for table in built)
     return f"wrote {len(built)} tables ({rows:,} rows, {' and '.join(langs)}) as {kind} to {path}"
@@ -62,7 +69,11 @@ def _destination(target: str, *, force: bool) -> tuple[Path, bool]:
         )
     parent = path.parent
     if not parent.is_dir():
-        what = "is not a folder" if parent.exists() else f"does not exist (create it first: mkdir -p {shlex.quote(str(parent))})"
+        what = (
+            "is not a folder"
+            if parent.exists()
+            else f"does not exist (create it first: mkdir -p {shlex.quote(str(parent))})"
+        )
         raise UsageError(f"{target}: {parent} {what}")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise UsageError(f"{target}: cannot write in {parent} (permission denied); choose a folder you can write to")
@@ -85,7 +96,9 @@ def _check_replaceable(path: Path, target: str, *, folder: bool, force: bool) ->
             "delete it, even with --force: give a new folder"
         )
     if not folder and not _is_sqlite(path):
-        raise UsageError(f"{target} is not an SQLite database; uwe does not replace it, even with --force: give a new name")
+        raise UsageError(
+            f"{target} is not an SQLite database; uwe does not replace it, even with --force: give a new name"
+        )
 
 
 def _is_data_package(path: Path) -> bool:

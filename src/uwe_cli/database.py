@@ -96,7 +96,10 @@ def _figures_view(tables: list[Table], langs: Iterable[str]) -> str:
         columns += [f"s.name_{lang} AS subject_name_{lang}" for lang in langs]
         columns.append(f"f.{_quote(figures.measure)} AS measure")
         columns += [f"{'f.label_' + lang if has_label else 'NULL'} AS label_{lang}" for lang in langs]
-        columns += [f"f.{name}" for name in ("position", "value", "unit", "period", "base", "maximum", "alternative", "computed")]
+        columns += [
+            f"f.{name}"
+            for name in ("position", "value", "unit", "period", "base", "maximum", "alternative", "computed")
+        ]
         columns += [f"f.{name}_{lang}" for name in ("quote", "note") for lang in langs]
         columns.append("f.source")
         # The titles of the slides in `source`; ids hold no ';', so '; id; ' finds one whole id.
@@ -130,9 +133,19 @@ def _describe(connection: sqlite3.Connection, tables: list[Table], about: About)
     }  # fmt: skip
     connection.executemany("INSERT INTO meta_dataset VALUES (?, ?)", dataset.items())
     listed = [(t.spec.name, t.spec.title, t.spec.description) for t in tables]
-    listed.append((FIGURES_VIEW, "Every figure", "A view: every figure of every table, with what it is about, its unit, period and slides."))
+    listed.append(
+        (
+            FIGURES_VIEW,
+            "Every figure",
+            "A view: every figure of every table, with what it is about, its unit, period and slides.",
+        )
+    )
     connection.executemany("INSERT INTO meta_tables VALUES (?, ?, ?)", listed)
     connection.executemany(
         "INSERT INTO meta_columns VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(t.spec.name, f.name, i, f.type, f.required, f.language, f.description) for t in tables for i, f in enumerate(t.columns, 1)],
+        [
+            (t.spec.name, f.name, i, f.type, f.required, f.language, f.description)
+            for t in tables
+            for i, f in enumerate(t.columns, 1)
+        ],
     )

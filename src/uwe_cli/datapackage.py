@@ -72,7 +72,13 @@ def _resource(table: Table) -> dict[str, Any]:
     if table.spec.foreign_keys:
         schema["foreignKeys"] = [
             # A reference to the table itself is written with an empty resource name.
-            {"fields": list(key.columns), "reference": {"resource": "" if key.table == table.spec.name else key.table, "fields": list(key.references)}}
+            {
+                "fields": list(key.columns),
+                "reference": {
+                    "resource": "" if key.table == table.spec.name else key.table,
+                    "fields": list(key.references),
+                },
+            }
             for key in table.spec.foreign_keys
         ]
     return {

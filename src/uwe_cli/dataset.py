@@ -52,7 +52,10 @@ class Dataset:
         """
         kinds = [r["kind"] for r in self._data["regions"]]
         counts = [(kinds.count(kind), kind) for kind in dict.fromkeys(kinds)]
-        counts += [(len(self._data[name]), name.removesuffix("s")) for name in ("schemes", "clusters", "sectors", "lessons", "concepts")]
+        counts += [
+            (len(self._data[name]), name.removesuffix("s"))
+            for name in ("schemes", "clusters", "sectors", "lessons", "concepts")
+        ]
         counts += [(len(self._data["glossary"]), "glossary term"), (len(self._data["presentation"]["slides"]), "slide")]
         return ", ".join(f"{n} {_plural(word) if n != 1 else word}" for n, word in counts)
 

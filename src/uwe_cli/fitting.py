@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-def fit(
-    headers: Sequence[tuple[str, str]], rows: Sequence[Sequence[str]], *, available: int
-) -> list[int] | None:
+def fit(headers: Sequence[tuple[str, str]], rows: Sequence[Sequence[str]], *, available: int) -> list[int] | None:
     """Column widths that fit `available`, wrapping text between words, never inside one.
 
     Each column starts at its natural width, its header on one line. Where that is too

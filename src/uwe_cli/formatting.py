@@ -13,6 +13,7 @@ from typing import Any
 from uwe_cli.form import Day, msg, msg_n
 from uwe_cli.language import Language
 
+
 def number(value: float, lang: Language) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -60,13 +61,15 @@ def unit_value(value: float, unit: str, lang: Language, *, base: str | None = No
         return lang.message(msg("{amount}/year", amount=euros(value, lang)))
     if unit == "people" and value >= 1_000_000:
         millions = value / 1_000_000
-        return lang.message(msg_n("{number} million", "{number} million", n=millions, number=number(round(millions, 3), lang)))
+        return lang.message(
+            msg_n("{number} million", "{number} million", n=millions, number=number(round(millions, 3), lang))
+        )
     if unit == "km2":
         return f"{shown} km²"
     if unit == "%":
         return percent(value, lang)
     if unit == "index":
-        return f"{shown} ({base})"
+        return f"{shown} ({lang.localize(index_base(base or ''))})"
     if unit == "rank":
         return lang.ordinal(int(value))
     if unit == "years":
@@ -75,6 +78,15 @@ def unit_value(value: float, unit: str, lang: Language, *, base: str | None = No
 
 
 _QUARTER = re.compile(r"^Q([1-4]) (\d{4})$")
+
+
+_EU_BASE = re.compile(r"^EU(\d+)=(\d+)$")
+
+
+def index_base(base: str) -> Any:
+    """An index's base as the reader's language writes it (`EU28=100`, `UE28=100`, `ЕС28=100`)."""
+    found = _EU_BASE.match(base or "")
+    return msg("EU{members}={base}", members=found.group(1), base=found.group(2)) if found else base
 
 
 def period(value: str, lang: Language) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 
+
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("œ", "oe").replace("Œ", "Oe"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -191,7 +191,7 @@ class Scheme(NamedRecord):
     english_term: str | None = None
     summary: Words
     # uwe's reading of the slides (active, ended), and the words it is read from.
-    status: SchemeStatus
+    status: SchemeStatus  # type: ignore[valid-type]
     status_quote: Text | None = None
     start: Year | None = None
     end: Year | None = None
@@ -244,7 +244,7 @@ class Cluster(NamedRecord):
     """A named grouping: a regional cluster, a competitiveness pole or an export grappe."""
 
     # uwe's reading of the slide's words (`status_quote`); none where the slides state none.
-    status: ClusterStatus | None = None
+    status: ClusterStatus | None = None  # type: ignore[valid-type]
     status_quote: Text | None = None
     # uwe's classification: a sector whose name the grouping's domain or name says.
     sectors: tuple[Id, ...] = ()
@@ -273,7 +273,7 @@ class Sector(Model):
 
 class Lesson(Model):
     id: Id
-    kind: LessonKind
+    kind: LessonKind  # type: ignore[valid-type]
     text: Text
     points: tuple[Text, ...] = ()
     source: Annotated[tuple[Id, ...], Field(min_length=1)]

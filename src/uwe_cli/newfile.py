@@ -9,6 +9,7 @@ with `os.link`, which (unlike a rename) fails when the name is taken.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 from pathlib import Path
@@ -61,7 +62,5 @@ def _create_without_links(path: Path, data: bytes) -> None:
 
 
 def _remove(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass

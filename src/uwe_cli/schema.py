@@ -88,7 +88,7 @@ def _gdp_shares(dataset: Data) -> Iterable[Row]:
 
 def _results_source(scheme: Data) -> list[str]:
     # The slide of the results, where the data names one, else the scheme's slides.
-    return scheme["results_source"] or scheme["source"]
+    return list(scheme["results_source"] or scheme["source"])
 
 
 def _results(dataset: Data) -> Iterable[Row]:

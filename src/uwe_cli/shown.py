@@ -91,7 +91,9 @@ def derive(form: Form, data: Any, lang: Language) -> Shown:
     return _document(form, data, lang, title=title, notes=notes)
 
 
-def _table(form: Table, data: list[dict[str, Any]], lang: Language, *, title: str, notes: tuple[str, ...]) -> ShownTable:
+def _table(
+    form: Table, data: list[dict[str, Any]], lang: Language, *, title: str, notes: tuple[str, ...]
+) -> ShownTable:
     headers = tuple((lang.message(c.label), c.justify) for c in form.columns)
     rows = [tuple(c.show(at(row, c.key), lang) for c in form.columns) for row in data]
     bars = []

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from uwe_cli import cache, translations
+from uwe_cli.dataset import Dataset
 from uwe_cli.errors import DataError, Problem
 from uwe_cli.readfile import NotRegular, TooLarge, read_regular
-from uwe_cli.dataset import Dataset
 
 if TYPE_CHECKING:
     from uwe_cli import models
@@ -103,7 +103,9 @@ def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Dataset, str | Non
     if cached is not None and cached != data:
         problem = "differs from what the data files say"
     rebuilt = (cached is None or problem is not None) and cache.write(data_dir, key=built_for, body=body)
-    note = f"{cache.entry_path(data_dir)} {problem}; " + ("rebuilt" if rebuilt else "left as it is: the cache cannot be written")
+    note = f"{cache.entry_path(data_dir)} {problem}; " + (
+        "rebuilt" if rebuilt else "left as it is: the cache cannot be written"
+    )
     return Dataset(data), note if problem else None
 
 
@@ -112,7 +114,9 @@ def load_models(data_dir: Path) -> models.DatasetModel:
     return validate(data_dir, *_read_files(data_dir))
 
 
-def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, Problem] | None = None) -> models.DatasetModel:
+def validate(
+    data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, Problem] | None = None
+) -> models.DatasetModel:
     """Parse, validate and cross-check the files' bytes; raise one DataError for all problems.
 
     `unreadable` holds the problem of each file that could not be read.
@@ -160,7 +164,8 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
     findings = list(islice(checks, MAX_LISTED))
     if findings:
         order = {name: i for i, name in enumerate(FILES)}
-        located = zip(findings, locate(findings, docs=docs, data_dir=data_dir))
+        located = zip(findings, locate(findings, docs=docs, data_dir=data_dir), strict=False)
+
         # A scheme's count of groupings that disagrees with clusters.yaml is most often the
         # consequence of a reference that does not resolve: causes are reported first.
         def rank(fp: tuple[Any, Problem]) -> tuple[bool, int, int, int]:
@@ -171,7 +176,12 @@ def validate(data_dir: Path, contents: dict[str, bytes], unreadable: dict[str, P
         problems = [p for _, p in sorted(located, key=rank)]
         more = sum(1 for _ in checks)
         if more:
-            problems.append(Problem(str(data_dir), f"and {more:,} more problems between the files (only the first {MAX_LISTED:,} are listed)"))
+            problems.append(
+                Problem(
+                    str(data_dir),
+                    f"and {more:,} more problems between the files (only the first {MAX_LISTED:,} are listed)",
+                )
+            )
         raise DataError(problems, folder=str(data_dir), count=len(findings) + more)
     # The Dataset's fields are the fields of the files' top-level mappings.
     fields = {key: getattr(content, key) for content in parts.values() for key in type(content).model_fields}
@@ -258,7 +268,9 @@ def _read_file(path: Path, *, limit: int, folder: bool) -> bytes:
         return read_regular(path, limit=limit)[0]
     except TooLarge as exc:
         if folder:
-            raise _Unreadable(f"file is too large: the files of a data folder may hold {MAX_FOLDER_BYTES:,} bytes in all") from None
+            raise _Unreadable(
+                f"file is too large: the files of a data folder may hold {MAX_FOLDER_BYTES:,} bytes in all"
+            ) from None
         raise _Unreadable(str(exc)) from None
     except NotRegular as exc:
         raise _Unreadable(str(exc)) from None

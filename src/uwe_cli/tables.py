@@ -205,18 +205,21 @@ SOURCE = Column(
 )
 FIGURE = (
     Column("value", "number", "The figure, in the unit of column 'unit'.", required=True),
+    Column("unit", "string", "EUR, EUR/year, people, km2, %, index (on 'base'), rank, count or years.", required=True),
     Column(
-        "unit", "string", "EUR, EUR/year, people, km2, %, index (on 'base'), rank, count or years.", required=True
-    ),
-    Column(
-        "period", "string", "The period the slide gives ('2013', 'Q4 2013'); empty where it gives none (the "
+        "period",
+        "string",
+        "The period the slide gives ('2013', 'Q4 2013'); empty where it gives none (the "
         "presentation's date is when the slides were presented).",
     ),
     Column("base", "string", "The base of an index, such as 'EU28=100'."),
     Column("maximum", "boolean", "True where the slide gives a ceiling ('max.'), not an amount.", required=True),
     Column("alternative", "number", "A second value the slide allows beside the first ('3 régions (voire 4)': 4)."),
     Column(
-        "computed", "boolean", "True for a figure uwe computed or counted: not a figure of the source.", required=True,
+        "computed",
+        "boolean",
+        "True for a figure uwe computed or counted: not a figure of the source.",
+        required=True,
     ),
     Column("quote", "string", "The slide's words the figure is read from", text=True),
     Column("note", "string", "How uwe computed or counted the figure", text=True, by_uwe=True),
@@ -228,7 +231,9 @@ def figure_cells(figure: Data) -> Row:
     return {**figure, "computed": bool(figure.get("computed"))}
 
 
-def record_rows(records: Callable[[Data], Iterable[Data]], columns: tuple[Column, ...]) -> Callable[[Data], Iterable[Row]]:
+def record_rows(
+    records: Callable[[Data], Iterable[Data]], columns: tuple[Column, ...]
+) -> Callable[[Data], Iterable[Row]]:
     """Rows of a record table: one per record, each column read from the record's field."""
 
     def rows(dataset: Data) -> Iterable[Row]:
@@ -273,14 +278,20 @@ class Kind:
 SLIDE = Kind("slide", "slides", lambda d: d["presentation"]["slides"])
 
 
-def text_column(name: str, description: str, *, required: bool = False, path: str | None = None, by_uwe: bool = False) -> Column:
+def text_column(
+    name: str, description: str, *, required: bool = False, path: str | None = None, by_uwe: bool = False
+) -> Column:
     return Column(name, "string", description, required=required, text=True, path=path, by_uwe=by_uwe)
 
 
-def record_spec(kind: Kind, *, description: str, columns: tuple[Column, ...], refs: tuple[ForeignKey, ...] = ()) -> Spec:
+def record_spec(
+    kind: Kind, *, description: str, columns: tuple[Column, ...], refs: tuple[ForeignKey, ...] = ()
+) -> Spec:
     """The table of a kind of record, keyed on their id."""
     columns = (id_column(kind.owner), *columns)
-    return Spec(kind.table, kind.table.capitalize(), description, columns, ("id",), refs, record_rows(kind.records, columns))
+    return Spec(
+        kind.table, kind.table.capitalize(), description, columns, ("id",), refs, record_rows(kind.records, columns)
+    )
 
 
 def slides_spec(name: str, *, table: str, keys: tuple[Column, ...], references: tuple[str, ...], cited: Cited) -> Spec:
@@ -301,7 +312,9 @@ def slides_spec(name: str, *, table: str, keys: tuple[Column, ...], references: 
 
 def record_slides(kind: Kind) -> Spec:
     cited: Cited = lambda dataset: (((r["id"],), r["source"]) for r in kind.records(dataset))
-    return slides_spec(f"{kind.owner}_slides", table=kind.table, keys=(kind.key_column,), references=("id",), cited=cited)
+    return slides_spec(
+        f"{kind.owner}_slides", table=kind.table, keys=(kind.key_column,), references=("id",), cited=cited
+    )
 
 
 def items_spec(kind: Kind, *, name: str, lists: tuple[str, ...], what: str) -> Spec:
@@ -312,16 +325,30 @@ def items_spec(kind: Kind, *, name: str, lists: tuple[str, ...], what: str) -> S
         for record in kind.records(dataset):
             for list_name in lists:
                 for position, text in enumerate(get(record, list_name) or (), 1):
-                    yield {kind.key: record["id"], "list": list_name, "position": position, "text": text, "source": sources(record)}
+                    yield {
+                        kind.key: record["id"],
+                        "list": list_name,
+                        "position": position,
+                        "text": text,
+                        "source": sources(record),
+                    }
 
     list_column = Column("list", "string", f"Which list: {', '.join(lists)}.", required=True)
-    columns = (kind.key_column, *((list_column,) if several else ()), POSITION, text_column("text", what, required=True), SOURCE)
+    columns = (
+        kind.key_column,
+        *((list_column,) if several else ()),
+        POSITION,
+        text_column("text", what, required=True),
+        SOURCE,
+    )
     primary = (kind.key, "list", "position") if several else (kind.key, "position")
     description = f"{what} of each row of {kind.table}, one row per item, in the slide's order."
     return Spec(name, f"{what} of {kind.table}", description, columns, primary, (kind.foreign_key,), rows)
 
 
-def words_spec(kind: Kind, *, name: str, word: Column, description: str, cited: bool, refers: tuple[ForeignKey, ...] = ()) -> Spec:
+def words_spec(
+    kind: Kind, *, name: str, word: Column, description: str, cited: bool, refers: tuple[ForeignKey, ...] = ()
+) -> Spec:
     """Plain words a record lists: language codes, sector ids, synonyms, aliases (`cited`: from a slide)."""
 
     def rows(dataset: Data) -> Iterable[Row]:
@@ -335,7 +362,9 @@ def words_spec(kind: Kind, *, name: str, word: Column, description: str, cited: 
     return Spec(name, title, description, columns, (kind.key, "position"), (kind.foreign_key, *refers), rows)
 
 
-def figures_spec(kind: Kind, *, measures: tuple[str, ...], computed: Callable[[Data], Iterable[Row]] | None = None) -> Spec:
+def figures_spec(
+    kind: Kind, *, measures: tuple[str, ...], computed: Callable[[Data], Iterable[Row]] | None = None
+) -> Spec:
     """One row per figure of each record: `measure` names the field, `position` counts repeats."""
 
     def rows(dataset: Data) -> Iterable[Row]:

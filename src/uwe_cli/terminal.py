@@ -167,7 +167,9 @@ def _layout(fields: list[tuple[str, str]] | tuple[tuple[str, str], ...], *, widt
     return label_width if width - label_width - 2 >= needed else 0
 
 
-def _fields(fields: tuple[tuple[str, str], ...], *, width: int, highlight: str = "", layout: int | None = None) -> RenderableType:
+def _fields(
+    fields: tuple[tuple[str, str], ...], *, width: int, highlight: str = "", layout: int | None = None
+) -> RenderableType:
     """Labels and values: side by side, each label on one line (a label wrapped in two would
     read as two fields), or each value under its label (see `_layout`)."""
     label_width = _layout(fields, width=width) if layout is None else layout

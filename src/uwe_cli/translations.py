@@ -20,7 +20,7 @@ from uwe_cli.language import SOURCE_LANGUAGE, POError, is_text, parse_po
 # A language a data folder may add: an ISO 639-1 code (`translations/es.po`).
 LANGUAGE_FILE = re.compile(r"^([a-z]{2})\.po$")
 FOLDER = "translations"
-_KINDS = ("regions", "schemes", "clusters", "sectors", "lessons", "concepts")
+_KINDS = ("regions", "schemes", "clusters", "sectors", "lessons", "concepts", "glossary")
 
 
 class NotPO(Exception):

@@ -73,7 +73,9 @@ def _in_slices(file_model: type[BaseModel], records: list[Any], *, key: str) -> 
     return file_model.model_validate({key: valid}), []
 
 
-def _record_findings(file_model: type[BaseModel], part: list[Any], *, key: str, start: int, room: int) -> tuple[list[Finding], int]:
+def _record_findings(
+    file_model: type[BaseModel], part: list[Any], *, key: str, start: int, room: int
+) -> tuple[list[Finding], int]:
     """The first `room` findings of a slice, record by record; and how many errors they tell."""
     findings: list[Finding] = []
     told = 0
@@ -85,7 +87,11 @@ def _record_findings(file_model: type[BaseModel], part: list[Any], *, key: str, 
             count = exc.error_count()
             errors = exc.errors(include_url=False) if count <= MAX_LISTED else None
         if errors is None:  # one vast record: said in one line
-            findings.append(Finding(key, (key, start + i), f"{count:,} problems in this record", dotted((key, start + i)), count=count))
+            findings.append(
+                Finding(
+                    key, (key, start + i), f"{count:,} problems in this record", dotted((key, start + i)), count=count
+                )
+            )
             return findings, told + count
         taken = errors[: room - len(findings)]
         findings += [_finding(file_model, err, name=key, data={key: [record]}, offset=start + i) for err in taken]
@@ -105,7 +111,14 @@ def _unlisted(key: str, *, count: int, listed: int) -> list[Finding]:
     if count <= 0:
         return []
     if listed:
-        return [Finding(key, (), f"and {count:,} more problems (only the first {MAX_LISTED:,} of a file are listed)", count=count)]
+        return [
+            Finding(
+                key,
+                (),
+                f"and {count:,} more problems (only the first {MAX_LISTED:,} of a file are listed)",
+                count=count,
+            )
+        ]
     return [Finding(key, (), f"{count:,} problems, too many to list (the limit is {MAX_LISTED:,} a file)", count=count)]
 
 
@@ -139,7 +152,11 @@ def _finding(file_model: type[BaseModel], err: Any, *, name: str, data: Any, off
         return Finding(name, loc, thousands, dotted(loc[:-1] if kind == "invalid_key" else loc))
     if kind != "value_error" and (value is None or isinstance(value, (str, int, float, bool))):
         # (yamlfile refuses numbers too long for str(); a long one is still not worth showing)
-        shown = repr(value) if not isinstance(value, int) or value.bit_length() < 200 else f"a number of {len(str(value)):,} digits"
+        shown = (
+            repr(value)
+            if not isinstance(value, int) or value.bit_length() < 200
+            else f"a number of {len(str(value)):,} digits"
+        )
         message += f", got {_shorten(shown)}"
         if kind in ("list_type", "tuple_type") and isinstance(value, str) and len(value) <= 60:
             message += f" (write [{value}])"

@@ -184,7 +184,10 @@ class _Builder:
         elif kind is DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
-                raise self.fail("YAML syntax error: but found another document (expected a single document in the stream)", *_at(event))
+                raise self.fail(
+                    "YAML syntax error: but found another document (expected a single document in the stream)",
+                    *_at(event),
+                )
             return False, None
         elif kind is StreamEndEvent:
             return True, self.root
@@ -209,11 +212,11 @@ class _Builder:
 
     def _open(self, event: Any, kind: type) -> None:
         self._count(event)
-        if event.tag not in (None, "!", _CONTAINER_TAGS[kind]):
+        if event.tag not in (None, "!", _CONTAINER_TAGS[kind]):  # type: ignore[index]
             raise _tag_refused(event, self._fail_here)
         if self.stack and type(self.stack[-1][0]) is dict and self.stack[-1][1] is _NO_KEY:
             raise self.fail("a mapping key must be a plain value, not a list or mapping", *_at(event))
-        container = [] if kind is SequenceStartEvent else {}
+        container: list[Any] | dict[Any, Any] = [] if kind is SequenceStartEvent else {}
         self.stack.append([container, _NO_KEY, event.anchor, self.values + self.expanded, event])
 
     def _place(self, value: Any, event: Any) -> None:
@@ -248,7 +251,8 @@ class _Builder:
                 break
             else:
                 path.append(key)
-        return self.fail(message, line, column, dotted(tuple(path)) or None)
+        problem: YamlProblem = self.fail(message, line, column, dotted(tuple(path)) or None)
+        return problem
 
     def _anchor(self, event: Any, value: Any, *, size: int) -> None:
         if event.anchor in self.anchors:
@@ -294,7 +298,9 @@ def _scalar(event: Any, fail: Any) -> Any:
     if tag.endswith(":int") and len(value) > MAX_DIGITS:
         raise fail(f"number has {len(value):,} digits (the limit is {MAX_DIGITS:,})", *_at(event))
     try:
-        result = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, ScalarNode(tag, value, event.start_mark, event.end_mark))
+        result = _CONSTRUCTOR.yaml_constructors[tag](
+            _CONSTRUCTOR, ScalarNode(tag, value, event.start_mark, event.end_mark)
+        )
     except Exception as exc:  # PyYAML's constructors, on any text: whatever fails is bad data
         raise fail(f"invalid value '{_brief(value)}' ({_brief(str(exc))})", *_at(event)) from None
     if type(result) is int and result.bit_length() > MAX_DIGITS * 3:  # 0x..., 1:2:3...: few digits, a vast number
@@ -304,7 +310,10 @@ def _scalar(event: Any, fail: Any) -> Any:
 
 def _tag_refused(event: Any, fail: Any) -> YamlProblem:
     tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-    return fail(f"YAML tag '{_brief(tag)}' is not allowed (plain values, lists and mappings only)", *_at(event))
+    problem: YamlProblem = fail(
+        f"YAML tag '{_brief(tag)}' is not allowed (plain values, lists and mappings only)", *_at(event)
+    )
+    return problem
 
 
 def _mapping_key(value: Any) -> Any:
@@ -331,7 +340,7 @@ def _positions(text: str, paths: Iterable[KeyPath]) -> dict[KeyPath, tuple[int, 
             node = node[0][part]
     # Open lists and mappings: [trie node or None, is a mapping, next index or pending key].
     stack: list[list[Any]] = []
-    fail = lambda message, line=None, column=None: YamlProblem(Problem("", message, line, column))  # noqa: E731
+    fail = lambda message, line=None, column=None: YamlProblem(Problem("", message, line, column))
 
     def feed(event: Any) -> tuple[bool, None]:
         kind = type(event)
@@ -353,7 +362,7 @@ def _positions(text: str, paths: Iterable[KeyPath]) -> dict[KeyPath, tuple[int, 
                     slot = frame[2] = _mapping_key(_scalar(event, fail))
             else:
                 frame[2] = _NO_KEY
-            node = parent[0].get(slot) if parent is not None else None
+            node = parent[0].get(slot) if parent is not None else None  # type: ignore[assignment]
         if node is not None and node[1] is None:
             node[1] = _at(event)
             unfound[0] -= 1

@@ -29,7 +29,9 @@ def _region_summary(r: Record, lang: Language) -> str:
     parts = [figure(r.get("population"), lang)]
     if r.get("gdp_per_capita"):
         parts.append(lang.message(msg("GDP per capita {figure}", figure=figure(r["gdp_per_capita"], lang))))
-    parts += [lang.message(msg("index {figure}", figure=figure(f, lang))) for f in r.get("gdp_per_capita_index", ())[:1]]
+    parts += [
+        lang.message(msg("index {figure}", figure=figure(f, lang))) for f in r.get("gdp_per_capita_index", ())[:1]
+    ]
     return ", ".join(p for p in parts if p)
 
 
@@ -49,8 +51,13 @@ def overview(ds: Dataset) -> Document:
     data = {
         "regions": [record_data(ds, r) for r in shown],
         "schemes": [
-            {"id": s["id"], "name": s["name"], "summary": s["summary"], "source": ds.sources(s["source"]),
-             "by_uwe": by_uwe(written=["summary"])}
+            {
+                "id": s["id"],
+                "name": s["name"],
+                "summary": s["summary"],
+                "source": ds.sources(s["source"]),
+                "by_uwe": by_uwe(written=["summary"]),
+            }
             for s in ds["schemes"]
         ],
         "commands": list(_COMMANDS),
@@ -124,8 +131,11 @@ def _languages(ds: Dataset) -> list[dict[str, str]]:
     source's French) or uwe's translation."""
     from uwe_cli import translations
 
+    from uwe_cli.vocabulary import LANGS
+
     found = dict.fromkeys(lang for _, text in translations.texts(ds.dump()) for lang in text)
-    return [{"code": code, "words": "slides" if code == SOURCE_LANGUAGE else "translated by uwe"} for code in found]
+    ordered = [SOURCE_LANGUAGE, *(c for c in LANGS if c in found and c != SOURCE_LANGUAGE), *sorted(set(found) - set(LANGS))]
+    return [{"code": code, "words": "slides" if code == SOURCE_LANGUAGE else "translated by uwe"} for code in ordered]
 
 
 def _language(entry: Record, lang: Language) -> str:

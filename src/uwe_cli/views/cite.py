@@ -13,7 +13,6 @@ from uwe_cli.language import SOURCE_LANGUAGE, TEXT_LANGUAGES, Language
 from uwe_cli.views.common import citable
 
 
-
 def _find(ds: Dataset, name: str) -> tuple[str, Record]:
     """A record by its name, else a slide (a slide shares its id with the record it shows:
     `wallonia` is the region; `slide:wallonia` is the slide)."""
@@ -39,7 +38,9 @@ def _entry(ds: Dataset, *, key: str, title: str, note: Any, lang: Language) -> s
     p, day = ds["presentation"], ds.presentation_date
     source = SOURCE_LANGUAGE
     published = lang.message(msg("Presentation, {event}, {place}", event=p["event"], place=p["place"]))
-    note = lang.message(msg("{date}; {note}; data: uwe {version}", date=date_message(day), note=note, version=__version__))
+    note = lang.message(
+        msg("{date}; {note}; data: uwe {version}", date=date_message(day), note=note, version=__version__)
+    )
     author = ds["organisation"]["name"][source]
     return misc(key=f"uwe{day.year}-{key}", author=author, title=title, howpublished=published, day=day, note=note)
 
@@ -57,7 +58,9 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
     if name is None:
         kind, key, label = "dataset", "all", None
         slides = list(p["slides"])
-        citation = msg("{author}. Slides, {where}. Data: uwe {version}.", author=author, where=where, version=__version__)
+        citation = msg(
+            "{author}. Slides, {where}. Data: uwe {version}.", author=author, where=where, version=__version__
+        )
         bib_title: Any = msg("Slides, {event}, {place}", event=p["event"], place=p["place"])
         note: Any = msg_n("{n} slide recorded", "{n} slides recorded", n=len(slides))
     else:
@@ -87,4 +90,3 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
     # (the citation and BibTeX are in the slides' language whatever the reader's)
     fields, sections = (Field(msg("Source"), "citation"),), (Section(msg("BibTeX"), verbatim="bibtex"),)
     return Document(title, data, fields, sections, translated=False)
-

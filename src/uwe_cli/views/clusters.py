@@ -32,7 +32,9 @@ STATUS_WORDS = {
     NOT_STATED: msg_p("cluster status", "not stated"),
 }
 _NO_SECTOR = msg("none: the slides' words name no sector of uwe's vocabulary")
-_CLASSIFIED = msg("Sectors and statuses are uwe's classification; `uwe cluster NAME` shows the slides' words behind them.")
+_CLASSIFIED = msg(
+    "Sectors and statuses are uwe's classification; `uwe cluster NAME` shows the slides' words behind them."
+)
 
 
 def status_word(status: str | None, lang: Language) -> str:
@@ -96,8 +98,15 @@ def clusters(
     if filters:
         title = msg("{title}: {filters}", title=title, filters=_joined(filters))
     when_empty = _nothing(ds, search) if not data else None
-    return Table(title, columns, data, notes=(_CLASSIFIED,), keys=KEYS, when_empty=when_empty,
-                 highlight=key if search is not None else "")
+    return Table(
+        title,
+        columns,
+        data,
+        notes=(_CLASSIFIED,),
+        keys=KEYS,
+        when_empty=when_empty,
+        highlight=key if search is not None else "",
+    )
 
 
 # The JSON keys of a grouping in the list: the CSV header, even of an empty list.
@@ -212,6 +221,7 @@ _NAMED = 6
 
 def _named_by(tags: list[Record], lang: Language) -> str:
     """Each grouping with the slides' words that name the sector: `TWEED: “Sustainable energy”`."""
+
     def line(t: Record) -> str:
         if not t["words"]:
             return lang.message(msg("{sector} (uwe's reading: no words of the slides name it)", sector=t["name"]))

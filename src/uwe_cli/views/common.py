@@ -27,7 +27,9 @@ def record_data(ds: Dataset, record: Record) -> dict[str, Any]:
     return data
 
 
-def by_uwe(*, computed: Iterable[str] = (), written: Iterable[str] = (), classified: Iterable[str] = ()) -> dict[str, list[str]]:
+def by_uwe(
+    *, computed: Iterable[str] = (), written: Iterable[str] = (), classified: Iterable[str] = ()
+) -> dict[str, list[str]]:
     """Which fields of a record are uwe's, not the slides': what JSON and CSV say under `by_uwe`.
 
     `computed`: a figure uwe computed or counted; `written`: uwe's words (a summary, a label,

@@ -91,7 +91,9 @@ def results(ds: Dataset) -> Table:
     title = msg("First assessment: {scheme}", scheme=assessed["name"])
     notes = [*((assessed["assessment"],) if assessed["assessment"] else ())]
     if any(r["output_of"] for r in assessed["results"]):
-        notes.append(msg("Indented: a part of the result above it; with →, what that result produced, not a part of it."))
+        notes.append(
+            msg("Indented: a part of the result above it; with →, what that result produced, not a part of it.")
+        )
     return Table(title, columns, data, notes=tuple(notes))
 
 
@@ -120,7 +122,9 @@ def _concept_points(c: Record, lang: Language) -> list[str]:
 def _usage(u: Record, lang: Language) -> str:
     if u["translation"] == u["quote"]:
         return lang.message(msg("« {quote} » ({slide})", quote=u["quote"], slide=u["source"]))
-    return lang.message(msg("« {quote} »: “{translation}” ({slide})", quote=u["quote"], translation=u["translation"], slide=u["source"]))
+    return lang.message(
+        msg("« {quote} »: “{translation}” ({slide})", quote=u["quote"], translation=u["translation"], slide=u["source"])
+    )
 
 
 def concepts(ds: Dataset) -> Document:

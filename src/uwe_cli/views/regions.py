@@ -8,7 +8,7 @@ from typing import Any
 from uwe_cli import matching
 from uwe_cli.dataset import Dataset, Record
 from uwe_cli.form import Chart, Column, Document, Field, Section, Table, msg, msg_p
-from uwe_cli.formatting import figure, figure_with_period, figures, joined, number, percent, unit_value
+from uwe_cli.formatting import index_base, figure, figure_with_period, figures, joined, number, percent, unit_value
 from uwe_cli.language import LANGUAGE_NAMES, Language
 from uwe_cli.views.common import by_uwe, find, names, record_data, source_section
 from uwe_cli.views.notes import pointer
@@ -67,9 +67,11 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) 
         Column("population", msg("Population"), _people, "right"),
         Column("gdp_per_capita_eur", msg("GDP per capita"), _euros, "right"),
         Column("gdp_share_of_belgium_pct", msg("vs Belgium (computed)"), _share_shown, "right"),
-        *(Column(key, msg("Index {base}", base=base), _index, "right") for key, base in bases.items()),
+        *(Column(key, msg("Index {base}", base=index_base(base)), _index, "right") for key, base in bases.items()),
     )
-    notes = [msg("Share of Belgium is computed by uwe from the GDP per capita figures; it is not a figure of the source.")]
+    notes = [
+        msg("Share of Belgium is computed by uwe from the GDP per capita figures; it is not a figure of the source.")
+    ]
     by_id = {r["id"]: r for r in everyone}
     for r in chosen:
         if r["within"] in by_id:
@@ -135,7 +137,9 @@ def region(ds: Dataset, name: str) -> Document:
 
 def _codes(codes: dict[str, str] | None, lang: Language) -> str:
     codes = codes or {}
-    return ", ".join(f"{label} {codes[key]}" for label, key in (("NUTS", "nuts"), ("ISO 3166", "iso_3166")) if codes.get(key))
+    return ", ".join(
+        f"{label} {codes[key]}" for label, key in (("NUTS", "nuts"), ("ISO 3166", "iso_3166")) if codes.get(key)
+    )
 
 
 _KINDS = {"country": msg_p("region kind", "country"), "region": msg_p("region kind", "region"),

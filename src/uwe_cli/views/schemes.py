@@ -21,7 +21,11 @@ def _funding(f: Record | None, lang: Language) -> str:
         shown = lang.message(msg("{amount} for {duration}", amount=shown, duration=figure(f["duration"], lang)))
     if f.get("degression"):
         d = f["degression"]
-        tapering = msg("tapering down to {share} over {years}", share=figure(d["floor_share"], lang), years=figure(d["years"], lang))
+        tapering = msg(
+            "tapering down to {share} over {years}",
+            share=figure(d["floor_share"], lang),
+            years=figure(d["years"], lang),
+        )
         shown += f"; {lang.message(tapering)}"
     return shown
 
@@ -64,7 +68,11 @@ def _scheme_data(ds: Dataset, s: Record) -> dict[str, Any]:
     data = record_data(ds, s)
     data["clusters"] = [c["id"] for c in ds["clusters"] if s["id"] in scheme_ids(c)]
     counted = ["groupings"] if s["groupings"].get("computed") else []
-    written = ["summary", *(["participants"] if s.get("participants") else []), *(["results.label"] if s["results"] else [])]
+    written = [
+        "summary",
+        *(["participants"] if s.get("participants") else []),
+        *(["results.label"] if s["results"] else []),
+    ]
     data["by_uwe"] = by_uwe(computed=counted, written=written, classified=["status"])
     return data
 

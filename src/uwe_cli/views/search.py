@@ -57,6 +57,7 @@ _KINDS = {
     "cluster": msg_p("record kind", "grouping"), "lesson": msg_p("record kind", "lesson"),
     "concept": msg_p("record kind", "concept"), "organisation": msg_p("record kind", "organisation"),
     "slide": msg_p("record kind", "slide"), "sector": msg_p("record kind", "sector"),
+    "term": msg_p("record kind", "term"),
 }  # fmt: skip
 # The JSON keys of a hit: the CSV header, even of an empty result.
 KEYS = ("kind", "id", "name", "field", "field_label", "lang", "text", "source")
@@ -134,8 +135,9 @@ def search(ds: Dataset, *, query: str) -> Table:
         Column("text", msg("Match"), _snippet(key)),
     )
     title = msg_n("“{query}”: {n} match", "“{query}”: {n} matches", n=len(data), query=query)
-    return Table(title, columns, data, keys=KEYS, when_empty=_nothing(ds, query), highlight=key,
-                 translated=False)  # (each match names its language)
+    return Table(
+        title, columns, data, keys=KEYS, when_empty=_nothing(ds, query), highlight=key, translated=False
+    )  # (each match names its language)
 
 
 def _field(hit: dict[str, Any], lang: Language) -> str:

@@ -1,0 +1,128 @@
+"""Five languages: every view reads as written in each, from one catalogue per language."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.pofile import read_po
+
+from uwe_cli import language
+
+Uwe = Callable[..., Any]
+LANGS = ("en", "fr", "nl", "de", "bg")
+GOLDEN = Path(__file__).parent / "golden"
+VIEWS = {
+    "overview": [],
+    "regions": ["regions"],
+    "clusters-energy": ["clusters", "--sector", "energy"],
+    "lessons": ["lessons"],
+    "schemes": ["schemes"],
+    "region-wallonia": ["region", "wallonia"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_golden_output_at_80_columns(uwe: Uwe, lang: str, view: str) -> None:
+    """`UWE_UPDATE_GOLDEN=1 pytest tests/test_languages.py` writes them anew (then read the diff)."""
+    run = uwe("--lang", lang, *VIEWS[view])
+    assert (run.exit_code, run.stderr) == (0, "")
+    path = GOLDEN / lang / f"{view}.txt"
+    if os.environ.get("UWE_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(run.stdout, encoding="utf-8")
+    assert run.stdout == path.read_text(encoding="utf-8")
+
+
+def _english_messages() -> set[str]:
+    """The interface's English messages that the other languages translate differently,
+    with their placeholders cut out: the pieces that would show English leaking."""
+    pieces: set[str] = set()
+    with (language._LOCALE / "nl" / "LC_MESSAGES" / "uwe.po").open("rb") as handle:
+        for message in read_po(handle):
+            ids = [message.id] if isinstance(message.id, str) else list(message.id)
+            strings = [message.string] if isinstance(message.string, str) else list(message.string)
+            if not message.id or ids[0] in strings:
+                continue
+            for english in ids:
+                pieces.update(p.strip(" :;,.()") for p in re.split(r"\{\w+\}", english))
+    return {p for p in pieces if len(p) >= 8 and " " in p}  # (phrases, not words a language shares)
+
+
+@pytest.mark.parametrize("lang", ["nl", "de", "bg"])
+def test_no_english_message_leaks_into_another_language(uwe: Uwe, lang: str) -> None:
+    english = _english_messages()
+    assert len(english) > 30
+    for args in [*VIEWS.values(), ["sectors"], ["results"], ["concepts"], ["about"], ["notes"], ["cite", "tweed"]]:
+        out = uwe("--lang", lang, *args, env={"COLUMNS": "1000"}).stdout
+        leaked = sorted(p for p in english if p in out)
+        assert leaked == [], (lang, args, leaked[:5])
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "de", "bg"])
+def test_json_keys_ids_and_numbers_stay_texts_change(uwe: Uwe, lang: str) -> None:
+    english = uwe("regions", "-f", "json").json()
+    other = uwe("regions", "-f", "json", "--lang", lang).json()
+    assert [sorted(r) for r in other] == [sorted(r) for r in english]
+    for ours, theirs in zip(english, other, strict=True):
+        assert {k: v for k, v in ours.items() if not isinstance(v, str) and k != "source"} == {
+            k: v for k, v in theirs.items() if not isinstance(v, str) and k != "source"
+        }
+        assert theirs["id"] == ours["id"] and theirs["kind"] == ours["kind"]
+    names = {r["id"]: r["name"] for r in other}
+    assert names["wallonia"] == {"fr": "Wallonie", "nl": "Wallonië", "de": "Wallonien", "bg": "Валония"}[lang]
+    assert names["flanders"] == {"fr": "Flandre", "nl": "Vlaanderen", "de": "Flandern", "bg": "Фландрия"}[lang]
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "found"),
+    [("nl", "wallonië", "Wallonië"), ("de", "wallonien", "Wallonien"), ("bg", "ВАЛОНИЯ", "Валония"), ("bg", "валония", "Валония")],
+)
+def test_names_match_in_every_language_ignoring_case_and_accents(uwe: Uwe, lang: str, name: str, found: str) -> None:
+    run = uwe("--lang", lang, "region", name)
+    assert run.exit_code == 0 and run.stdout.splitlines()[0] == found
+
+
+def test_the_language_comes_from_the_locale(uwe: Uwe) -> None:
+    assert uwe("regions", env={"LANG": "de_BE.UTF-8"}).stdout.startswith("Belgien")
+    assert uwe("regions", env={"LANG": "de_BE.UTF-8", "UWE_LANG": "nl"}).stdout.startswith("België")
+    assert uwe("regions", env={"LC_ALL": "C.UTF-8"}).stdout.startswith("Belgium")
+
+
+def test_an_outdated_translation_is_reported_and_shown_in_french(uwe: Uwe, data_copy: Path) -> None:
+    path = data_copy / "clusters.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "Énergie durable" in text
+    path.write_text(text.replace("Énergie durable", "Énergie durable et renouvelable", 1), encoding="utf-8")
+    check = uwe("data", "check", str(data_copy))
+    assert check.exit_code == 0
+    outdated = [line for line in check.stdout.splitlines() if line.startswith("outdated translation:")]
+    assert outdated == [
+        f"outdated translation: translations/{lang}.po: clusters/tweed/memberships/0/domain: "
+        "the French text has changed since it was translated"
+        for lang in ("bg", "de", "nl")
+    ]
+    shown = uwe("--data-dir", str(data_copy), "--lang", "nl", "cluster", "tweed").stdout
+    assert "Énergie durable et renouvelable [fr]" in shown
+
+
+def test_about_says_whose_words_each_language_is(uwe: Uwe) -> None:
+    data = uwe("about", "-f", "json").json()
+    assert data["languages"] == [
+        {"code": "fr", "words": "slides"},
+        *({"code": code, "words": "translated by uwe"} for code in ("en", "nl", "de", "bg")),
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_dataset_text_exists_in_every_language(lang: str) -> None:
+    from uwe_cli import store, translations
+
+    data = store.load_dataset(store.shipped_data_dir(), use_cache=False).dump()
+    missing = [address for address, text in translations.texts(data) if lang not in text]
+    assert missing == []
