@@ -4,7 +4,7 @@
 
 Run it with the Python of an environment where uwe is installed. It:
 1. measures the import floor, `python -c "import typer, pydantic, yaml, rich.console, rich.table"`,
-   and four commands, interleaved round by round so that a slower moment of the machine
+   and the commands of STARTUP (four, then the same in every language), interleaved round by round so that a slower moment of the machine
    weighs on all of them alike; prints each median and its ratio to the floor
    (target: the commands' median at most 1.25 times the floor);
 2. generates a data folder with 10,000 clusters and times
@@ -44,6 +44,10 @@ STARTUP = {
     "uwe clusters --sector energy": ["clusters", "--sector", "energy"],
     "uwe lessons": ["lessons"],
     "uwe --version": ["--version"],
+    # Every language: its catalogue and the dataset's translations are read too.
+    **{f"uwe regions --lang {lang}": ["regions", "--lang", lang] for lang in ("fr", "nl", "de", "bg")},
+    "uwe clusters --sector energy --lang nl": ["clusters", "--sector", "energy", "--lang", "nl"],
+    "uwe lessons --lang bg": ["lessons", "--lang", "bg"],
 }
 # For reference: a plain Typer command with two options that prints a Rich table. Typer
 # 0.29 builds a pydantic TypeAdapter for each option it parses, which imports pydantic's

@@ -60,7 +60,10 @@ def test_several_documents(data_copy: Path) -> None:
 def test_init_copies_and_never_overwrites(tmp_path: Path) -> None:
     target = tmp_path / "mine"
     written = store.init_data_dir(target)
-    assert sorted(p.name for p in written) == sorted(f"{n}.yaml" for n in store.FILES)
+    translated = [f"translations/{lang}.po" for lang in ("bg", "de", "nl")]
+    assert sorted(str(p.relative_to(target)) for p in written) == sorted(
+        [*(f"{n}.yaml" for n in store.FILES), *translated]
+    )
     assert len(store.load_dataset(target)["clusters"]) == 27
     other = tmp_path / "other"
     other.mkdir()
@@ -123,10 +126,10 @@ def test_missing_data_folder_from_the_environment(uwe, tmp_path: Path) -> None:
 
 def test_the_users_files_are_never_modified(uwe, data_copy: Path) -> None:
     (data_copy / "regions.yaml").write_text("regions: [\n", encoding="utf-8")
-    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
     uwe("--data-dir", str(data_copy), "regions")
     uwe("data", "check", str(data_copy))
-    assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
+    assert {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before
 
 
 def test_a_fifo_is_refused_not_waited_on(data_copy: Path) -> None:

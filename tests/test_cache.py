@@ -108,7 +108,9 @@ def test_a_slow_first_load_shows_progress(data_copy: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(store, "SLOW_BYTES", 0)
     store.load_dataset(data_copy, on_slow_load=progress)
-    assert shown and shown[0] == sum(p.stat().st_size for p in data_copy.glob("*.yaml"))
+    assert shown and shown[0] == sum(
+        p.stat().st_size for p in (*data_copy.glob("*.yaml"), *data_copy.glob("translations/*.po"))
+    )
     store.load_dataset(data_copy, on_slow_load=progress)  # cached: nothing slow to show
     assert len(shown) == 1
 

@@ -44,7 +44,7 @@ def test_regions_in_french(uwe: Uwe) -> None:
     assert run.stdout.splitlines()[:5] == [
         "## La Belgique et ses régions : PIB par habitant",
         "",
-        "| Région | Population | PIB par habitant | En % de la Belgique (calculé) | Indice EU28=100 | Indice EU15=100 |",
+        "| Région | Population | PIB par habitant | En % de la Belgique (calculé) | Indice UE28=100 | Indice UE15=100 |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
         "| Belgique | 11 millions | 30\u202f500\xa0€ | 100\xa0% | 119 |  |",
     ]
@@ -269,7 +269,7 @@ def test_search_both_languages(uwe: Uwe) -> None:
 
 def test_data_commands(uwe: Uwe, tmp_path: Path) -> None:
     run = uwe("data", "init", str(tmp_path / "mine"))
-    assert run.exit_code == 0 and run.stdout.startswith("wrote 7 files to ")
+    assert run.exit_code == 0 and run.stdout.startswith("wrote 10 files to ")
     check = uwe("data", "check", str(tmp_path / "mine"))
     assert check.stdout == (
         # Belgium is a country and the German-speaking Community a community: neither is a region.

@@ -81,14 +81,14 @@ def test_the_package_says_what_it_is(package: Path) -> None:
     assert descriptor["name"] == "uwe-wallonia-clusters"
     assert descriptor["title"] == "Belgium's regions and Wallonia's clustering policies (UWE, Sofia, 15 April 2014)"
     assert descriptor["version"] == __version__
-    assert descriptor["languages"] == ["fr", "en"]
+    assert descriptor["languages"] == ["fr", "en", "nl", "de", "bg"]
     assert descriptor["sources"] == [
         {"title": "Union Wallonne des Entreprises (UWE), presentation at IFAG / Bulgarian Chamber of Commerce and "
                   "Industry (CCI), Sofia, 15 April 2014"}
     ]  # fmt: skip
     assert [licence["name"] for licence in descriptor["licenses"]] == ["MIT"]
     for words in ("the facts are the UWE's", "French (columns ending _fr) is the slides' own wording",
-                  "English (_en) is uwe's translation", "'computed' is true", "starts with an apostrophe"):  # fmt: skip
+                  "every other language (_en, _nl, _de, _bg) is uwe's translation", "'computed' is true", "starts with an apostrophe"):  # fmt: skip
         assert words in descriptor["description"]
     regions = next(r for r in descriptor["resources"] if r["name"] == "regions")
     fields = {f["name"]: f for f in regions["schema"]["fields"]}
@@ -135,9 +135,14 @@ def test_sqlite_checks_pass_and_keys_are_enforced(db: sqlite3.Connection) -> Non
     references = {(row[2], row[3], row[4]) for row in db.execute("PRAGMA foreign_key_list(memberships)")}
     assert references == {("groupings", "grouping_id", "id"), ("schemes", "scheme_id", "id")}
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
-        db.execute("INSERT INTO memberships VALUES ('tweed', 'nowhere', 2, NULL, NULL, 'walloon-clusters')")
+        db.execute(
+            "INSERT INTO memberships VALUES ('tweed', 'nowhere', 2, NULL, NULL, NULL, NULL, NULL, 'walloon-clusters')"
+        )
     with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
-        db.execute("INSERT INTO groupings VALUES ('tweed', 99, 'x', 'x', NULL, NULL, NULL, 'walloon-clusters')")
+        columns = len(db.execute("SELECT * FROM groupings").description)
+        db.execute(
+            f"INSERT INTO groupings VALUES ('tweed', 99, {', '.join([repr('x')] * (columns - 3))}, 'walloon-clusters')"
+        )
 
 
 def test_the_energy_groupings_and_their_schemes(db: sqlite3.Connection, uwe: Callable[..., Any]) -> None:
@@ -347,14 +352,15 @@ def test_every_value_of_the_data_is_exported(db: sqlite3.Connection) -> None:
 
 def test_the_database_describes_its_columns(db: sqlite3.Connection) -> None:
     about = dict(db.execute("SELECT key, value FROM meta_dataset").fetchall())
-    assert about["version"] == __version__ and about["languages"] == "fr, en"
+    assert about["version"] == __version__ and about["languages"] == "fr, en, nl, de, bg"
     assert about["source"].endswith("Sofia, 15 April 2014") and about["licence"].startswith("MIT")
     described = db.execute(
         "SELECT column_name, type, required, language FROM meta_columns WHERE table_name = 'memberships' ORDER BY position"
     ).fetchall()
     assert described == [
         ("grouping_id", "string", 1, None), ("scheme_id", "string", 1, None), ("position", "integer", 1, None),
-        ("domain_fr", "string", 0, "fr"), ("domain_en", "string", 0, "en"), ("source", "string", 1, None),
+        ("domain_fr", "string", 0, "fr"), ("domain_en", "string", 0, "en"), ("domain_nl", "string", 0, "nl"),
+        ("domain_de", "string", 0, "de"), ("domain_bg", "string", 0, "bg"), ("source", "string", 1, None),
     ]  # fmt: skip
     schema = db.execute("SELECT sql FROM sqlite_master WHERE name = 'regions'").fetchone()[0]
     assert '"nuts" TEXT, -- NUTS code, added by uwe to join official statistics, not in the slides.' in schema
@@ -379,7 +385,7 @@ def test_lang_keeps_one_language(main: Callable[..., Any], tmp_path: Path, lang:
     connection.close()
     descriptor = json.loads((tmp_path / "one" / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["languages"] == [lang]
-    assert ("French texts only" if lang == "fr" else "English translation only") in descriptor["description"]
+    assert ("French texts only" if lang == "fr" else "translation into 'en' only") in descriptor["description"]
     assert rows(tmp_path / "one", "regions")[3][f"name_{lang}"] == name
     assert frictionless.validate(tmp_path / "one" / "datapackage.json").valid
 
@@ -387,7 +393,7 @@ def test_lang_keeps_one_language(main: Callable[..., Any], tmp_path: Path, lang:
 def test_the_default_keeps_both_languages_whatever_uwe_lang_says(uwe: Callable[..., Any], tmp_path: Path) -> None:
     run = uwe("data", "export", str(tmp_path / "both.db"), env={"UWE_LANG": "fr"})
     assert (run.exit_code, run.stdout) == (
-        0, f"wrote {TABLES} tables (661 rows, fr and en) as an SQLite database to {tmp_path / 'both.db'}\n"
+        0, f"wrote {TABLES} tables (661 rows, fr, en, nl, de, bg) as an SQLite database to {tmp_path / 'both.db'}\n"
     )  # fmt: skip
     connection = sqlite3.connect(tmp_path / "both.db")
     assert connection.execute("SELECT name_fr, name_en FROM regions WHERE id = 'brussels'").fetchone() == (

@@ -81,7 +81,12 @@ def test_json_keys_ids_and_numbers_stay_texts_change(uwe: Uwe, lang: str) -> Non
 
 @pytest.mark.parametrize(
     ("lang", "name", "found"),
-    [("nl", "wallonië", "Wallonië"), ("de", "wallonien", "Wallonien"), ("bg", "ВАЛОНИЯ", "Валония"), ("bg", "валония", "Валония")],
+    [
+        ("nl", "wallonië", "Wallonië"),
+        ("de", "wallonien", "Wallonien"),
+        ("bg", "ВАЛОНИЯ", "Валония"),
+        ("bg", "валония", "Валония"),
+    ],
 )
 def test_names_match_in_every_language_ignoring_case_and_accents(uwe: Uwe, lang: str, name: str, found: str) -> None:
     run = uwe("--lang", lang, "region", name)

@@ -98,7 +98,7 @@ def test_french_headers_wrap_between_words_over_few_lines(uwe: Uwe) -> None:
         "                                                   En % de",
         "                                                        la",
         "                                       PIB par    Belgique     Indice     Indice",
-        "Région                   Population   habitant   (calculé)   EU28=100   EU15=100",
+        "Région                   Population   habitant   (calculé)   UE28=100   UE15=100",
     ]
 
 

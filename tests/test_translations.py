@@ -10,6 +10,7 @@ from babel.messages.pofile import read_po
 from uwe_cli import store, translations
 from uwe_cli.language import Language
 
+
 def _french_and_english() -> dict:
     """The shipped data without its translations folder: texts in French and English only."""
     import shutil

@@ -13,7 +13,7 @@ VIEWS = [[], ["regions"], ["region", "wallonia"], ["region", "belgium"], ["schem
 
 
 @pytest.mark.parametrize("width", [40, 52, 64])
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", ["en", "fr", "nl", "de", "bg"])
 def test_no_line_starts_with_closing_punctuation(uwe, lang: str, width: int) -> None:
     for args in VIEWS:
         out = uwe("--lang", lang, *args, env={"COLUMNS": str(width)}).stdout

@@ -32,7 +32,7 @@ def export(target: str, *, data_dir: Path | None, use_cache: bool, lang: str | N
 
     path, folder = _destination(target, force=force)
     dataset = store.load_dataset(store.resolve_data_dir(data_dir), use_cache=use_cache).dump()
-    langs = (lang,) if lang else tables.LANGS
+    langs = (lang,) if lang else tables.languages(dataset)
     built = tables.build(schema.SPECS, dataset, langs=langs)
     about = tables.describe(dataset, langs=langs)
     if folder:
@@ -53,7 +53,7 @@ def export(target: str, *, data_dir: Path | None, use_cache: bool, lang: str | N
         )
         kind = "an SQLite database"
     rows = sum(len(table.rows) for table in built)
-    return f"wrote {len(built)} tables ({rows:,} rows, {' and '.join(langs)}) as {kind} to {path}"
+    return f"wrote {len(built)} tables ({rows:,} rows, {', '.join(langs)}) as {kind} to {path}"
 
 
 def _destination(target: str, *, force: bool) -> tuple[Path, bool]:

@@ -75,7 +75,8 @@ def dotted_thousands(doc: Any, text: str, *, name: str) -> Iterator[Finding]:
         return
     found_at = doc.positions([(*path, "value") for path, _ in suspects])  # (one more read of the file)
     for path, figure in suspects:
-        line, column = found_at[tuple([*path, "value"])]
+        where: tuple[Any, ...] = (*path, "value")
+        line, column = found_at[where]
         if line is None or line > len(lines):
             continue
         found = _WRITTEN_VALUE.match(lines[line - 1][(column or 1) - 1 :])

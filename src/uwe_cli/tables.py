@@ -29,8 +29,15 @@ from typing import Any
 # French first: it is the source's language; English is uwe's translation.
 LANGS = ("fr", "en")
 SOURCE_LANG = "fr"
-_IN_LANGUAGE = {"fr": "in French, the slides' own words", "en": "in English, uwe's translation"}
-_UWE_WORDS = {"fr": "uwe's words, in French", "en": "uwe's words, in English"}
+_NAMES = {"fr": "French", "en": "English", "nl": "Dutch", "de": "German", "bg": "Bulgarian"}
+
+
+def _in_language(lang: str, *, by_uwe: bool) -> str:
+    name = _NAMES.get(lang, f"'{lang}'")
+    if by_uwe:
+        return f"uwe's words, in {name}"
+    return "in French, the slides' own words" if lang == SOURCE_LANG else f"in {name}, uwe's translation"
+
 
 Data = dict[str, Any]
 Row = dict[str, Any]
@@ -114,6 +121,15 @@ LICENCE = {
 }
 
 
+def languages(dataset: Data) -> tuple[str, ...]:
+    """The languages of the dataset's texts: French (the source's), English, then the others."""
+    from uwe_cli import translations
+    from uwe_cli.vocabulary import LANGS as KNOWN
+
+    found = dict.fromkeys(code for _, text in translations.texts(dataset) for code in text)
+    return (SOURCE_LANG, *(c for c in KNOWN if c in found and c != SOURCE_LANG), *sorted(set(found) - set(KNOWN)))
+
+
 def describe(dataset: Data, *, langs: tuple[str, ...]) -> About:
     """The export's title, description, source, version, languages and licence, in English."""
     from uwe_cli import __version__
@@ -123,12 +139,14 @@ def describe(dataset: Data, *, langs: tuple[str, ...]) -> About:
     when = f"{day} {_MONTHS[month - 1]} {year}"
     author = f"{dataset['organisation']['name']['en']} ({dataset['organisation']['acronym']})"
     source = f"{author}, presentation at {talk['event']['en']}, {talk['place']['en']}, {when}"
-    if langs == LANGS:
-        said = "French (columns ending _fr) is the slides' own wording; English (_en) is uwe's translation."
+    if len(langs) > 1:
+        others = ", ".join(f"_{code}" for code in langs if code != SOURCE_LANG)
+        said = f"French (columns ending _fr) is the slides' own wording; every other language ({others}) is uwe's translation."
     elif langs == (SOURCE_LANG,):
         said = "This export holds the French texts only (columns ending _fr): the slides' own wording."
     else:
-        said = "This export holds uwe's English translation only (columns ending _en); the French original is left out."
+        said = (f"This export holds uwe's translation into '{langs[0]}' only (columns ending _{langs[0]}); "
+                "the French original is left out.")  # fmt: skip
     description = (
         f"Belgium's regions and Wallonia's business-clustering policies as the {author} presented them in "
         f"{talk['place']['en']} on {when}, compiled by uwe {__version__} as relational tables. Every row taken from "
@@ -158,7 +176,7 @@ def _built(column: Column, langs: tuple[str, ...]) -> list[Column]:
         return [column]
     return [
         replace(column, name=f"{column.name}_{lang}",
-                description=f"{column.description} ({(_UWE_WORDS if column.by_uwe else _IN_LANGUAGE)[lang]})",
+                description=f"{column.description} ({_in_language(lang, by_uwe=column.by_uwe)})",
                 text=False, language=lang)
         for lang in langs
     ]  # fmt: skip
@@ -169,7 +187,7 @@ def _cells(columns: tuple[Column, ...], row: Row, langs: tuple[str, ...]) -> tup
     for column in columns:
         value = row.get(column.name)
         if column.text:
-            cells.extend(value[lang] if value is not None else None for lang in langs)
+            cells.extend(value.get(lang) if value is not None else None for lang in langs)  # (none: not translated)
         else:
             cells.append(value)
     return tuple(cells)

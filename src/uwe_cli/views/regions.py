@@ -8,7 +8,7 @@ from typing import Any
 from uwe_cli import matching
 from uwe_cli.dataset import Dataset, Record
 from uwe_cli.form import Chart, Column, Document, Field, Section, Table, msg, msg_p
-from uwe_cli.formatting import index_base, figure, figure_with_period, figures, joined, number, percent, unit_value
+from uwe_cli.formatting import figure, figure_with_period, figures, index_base, joined, number, percent, unit_value
 from uwe_cli.language import LANGUAGE_NAMES, Language
 from uwe_cli.views.common import by_uwe, find, names, record_data, source_section
 from uwe_cli.views.notes import pointer
