@@ -10,20 +10,19 @@ error boundary (boundary.py), for `uwe` and for Typer's CliRunner alike.
 import inspect
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from uwe_cli import __version__, command_line, completion
-from uwe_cli.errors import UsageError, UweError
-from uwe_cli.vocabulary import CLUSTER_STATUSES, FORMATS, LANGS, LESSON_KINDS, SORT_KEYS, listed
+from uwe_cli import __version__, command_line, completion, data_commands
+from uwe_cli.errors import UsageError
+from uwe_cli.options import App, LangOpt, NoColorOpt, Out, Settings, columns, load, root_settings
+from uwe_cli.vocabulary import CLUSTER_STATUSES, FORMATS, LESSON_KINDS, SORT_KEYS, listed
 
 if TYPE_CHECKING:
-    from uwe_cli.dataset import Dataset
     from uwe_cli.form import Form
 
 HELP = """A terminal reference on Belgium's regions and Wallonia's business-clustering policies,
@@ -33,15 +32,7 @@ Run `uwe` alone for an overview, and `uwe help COMMAND` for a command's options.
 options below work before or after the command."""
 
 
-class _App(typer.Typer):
-    """A Typer app whose commands have uwe's manners (command_line.py)."""
-
-    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # type: ignore[override]
-        kwargs.setdefault("cls", command_line.Command)
-        return super().command(*args, **kwargs)
-
-
-app = _App(
+app = App(
     name="uwe",
     cls=command_line.Group,
     help=HELP,
@@ -50,70 +41,7 @@ app = _App(
     rich_markup_mode=None,
     add_completion=True,
 )
-data_app = _App(
-    cls=command_line.Group,
-    help="Check, copy, export or locate the data folder; clear the cache.",
-    epilog="Example: uwe data init ./my-data",
-    no_args_is_help=True,
-)
-app.add_typer(data_app, name="data")
-
-
-@dataclass
-class Settings:
-    """What the options of `uwe` itself say (before or after the command), for every command."""
-
-    data_dir: Optional[Path] = None
-    lang: Optional[str] = None
-    no_color: bool = False
-    no_cache: bool = False
-
-
-# The options every command that shows a view has, defined once (see `_view`).
-FormatOpt = Annotated[
-    str,
-    typer.Option(
-        "--format", "-f", metavar="FORMAT", help=f"{listed(FORMATS)}.", autocompletion=completion.choices(FORMATS)
-    ),
-]
-LangOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--lang",
-        "-l",
-        metavar="LANG",
-        help=f"{listed(LANGS)} (default: $UWE_LANG, else the locale's language, else en).",
-        autocompletion=completion.choices(LANGS),
-    ),
-]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour or bold, even on a terminal.")]
-ExportOpt = Annotated[
-    Optional[Path],
-    typer.Option(
-        "--export", metavar="FILE", help="Also save the table as FILE.svg, FILE.html or FILE.txt, 100 columns wide."
-    ),
-]
-# Text, not int: Typer would convert an int through pydantic, whose start-up costs more
-# than the whole command (coercion.py); output.width checks it.
-WidthOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--width", metavar="N", help="Lay the table out for N columns (default: the terminal's; 100 for --export)."
-    ),
-]
-ForceOpt = Annotated[bool, typer.Option("--force", help="With --export, replace FILE if it exists.")]
-
-
-@dataclass(frozen=True)
-class Out:
-    """How a command shows its view: the options `_view` gives every such command."""
-
-    fmt: FormatOpt = "table"
-    lang: LangOpt = None
-    no_color: NoColorOpt = False
-    export: ExportOpt = None
-    width: WidthOpt = None
-    force: ForceOpt = False
+app.add_typer(data_commands.data_app, name="data")
 
 
 def _view(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Any]:
@@ -169,66 +97,22 @@ def root(
         _show(ctx, about.overview, Out())
 
 
-def _settings(ctx: typer.Context) -> Settings:
-    root_ctx = ctx.find_root()
-    return root_ctx.obj if isinstance(root_ctx.obj, Settings) else Settings()
-
-
-def _load(ctx: typer.Context, *, use_cache: bool = True, folder: Optional[Path] = None) -> "Dataset":
-    """The dataset of the folder in use (or `folder`); a folder that cannot be used names
-    where it came from, when that is $UWE_DATA_DIR, a setting the user may have forgotten."""
-    from uwe_cli import output, store
-
-    settings = _settings(ctx)
-    data_dir = folder or store.resolve_data_dir(settings.data_dir)
-    with _naming_the_variable(ctx, folder=folder, data_dir=data_dir):
-        return store.load_dataset(data_dir, use_cache=use_cache and not settings.no_cache, on_slow_load=output.progress)
-
-
-@contextmanager
-def _naming_the_variable(ctx: typer.Context, *, folder: Optional[Path], data_dir: Path) -> Iterator[None]:
-    """A data folder that cannot be used names $UWE_DATA_DIR when that is where it came from."""
-    from dataclasses import replace
-
-    from uwe_cli import store
-    from uwe_cli.errors import DataError
-
-    try:
-        yield
-    except DataError as exc:
-        if folder or _settings(ctx).data_dir or not os.environ.get(store.ENV_VAR):
-            raise
-        hint = f" (set {store.ENV_VAR} to a data folder, or unset it to use the shipped data)"
-        problems = [replace(p, file=f"{store.ENV_VAR}={p.file}", message=p.message + hint) if p.file == str(data_dir)
-                    else p for p in exc.problems]  # fmt: skip
-        raise DataError(problems, folder=exc.folder, count=exc.count) from None
-
-
 def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: Any) -> None:
     """Run `view` on the dataset with `options`, and render what it returns."""
     from uwe_cli import export as exporting
     from uwe_cli import lookup, output
     from uwe_cli.language import resolve
 
-    settings = _settings(ctx)
+    settings = root_settings(ctx)
     fmt = lookup.choose(out.fmt, FORMATS, what="format")
     language = resolve(out.lang or settings.lang, os.environ)
-    width = _columns(out.width)
+    width = columns(out.width)
     if out.export is not None and fmt != "table":
         raise UsageError("--export saves the table view: leave out --format, or use --format table")
     exporting.check(out.export, force=out.force)
-    form = view(_load(ctx), **options)
+    form = view(load(ctx), **options)
     output.render(form, fmt=fmt, lang=language, no_color=out.no_color or settings.no_color, width=width,
                   export=out.export, force=out.force)  # fmt: skip
-
-
-def _columns(text: Optional[str]) -> Optional[int]:
-    """`--width N`: a number of columns a table can be laid out in."""
-    if text is None:
-        return None
-    if not (text.strip().isdigit() and 20 <= int(text) <= 1000):
-        raise UsageError(f"--width {text}: give a number of columns from 20 to 1000, such as --width 100")
-    return int(text)
 
 
 # The commands. Docstrings are the help; each epilog is a real example.
@@ -495,103 +379,6 @@ def search_command(
     from uwe_cli.views import search
 
     _show(ctx, search.search, out, query=query)
-
-
-# uwe data ...
-
-
-@data_app.command("check", epilog="Example: uwe data check ./my-data")
-def data_check(
-    ctx: typer.Context,
-    path: Annotated[
-        Optional[Path],
-        typer.Argument(metavar="PATH", help="The data folder (default: the one in use).", show_default=False),
-    ] = None,
-) -> None:
-    """Validate a data folder and list every problem found, with file, line and field."""
-    from uwe_cli import output, store
-    from uwe_cli.errors import DataError
-
-    folder = path or store.resolve_data_dir(_settings(ctx).data_dir)
-    try:
-        with _naming_the_variable(ctx, folder=path, data_dir=folder):
-            dataset, cache_note = store.check(folder, use_cache=not _settings(ctx).no_cache)
-    except DataError as exc:
-        output.problems(exc.problems)
-        count = exc.count
-        raise UweError(f"{count} problem{'s' if count != 1 else ''} in {folder}") from None
-    output.line(f"ok: {dataset.summary()} ({folder})")
-    if cache_note:
-        output.line(f"cache: {cache_note}")
-    for note in dataset.outdated_translations:  # (the views show the French for these, marked)
-        output.line(f"outdated translation: {note['file']}: {note['address']}: {note['reason']}")
-
-
-@data_app.command("init", epilog="Example: uwe data init ./my-data")
-def data_init(
-    directory: Annotated[Path, typer.Argument(metavar="DIRECTORY", help="A new folder (or one without uwe's files).")],
-) -> None:
-    """Copy the shipped dataset into DIRECTORY, to edit and use with --data-dir."""
-    import shlex
-
-    from uwe_cli import output, store
-
-    written = store.init_data_dir(directory)
-    output.line(f"wrote {len(written)} files to {directory}")
-    output.line(f"use them with: uwe --data-dir {shlex.quote(str(directory))} regions")
-
-
-@data_app.command("export", epilog="Example: uwe data export ./uwe-data/ (or: uwe data export uwe.db)")
-def data_export(
-    ctx: typer.Context,
-    path: Annotated[
-        str,
-        typer.Argument(
-            metavar="PATH",
-            help="A folder (ending in /) for a Frictionless Data Package, or FILE.db, .sqlite or .sqlite3 for SQLite.",
-        ),
-    ],
-    lang: Annotated[
-        Optional[str],
-        typer.Option(
-            "--lang",
-            "-l",
-            metavar="LANG",
-            help=f"{listed(LANGS)}: texts in that language only (default: both; French is the source's).",
-            autocompletion=completion.choices(LANGS),
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing export at PATH, once the new one is complete.")
-    ] = False,
-) -> None:
-    """Write the whole dataset, with its schema, units and slides, for pandas, R, spreadsheets or Datasette."""
-    from uwe_cli import data_export, lookup, output
-
-    settings = _settings(ctx)
-    # An explicit --lang (here or before the command) only: $UWE_LANG is for reading, not for what to keep.
-    chosen = lang or settings.lang
-    lang = lookup.choose(chosen, LANGS, what="language") if chosen else None
-    output.line(
-        data_export.export(path, data_dir=settings.data_dir, use_cache=not settings.no_cache, lang=lang, force=force)
-    )
-
-
-@data_app.command("clear-cache", epilog="Example: uwe data clear-cache")
-def data_clear_cache() -> None:
-    """Remove uwe's cache of validated data folders; each is rebuilt when next used."""
-    from uwe_cli import cache, output
-
-    removed = cache.clear()
-    output.line(f"removed {removed} cache file{'s' if removed != 1 else ''} from {cache.directory()}")
-
-
-@data_app.command("path", epilog="Example: uwe data path")
-def data_path(ctx: typer.Context) -> None:
-    """Print the data folder in use (--data-dir, else $UWE_DATA_DIR, else the shipped data)."""
-    from uwe_cli import output, store
-
-    output.line(str(store.resolve_data_dir(_settings(ctx).data_dir)))
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -121,10 +121,10 @@ def validate(
 
     `unreadable` holds the problem of each file that could not be read.
     """
-    from uwe_cli import crosscheck, models
+    from uwe_cli import models
     from uwe_cli.findings import locate
     from uwe_cli.separators import dotted_thousands
-    from uwe_cli.validation import MAX_LISTED, validate_file
+    from uwe_cli.validation import validate_file
     from uwe_cli.yamlfile import TooManyValues, YamlProblem, parse_yaml
 
     problems: list[Problem] = []
@@ -160,32 +160,38 @@ def validate(
     problems += [problem for name, problem in (unreadable or {}).items() if name not in FILES]
     if problems:
         raise DataError(problems, folder=str(data_dir), count=count + len(problems))
-    checks = crosscheck.check(parts, FILES)
-    findings = list(islice(checks, MAX_LISTED))
-    if findings:
-        order = {name: i for i, name in enumerate(FILES)}
-        located = zip(findings, locate(findings, docs=docs, data_dir=data_dir), strict=False)
-
-        # A scheme's count of groupings that disagrees with clusters.yaml is most often the
-        # consequence of a reference that does not resolve: causes are reported first.
-        def rank(fp: tuple[Any, Problem]) -> tuple[bool, int, int, int]:
-            finding, problem = fp
-            consequence = bool(problem.field and problem.field.endswith(".groupings"))
-            return consequence, order[finding.name], problem.line or 0, problem.column or 0
-
-        problems = [p for _, p in sorted(located, key=rank)]
-        more = sum(1 for _ in checks)
-        if more:
-            problems.append(
-                Problem(
-                    str(data_dir),
-                    f"and {more:,} more problems between the files (only the first {MAX_LISTED:,} are listed)",
-                )
-            )
-        raise DataError(problems, folder=str(data_dir), count=len(findings) + more)
+    _cross_check(parts, docs, data_dir)
     # The Dataset's fields are the fields of the files' top-level mappings.
     fields = {key: getattr(content, key) for content in parts.values() for key in type(content).model_fields}
     return models.DatasetModel(**fields)
+
+
+def _cross_check(parts: dict[str, Any], docs: dict[str, YamlDocument], data_dir: Path) -> None:
+    """Raise one DataError for the problems between the validated files, causes first."""
+    from uwe_cli import crosscheck
+    from uwe_cli.findings import locate
+    from uwe_cli.validation import MAX_LISTED
+
+    checks = crosscheck.check(parts, FILES)
+    findings = list(islice(checks, MAX_LISTED))
+    if not findings:
+        return
+    order = {name: i for i, name in enumerate(FILES)}
+    located = zip(findings, locate(findings, docs=docs, data_dir=data_dir), strict=True)
+
+    # A scheme's count of groupings that disagrees with clusters.yaml is most often the
+    # consequence of a reference that does not resolve: causes are reported first.
+    def rank(fp: tuple[Any, Problem]) -> tuple[bool, int, int, int]:
+        finding, problem = fp
+        consequence = bool(problem.field and problem.field.endswith(".groupings"))
+        return consequence, order[finding.name], problem.line or 0, problem.column or 0
+
+    problems = [p for _, p in sorted(located, key=rank)]
+    more = sum(1 for _ in checks)
+    if more:
+        listed = f"and {more:,} more problems between the files (only the first {MAX_LISTED:,} are listed)"
+        problems.append(Problem(str(data_dir), listed))
+    raise DataError(problems, folder=str(data_dir), count=len(findings) + more)
 
 
 def _json(dataset: models.DatasetModel) -> bytes:

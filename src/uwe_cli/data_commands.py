@@ -1,0 +1,116 @@
+"""`uwe data ...`: check, copy, export or locate a data folder, and clear the cache.
+
+No `from __future__ import annotations` here: Typer reads these annotations at every
+start, and string annotations would cost it an eval() each.
+"""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from uwe_cli import command_line, completion
+from uwe_cli.errors import UweError
+from uwe_cli.options import App, naming_the_variable, root_settings
+from uwe_cli.vocabulary import LANGS, listed
+
+data_app = App(
+    cls=command_line.Group,
+    help="Check, copy, export or locate the data folder; clear the cache.",
+    epilog="Example: uwe data init ./my-data",
+    no_args_is_help=True,
+)
+
+
+@data_app.command("check", epilog="Example: uwe data check ./my-data")
+def data_check(
+    ctx: typer.Context,
+    path: Annotated[
+        Optional[Path],
+        typer.Argument(metavar="PATH", help="The data folder (default: the one in use).", show_default=False),
+    ] = None,
+) -> None:
+    """Validate a data folder and list every problem found, with file, line and field."""
+    from uwe_cli import output, store
+    from uwe_cli.errors import DataError
+
+    folder = path or store.resolve_data_dir(root_settings(ctx).data_dir)
+    try:
+        with naming_the_variable(ctx, folder=path, data_dir=folder):
+            dataset, cache_note = store.check(folder, use_cache=not root_settings(ctx).no_cache)
+    except DataError as exc:
+        output.problems(exc.problems)
+        count = exc.count
+        raise UweError(f"{count} problem{'s' if count != 1 else ''} in {folder}") from None
+    output.line(f"ok: {dataset.summary()} ({folder})")
+    if cache_note:
+        output.line(f"cache: {cache_note}")
+    for note in dataset.outdated_translations:  # (the views show the French for these, marked)
+        output.line(f"outdated translation: {note['file']}: {note['address']}: {note['reason']}")
+
+
+@data_app.command("init", epilog="Example: uwe data init ./my-data")
+def data_init(
+    directory: Annotated[Path, typer.Argument(metavar="DIRECTORY", help="A new folder (or one without uwe's files).")],
+) -> None:
+    """Copy the shipped dataset into DIRECTORY, to edit and use with --data-dir."""
+    import shlex
+
+    from uwe_cli import output, store
+
+    written = store.init_data_dir(directory)
+    output.line(f"wrote {len(written)} files to {directory}")
+    output.line(f"use them with: uwe --data-dir {shlex.quote(str(directory))} regions")
+
+
+@data_app.command("export", epilog="Example: uwe data export ./uwe-data/ (or: uwe data export uwe.db)")
+def data_export(
+    ctx: typer.Context,
+    path: Annotated[
+        str,
+        typer.Argument(
+            metavar="PATH",
+            help="A folder (ending in /) for a Frictionless Data Package, or FILE.db, .sqlite or .sqlite3 for SQLite.",
+        ),
+    ],
+    lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--lang",
+            "-l",
+            metavar="LANG",
+            help=f"{listed(LANGS)}: texts in that language only (default: both; French is the source's).",
+            autocompletion=completion.choices(LANGS),
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing export at PATH, once the new one is complete.")
+    ] = False,
+) -> None:
+    """Write the whole dataset, with its schema, units and slides, for pandas, R, spreadsheets or Datasette."""
+    from uwe_cli import data_export, lookup, output
+
+    settings = root_settings(ctx)
+    # An explicit --lang (here or before the command) only: $UWE_LANG is for reading, not for what to keep.
+    chosen = lang or settings.lang
+    lang = lookup.choose(chosen, LANGS, what="language") if chosen else None
+    output.line(
+        data_export.export(path, data_dir=settings.data_dir, use_cache=not settings.no_cache, lang=lang, force=force)
+    )
+
+
+@data_app.command("clear-cache", epilog="Example: uwe data clear-cache")
+def data_clear_cache() -> None:
+    """Remove uwe's cache of validated data folders; each is rebuilt when next used."""
+    from uwe_cli import cache, output
+
+    removed = cache.clear()
+    output.line(f"removed {removed} cache file{'s' if removed != 1 else ''} from {cache.directory()}")
+
+
+@data_app.command("path", epilog="Example: uwe data path")
+def data_path(ctx: typer.Context) -> None:
+    """Print the data folder in use (--data-dir, else $UWE_DATA_DIR, else the shipped data)."""
+    from uwe_cli import output, store
+
+    output.line(str(store.resolve_data_dir(root_settings(ctx).data_dir)))
