@@ -109,7 +109,11 @@ def test_every_word_of_every_view_is_in_the_french_catalogue(ds: Dataset) -> Non
     assert lang.missing == set()
 
 
-@pytest.mark.parametrize(("view", "options"), [v for v in VIEWS if v[0] in (clusters.clusters, search.search)], ids=str)
+@pytest.mark.parametrize(
+    ("view", "options"),
+    [v for v in VIEWS if v[0] in (clusters.clusters, search.search)],
+    ids=lambda v: v.__name__ if callable(v) else repr(v),
+)
 def test_a_tables_keys_are_its_csv_header(ds: Dataset, view: Any, options: dict[str, Any]) -> None:
     # The header an empty result prints is the one a full result has.
     form = view(ds, **options)

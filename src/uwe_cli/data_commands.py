@@ -79,7 +79,7 @@ def data_export(
             "--lang",
             "-l",
             metavar="LANG",
-            help=f"{listed(LANGS)}: texts in that language only (default: both; French is the source's).",
+            help=f"{listed(LANGS)}: texts in that language only (default: every language of the data; French is the source's).",
             autocompletion=completion.choices(LANGS),
         ),
     ] = None,

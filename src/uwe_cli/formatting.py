@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any
 
-from uwe_cli.form import Day, msg, msg_n
+from uwe_cli.form import Day, msg, msg_n, msg_p
 from uwe_cli.language import Language
 
 
@@ -65,7 +65,7 @@ def unit_value(value: float, unit: str, lang: Language, *, base: str | None = No
             msg_n("{number} million", "{number} million", n=millions, number=number(round(millions, 3), lang))
         )
     if unit == "km2":
-        return f"{shown} km²"
+        return lang.message(msg("{number} km²", number=shown))
     if unit == "%":
         return percent(value, lang)
     if unit == "index":
@@ -95,7 +95,9 @@ def period(value: str, lang: Language) -> str:
     if quarter:
         n = int(quarter.group(1))
         return lang.message(msg("Q{quarter} {year}", quarter=n, nth=lang.ordinal(n), year=quarter.group(2)))
-    return value if value.isdigit() else lang.gettext(value, "period")
+    if value.isdigit():
+        return lang.message(msg_p("period", "{year}", year=value))
+    return lang.gettext(value, "period")
 
 
 def figure_with_period(fig: dict[str, Any] | None, lang: Language) -> str:

@@ -9,8 +9,9 @@ from uwe_cli.bibtex import misc
 from uwe_cli.dataset import Dataset, Record, slide_label
 from uwe_cli.form import Document, Field, Section, msg, msg_n
 from uwe_cli.formatting import date_message
-from uwe_cli.language import SOURCE_LANGUAGE, TEXT_LANGUAGES, Language
+from uwe_cli.language import SOURCE_LANGUAGE, Language
 from uwe_cli.views.common import citable
+from uwe_cli.vocabulary import LANGS
 
 
 def _find(ds: Dataset, name: str) -> tuple[str, Record]:
@@ -76,8 +77,10 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
         )  # fmt: skip
         bib_title = note = "; ".join(labels)
     # An entry per language, as a dataset text is: the output layer keeps the reader's.
-    bibtex = {code: _entry(ds, key=key, title=Language(code).localize(bib_title), note=note, lang=Language(code))
-              for code in TEXT_LANGUAGES}  # fmt: skip
+    bibtex = {
+        code: _entry(ds, key=key, title=Language(code).localize(bib_title), note=note, lang=Language(code))
+        for code in LANGS
+    }  # fmt: skip (one per language of the interface)
     data: dict[str, Any] = {
         "record": key,
         "kind": kind,

@@ -14,7 +14,7 @@ from typing import Any
 
 from uwe_cli.dataset import Dataset, Record
 from uwe_cli.form import Document, Field, Message, Section, msg, msg_n
-from uwe_cli.formatting import figure, number, percent, unit_value
+from uwe_cli.formatting import figure, index_base, number, percent, unit_value
 from uwe_cli.language import Language
 from uwe_cli.views.common import by_uwe
 
@@ -124,7 +124,7 @@ def _ratios(country: Record, regions: list[Record]) -> Iterator[dict[str, Any]]:
                 "GDP per capita, {region} as a share of {country}: not the same in euros and in EU indices ({base})",
                 region=r["name"],
                 country=country["name"],
-                base=found["base"],
+                base=index_base(found["base"]),
             ),
             "figures": [_fig(x, gdp, x[gdp]) for x in (r, country)]
             + [_fig(r, measure, found), _fig(country, measure, theirs)],
