@@ -79,7 +79,7 @@ def find(
         return prefixed[0]
     if prefixed:
         options = ", ".join(dict.fromkeys(f"'{_label(r, names)}'" for r in prefixed[:5]))
-        raise Ambiguous(f"'{query}' could be several {what}s: {options}")
+        raise Ambiguous(f"'{query}' could be several {what}s: {options}; type more of the name")
     close = suggestion(query, [(n, _label(r, names)) for r in records for n in names(r)])
     raise NotFound(f"unknown {what} '{query}'" + (close or (f" ({hint})" if hint else "")))
 
