@@ -177,7 +177,10 @@ def _built(column: Column, langs: tuple[str, ...]) -> list[Column]:
     return [
         replace(column, name=f"{column.name}_{lang}",
                 description=f"{column.description} ({_in_language(lang, by_uwe=column.by_uwe)})",
-                text=False, language=lang)
+                text=False, language=lang,
+                # (French and English are in the data files; another language's translation
+                # may be missing from a data folder's translations/LANG.po: an empty cell)
+                required=column.required and lang in (SOURCE_LANG, "en"))
         for lang in langs
     ]  # fmt: skip
 
