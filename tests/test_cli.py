@@ -147,7 +147,10 @@ def test_names_match_by_id_name_and_prefix(uwe: Uwe) -> None:
 
 def test_ambiguous_prefix(uwe: Uwe) -> None:
     run = uwe("cluster", "tw")
-    assert (run.exit_code, run.stderr) == (2, "uwe: error: 'tw' could be several clusters: 'TWEED', 'TWIST'; type more of the name\n")
+    assert (run.exit_code, run.stderr) == (
+        2,
+        "uwe: error: 'tw' could be several clusters: 'TWEED', 'TWIST'; type more of the name\n",
+    )
 
 
 def test_usage_errors_from_typer_are_one_line(main: Callable[..., object]) -> None:
@@ -544,7 +547,10 @@ def test_a_filter_given_twice_means_either(uwe: Uwe) -> None:
 
 def test_cite_never_picks_a_slide_for_an_ambiguous_record_name(uwe: Uwe) -> None:
     run = uwe("cite", "me")
-    assert (run.exit_code, run.stderr) == (2, "uwe: error: 'me' could be several records: 'Mecatech', 'Media'; type more of the name\n")
+    assert (run.exit_code, run.stderr) == (
+        2,
+        "uwe: error: 'me' could be several records: 'Mecatech', 'Media'; type more of the name\n",
+    )
 
 
 def test_slides_sharing_a_title_are_told_apart(uwe: Uwe) -> None:

@@ -171,7 +171,8 @@ def completions(line: str, monkeypatch: pytest.MonkeyPatch | None = None) -> lis
 
 def test_completion_offers_what_the_matcher_would_match(uwe: Uwe) -> None:
     assert (
-        uwe("cluster", "t").stderr == "uwe: error: 't' could be several clusters: 'TWEED', 'TWIST', 'Rail transport'; type more of the name\n"
+        uwe("cluster", "t").stderr
+        == "uwe: error: 't' could be several clusters: 'TWEED', 'TWIST', 'Rail transport'; type more of the name\n"
     )
     offered = completions("uwe cluster t")
     assert offered == ["tweed", "twist", "transport-ferroviaire"]
