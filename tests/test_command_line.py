@@ -209,3 +209,11 @@ def test_completion_offers_every_citable_record(monkeypatch: pytest.MonkeyPatch)
         and offered[:3] == ["grappe", "grappe-technologique", "grappe-d-exportation"]
         and offered[-1] == "uwe"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("--sektor", "--sector"), ("--secto", "--sector"), ("--serch", "--search")]
+)
+def test_a_misspelt_option_gets_the_closest_one(uwe: Uwe, typed: str, meant: str) -> None:
+    run = uwe("clusters", typed, "x")
+    assert (run.exit_code, run.stderr) == (2, f"uwe: error: unknown option '{typed}' (did you mean '{meant}'?)\n")

@@ -199,7 +199,7 @@ def _in_our_words(exc: Exception, ctx: Any) -> Exception:
         return UsageError(f"missing {placeholder(param).rstrip('.')}: {_what_to_type(ctx)}")
     if kind == "NoSuchOption":
         option = exc.option_name  # type: ignore[attr-defined]
-        close = sorted(exc.possibilities or ())  # type: ignore[attr-defined]
+        close = _closest(option, exc.possibilities or ())  # type: ignore[attr-defined]
         return UsageError(f"unknown option '{option}' " + (f"(did you mean '{close[0]}'?)" if close else f"({see})"))
     if kind == "BadOptionUsage" and "requires an argument" in exc.format_message():
         return UsageError(f"missing value after {exc.option_name} ({see})")  # type: ignore[attr-defined]
@@ -297,3 +297,12 @@ def _command_start(args: list[str], root: dict[str, bool]) -> int:
         name = args[i].partition("=")[0]
         i += 2 if root.get(name) and "=" not in args[i] else 1
     return min(i, len(args))
+
+
+def _closest(option: str, possibilities: Any) -> list[str]:
+    """The options `option` may have meant, closest first (`--sektor`: `--sector`); Click
+    gives them unordered."""
+    import difflib
+
+    ranked = difflib.get_close_matches(option, list(possibilities), n=len(possibilities) or 1, cutoff=0.0)
+    return sorted(ranked, key=lambda known: not known.startswith(option))  # (a beginning typed: that one first)
