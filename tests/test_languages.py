@@ -131,3 +131,23 @@ def test_every_dataset_text_exists_in_every_language(lang: str) -> None:
     data = store.load_dataset(store.shipped_data_dir(), use_cache=False).dump()
     missing = [address for address, text in translations.texts(data) if lang not in text]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "args", "said"),
+    [
+        ("de", ["region", "walonia"], "Gebiet nicht gefunden: „walonia“ (meinten Sie „Wallonien“?)"),
+        (
+            "fr",
+            ["cluster", "t"],
+            "« t » peut désigner plusieurs groupements : « TWEED », « TWIST », "
+            "« Transport ferroviaire » ; précisez le nom",
+        ),
+        ("nl", ["regions", "--sort", "size"], "sorteersleutel niet gevonden: ‘size’ (gebruik gdp, population of name)"),
+        ("bg", ["region", "xyzzy"], "Не е открито (регион): „xyzzy“ (вижте „uwe regions“)"),
+        ("en", ["region", "walonia"], "unknown region 'walonia' (did you mean 'Wallonia'?)"),
+    ],
+)
+def test_errors_and_suggestions_answer_in_the_chosen_language(uwe: Uwe, lang: str, args: list[str], said: str) -> None:
+    run = uwe("--lang", lang, *args)
+    assert (run.exit_code, run.stderr) == (2, f"uwe: error: {said}\n")

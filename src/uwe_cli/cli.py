@@ -101,11 +101,12 @@ def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: 
     """Run `view` on the dataset with `options`, and render what it returns."""
     from uwe_cli import export as exporting
     from uwe_cli import lookup, output
-    from uwe_cli.language import resolve
+    from uwe_cli.language import resolve, use
 
     settings = root_settings(ctx)
-    fmt = lookup.choose(out.fmt, FORMATS, what="format")
     language = resolve(out.lang or settings.lang, os.environ)
+    use(language)  # (errors from here on are said in it)
+    fmt = lookup.choose(out.fmt, FORMATS, what="format")
     width = columns(out.width)
     if out.export is not None and fmt != "table":
         raise UsageError("--export saves the table view: leave out --format, or use --format table")
@@ -142,10 +143,8 @@ def regions(
     ] = None,
 ) -> None:
     """Compare GDP per capita of Belgium, its regions and the German-speaking Community."""
-    from uwe_cli import lookup
     from uwe_cli.views import regions as region_views
 
-    sort = lookup.choose(sort, SORT_KEYS, what="sort key") if sort is not None else None
     _show(ctx, region_views.regions, out, names=names or (), sort=sort)
 
 

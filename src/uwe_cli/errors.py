@@ -48,8 +48,21 @@ class UweError(Exception):
     exit_code = ExitCode.DATA_ERROR
 
     def summary(self) -> str:
-        """The one line the user sees."""
+        """The one line the user sees: a message in the language of the command (language.py)."""
+        message = self.args[0] if self.args else ""
+        if type(message).__name__ == "Message":  # (form.Message, imported only when one is raised)
+            from uwe_cli.language import current
+
+            return current().message(message)  # type: ignore[arg-type]
         return str(self)
+
+    def __str__(self) -> str:
+        message = self.args[0] if self.args else ""
+        if type(message).__name__ == "Message":
+            from uwe_cli.language import Language
+
+            return Language("en").message(message)  # type: ignore[arg-type]
+        return super().__str__()
 
 
 class DataError(UweError):

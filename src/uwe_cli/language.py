@@ -81,6 +81,20 @@ def resolve(option: str | None, environ: Mapping[str, str]) -> Language:
         raise UsageError(f"{origin}: {exc}") from None
 
 
+_current: Language | None = None
+
+
+def use(language: Language) -> None:
+    """Make `language` the language of this command's messages, errors included."""
+    global _current
+    _current = language
+
+
+def current() -> Language:
+    """The language of this command (English until the command has chosen one)."""
+    return _current if _current is not None else Language("en")
+
+
 class Language:
     """One language of the interface: words from its catalogue, numbers in its style."""
 
@@ -114,7 +128,10 @@ class Language:
         return str(self.cldr["date"].format(day=day.day, month=month, year=day.year))
 
     def listing(self, items: list[str], *, style: str = "standard") -> str:
-        """`a, b and c` (or `a, b or c`) as CLDR's list patterns join them in this language."""
+        """`a, b and c` (or `a, b or c`) as CLDR's list patterns join them in this language;
+        `comma`: `a, b, c`, a plain enumeration."""
+        if style == "comma":
+            return ", ".join(items)
         patterns = self.cldr["lists"][style]
         if len(items) < 2:
             return "".join(items)

@@ -10,9 +10,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from uwe_cli.errors import UsageError
-from uwe_cli.form import msg
+from uwe_cli.form import Listing, msg, msg_p
 from uwe_cli.matching import fold
-from uwe_cli.vocabulary import listed
 
 T = TypeVar("T")
 
@@ -57,7 +56,7 @@ def find(
     query: str,
     *,
     what: str,
-    hint: str = "",
+    hint: Any = "",
     names: Callable[[T], Iterable[str]] = names,
 ) -> T:
     """The record `query` names: by exact id, then exact name, then unique prefix.
@@ -78,17 +77,61 @@ def find(
     if len(prefixed) == 1:
         return prefixed[0]
     if prefixed:
-        options = ", ".join(dict.fromkeys(f"'{_label(r, names)}'" for r in prefixed[:5]))
-        raise Ambiguous(f"'{query}' could be several {what}s: {options}; type more of the name")
-    close = suggestion(query, [(n, _label(r, names)) for r in records for n in names(r)])
-    raise NotFound(f"unknown {what} '{query}'" + (close or (f" ({hint})" if hint else "")))
+        shown = list({repr(label): label for label in (_shown_label(r, names) for r in prefixed[:5])}.values())
+        options = Listing(tuple(msg("'{name}'", name=label) for label in shown), style="comma")
+        kinds = _WHAT_PLURAL.get(what, f"{what}s")
+        raise Ambiguous(msg("'{query}' could be several {what}: {options}; type more of the name",
+                            query=query, what=kinds, options=options))  # fmt: skip
+    unknown = msg("unknown {what} '{query}'", what=_WHAT.get(what, what), query=query)
+    close = _closest([(n, _shown_label(r, names)) for r in records for n in names(r)], query)
+    if close:
+        names_ = Listing(tuple(msg("'{name}'", name=label) for label in close), style="or")
+        raise NotFound(msg("{error} (did you mean {names}?)", error=unknown, names=names_))
+    raise NotFound(msg("{error} ({hint})", error=unknown, hint=hint) if hint else unknown)
 
 
 def choose(value: str, choices: Mapping[str, tuple[str, ...]], *, what: str) -> str:
     """The canonical choice `value` stands for (`en formation` -> `in-formation`)."""
     entries = list(choices.items())
-    hint = f"use {listed(dict(choices))}"
+    hint = msg("use {choices}", choices=Listing(tuple(choices), style="or"))
     return find(entries, value, what=what, hint=hint, names=lambda entry: (entry[0], *entry[1]))[0]
+
+
+# What a person looks for, as the messages name it (one and several).
+_WHAT = {
+    "region": msg_p("what", "region"), "scheme": msg_p("what", "scheme"), "cluster": msg_p("what", "cluster"),
+    "sector": msg_p("what", "sector"), "record": msg_p("what", "record"), "slide": msg_p("what", "slide"),
+    "format": msg_p("what", "format"), "language": msg_p("what", "language"), "sort key": msg_p("what", "sort key"),
+    "status": msg_p("what", "status"), "lesson kind": msg_p("what", "lesson kind"),
+}  # fmt: skip
+_WHAT_PLURAL = {
+    "region": msg_p("what", "regions"), "scheme": msg_p("what", "schemes"), "cluster": msg_p("what", "clusters"),
+    "sector": msg_p("what", "sectors"), "record": msg_p("what", "records"), "slide": msg_p("what", "slides"),
+    "format": msg_p("what", "formats"), "language": msg_p("what", "languages"),
+    "sort key": msg_p("what", "sort keys"), "status": msg_p("what", "statuses"),
+    "lesson kind": msg_p("what", "lesson kinds"),
+}  # fmt: skip
+
+
+def _shown_label(record: Any, names: Callable[[Any], Iterable[str]]) -> Any:
+    """How a message names a record: its name in every language (the reader's is shown)."""
+    data = record
+    if isinstance(record, tuple) and len(record) == 2 and isinstance(record[1], dict) and "id" in record[1]:
+        data = record[1]  # (a (kind, record) entry of `uwe cite`)
+    if isinstance(data, dict) and (data.get("name") or data.get("title")):
+        return display_name(data)
+    return _label(record, names)
+
+
+def _closest(candidates: Iterable[tuple[str, Any]], query: str) -> list[Any]:
+    """The (at most three) labels whose names are closest to `query`, closest first."""
+    import difflib  # only when a name is not found
+
+    labels: dict[str, Any] = {}
+    for name, label in candidates:
+        labels.setdefault(fold(name), label)
+    close = difflib.get_close_matches(fold(query), list(labels), n=6, cutoff=0.6)
+    return list({repr(labels[k]): labels[k] for k in close}.values())[:3]
 
 
 def suggestion(query: str, candidates: Iterable[str | tuple[str, str]]) -> str:

@@ -16,7 +16,8 @@ from uwe_cli.language import Language
 def find(ds: Dataset, kind: str, name: str) -> Record:
     """The region, scheme, cluster or sector (`kind`, plural) that `name` names."""
     what = kind.removesuffix("s")
-    return lookup.find(ds[kind], name, what=what, hint=f"see 'uwe {kind}'")
+    command = "uwe " + kind
+    return lookup.find(ds[kind], name, what=what, hint=msg("see '{command}'", command=command))
 
 
 def record_data(ds: Dataset, record: Record) -> dict[str, Any]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from uwe_cli import matching
+from uwe_cli import lookup, matching
 from uwe_cli.dataset import Dataset, Record
 from uwe_cli.form import Chart, Column, Document, Field, Section, Table, msg, msg_p
 from uwe_cli.formatting import figure, figure_with_period, figures, index_base, joined, number, percent, unit_value
 from uwe_cli.language import LANGUAGE_NAMES, Language
 from uwe_cli.views.common import by_uwe, find, names, record_data, source_section
 from uwe_cli.views.notes import pointer
+from uwe_cli.vocabulary import SORT_KEYS
 
 
 def _share(region: Record, belgium: Record | None) -> float | None:
@@ -54,6 +55,8 @@ _SORTS = {
 
 
 def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) -> Table:
+    if sort is not None:  # (`population`, `pib`: what a person types, made a sort key)
+        sort = lookup.choose(sort, SORT_KEYS, what="sort key")
     everyone = ds["regions"]
     chosen = list({id(r): r for r in (find(ds, "regions", n) for n in names)}.values()) if names else list(everyone)
     if sort in _SORTS:
