@@ -151,3 +151,25 @@ def test_every_dataset_text_exists_in_every_language(lang: str) -> None:
 def test_errors_and_suggestions_answer_in_the_chosen_language(uwe: Uwe, lang: str, args: list[str], said: str) -> None:
     run = uwe("--lang", lang, *args)
     assert (run.exit_code, run.stderr) == (2, f"uwe: error: {said}\n")
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "de", "bg"])
+def test_every_help_text_is_in_every_catalogue(lang: str) -> None:
+    import typer
+
+    from uwe_cli import cli, command_line
+
+    wanted = command_line.help_messages(typer.main.get_command(cli.app))
+    assert len(wanted) > 50
+    with (language._LOCALE / lang / "LC_MESSAGES" / "uwe.po").open("rb") as handle:
+        translated = {(m.context, m.id) for m in read_po(handle) if m.id and m.string}
+    assert wanted - translated == set()
+
+
+@pytest.mark.parametrize(("lang", "usage", "options"), [("fr", "Utilisation :", "Options"), ("de", "Aufruf:", "Optionen")])
+def test_help_is_in_the_chosen_language(uwe: Uwe, lang: str, usage: str, options: str) -> None:
+    for args in (["--lang", lang, "clusters", "--help"], ["clusters", "--help", "--lang", lang]):
+        shown = uwe(*args).stdout
+        assert shown.startswith(f"{usage} uwe clusters [OPTIONS]"), shown[:60]
+        assert f"\n{options}" in shown and "Show this message and exit." not in shown
+    assert uwe("clusters", "--help", env={"UWE_LANG": lang}).stdout.startswith(usage)

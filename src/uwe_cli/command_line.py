@@ -50,31 +50,38 @@ class _Manners:
         self.format_help(ctx, formatter)  # type: ignore[attr-defined]
         return str(formatter.getvalue()).rstrip("\n")
 
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(
+            ctx.command_path, " ".join(pieces), prefix=_help_language().gettext("Usage:", "help") + " "
+        )
+
     def format_help_text(self, ctx: Any, formatter: Any) -> None:
-        text = (getattr(self, "help", None) or "").partition("\f")[0]
+        text = help_text(self)
         if text:
             formatter.write_paragraph()
-            _wrapped(formatter, inspect.cleandoc(text), formatter.current_indent + 2)
+            _wrapped(formatter, _help_language().gettext(text), formatter.current_indent + 2)
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
-        epilog = getattr(self, "epilog", None)
+        epilog = inspect.cleandoc(getattr(self, "epilog", None) or "")
         if epilog:
             formatter.write_paragraph()
-            _wrapped(formatter, inspect.cleandoc(epilog), formatter.current_indent + 2)
+            _wrapped(formatter, _translated_epilog(epilog), formatter.current_indent + 2)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
+        lang = _help_language()
         arguments, options = [], []
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             if getattr(param, "hidden", False):
                 continue
             if param.param_type_name == "argument":
-                arguments.append((placeholder(param), getattr(param, "help", None) or ""))
+                arguments.append((placeholder(param), lang.gettext(getattr(param, "help", None) or "")))
             else:
                 record = param.get_help_record(ctx)
                 if record is not None:
-                    options.append(record)
-        _definitions(formatter, "Arguments", arguments)
-        _definitions(formatter, "Options", options)
+                    options.append((record[0], _option_help(param, record[1], lang)))
+        _definitions(formatter, lang.gettext("Arguments", "help"), arguments)
+        _definitions(formatter, lang.gettext("Options", "help"), options)
 
 
 class Command(_Manners, TyperCommand):
@@ -101,6 +108,7 @@ class Group(_Manners, TyperGroup):
         # Not Typer's own `main`: it would print Click's usage errors its own way, turn a
         # closed pipe into exit 1, and catch Ctrl-C. The boundary does all that, in one place.
         args = list(sys.argv[1:] if args is None else args)
+        _TYPED[:] = args  # (for the language of help, asked for anywhere on the line)
         with contextlib.suppress(Exception):  # (pure list work; should it fail, Click sees the line as typed)
             args = rearranged(self, args)
         code = boundary.run(lambda: self._run(args, prog_name or "uwe", complete_var, extra), args)
@@ -131,9 +139,10 @@ class Group(_Manners, TyperGroup):
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         # Each command's first sentence in full, wrapped: Click would cut it with "..." to
         # fit one line, even on a wide screen.
-        rows = [(name, command.get_short_help_str(limit=10_000)) for name, command in self.commands.items()
+        lang = _help_language()
+        rows = [(name, _first_sentence(lang.gettext(help_text(command)))) for name, command in self.commands.items()
                 if not command.hidden]  # fmt: skip
-        _definitions(formatter, "Commands", rows)
+        _definitions(formatter, lang.gettext("Commands", "help"), rows)
 
 
 def _definitions(formatter: Any, heading: str, rows: list[tuple[str, str]]) -> None:
@@ -141,21 +150,36 @@ def _definitions(formatter: Any, heading: str, rows: list[tuple[str, str]]) -> N
     wide enough, else each description under its term, so that no line is squeezed."""
     if not rows:
         return
-    with formatter.section(heading):
-        indent = formatter.current_indent
-        if formatter.width < NARROW_HELP:
-            for term, description in rows:
-                formatter.write(f"{'':{indent}}{term}\n")
-                _wrapped(formatter, description, indent + 4)
-            return
-        column = min(max(len(term) for term, _ in rows), 30) + 2
+    from uwe_cli.form import msg_p
+
+    # (the heading's colon as the reader's language writes it: `Options :` in French)
+    formatter.write_paragraph()
+    formatter.write(
+        f"{'':{formatter.current_indent}}{_help_language().message(msg_p('help', '{heading}:', heading=heading))}\n"
+    )
+    formatter.indent()
+    try:
+        _rows(formatter, rows)
+    finally:
+        formatter.dedent()
+
+
+def _rows(formatter: Any, rows: list[tuple[str, str]]) -> None:
+    """The terms and their descriptions of a help section (see _definitions)."""
+    indent = formatter.current_indent
+    if formatter.width < NARROW_HELP:
         for term, description in rows:
-            lines = _lines(description, formatter.width - indent - column)
-            if len(term) > column - 2:  # a long term on a line of its own
-                formatter.write(f"{'':{indent}}{term}\n")
-            else:
-                formatter.write(f"{'':{indent}}{term:{column}}{lines.pop(0) if lines else ''}\n")
-            formatter.write("".join(f"{'':{indent + column}}{line}\n" for line in lines))
+            formatter.write(f"{'':{indent}}{term}\n")
+            _wrapped(formatter, description, indent + 4)
+        return
+    column = min(max(len(term) for term, _ in rows), 30) + 2
+    for term, description in rows:
+        lines = _lines(description, formatter.width - indent - column)
+        if len(term) > column - 2:  # a long term on a line of its own
+            formatter.write(f"{'':{indent}}{term}\n")
+        else:
+            formatter.write(f"{'':{indent}}{term:{column}}{lines.pop(0) if lines else ''}\n")
+        formatter.write("".join(f"{'':{indent + column}}{line}\n" for line in lines))
 
 
 def _lines(text: str, width: int) -> list[str]:
@@ -306,3 +330,89 @@ def _closest(option: str, possibilities: Any) -> list[str]:
 
     ranked = difflib.get_close_matches(option, list(possibilities), n=len(possibilities) or 1, cutoff=0.0)
     return sorted(ranked, key=lambda known: not known.startswith(option))  # (a beginning typed: that one first)
+
+
+# Help in the reader's language: the command line as typed (a --lang may follow --help),
+# and the catalogue's translation of each help text, keyed by the English text itself.
+_TYPED: list[str] = []
+_DEFAULT = re.compile(r"^(?P<help>.*?)\s*\[default: (?P<value>[^\]]*)\]$", re.S)
+
+
+def _help_language() -> Any:
+    from uwe_cli import language
+    from uwe_cli.vocabulary import LANGS
+
+    option = None
+    for i, arg in enumerate(_TYPED):
+        if arg in ("--lang", "-l") and i + 1 < len(_TYPED):
+            option = _TYPED[i + 1]
+        elif arg.startswith("--lang="):
+            option = arg.partition("=")[2]
+    code, _ = language.asked_for(option, os.environ, known=LANGS)
+    try:  # (help never fails for a language it does not know: English)
+        return language.Language(lookup_language(code))
+    except UsageError:
+        return language.Language("en")
+
+
+def lookup_language(code: str) -> str:
+    from uwe_cli import lookup
+    from uwe_cli.vocabulary import LANGS
+
+    return lookup.choose(code, LANGS, what="language")
+
+
+def help_text(command: Any) -> str:
+    """A command's help text, as written in its docstring (the catalogue's key)."""
+    return inspect.cleandoc((getattr(command, "help", None) or "").partition("\f")[0])
+
+
+def _first_sentence(text: str) -> str:
+    first = text.split("\n\n")[0]
+    end = re.search(r"[.!?](\s|$)", first)
+    return " ".join((first[: end.end()] if end else first).split())
+
+
+def _translated_epilog(epilog: str) -> str:
+    lang = _help_language()
+    example = epilog.removeprefix("Example: ")
+    if example != epilog:
+        from uwe_cli.form import msg
+
+        return str(lang.message(msg("Example: {command}", command=example)))
+    return str(lang.gettext(epilog))
+
+
+def _option_help(param: Any, shown: str, lang: Any) -> str:
+    """An option's help in `lang`, with the default Click adds (`[default: table]`)."""
+    from uwe_cli.form import msg
+
+    found = _DEFAULT.match(shown)
+    text = lang.gettext(getattr(param, "help", None) or (found.group("help") if found else shown))
+    if found:
+        text += " " + lang.message(msg("[default: {value}]", value=found.group("value")))
+    return str(text)
+
+
+def help_messages(group: Any) -> set[tuple[str | None, str]]:
+    """(context, message) of every help text of `group` and its commands: what each
+    language's catalogue translates (tests/test_languages.py checks it does)."""
+    found: set[tuple[str | None, str]] = {("help", "Usage:"), ("help", "Arguments"), ("help", "Options"),
+                                          ("help", "Commands"), (None, "Example: {command}"),
+                                          (None, "[default: {value}]"), (None, "Show this message and exit.")}  # fmt: skip
+
+    def walk(command: Any) -> None:
+        if help_text(command):
+            found.add((None, help_text(command)))
+        epilog = inspect.cleandoc(getattr(command, "epilog", None) or "")
+        if epilog and not epilog.startswith("Example: "):
+            found.add((None, epilog))
+        for param in getattr(command, "params", ()):
+            if getattr(param, "help", None) and not getattr(param, "hidden", False):
+                found.add((None, param.help))
+        for sub in getattr(command, "commands", {}).values():
+            if not sub.hidden:
+                walk(sub)
+
+    walk(group)
+    return found

@@ -63,7 +63,7 @@ def data_init(
     output.line(f"use them with: uwe --data-dir {shlex.quote(str(directory))} regions")
 
 
-@data_app.command("export", epilog="Example: uwe data export ./uwe-data/ (or: uwe data export uwe.db)")
+@data_app.command("export", epilog="Example: uwe data export ./uwe-data/")
 def data_export(
     ctx: typer.Context,
     path: Annotated[
