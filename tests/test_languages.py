@@ -166,7 +166,9 @@ def test_every_help_text_is_in_every_catalogue(lang: str) -> None:
     assert wanted - translated == set()
 
 
-@pytest.mark.parametrize(("lang", "usage", "options"), [("fr", "Utilisation :", "Options"), ("de", "Aufruf:", "Optionen")])
+@pytest.mark.parametrize(
+    ("lang", "usage", "options"), [("fr", "Utilisation :", "Options"), ("de", "Aufruf:", "Optionen")]
+)
 def test_help_is_in_the_chosen_language(uwe: Uwe, lang: str, usage: str, options: str) -> None:
     for args in (["--lang", lang, "clusters", "--help"], ["clusters", "--help", "--lang", lang]):
         shown = uwe(*args).stdout
