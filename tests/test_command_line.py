@@ -119,7 +119,7 @@ def test_no_color_after_the_command_for_commands_without_it(uwe: Uwe) -> None:
             "uwe cluster 'logistics in wallonia' (see 'uwe cluster --help')",
         ),
         (["nosuchcommand"], "unknown command 'nosuchcommand' (see 'uwe --help')"),
-        (["vrsion"], "unknown command 'vrsion' (did you mean 'version' or 'region' or 'regions'?)"),
+        (["vrsion"], "unknown command 'vrsion' (did you mean 'version', 'region' or 'regions'?)"),
         (["data", "chek"], "unknown command 'chek' (did you mean 'check'?)"),
         (["regions", "--lang", "es"], "unknown language 'es' (use en, fr, nl, de or bg)"),
         (["regions", "--width", "wide"], "--width wide: give a number of columns from 20 to 1000, such as --width 100"),

@@ -175,3 +175,19 @@ def test_help_is_in_the_chosen_language(uwe: Uwe, lang: str, usage: str, options
         assert shown.startswith(f"{usage} uwe clusters [OPTIONS]"), shown[:60]
         assert f"\n{options}" in shown and "Show this message and exit." not in shown
     assert uwe("clusters", "--help", env={"UWE_LANG": lang}).stdout.startswith(usage)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["-l", "fr", "clusters", "--sektor", "x"],
+            "option inconnue : « --sektor » (vouliez-vous dire « --sector » ?)",
+        ),
+        (["-l", "nl", "regoins"], "onbekende opdracht: ‘regoins’ (bedoelde u ‘regions’ of ‘region’?)"),
+        (["-l", "de", "clusters", "--sector"], "Wert fehlt nach --sector (siehe „uwe clusters --help“)"),
+    ],
+)
+def test_usage_errors_answer_in_the_chosen_language(uwe: Uwe, args: list[str], said: str) -> None:
+    run = uwe(*args)
+    assert (run.exit_code, run.stderr) == (2, f"uwe: error: {said}\n")

@@ -109,6 +109,10 @@ class Group(_Manners, TyperGroup):
         # closed pipe into exit 1, and catch Ctrl-C. The boundary does all that, in one place.
         args = list(sys.argv[1:] if args is None else args)
         _TYPED[:] = args  # (for the language of help, asked for anywhere on the line)
+        with contextlib.suppress(Exception):  # (usage errors too are said in that language)
+            from uwe_cli import language
+
+            language.use(_help_language())
         with contextlib.suppress(Exception):  # (pure list work; should it fail, Click sees the line as typed)
             args = rearranged(self, args)
         code = boundary.run(lambda: self._run(args, prog_name or "uwe", complete_var, extra), args)
@@ -126,10 +130,16 @@ class Group(_Manners, TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in self.commands and not ctx.resilient_parsing:
+            from uwe_cli.form import Listing, msg
             from uwe_cli.lookup import suggestion
 
-            close = suggestion(name, [*ALIASES, *(n for n, c in self.commands.items() if not c.hidden)])
-            raise UsageError(f"unknown command '{name}'" + (close or f" (see '{ctx.command_path} --help')"))
+            known = [*ALIASES, *(n for n, c in self.commands.items() if not c.hidden)]
+            unknown = msg("unknown command '{name}'", name=name)
+            close = [n for n in _closest(name, known)[:3] if suggestion(name, [n])]
+            if close:
+                names = Listing(tuple(msg("'{name}'", name=n) for n in close), style="or")
+                raise UsageError(msg("{error} (did you mean {names}?)", error=unknown, names=names))
+            raise UsageError(msg("{error} ({hint})", error=unknown, hint=_see(ctx)))
         return super().resolve_command(ctx, args)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
@@ -222,16 +232,31 @@ def _in_our_words(exc: Exception, ctx: Any) -> Exception:
     if kind == "MissingParameter" and param is not None and param.param_type_name == "argument":
         return UsageError(f"missing {placeholder(param).rstrip('.')}: {_what_to_type(ctx)}")
     if kind == "NoSuchOption":
+        from uwe_cli.form import Listing, msg
+
         option = exc.option_name  # type: ignore[attr-defined]
         close = _closest(option, exc.possibilities or ())  # type: ignore[attr-defined]
-        return UsageError(f"unknown option '{option}' " + (f"(did you mean '{close[0]}'?)" if close else f"({see})"))
+        unknown = msg("unknown option '{option}'", option=option)
+        if close:
+            names = Listing((msg("'{name}'", name=close[0]),), style="or")
+            return UsageError(msg("{error} (did you mean {names}?)", error=unknown, names=names))
+        return UsageError(msg("{error} ({hint})", error=unknown, hint=_see(ctx)))
     if kind == "BadOptionUsage" and "requires an argument" in exc.format_message():
-        return UsageError(f"missing value after {exc.option_name} ({see})")  # type: ignore[attr-defined]
+        from uwe_cli.form import msg
+
+        missing = msg("missing value after {option}", option=exc.option_name)  # type: ignore[attr-defined]
+        return UsageError(msg("{error} ({hint})", error=missing, hint=_see(ctx)))
     message = str(exc.format_message()).rstrip(".")
     extra = _EXTRA.search(message)
     if extra:
         return UsageError(_unexpected(extra.group(1), ctx) + f" ({see})")
     return UsageError(f"{message[:1].lower()}{message[1:]} ({see})")
+
+
+def _see(ctx: Any) -> Any:
+    from uwe_cli.form import msg
+
+    return msg("see '{command}'", command=f"{ctx.command_path} --help")
 
 
 _EXTRA = re.compile(r"unexpected extra arguments?(?:\(s\))? \((.*)\)$")
