@@ -131,11 +131,11 @@ class Group(_Manners, TyperGroup):
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in self.commands and not ctx.resilient_parsing:
             from uwe_cli.form import Listing, msg
-            from uwe_cli.lookup import suggestion
+            from uwe_cli.lookup import closest
 
             known = [*ALIASES, *(n for n, c in self.commands.items() if not c.hidden)]
             unknown = msg("unknown command '{name}'", name=name)
-            close = [n for n in _closest(name, known)[:3] if suggestion(name, [n])]
+            close = closest([(n, n) for n in known], name)
             if close:
                 names = Listing(tuple(msg("'{name}'", name=n) for n in close), style="or")
                 raise UsageError(msg("{error} (did you mean {names}?)", error=unknown, names=names))
@@ -235,7 +235,7 @@ def _in_our_words(exc: Exception, ctx: Any) -> Exception:
         from uwe_cli.form import Listing, msg
 
         option = exc.option_name  # type: ignore[attr-defined]
-        close = _closest(option, exc.possibilities or ())  # type: ignore[attr-defined]
+        close = _closest_options(option, exc.possibilities or ())  # type: ignore[attr-defined]
         unknown = msg("unknown option '{option}'", option=option)
         if close:
             names = Listing((msg("'{name}'", name=close[0]),), style="or")
@@ -348,7 +348,7 @@ def _command_start(args: list[str], root: dict[str, bool]) -> int:
     return min(i, len(args))
 
 
-def _closest(option: str, possibilities: Any) -> list[str]:
+def _closest_options(option: str, possibilities: Any) -> list[str]:
     """The options `option` may have meant, closest first (`--sektor`: `--sector`); Click
     gives them unordered."""
     import difflib
@@ -365,7 +365,6 @@ _DEFAULT = re.compile(r"^(?P<help>.*?)\s*\[default: (?P<value>[^\]]*)\]$", re.S)
 
 def _help_language() -> Any:
     from uwe_cli import language
-    from uwe_cli.vocabulary import LANGS
 
     option = None
     for i, arg in enumerate(_TYPED):
@@ -373,18 +372,10 @@ def _help_language() -> Any:
             option = _TYPED[i + 1]
         elif arg.startswith("--lang="):
             option = arg.partition("=")[2]
-    code, _ = language.asked_for(option, os.environ, known=LANGS)
-    try:  # (help never fails for a language it does not know: English)
-        return language.Language(lookup_language(code))
+    try:  # (help and usage errors never fail for a language uwe does not speak: English)
+        return language.resolve(option, os.environ)
     except UsageError:
         return language.Language("en")
-
-
-def lookup_language(code: str) -> str:
-    from uwe_cli import lookup
-    from uwe_cli.vocabulary import LANGS
-
-    return lookup.choose(code, LANGS, what="language")
 
 
 def help_text(command: Any) -> str:

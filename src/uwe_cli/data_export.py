@@ -28,11 +28,11 @@ _TEMPORARY = ".uwe-tmp"
 
 def export(target: str, *, data_dir: Path | None, use_cache: bool, lang: str | None, force: bool) -> str:
     """Export the dataset of `data_dir` (or the one in use) to `target`; return what was written, in a line."""
-    from uwe_cli import schema, tables
+    from uwe_cli import schema, tables, translations
 
     path, folder = _destination(target, force=force)
     dataset = store.load_dataset(store.resolve_data_dir(data_dir), use_cache=use_cache).dump()
-    langs = (lang,) if lang else tables.languages(dataset)
+    langs = (lang,) if lang else translations.languages(dataset)
     built = tables.build(schema.SPECS, dataset, langs=langs)
     about = tables.describe(dataset, langs=langs)
     if folder:

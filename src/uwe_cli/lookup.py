@@ -83,7 +83,7 @@ def find(
         raise Ambiguous(msg("'{query}' could be several {what}: {options}; type more of the name",
                             query=query, what=kinds, options=options))  # fmt: skip
     unknown = msg("unknown {what} '{query}'", what=_WHAT.get(what, what), query=query)
-    close = _closest([(n, _shown_label(r, names)) for r in records for n in names(r)], query)
+    close = closest([(n, _shown_label(r, names)) for r in records for n in names(r)], query)
     if close:
         names_ = Listing(tuple(msg("'{name}'", name=label) for label in close), style="or")
         raise NotFound(msg("{error} (did you mean {names}?)", error=unknown, names=names_))
@@ -123,7 +123,7 @@ def _shown_label(record: Any, names: Callable[[Any], Iterable[str]]) -> Any:
     return _label(record, names)
 
 
-def _closest(candidates: Iterable[tuple[str, Any]], query: str) -> list[Any]:
+def closest(candidates: Iterable[tuple[str, Any]], query: str) -> list[Any]:
     """The (at most three) labels whose names are closest to `query`, closest first."""
     import difflib  # only when a name is not found
 
@@ -140,14 +140,8 @@ def suggestion(query: str, candidates: Iterable[str | tuple[str, str]]) -> str:
     A candidate is a name, or a (name, label) pair where several names lead to one label
     (a sector and its synonyms): each label is suggested once.
     """
-    import difflib  # only when a name is not found
-
-    labels: dict[str, str] = {}
-    for candidate in candidates:
-        name, label = candidate if isinstance(candidate, tuple) else (candidate, candidate)
-        labels.setdefault(fold(name), label)
-    close = difflib.get_close_matches(fold(query), list(labels), n=6, cutoff=0.6)
-    shown = list(dict.fromkeys(labels[k] for k in close))[:3]
+    pairs = (candidate if isinstance(candidate, tuple) else (candidate, candidate) for candidate in candidates)
+    shown = closest(pairs, query)
     if not shown:
         return ""
     return " (did you mean " + " or ".join(f"'{label}'" for label in shown) + "?)"

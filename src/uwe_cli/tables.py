@@ -112,8 +112,6 @@ class About:
     licence: dict[str, str]
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # fmt: skip
 LICENCE = {
     "name": "MIT",
     "path": "https://opensource.org/licenses/MIT",
@@ -121,22 +119,14 @@ LICENCE = {
 }
 
 
-def languages(dataset: Data) -> tuple[str, ...]:
-    """The languages of the dataset's texts: French (the source's), English, then the others."""
-    from uwe_cli import translations
-    from uwe_cli.vocabulary import LANGS as KNOWN
-
-    found = dict.fromkeys(code for _, text in translations.texts(dataset) for code in text)
-    return (SOURCE_LANG, *(c for c in KNOWN if c in found and c != SOURCE_LANG), *sorted(set(found) - set(KNOWN)))
-
-
 def describe(dataset: Data, *, langs: tuple[str, ...]) -> About:
     """The export's title, description, source, version, languages and licence, in English."""
     from uwe_cli import __version__
+    from uwe_cli.formatting import long_date
+    from uwe_cli.language import Language
 
     talk = dataset["presentation"]
-    year, month, day = (int(part) for part in talk["date"].split("-"))
-    when = f"{day} {_MONTHS[month - 1]} {year}"
+    when = long_date(talk["date"], Language("en"))
     author = f"{dataset['organisation']['name']['en']} ({dataset['organisation']['acronym']})"
     source = f"{author}, presentation at {talk['event']['en']}, {talk['place']['en']}, {when}"
     if len(langs) > 1:

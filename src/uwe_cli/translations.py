@@ -63,6 +63,16 @@ def _walk(value: Any, address: str) -> Iterator[tuple[str, dict[str, str]]]:
             yield from _walk(item, f"{address}/{where}")
 
 
+def languages(data: dict[str, Any]) -> tuple[str, ...]:
+    """The languages of the dataset's texts: French (the source's), then uwe's languages in
+    their order (English first), then any other a data folder adds."""
+    from uwe_cli.vocabulary import LANGS
+
+    found = dict.fromkeys(code for _, text in texts(data) for code in text)
+    ours = (c for c in LANGS if c in found and c != SOURCE_LANGUAGE)
+    return (SOURCE_LANGUAGE, *ours, *sorted(set(found) - set(LANGS)))
+
+
 def apply(data: dict[str, Any], catalogues: dict[str, str]) -> list[Outdated]:
     """Add each language's translations (`catalogues`: code -> PO text) to the data's texts.
 

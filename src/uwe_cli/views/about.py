@@ -130,15 +130,11 @@ def _languages(ds: Dataset) -> list[dict[str, str]]:
     """Each language the dataset's texts are in, and whose words they are: the slides' (the
     source's French) or uwe's translation."""
     from uwe_cli import translations
-    from uwe_cli.vocabulary import LANGS
 
-    found = dict.fromkeys(lang for _, text in translations.texts(ds.dump()) for lang in text)
-    ordered = [
-        SOURCE_LANGUAGE,
-        *(c for c in LANGS if c in found and c != SOURCE_LANGUAGE),
-        *sorted(set(found) - set(LANGS)),
+    return [
+        {"code": code, "words": "slides" if code == SOURCE_LANGUAGE else "translated by uwe"}
+        for code in translations.languages(ds.dump())
     ]
-    return [{"code": code, "words": "slides" if code == SOURCE_LANGUAGE else "translated by uwe"} for code in ordered]
 
 
 def _language(entry: Record, lang: Language) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from uwe_cli import evidence, lookup, matching
 from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Column, Document, Field, Section, Show, Table, msg, msg_n, msg_p
+from uwe_cli.form import Column, Document, Field, Section, Table, msg, msg_n, msg_p
 from uwe_cli.language import Language
 from uwe_cli.views.common import (
     as_read,
@@ -89,7 +89,7 @@ def clusters(
     ]
     columns = (
         Column("name", msg("Grouping")),
-        Column("schemes", msg("Schemes"), _lines(names(ds["schemes"]))),
+        Column("schemes", msg("Schemes"), named(names(ds["schemes"]), separator="\n")),
         Column("domain", msg("Domain")),
         Column("sectors", msg("Sectors"), named(names(ds["sectors"]))),
         Column("status", msg("Status"), status_word),
@@ -139,11 +139,6 @@ def _joined(parts: list[Any]) -> Any:
     for part in parts[1:]:
         shown = msg("{first}, {second}", first=shown, second=part)
     return shown
-
-
-def _lines(mapping: dict[str, Any]) -> Show:
-    """Show a list of ids as the names `mapping` gives them, one per line."""
-    return lambda ids, lang: "\n".join(lang.text(mapping[i]) for i in ids)
 
 
 def _cluster_texts(c: Record) -> Iterator[str]:

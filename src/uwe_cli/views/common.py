@@ -103,12 +103,12 @@ def names(records: Iterable[Record]) -> dict[str, Any]:
     return {r["id"]: r["name"] for r in records}
 
 
-def named(mapping: dict[str, Any]) -> Show:
-    """Show a list of ids (or one id) as the names `mapping` gives them, joined by commas."""
+def named(mapping: dict[str, Any], *, separator: str = ", ") -> Show:
+    """Show a list of ids (or one id) as the names `mapping` gives them, joined by `separator`."""
 
     def show(ids: Any, lang: Language) -> str:
         ids = [ids] if isinstance(ids, str) else ids or ()
-        return ", ".join(lang.text(mapping[i]) for i in ids)
+        return separator.join(lang.text(mapping[i]) for i in ids)
 
     return show
 

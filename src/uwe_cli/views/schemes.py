@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Comparison, Document, Field, Section, Show, msg, msg_p
+from uwe_cli.form import Comparison, Document, Field, Section, Show, msg, msg_p, text
 from uwe_cli.formatting import figure, unit_value
 from uwe_cli.language import Language
 from uwe_cli.views.clusters import status_word
@@ -56,10 +56,6 @@ def _or_dash(show: Show) -> Show:
     return lambda value, lang: show(value, lang) or "—"
 
 
-def _text(value: Any, lang: Language) -> str:
-    return "" if value is None else str(value)
-
-
 def _outcome(s: Record, lang: Language) -> str:
     return " ".join(s.get("outcome", ())) or s.get("assessment") or ""
 
@@ -82,10 +78,10 @@ def schemes(ds: Dataset, *, names: Sequence[str] = ()) -> Comparison:
     rows = (
         Field(msg("Period"), "", _or_dash(_period)),
         Field(msg("Status (uwe's reading)"), "status", _status),
-        Field(msg("Legal basis"), "legal_basis", _or_dash(_text)),
+        Field(msg("Legal basis"), "legal_basis", _or_dash(text)),
         Field(msg("Funding"), "funding", _or_dash(_funding)),
         Field(msg("Groupings"), "groupings", figure),
-        Field(msg("Who takes part (uwe's summary)"), "participants", _or_dash(_text)),
+        Field(msg("Who takes part (uwe's summary)"), "participants", _or_dash(text)),
         Field(msg("Outcome"), "", _or_dash(_outcome)),
     )
     data = [_scheme_data(ds, s) for s in chosen]
