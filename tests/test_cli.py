@@ -308,7 +308,7 @@ def test_broken_data_gives_one_line_for_other_commands(uwe: Uwe, data_copy: Path
     assert (run.exit_code, run.stdout) == (1, "")
     assert run.stderr == (
         f"uwe: error: {data_copy}/lessons.yaml: file is empty (expected a YAML mapping) "
-        f"(and 1 more: run 'uwe data check {data_copy}' to list them all)\n"
+        f"(and 1 more: run 'uwe data check {data_copy}' to list it)\n"
     )
 
 
@@ -327,12 +327,12 @@ def test_export(uwe: Uwe, tmp_path: Path) -> None:
     )
     assert uwe("clusters", "-f", "json", "--export", str(tmp_path / "x.svg")).exit_code == 2
     assert uwe("clusters", "--export", str(tmp_path / "x.pdf")).stderr.endswith(
-        "use a file name ending in .svg, .html, .txt\n"
+        "use a file name ending in .svg, .html or .txt\n"
     )
     (tmp_path / "folder.svg").mkdir()
     for folder in (tmp_path, tmp_path / "folder.svg"):
         run = uwe("clusters", "--export", str(folder))
-        message = f"uwe: error: --export {folder}: is a folder; give a file name ending in .svg, .html, .txt\n"
+        message = f"uwe: error: --export {folder}: is a folder; give a file name ending in .svg, .html or .txt\n"
         assert (run.exit_code, run.stderr) == (2, message)
 
 

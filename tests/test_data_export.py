@@ -486,7 +486,7 @@ def test_a_place_that_cannot_be_written_is_a_clear_error(
 
     monkeypatch.setattr(data_export.tempfile, "mkstemp", refused)
     run = main("data", "export", str(tmp_path / "uwe.db"))
-    assert (run.exit_code, run.stderr) == (1, f"uwe: error: cannot write in {tmp_path} (Permission denied)\n")
+    assert (run.exit_code, run.stderr) == (1, f"uwe: error: cannot write in {tmp_path} (permission denied)\n")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -523,7 +523,7 @@ def test_a_failure_midway_leaves_nothing(
         assert (run.exit_code, run.stderr) == (130, "")
     else:
         path = tmp_path / target.rstrip("/")
-        assert (run.exit_code, run.stderr) == (1, f"uwe: error: cannot write {path} (No space left on device)\n")
+        assert (run.exit_code, run.stderr) == (1, f"uwe: error: cannot write {path} (no space left on the disk)\n")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -540,7 +540,7 @@ def test_a_failed_force_keeps_the_old_export(
 
 
 @pytest.mark.parametrize(("name", "code", "stderr"), [
-    ("SQLITE_FULL", 1, "uwe: error: cannot write {path} (SQLite: database or disk is full)\n"),
+    ("SQLITE_FULL", 1, "uwe: error: cannot write {path} (no space left on the disk)\n"),
     # Any other SQLite error is uwe's own fault, and said so (exit 3), not blamed on the disk.
     ("SQLITE_ERROR", 3, "uwe: error: unexpected OperationalError: database or disk is full (re-run with --debug to see the traceback)\n"),
 ])  # fmt: skip

@@ -42,7 +42,7 @@ def test_export_on_a_full_disk_leaves_nothing_and_exits_1(uwe, tmp_path: Path, m
         patch.setattr(newfile.os, "fdopen", FullDisk)
         run = uwe("regions", "--export", str(target))
     assert run.exit_code == 1  # the disk, not the request: a data/IO error, not usage (2)
-    assert run.stderr == f"uwe: error: --export {target}: cannot write (No space left on device)\n"
+    assert run.stderr == f"uwe: error: --export {target}: cannot write (no space left on the disk)\n"
     assert listing(tmp_path) == []  # neither a truncated file nor a temporary one
     again = uwe("regions", "--export", str(target))  # the next try does not say "already exists"
     assert again.exit_code == 0
@@ -72,7 +72,7 @@ def test_an_export_file_that_appears_meanwhile_is_never_replaced(
     monkeypatch.setattr(newfile.os, "link", someone_else_first)
     run = uwe("regions", "--export", str(target))
     assert run.exit_code == 2
-    assert run.stderr == f"uwe: error: --export {target}: file already exists; add --force to replace it\n"
+    assert run.stderr == f"uwe: error: --export {target}: file already exists (add --force to replace it)\n"
     assert target.read_text(encoding="utf-8") == "theirs" and listing(tmp_path) == ["out.html"]
 
 
@@ -143,7 +143,7 @@ def test_data_init_on_a_full_disk_removes_every_file_and_folder_it_made(
     monkeypatch.setattr(newfile, "create", full_on_the_third)
     run = uwe("data", "init", str(target))
     assert run.exit_code == 1 and run.stdout == ""
-    assert run.stderr == f"uwe: error: {target}: cannot write there (No space left on device)\n"
+    assert run.stderr == f"uwe: error: {target}: cannot write there (no space left on the disk)\n"
     assert len(written) == 2 and listing(tmp_path) == []  # new/, deeper/ and data/ are gone too
 
 
@@ -151,7 +151,7 @@ def test_data_init_keeps_a_folder_it_did_not_make(tmp_path: Path, monkeypatch: p
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "notes.txt").write_text("x", encoding="utf-8")
     monkeypatch.setattr(newfile.os, "fdopen", FullDisk)
-    with pytest.raises(store.DataError, match="No space left on device"):
+    with pytest.raises(store.DataError, match="no space left on the disk"):
         store.init_data_dir(tmp_path / "mine")
     assert listing(tmp_path / "mine") == ["notes.txt"]
 

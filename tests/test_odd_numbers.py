@@ -49,10 +49,10 @@ def test_an_odd_figure_is_a_located_data_error(uwe, data_copy: Path, case: str) 
             "page: 8",
             "page: " + "1" + "0" * 400,
             7,
-            "presentation.slides[5].page: should be less than or equal to 100000",
+            "presentation.slides[5].page: should be at most 100000",
         ),
         ("page: 8", "page: .inf", 7, "presentation.slides[5].page: should be a finite number"),
-        ("founded: 1969", "founded: 1" + "0" * 309, 3, "organisation.founded: should be less than or equal to 2100"),
+        ("founded: 1969", "founded: 1" + "0" * 309, 3, "organisation.founded: should be at most 2100"),
         ("founded: 1969", "founded: '" + "1" * 5000 + "'", 3, "organisation.founded: is too long a number, got '1111"),
     ],
 )

@@ -122,7 +122,7 @@ sys.stdout = Moment(sys.stdout)
 
 REGIONS_CSV_START = b"id,name,kind,within,"
 CLOSED = b"uwe: error: cannot write the output (standard output is closed)\n"
-FULL = b"uwe: error: cannot write the output (No space left on device)\n"
+FULL = b"uwe: error: cannot write the output (no space left on the disk)\n"
 NO_FOLDER = b"uwe: error: /nonexistent: data folder does not exist\n"
 
 

@@ -14,6 +14,7 @@ meets it too.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import sys
 
@@ -61,9 +62,18 @@ def exit_code(exc: BaseException, args: Sequence[str]) -> int:
         return ExitCode.OK
     if isinstance(exc, OSError):  # the output cannot be written: closed, a full disk, a lost terminal
         _drop_stdout()
-        _say(f"cannot write the output ({exc.strerror or exc})")
+        _say(_unwritable(exc))
         return ExitCode.OUTPUT_ERROR
     return _unforeseen(exc, args)
+
+
+def _unwritable(exc: OSError) -> str:
+    from uwe_cli.errors import system_reason
+    from uwe_cli.form import msg
+    from uwe_cli.language import current
+
+    reason = msg("standard output is closed") if exc.errno == errno.EBADF else system_reason(exc)
+    return current().message(msg("cannot write the output ({reason})", reason=reason))
 
 
 def _signal_code(exc: BaseException) -> int | None:
@@ -96,7 +106,7 @@ def _usage_error(exc: Any, args: Sequence[str]) -> int:
         except Exception as failed:
             return exit_code(failed, args)
         return _flushed(ExitCode.OK, args)
-    message = exc.format_message().rstrip(".")
+    message = exc.format_message().rstrip(".")  # (Click's words: command_line.py says most in uwe's)
     if ctx is not None:
         message += f" (see '{ctx.command_path} --help')"
     _say(message)
@@ -113,8 +123,19 @@ def _unforeseen(exc: BaseException, args: Sequence[str]) -> int:
             # The plain traceback: never local variables, which may hold the user's data.
             traceback.print_exception(type(exc), exc, exc.__traceback__)
     else:
-        _say(f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)")
+        _say(_unexpected(exc))
     return _internal()
+
+
+def _unexpected(exc: BaseException) -> str:
+    try:
+        from uwe_cli.form import msg
+        from uwe_cli.language import current
+
+        return current().message(msg("unexpected {error}: {detail} (re-run with --debug to see the traceback)",
+                                     error=type(exc).__name__, detail=str(exc)))  # fmt: skip
+    except Exception:  # (a fault of uwe's own: its catalogue may be what fails)
+        return f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)"
 
 
 def _internal() -> int:

@@ -38,11 +38,13 @@ from pathlib import Path
 from typing import Any
 
 from uwe_cli import __version__
+from uwe_cli.errors import system_reason
+from uwe_cli.form import Message, msg
 from uwe_cli.readfile import NotRegular, TooLarge, read_regular
 
 ENV_VAR = "UWE_CACHE_DIR"
 # The shape of a cache entry; raise it when what is written changes within a version.
-FORMAT = "3"
+FORMAT = "4"
 # Documented in README.md ("Speed and the cache").
 MAX_ENTRIES = 16
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
@@ -82,7 +84,7 @@ def read(data_dir: Path, *, key: str) -> dict[str, Any] | None:
     return inspect(data_dir, key=key)[0]
 
 
-def inspect(data_dir: Path, *, key: str) -> tuple[dict[str, Any] | None, str | None]:
+def inspect(data_dir: Path, *, key: str) -> tuple[dict[str, Any] | None, Message | None]:
     """(dataset, None) for a sound entry; (None, None) if there is none for `key`, or one
     built for other contents (stale, not damaged); (None, what is wrong) otherwise."""
     try:
@@ -90,26 +92,26 @@ def inspect(data_dir: Path, *, key: str) -> tuple[dict[str, Any] | None, str | N
     except FileNotFoundError:
         return None, None
     except (NotRegular, TooLarge) as exc:
-        return None, str(exc)
+        return None, exc.message
     except OSError as exc:
-        return None, f"cannot be read ({exc.strerror or exc})"
+        return None, msg("cannot be read ({reason})", reason=system_reason(exc))
     if hasattr(os, "geteuid") and (info.st_uid != os.geteuid() or info.st_mode & 0o022):
-        return None, "is not a file that only you can write"
+        return None, msg("is not a file that only you can write")
     head = f'{{"format":"{FORMAT}","key":"{key}","digest":"'.encode()
     start = len(head) + 64 + len(_DATASET)
     if not raw.startswith(head):  # built for other contents or by another uwe: stale; or not uwe's
-        return None, None if re.match(_ANY_HEAD, raw) else "is not a complete uwe cache entry"
+        return None, None if re.match(_ANY_HEAD, raw) else msg("is not a complete uwe cache entry")
     if raw[start - len(_DATASET) : start] != _DATASET or not raw.endswith(b"}"):
-        return None, "is not a complete uwe cache entry"
+        return None, msg("is not a complete uwe cache entry")
     body = memoryview(raw)[start:-1]
     if _digest(body, key=key).encode() != raw[len(head) : len(head) + 64]:
-        return None, "does not match its digest (damaged or edited)"
+        return None, msg("does not match its digest (damaged or edited)")
     try:
         # The whole entry, not a copy of its body: it is one JSON object when its body is JSON.
         dataset = json.loads(raw)["dataset"]
     except ValueError:  # (only an entry whose digest was forged gets here)
-        return None, "is not valid JSON"
-    return (dataset, None) if type(dataset) is dict else (None, "is not a dataset")
+        return None, msg("is not valid JSON")
+    return (dataset, None) if type(dataset) is dict else (None, msg("is not a dataset"))
 
 
 def write(data_dir: Path, *, key: str, body: bytes) -> bool:

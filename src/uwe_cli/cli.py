@@ -101,6 +101,7 @@ def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: 
     """Run `view` on the dataset with `options`, and render what it returns."""
     from uwe_cli import export as exporting
     from uwe_cli import lookup, output
+    from uwe_cli.form import msg
     from uwe_cli.language import resolve, use
 
     settings = root_settings(ctx)
@@ -109,7 +110,7 @@ def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: 
     fmt = lookup.choose(out.fmt, FORMATS, what="format")
     width = columns(out.width)
     if out.export is not None and fmt != "table":
-        raise UsageError("--export saves the table view: leave out --format, or use --format table")
+        raise UsageError(msg("--export saves the table view: leave out --format, or use --format table"))
     exporting.check(out.export, force=out.force)
     form = view(load(ctx), **options)
     output.render(form, fmt=fmt, lang=language, no_color=out.no_color or settings.no_color, width=width,

@@ -227,12 +227,14 @@ def _in_our_words(exc: Exception, ctx: Any) -> Exception:
     kind = type(exc).__name__
     if kind == "NoArgsIsHelpError" or not hasattr(exc, "format_message"):
         return exc  # (asking for help; or not a usage error at all)
-    see = f"see '{ctx.command_path} --help'"
+    from uwe_cli.form import msg
+
     param = getattr(exc, "param", None)
     if kind == "MissingParameter" and param is not None and param.param_type_name == "argument":
-        return UsageError(f"missing {placeholder(param).rstrip('.')}: {_what_to_type(ctx)}")
+        missing = msg("missing {argument}", argument=placeholder(param).rstrip("."))
+        return UsageError(msg("{error}: {hint}", error=missing, hint=_what_to_type(ctx)))
     if kind == "NoSuchOption":
-        from uwe_cli.form import Listing, msg
+        from uwe_cli.form import Listing
 
         option = exc.option_name  # type: ignore[attr-defined]
         close = _closest_options(option, exc.possibilities or ())  # type: ignore[attr-defined]
@@ -242,15 +244,17 @@ def _in_our_words(exc: Exception, ctx: Any) -> Exception:
             return UsageError(msg("{error} (did you mean {names}?)", error=unknown, names=names))
         return UsageError(msg("{error} ({hint})", error=unknown, hint=_see(ctx)))
     if kind == "BadOptionUsage" and "requires an argument" in exc.format_message():
-        from uwe_cli.form import msg
-
         missing = msg("missing value after {option}", option=exc.option_name)  # type: ignore[attr-defined]
         return UsageError(msg("{error} ({hint})", error=missing, hint=_see(ctx)))
     message = str(exc.format_message()).rstrip(".")
     extra = _EXTRA.search(message)
     if extra:
-        return UsageError(_unexpected(extra.group(1), ctx) + f" ({see})")
-    return UsageError(f"{message[:1].lower()}{message[1:]} ({see})")
+        return UsageError(msg("{error} ({hint})", error=_unexpected(extra.group(1), ctx), hint=_see(ctx)))
+    if kind == "BadOptionUsage" and "does not take a value" in message:
+        takes_none = msg("{option} does not take a value", option=exc.option_name)  # type: ignore[attr-defined]
+        return UsageError(msg("{error} ({hint})", error=takes_none, hint=_see(ctx)))
+    # Click's own words (English), for the rare errors not said above.
+    return UsageError(msg("{error} ({hint})", error=f"{message[:1].lower()}{message[1:]}", hint=_see(ctx)))
 
 
 def _see(ctx: Any) -> Any:
@@ -262,28 +266,39 @@ def _see(ctx: Any) -> Any:
 _EXTRA = re.compile(r"unexpected extra arguments?(?:\(s\))? \((.*)\)$")
 
 
-def _unexpected(extra: str, ctx: Any) -> str:
+def _unexpected(extra: str, ctx: Any) -> Any:
     """Words left over: most often a name with spaces, typed without quotes."""
-    shown = f"unexpected extra argument{'s' if ' ' in extra else ''} '{extra}'"
+    from uwe_cli.form import msg
+
+    if " " in extra:
+        shown = msg("unexpected extra arguments '{extra}'", extra=extra)
+    else:
+        shown = msg("unexpected extra argument '{extra}'", extra=extra)
     given = [p for p in ctx.command.params if p.param_type_name == "argument" and p.nargs == 1]
     value = ctx.params.get(given[0].name) if len(given) == 1 else None
     if isinstance(value, str):
-        return shown + f": a name with spaces needs quotes, as in {ctx.command_path} '{value} {extra}'"
+        return msg("{error}: a name with spaces needs quotes, as in {command}", error=shown,
+                   command=f"{ctx.command_path} '{value} {extra}'")  # fmt: skip
     return shown
 
 
 _EXAMPLE = re.compile(r"Example: (uwe [^(\n]*?)\s*(?:\(|$)", re.M)
 
 
-def _what_to_type(ctx: Any) -> str:
+def _what_to_type(ctx: Any) -> Any:
     """For a missing argument: the command's example, and the command listing the names."""
+    from uwe_cli.form import msg
+
     found = _EXAMPLE.search(ctx.command.epilog or "")
-    shown = f"try '{found.group(1)}'" if found else f"see '{ctx.command_path} --help'"
+    example = found.group(1) if found else None
     parent = ctx.parent.command if ctx.parent is not None else None
     plural = f"{ctx.info_name}s"
     if parent is not None and plural in getattr(parent, "commands", {}):
-        shown += f", or '{ctx.parent.command_path} {plural}' to list them all"
-    return shown
+        listing = f"{ctx.parent.command_path} {plural}"
+        if example:
+            return msg("try '{example}', or '{listing}' to list them all", example=example, listing=listing)
+        return msg("{hint}, or '{listing}' to list them all", hint=_see(ctx), listing=listing)
+    return msg("try '{example}'", example=example) if example else _see(ctx)
 
 
 # Options of `uwe` itself after the command, and the aliases.

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from uwe_cli.findings import Finding, dotted
-from uwe_cli.lookup import suggestion
+from uwe_cli.form import Listing, msg, msg_n
+from uwe_cli.lookup import WHAT, did_you_mean
 from uwe_cli.matching import fold
 
 # "did you mean" compares a name with every known one (difflib, a few microseconds each):
@@ -21,7 +22,7 @@ MAX_COMPARED = 200_000
 MAX_THROUGH = 5
 
 
-def _at(name: str, loc: tuple[Any, ...], message: str, *, first: tuple[Any, ...] | None = None) -> Finding:
+def _at(name: str, loc: tuple[Any, ...], message: Any, *, first: tuple[Any, ...] | None = None) -> Finding:
     return Finding(name, loc, message, dotted(loc), first)
 
 
@@ -34,11 +35,11 @@ class _References:
     def check(self, what: str, value: str | None, known: dict[str, None], name: str, *loc: Any) -> Iterator[Finding]:
         if value is None or value in known:
             return
-        hint = ""
+        unknown = msg("unknown {what} '{query}'", what=WHAT[what], query=value)
         if self.compared + len(known) <= MAX_COMPARED:
             self.compared += len(known)
-            hint = suggestion(value, list(known))
-        yield _at(name, loc, f"unknown {what} '{value}'" + hint)
+            unknown = did_you_mean(unknown, value, list(known))
+        yield _at(name, loc, unknown)
 
 
 def check(parts: dict[str, Any], files: tuple[str, ...]) -> Iterator[Finding]:
@@ -85,7 +86,7 @@ def _clusters(lists: dict[str, Any], refers: Any, *, slides: dict[str, None]) ->
             yield from refers("scheme", membership.scheme, scheme_ids, "clusters", *loc)
             yield from refers("slide", membership.source, slides, "clusters", "clusters", i, "memberships", j, "source")
             if membership.scheme in seen:
-                yield _at("clusters", loc, f"scheme '{membership.scheme}' is listed twice")
+                yield _at("clusters", loc, msg("scheme '{scheme}' is listed twice", scheme=membership.scheme))
             seen.add(membership.scheme)
             named[membership.scheme] = named.get(membership.scheme, 0) + 1
         for j, sector in enumerate(cluster.sectors):
@@ -94,8 +95,8 @@ def _clusters(lists: dict[str, Any], refers: Any, *, slides: dict[str, None]) ->
         count = named.get(scheme.id, 0)
         # A scheme whose groupings the source does not name has none in clusters.yaml.
         if count and count != scheme.groupings.value:
-            message = (f"says {scheme.groupings.value:g} groupings but clusters.yaml names {count} with this scheme: "
-                       "correct the one that is wrong")  # fmt: skip
+            message = msg("says {said} groupings but clusters.yaml names {count} with this scheme: correct the one "
+                          "that is wrong", said=f"{scheme.groupings.value:g}", count=count)  # fmt: skip
             yield _at("schemes", ("schemes", i, "groupings"), message)
 
 
@@ -115,13 +116,17 @@ def _results(scheme: Any, *, index: int, refers: Any) -> Iterator[Finding]:
         yield from refers("result", parent[result.id], known, "schemes", *loc)
         if result.id in cycles:
             through = sorted(cycles[result.id] - {result.id})
-            shown = ", ".join(through[:MAX_THROUGH]) + (
-                f" and {len(through) - MAX_THROUGH} more" if len(through) > MAX_THROUGH else ""
-            )
-            relation = "part" if field == "part_of" else "an output"
-            yield _at(
-                "schemes", loc, f"'{result.id}' is {relation} of itself" + (f" (through {shown})" if through else "")
-            )
+            if field == "part_of":
+                itself = msg("'{id}' is part of itself", id=result.id)
+            else:
+                itself = msg("'{id}' is an output of itself", id=result.id)
+            if through:
+                more = len(through) - MAX_THROUGH
+                listed: Any = Listing(tuple(through[:MAX_THROUGH]), style="comma")
+                if more > 0:
+                    listed = msg_n("{listed} and {n} more", "{listed} and {n} more", n=more, listed=listed)
+                itself = msg("{error} (through {ids})", error=itself, ids=listed)
+            yield _at("schemes", loc, itself)
 
 
 def _cycles(parent: dict[str, str | None]) -> dict[str, frozenset[str]]:
@@ -153,13 +158,16 @@ def _sector_words(sectors: Any) -> Iterator[Finding]:
         for word in sorted({sector.id, sector.name.fr, sector.name.en, *sector.synonyms}):
             key = fold(word)
             if owner.setdefault(key, sector.id) != sector.id:
-                yield _at("sectors", ("sectors", i), f"'{word}' already names sector '{owner[key]}'")
+                yield _at("sectors", ("sectors", i), msg("'{word}' already names sector '{sector}'", word=word,
+                                                         sector=owner[key]))  # fmt: skip
 
 
 def _duplicates(ids: list[str], *, name: str, loc: tuple[Any, ...], field: str = "id") -> Iterator[Finding]:
     first: dict[str, int] = {}
     for i, record_id in enumerate(ids):
         if record_id in first:
-            yield _at(name, (*loc, i, field), f"duplicate id '{record_id}'", first=(*loc, first[record_id], field))
+            yield _at(
+                name, (*loc, i, field), msg("duplicate id '{id}'", id=record_id), first=(*loc, first[record_id], field)
+            )
         else:
             first[record_id] = i

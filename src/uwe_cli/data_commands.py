@@ -11,6 +11,7 @@ import typer
 
 from uwe_cli import command_line, completion
 from uwe_cli.errors import UweError
+from uwe_cli.form import msg, msg_n
 from uwe_cli.options import App, naming_the_variable, root_settings
 from uwe_cli.vocabulary import LANGS, listed
 
@@ -31,7 +32,7 @@ def data_check(
     ] = None,
 ) -> None:
     """Validate a data folder and list every problem found, with file, line and field."""
-    from uwe_cli import output, store
+    from uwe_cli import output, store, translations
     from uwe_cli.errors import DataError
 
     folder = path or store.resolve_data_dir(root_settings(ctx).data_dir)
@@ -40,13 +41,15 @@ def data_check(
             dataset, cache_note = store.check(folder, use_cache=not root_settings(ctx).no_cache)
     except DataError as exc:
         output.problems(exc.problems)
-        count = exc.count
-        raise UweError(f"{count} problem{'s' if count != 1 else ''} in {folder}") from None
-    output.line(f"ok: {dataset.summary()} ({folder})")
+        raise UweError(
+            msg_n("{n} problem in {folder}", "{n} problems in {folder}", n=exc.count, folder=folder)
+        ) from None
+    output.line(msg("ok: {summary} ({folder})", summary=dataset.summary(), folder=folder))
     if cache_note:
-        output.line(f"cache: {cache_note}")
+        output.line(msg("cache: {note}", note=cache_note))
     for note in dataset.outdated_translations:  # (the views show the French for these, marked)
-        output.line(f"outdated translation: {note['file']}: {note['address']}: {note['reason']}")
+        output.line(msg("outdated translation: {file}: {address}: {reason}", file=note["file"],
+                        address=note["address"], reason=translations.REASONS[note["reason"]]))  # fmt: skip
 
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")
@@ -59,8 +62,8 @@ def data_init(
     from uwe_cli import output, store
 
     written = store.init_data_dir(directory)
-    output.line(f"wrote {len(written)} files to {directory}")
-    output.line(f"use them with: uwe --data-dir {shlex.quote(str(directory))} regions")
+    output.line(msg_n("wrote {n} file to {folder}", "wrote {n} files to {folder}", n=len(written), folder=directory))
+    output.line(msg("use them with: {command}", command=f"uwe --data-dir {shlex.quote(str(directory))} regions"))
 
 
 @data_app.command("export", epilog="Example: uwe data export ./uwe-data/")
@@ -105,7 +108,8 @@ def data_clear_cache() -> None:
     from uwe_cli import cache, output
 
     removed = cache.clear()
-    output.line(f"removed {removed} cache file{'s' if removed != 1 else ''} from {cache.directory()}")
+    output.line(msg_n("removed {n} cache file from {folder}", "removed {n} cache files from {folder}", n=removed,
+                      folder=cache.directory()))  # fmt: skip
 
 
 @data_app.command("path", epilog="Example: uwe data path")

@@ -19,14 +19,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from uwe_cli import store
-from uwe_cli.errors import UsageError, UweError
+from uwe_cli.errors import UsageError, UweError, system_reason
+from uwe_cli.form import Listing, Message, Quantity, msg
 
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _TEMPORARY = ".uwe-tmp"
 
 
-def export(target: str, *, data_dir: Path | None, use_cache: bool, lang: str | None, force: bool) -> str:
+def export(target: str, *, data_dir: Path | None, use_cache: bool, lang: str | None, force: bool) -> Message:
     """Export the dataset of `data_dir` (or the one in use) to `target`; return what was written, in a line."""
     from uwe_cli import schema, tables, translations
 
@@ -44,39 +45,42 @@ def export(target: str, *, data_dir: Path | None, use_cache: bool, lang: str | N
             force=force,
             write=lambda temporary: datapackage.write(built, about=about, folder=temporary),
         )
-        kind = "a Frictionless Data Package (datapackage.json and CSV files)"
+        kind = msg("a Frictionless Data Package (datapackage.json and CSV files)")
     else:
         from uwe_cli import database
 
         _atomically(
             path, folder=False, force=force, write=lambda temporary: database.write(built, about=about, path=temporary)
         )
-        kind = "an SQLite database"
+        kind = msg("an SQLite database")
     rows = sum(len(table.rows) for table in built)
-    return f"wrote {len(built)} tables ({rows:,} rows, {', '.join(langs)}) as {kind} to {path}"
+    return msg(
+        "wrote {tables} tables ({rows} rows, {languages}) as {kind} to {path}",
+        tables=len(built), rows=Quantity(rows), languages=Listing(langs, style="comma"), kind=kind, path=path,
+    )  # fmt: skip
 
 
 def _destination(target: str, *, force: bool) -> tuple[Path, bool]:
     """The path to write and whether it is a folder; a UsageError for what cannot be written."""
     if not target.strip():
-        raise UsageError("give a folder (for a Data Package) or a file name ending in .db (for SQLite)")
+        raise UsageError(msg("give a folder (for a Data Package) or a file name ending in .db (for SQLite)"))
     path = Path(target)
     folder = target.endswith(("/", os.sep)) or path.is_dir() or not path.suffix
     if not folder and path.suffix.lower() not in SQLITE_SUFFIXES:
-        raise UsageError(
-            f"{target}: give a folder (ending in '/') for a Data Package, or a file name ending in "
-            f"{', '.join(SQLITE_SUFFIXES[:-1])} or {SQLITE_SUFFIXES[-1]} for SQLite; '{path.suffix}' is neither"
-        )
+        raise UsageError(msg(
+            "{target}: give a folder (ending in '/') for a Data Package, or a file name ending in {suffixes} "
+            "for SQLite; '{suffix}' is neither",
+            target=target, suffixes=Listing(SQLITE_SUFFIXES, style="or"), suffix=path.suffix,
+        ))  # fmt: skip
     parent = path.parent
     if not parent.is_dir():
-        what = (
-            "is not a folder"
-            if parent.exists()
-            else f"does not exist (create it first: mkdir -p {shlex.quote(str(parent))})"
-        )
-        raise UsageError(f"{target}: {parent} {what}")
+        if parent.exists():
+            raise UsageError(msg("{target}: {parent} is not a folder", target=target, parent=parent))
+        raise UsageError(msg("{target}: {parent} does not exist (create it first: {command})", target=target,
+                             parent=parent, command=f"mkdir -p {shlex.quote(str(parent))}"))  # fmt: skip
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise UsageError(f"{target}: cannot write in {parent} (permission denied); choose a folder you can write to")
+        raise UsageError(msg("{target}: cannot write in {parent} (permission denied); choose a folder you can write to",
+                             target=target, parent=parent))  # fmt: skip
     if path.exists() or path.is_symlink():
         _check_replaceable(path, target, folder=folder, force=force)
     return path, folder
@@ -87,18 +91,20 @@ def _check_replaceable(path: Path, target: str, *, folder: bool, force: bool) ->
     if folder and path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
         return  # an empty folder: nothing of the user's to replace
     if not force:
-        raise UsageError(f"{target} already exists; add --force to replace it, or give a new name")
+        raise UsageError(msg("{target} already exists; add --force to replace it, or give a new name", target=target))
     if path.is_symlink():
-        raise UsageError(f"{target} is a symbolic link; uwe does not replace it, even with --force: give a new name")
+        raise UsageError(msg("{target} is a symbolic link; uwe does not replace it, even with --force: give a new name",
+                             target=target))  # fmt: skip
     if folder and not _is_data_package(path):
-        raise UsageError(
-            f"{target} is not a Data Package that uwe wrote (only datapackage.json and CSV files); uwe does not "
-            "delete it, even with --force: give a new folder"
-        )
+        raise UsageError(msg(
+            "{target} is not a Data Package that uwe wrote (only datapackage.json and CSV files); uwe does not "
+            "delete it, even with --force: give a new folder", target=target,
+        ))  # fmt: skip
     if not folder and not _is_sqlite(path):
-        raise UsageError(
-            f"{target} is not an SQLite database; uwe does not replace it, even with --force: give a new name"
-        )
+        raise UsageError(msg(
+            "{target} is not an SQLite database; uwe does not replace it, even with --force: give a new name",
+            target=target,
+        ))  # fmt: skip
 
 
 def _is_data_package(path: Path) -> bool:
@@ -136,7 +142,9 @@ def _atomically(path: Path, *, folder: bool, force: bool, write: Callable[[Path]
             os.close(handle)
             temporary = Path(name)
     except OSError as exc:
-        raise UweError(f"cannot write in {path.parent} ({exc.strerror or exc})") from None
+        raise UweError(
+            msg("cannot write in {folder} ({reason})", folder=path.parent, reason=system_reason(exc))
+        ) from None
     try:
         write(temporary)
         # mkstemp and mkdtemp make private files; an export gets the permissions of any new file.
@@ -145,7 +153,7 @@ def _atomically(path: Path, *, folder: bool, force: bool, write: Callable[[Path]
     except BaseException as exc:
         _remove(temporary)
         if isinstance(exc, OSError):
-            raise UweError(f"cannot write {path} ({exc.strerror or exc})") from None
+            raise UweError(msg("cannot write {path} ({reason})", path=path, reason=system_reason(exc))) from None
         raise
 
 
@@ -162,7 +170,7 @@ def _rename(temporary: Path, path: Path, *, folder: bool, force: bool) -> None:
         try:
             os.rename(temporary, path)
         except OSError:  # (something appeared at PATH meanwhile)
-            raise UsageError(f"{path} appeared while uwe was writing; nothing was replaced") from None
+            raise _appeared(path) from None
         return
     # A folder cannot be swapped atomically: set the old one aside, put the new one in its
     # place (or the old one back if that fails), and only then delete the old one.
@@ -182,13 +190,17 @@ def _rename_new(temporary: Path, path: Path) -> None:
     try:
         os.link(temporary, path)
     except FileExistsError:
-        raise UsageError(f"{path} appeared while uwe was writing; nothing was replaced") from None
+        raise _appeared(path) from None
     except OSError:  # a file system without hard links
         if path.exists():
-            raise UsageError(f"{path} appeared while uwe was writing; nothing was replaced") from None
+            raise _appeared(path) from None
         os.replace(temporary, path)
         return
     temporary.unlink()
+
+
+def _appeared(path: Path) -> UsageError:
+    return UsageError(msg("{path} appeared while uwe was writing; nothing was replaced", path=path))
 
 
 def _remove(temporary: Path) -> None:

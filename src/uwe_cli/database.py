@@ -10,6 +10,7 @@ does for the CSV files.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,6 +20,9 @@ from uwe_cli.tables import About, Column, Table
 # NUMERIC keeps 600 an integer and 11.1 a real, as the data has them.
 _TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER", "date": "TEXT"}
 FIGURES_VIEW = "figures"
+# What each of them is as the system would say it (errors.system_reason words it).
+_ERRNO = {"SQLITE_FULL": errno.ENOSPC, "SQLITE_READONLY": errno.EROFS, "SQLITE_CANTOPEN": errno.EACCES,
+          "SQLITE_PERM": errno.EACCES, "SQLITE_BUSY": errno.EBUSY}  # fmt: skip
 _WRITE_ERRORS = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_BUSY")
 
 
@@ -45,7 +49,7 @@ def write(tables: list[Table], *, about: About, path: Path) -> None:
         name = getattr(exc, "sqlite_errorname", None)
         if name is not None and not name.startswith(_WRITE_ERRORS):
             raise
-        raise OSError(f"SQLite: {exc}") from None
+        raise OSError(_ERRNO.get(name or "", errno.EIO), f"SQLite: {exc}") from None
     finally:
         connection.close()
 

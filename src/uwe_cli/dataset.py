@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from uwe_cli.form import msg
+from uwe_cli.form import Listing, msg, msg_n
 
 Record = dict[str, Any]
 
@@ -44,20 +44,17 @@ class Dataset:
     def presentation_date(self) -> date:
         return date.fromisoformat(self._data["presentation"]["date"])
 
-    def summary(self) -> str:
+    def summary(self) -> Listing:
         """What the folder holds, counted as `uwe data check` says it: `1 country, 3 regions, ...`.
 
         Regions are counted by kind: Belgium is a country, and the German-speaking Community
         lies within Wallonia, so neither is a region.
         """
         kinds = [r["kind"] for r in self._data["regions"]]
-        counts = [(kinds.count(kind), kind) for kind in dict.fromkeys(kinds)]
-        counts += [
-            (len(self._data[name]), name.removesuffix("s"))
-            for name in ("schemes", "clusters", "sectors", "lessons", "concepts")
-        ]
-        counts += [(len(self._data["glossary"]), "glossary term"), (len(self._data["presentation"]["slides"]), "slide")]
-        return ", ".join(f"{n} {_plural(word) if n != 1 else word}" for n, word in counts)
+        counts = [(kind, kinds.count(kind)) for kind in dict.fromkeys(kinds)]
+        counts += [(name, len(self._data[name])) for name in ("schemes", "clusters", "sectors", "lessons", "concepts")]
+        counts += [("glossary", len(self._data["glossary"])), ("slides", len(self._data["presentation"]["slides"]))]
+        return Listing(tuple(_COUNTED[what](n) for what, n in counts), style="comma")
 
     def slide(self, slide_id: str) -> Record:
         if self._slides is None:
@@ -75,8 +72,19 @@ class Dataset:
         return out
 
 
-def _plural(word: str) -> str:
-    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+# How `uwe data check` counts each kind of record.
+_COUNTED = {
+    "country": lambda n: msg_n("{n} country", "{n} countries", n=n),
+    "region": lambda n: msg_n("{n} region", "{n} regions", n=n),
+    "community": lambda n: msg_n("{n} community", "{n} communities", n=n),
+    "schemes": lambda n: msg_n("{n} scheme", "{n} schemes", n=n),
+    "clusters": lambda n: msg_n("{n} cluster", "{n} clusters", n=n),
+    "sectors": lambda n: msg_n("{n} sector", "{n} sectors", n=n),
+    "lessons": lambda n: msg_n("{n} lesson", "{n} lessons", n=n),
+    "concepts": lambda n: msg_n("{n} concept", "{n} concepts", n=n),
+    "glossary": lambda n: msg_n("{n} glossary term", "{n} glossary terms", n=n),
+    "slides": lambda n: msg_n("{n} slide", "{n} slides", n=n),
+}
 
 
 def slide_label(slide: Record) -> Any:

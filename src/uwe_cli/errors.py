@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from uwe_cli.language import Language
 
 
 class ExitCode(IntEnum):
@@ -29,40 +33,45 @@ class Problem:
     """One thing wrong with a data file, located like a compiler error."""
 
     file: str
-    message: str
+    message: Any  # a form.Message (a plain string only where no language has words for it)
     line: int | None = None
     column: int | None = None
     field: str | None = None
 
-    def __str__(self) -> str:
+    def told(self, lang: Language) -> str:
+        """`file:line:column: field: message`, the message in `lang` (the place is in no language)."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{field} {lang.localize(self.message)}"
+
+    def __str__(self) -> str:
+        from uwe_cli.language import Language
+
+        return self.told(Language("en"))
 
 
 class UweError(Exception):
+    """An error the user can mend; its one argument is a form.Message, said in their language."""
+
     exit_code = ExitCode.DATA_ERROR
 
-    def summary(self) -> str:
-        """The one line the user sees: a message in the language of the command (language.py)."""
-        message = self.args[0] if self.args else ""
-        if type(message).__name__ == "Message":  # (form.Message, imported only when one is raised)
-            from uwe_cli.language import current
+    def told(self, lang: Language) -> str:
+        return str(lang.localize(self.args[0])) if self.args else ""
 
-            return current().message(message)  # type: ignore[arg-type]
-        return str(self)
+    def summary(self) -> str:
+        """The one line the user sees: the message in the language of the command (language.py)."""
+        from uwe_cli.language import current
+
+        return self.told(current())
 
     def __str__(self) -> str:
-        message = self.args[0] if self.args else ""
-        if type(message).__name__ == "Message":
-            from uwe_cli.language import Language
+        from uwe_cli.language import Language
 
-            return Language("en").message(message)  # type: ignore[arg-type]
-        return super().__str__()
+        return self.told(Language("en"))
 
 
 class DataError(UweError):
@@ -75,16 +84,21 @@ class DataError(UweError):
         self.folder = folder  # the data folder, for the command that lists every problem
         # How many problems there are: more than the lines, where a line counts unlisted ones.
         self.count = len(problems) if count is None else count
-        super().__init__(str(problems[0]))
+        super().__init__(problems[0].message)
 
-    def summary(self) -> str:
-        first = str(self.problems[0])
+    def told(self, lang: Language) -> str:
+        first = self.problems[0].told(lang)
         more = self.count - 1
         if more:
             import shlex
 
+            from uwe_cli.form import msg_n
+
             check = "uwe data check" + (f" {shlex.quote(self.folder)}" if self.folder else "")
-            first += f" (and {more} more: run '{check}' to list them all)"
+            first += " " + lang.message(
+                msg_n("(and {n} more: run '{check}' to list it)", "(and {n} more: run '{check}' to list them all)",
+                      n=more, check=check)
+            )  # fmt: skip
         return first
 
 
@@ -92,3 +106,35 @@ class UsageError(UweError):
     """The command line asks for something that does not exist (a name, a sector, a format)."""
 
     exit_code = ExitCode.USAGE_ERROR
+
+
+def system_reason(exc: OSError) -> Any:
+    """Why `exc` happened as a message (`permission denied`), else the error's name (`EBUSY`).
+
+    Not `exc.strerror`: the C library's words are English whatever language was asked for.
+    """
+    import errno
+
+    from uwe_cli.form import msg_p
+
+    reasons = {
+        errno.EACCES: msg_p("system", "permission denied"),
+        errno.EPERM: msg_p("system", "permission denied"),
+        errno.ENOENT: msg_p("system", "no such file or folder"),
+        errno.ENOSPC: msg_p("system", "no space left on the disk"),
+        errno.EDQUOT: msg_p("system", "disk quota exceeded"),
+        errno.EROFS: msg_p("system", "the file system is read-only"),
+        errno.EISDIR: msg_p("system", "is a folder"),
+        errno.ENOTDIR: msg_p("system", "a part of the path is not a folder"),
+        errno.EEXIST: msg_p("system", "already exists"),
+        errno.EIO: msg_p("system", "input/output error"),
+        errno.ENAMETOOLONG: msg_p("system", "file name too long"),
+        errno.ELOOP: msg_p("system", "too many levels of symbolic links"),
+        errno.EMFILE: msg_p("system", "too many open files"),
+        errno.EFBIG: msg_p("system", "file too large"),
+        errno.EXDEV: msg_p("system", "on another file system"),
+        errno.EBUSY: msg_p("system", "in use by another program"),
+    }
+    if exc.errno in reasons:
+        return reasons[exc.errno]
+    return errno.errorcode.get(exc.errno or 0) or type(exc).__name__

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from uwe_cli.errors import Problem
+from uwe_cli.form import msg
 
 if TYPE_CHECKING:
     from uwe_cli.yamlfile import YamlDocument
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 class Finding:
     name: str  # the file, as in store.FILES
     loc: tuple[Any, ...]  # keys and list indices from the top of the file
-    message: str
+    message: Any  # a form.Message
     field: str | None = None
     first: tuple[Any, ...] | None = None  # a duplicate: where the value was first given
     count: int = 1  # the problems it tells of (a line that counts those not listed: more)
@@ -48,6 +49,8 @@ def locate(findings: list[Finding], *, docs: dict[str, YamlDocument], data_dir: 
     problems = []
     for f in findings:
         line, column = found[f.name][f.loc]
-        message = f.message + (f" (first used on line {found[f.name][f.first][0]})" if f.first else "")
+        message = f.message
+        if f.first:
+            message = msg("{error} (first used on line {line})", error=message, line=found[f.name][f.first][0])
         problems.append(Problem(str(data_dir / f"{f.name}.yaml"), message, line, column, f.field))
     return problems

@@ -32,8 +32,9 @@ class Message:
     """A message of the interface: an English text, translated by the language's catalogue.
 
     `args` fill the `{name}` fields after translation (they may be dataset texts, numbers
-    or messages); `plural` and `args["n"]` choose a plural form; `context` tells apart one
-    English word with two translations.
+    or messages); `plural` and `args["n"]` choose a plural form (`{n}`, a count, is written
+    with the reader's digits, as a `Quantity` is; a plain number, such as a year, as it is);
+    `context` tells apart one English word with two translations.
     """
 
     id: str
@@ -47,6 +48,13 @@ class Day:
     """A date, written as the reader's language writes it (`15 April 2014`, `15. April 2014`)."""
 
     day: date
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity in a message, written with the reader's digits (`12,000`, `12 000`, `12.000`)."""
+
+    value: float
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from uwe_cli.form import Day, Listing, Message, msg_p
+from uwe_cli.form import Day, Listing, Message, Quantity, msg, msg_p
 
 # The languages of the dataset's texts; the first is the source's (the slides are French).
 TEXT_LANGUAGES = ("fr", "en")
@@ -78,7 +78,7 @@ def resolve(option: str | None, environ: Mapping[str, str]) -> Language:
     except UsageError as exc:
         if origin == "--lang":
             raise
-        raise UsageError(f"{origin}: {exc}") from None
+        raise UsageError(msg("{origin}: {error}", origin=origin, error=exc.args[0])) from None
 
 
 _current: Language | None = None
@@ -162,6 +162,8 @@ class Language:
         else:
             template = self.gettext(message.id, message.context)
         args = {key: self.localize(value) for key, value in message.args.items()}
+        if message.plural is not None:
+            args["n"] = self.localize(Quantity(message.args["n"]))
         return template.format(**args) if args else template
 
     def localize(self, value: Any) -> Any:
@@ -177,6 +179,8 @@ class Language:
             return self.message(value)
         if kind is Day:
             return self.date(value.day)
+        if kind is Quantity:
+            return self.digits(f"{value.value:,}")
         if kind is Listing:
             return self.listing([str(self.localize(item)) for item in value.items], style=value.style)
         return value
@@ -267,12 +271,12 @@ def parse_po(source: str) -> Catalogue:
             fuzzy = fuzzy or (line.startswith("#,") and "fuzzy" in line)
         elif line.startswith('"'):
             if last not in entry:
-                raise POError(number, "a string that continues nothing")
+                raise POError(number, msg("a string that continues nothing"))
             entry[last] += _string(line, number)
         else:
             keyword, _, rest = line.partition(" ")
             if not _KEYWORD.match(keyword):
-                raise POError(number, f"unknown keyword {keyword[:20]!r}")
+                raise POError(number, msg("unknown keyword {keyword}", keyword=repr(keyword[:20])))
             if keyword in ("msgctxt", "msgid") and "msgstr" in "".join(entry):
                 flush()
             last = keyword.replace("msgstr[", "msgstr_").rstrip("]") if keyword.startswith("msgstr[") else keyword
@@ -284,8 +288,8 @@ def parse_po(source: str) -> Catalogue:
 class POError(ValueError):
     """A catalogue that is not a PO file: where, and why."""
 
-    def __init__(self, line: int, reason: str) -> None:
-        super().__init__(f"line {line}: {reason}")
+    def __init__(self, line: int, reason: Message) -> None:
+        super().__init__(f"line {line}: {reason.id}")
         self.line, self.reason = line, reason
 
 
@@ -300,5 +304,5 @@ def _string(quoted: str, line: int = 0) -> str:
     """The text of a PO string literal: `"a \\"b\\""` is `a "b"`."""
     quoted = quoted.strip()
     if len(quoted) < 2 or quoted[0] != '"' or quoted[-1] != '"':
-        raise POError(line, "a string should be in double quotes")
+        raise POError(line, msg("a string should be in double quotes"))
     return _ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], quoted[1:-1])

@@ -82,12 +82,9 @@ def find(
         kinds = _WHAT_PLURAL.get(what, f"{what}s")
         raise Ambiguous(msg("'{query}' could be several {what}: {options}; type more of the name",
                             query=query, what=kinds, options=options))  # fmt: skip
-    unknown = msg("unknown {what} '{query}'", what=_WHAT.get(what, what), query=query)
-    close = closest([(n, _shown_label(r, names)) for r in records for n in names(r)], query)
-    if close:
-        names_ = Listing(tuple(msg("'{name}'", name=label) for label in close), style="or")
-        raise NotFound(msg("{error} (did you mean {names}?)", error=unknown, names=names_))
-    raise NotFound(msg("{error} ({hint})", error=unknown, hint=hint) if hint else unknown)
+    unknown = msg("unknown {what} '{query}'", what=WHAT.get(what, what), query=query)
+    candidates = [(n, _shown_label(r, names)) for r in records for n in names(r)]
+    raise NotFound(did_you_mean(unknown, query, candidates, otherwise=hint))
 
 
 def choose(value: str, choices: Mapping[str, tuple[str, ...]], *, what: str) -> str:
@@ -98,11 +95,12 @@ def choose(value: str, choices: Mapping[str, tuple[str, ...]], *, what: str) -> 
 
 
 # What a person looks for, as the messages name it (one and several).
-_WHAT = {
+WHAT = {
     "region": msg_p("what", "region"), "scheme": msg_p("what", "scheme"), "cluster": msg_p("what", "cluster"),
     "sector": msg_p("what", "sector"), "record": msg_p("what", "record"), "slide": msg_p("what", "slide"),
     "format": msg_p("what", "format"), "language": msg_p("what", "language"), "sort key": msg_p("what", "sort key"),
     "status": msg_p("what", "status"), "lesson kind": msg_p("what", "lesson kind"),
+    "result": msg_p("what", "result"),
 }  # fmt: skip
 _WHAT_PLURAL = {
     "region": msg_p("what", "regions"), "scheme": msg_p("what", "schemes"), "cluster": msg_p("what", "clusters"),
@@ -134,17 +132,18 @@ def closest(candidates: Iterable[tuple[str, Any]], query: str) -> list[Any]:
     return list({repr(labels[k]): labels[k] for k in close}.values())[:3]
 
 
-def suggestion(query: str, candidates: Iterable[str | tuple[str, str]]) -> str:
-    """`" (did you mean 'TWEED'?)"`, or "" when nothing is close.
+def did_you_mean(error: Any, query: str, candidates: Iterable[str | tuple[str, Any]], *, otherwise: Any = "") -> Any:
+    """`error (did you mean 'TWEED'?)`; else `error (otherwise)`, or just `error`.
 
     A candidate is a name, or a (name, label) pair where several names lead to one label
     (a sector and its synonyms): each label is suggested once.
     """
     pairs = (candidate if isinstance(candidate, tuple) else (candidate, candidate) for candidate in candidates)
-    shown = closest(pairs, query)
-    if not shown:
-        return ""
-    return " (did you mean " + " or ".join(f"'{label}'" for label in shown) + "?)"
+    close = closest(pairs, query)
+    if close:
+        names = Listing(tuple(msg("'{name}'", name=label) for label in close), style="or")
+        return msg("{error} (did you mean {names}?)", error=error, names=names)
+    return msg("{error} ({hint})", error=error, hint=otherwise) if otherwise else error
 
 
 def _unique(records: Iterable[T]) -> list[T]:

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, Field, PlainValidator, computed_field, field_validator, model_validator
 
 from uwe_cli import vocabulary
+from uwe_cli.form import Message, Quantity, msg
 from uwe_cli.texts import Model, NonEmpty, Text, Words
 
 __all__ = ["BaseModel", "Model", "Text", "Words"]  # (tests and store.py use them through this module)
@@ -26,18 +27,33 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 MAX_FIGURE = 10**15
 
 
+class Invalid(ValueError):
+    """A value a model refuses, in uwe's words (validation.py says them in the reader's language)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.id)
+        self.message = message
+
+    def __str__(self) -> str:
+        from uwe_cli.language import Language
+
+        return Language("en").message(self.message)
+
+
 def _number(value: Any) -> int | float:
     # One clear message instead of pydantic's one-per-union-member; figures are never negative.
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         shown = repr(value)
-        raise ValueError(f"should be a number, got {shown[:60] + '…' if len(shown) > 60 else shown}")
+        raise Invalid(msg("should be a number, got {value}", value=shown[:60] + "…" if len(shown) > 60 else shown))
     # (math.isfinite on a whole number of 10**309 or more would raise OverflowError)
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"should be a finite number, got {value!r}")
+        raise Invalid(msg("should be a finite number, got {value}", value=repr(value)))
     if value < 0:
-        raise ValueError("cannot be negative" + (f" (got {value})" if value > -MAX_FIGURE else ""))
+        if value > -MAX_FIGURE:
+            raise Invalid(msg("cannot be negative (got {value})", value=value))
+        raise Invalid(msg("cannot be negative"))
     if value > MAX_FIGURE:
-        raise ValueError(f"is too large (a figure is at most {MAX_FIGURE:,})")
+        raise Invalid(msg("is too large (a figure is at most {limit})", limit=Quantity(MAX_FIGURE)))
     return value
 
 
@@ -76,11 +92,11 @@ class Figure(Model):
     @model_validator(mode="after")
     def _plausible(self) -> Figure:
         if self.unit == "%" and self.value > 100:
-            raise ValueError(f"a percentage cannot exceed 100 (got {self.value})")
+            raise Invalid(msg("a percentage cannot exceed 100 (got {value})", value=self.value))
         if self.unit == "index" and not self.base:
-            raise ValueError("an index needs its base (for example 'EU28=100')")
+            raise Invalid(msg("an index needs its base (for example 'EU28=100')"))
         if self.computed and not self.note:
-            raise ValueError("a computed figure needs a note that says how uwe computed it")
+            raise Invalid(msg("a computed figure needs a note that says how uwe computed it"))
         return self
 
 
@@ -174,7 +190,7 @@ class AssessmentResult(Model):
     @model_validator(mode="after")
     def _one_relation(self) -> AssessmentResult:
         if self.part_of and self.output_of:
-            raise ValueError("a result is either part_of or output_of another, not both")
+            raise Invalid(msg("a result is either part_of or output_of another, not both"))
         return self
 
 
@@ -227,7 +243,7 @@ class Scheme(NamedRecord):
     @model_validator(mode="after")
     def _ordered_period(self) -> Scheme:
         if self.start and self.end and self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            raise Invalid(msg("end ({end}) is before start ({start})", end=self.end, start=self.start))
         return self
 
 
@@ -253,7 +269,7 @@ class Cluster(NamedRecord):
     @model_validator(mode="after")
     def _status_has_words(self) -> Cluster:
         if self.status_quote and not self.status:
-            raise ValueError("status_quote gives the words of a status: give the status too")
+            raise Invalid(msg("status_quote gives the words of a status: give the status too"))
         return self
 
     # For validation and tests; a property, not a field, so that the cache keeps only what

@@ -117,8 +117,13 @@ def naming_the_variable(ctx: typer.Context, *, folder: Optional[Path], data_dir:
     except DataError as exc:
         if folder or root_settings(ctx).data_dir or not os.environ.get(store.ENV_VAR):
             raise
-        hint = f" (set {store.ENV_VAR} to a data folder, or unset it to use the shipped data)"
-        problems = [replace(p, file=f"{store.ENV_VAR}={p.file}", message=p.message + hint) if p.file == str(data_dir)
+        from uwe_cli.form import msg
+
+        def named(message: Any) -> Any:
+            return msg("{error} (set {variable} to a data folder, or unset it to use the shipped data)", error=message,
+                       variable=store.ENV_VAR)  # fmt: skip
+
+        problems = [replace(p, file=f"{store.ENV_VAR}={p.file}", message=named(p.message)) if p.file == str(data_dir)
                     else p for p in exc.problems]  # fmt: skip
         raise DataError(problems, folder=exc.folder, count=exc.count) from None
 
@@ -128,5 +133,9 @@ def columns(text: Optional[str]) -> Optional[int]:
     if text is None:
         return None
     if not (text.strip().isdigit() and 20 <= int(text) <= 1000):
-        raise UsageError(f"--width {text}: give a number of columns from 20 to 1000, such as --width 100")
+        from uwe_cli.form import msg
+
+        raise UsageError(
+            msg("--width {text}: give a number of columns from 20 to 1000, such as --width 100", text=text)
+        )
     return int(text)

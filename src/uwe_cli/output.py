@@ -11,13 +11,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from uwe_cli.encoding import degrade, encodable
-from uwe_cli.form import Form, Table, msg
-from uwe_cli.language import Language
+from uwe_cli.form import Form, Table, msg, msg_p
+from uwe_cli.language import Language, current
 from uwe_cli.sanitize import visible
 from uwe_cli.shown import derive, localized
+
+if TYPE_CHECKING:
+    from uwe_cli.errors import Problem
 
 # The width of an --export file, whatever the screen: the same file from any terminal
 # (a 40-column terminal would otherwise export a stacked slide). README documents it.
@@ -78,12 +81,14 @@ def note(message: str) -> None:
 
 def error(message: str) -> None:
     """One line on stderr: what is wrong, where, and what to do."""
-    _write_stderr(_for_stderr(f"uwe: error: {visible(message)}".replace("\n", " ").rstrip()))
+    said = current().message(msg_p("stderr", "uwe: error: {message}", message=visible(message)))
+    _write_stderr(_for_stderr(said.replace("\n", " ").rstrip()))
 
 
-def problems(found: Iterable[object]) -> None:
+def problems(found: Iterable[Problem]) -> None:
     """Every problem of a data folder, one per line on stderr (`uwe data check`)."""
-    _write_stderr("".join(_for_stderr(visible(str(problem))) for problem in found))
+    lang = current()
+    _write_stderr("".join(_for_stderr(visible(problem.told(lang))) for problem in found))
 
 
 def _for_stderr(message: str) -> str:
@@ -113,9 +118,10 @@ def _write_stderr(text: str) -> None:
         pass
 
 
-def line(text: str) -> None:
-    """A line of plain text on stdout (the `uwe data` commands)."""
-    _write(f"{visible(text)}\n")
+def line(text: Any) -> None:
+    """A line of plain text on stdout (the `uwe data` commands): a message, said in the
+    language of the command."""
+    _write(f"{visible(str(current().localize(text)))}\n")
 
 
 def progress(total_bytes: int) -> Any:
@@ -126,7 +132,8 @@ def progress(total_bytes: int) -> Any:
         return nullcontext()
     from uwe_cli import terminal
 
-    return terminal.status(f"Reading and validating {total_bytes / 2**20:.1f} MiB of data…")
+    size = current().digits(f"{total_bytes / 2**20:.1f}")
+    return terminal.status(current().message(msg("Reading and validating {size} MiB of data…", size=size)))
 
 
 def _write(text: str, *, stream: Any = None) -> None:

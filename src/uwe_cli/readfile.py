@@ -13,6 +13,8 @@ import os
 import stat
 from pathlib import Path
 
+from uwe_cli.form import Quantity, msg
+
 # O_NOCTTY: a terminal device swapped in never becomes uwe's controlling terminal.
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY if os.name == "posix" else os.O_RDONLY | getattr(os, "O_BINARY", 0)
 
@@ -21,7 +23,8 @@ class NotRegular(OSError):
     """A folder, FIFO, socket or device: nothing uwe reads."""
 
     def __init__(self, *, folder: bool) -> None:
-        super().__init__("is a folder, not a file" if folder else "is not a regular file")
+        self.message = msg("is a folder, not a file") if folder else msg("is not a regular file")
+        super().__init__(self.message.id)
         self.folder = folder
 
 
@@ -29,8 +32,12 @@ class TooLarge(OSError):
     """Larger than the caller's limit."""
 
     def __init__(self, *, size: int | None, limit: int) -> None:
-        shown = f"{size:,} bytes; " if size is not None else ""
-        super().__init__(f"file is too large ({shown}the limit is {limit:,})")
+        if size is None:
+            self.message = msg("file is too large (the limit is {limit} bytes)", limit=Quantity(limit))
+        else:
+            self.message = msg("file is too large ({size} bytes; the limit is {limit})", size=Quantity(size),
+                               limit=Quantity(limit))  # fmt: skip
+        super().__init__(self.message.id)
 
 
 def read_regular(path: Path, *, limit: int) -> tuple[bytes, os.stat_result]:

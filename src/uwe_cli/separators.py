@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from uwe_cli.findings import Finding, dotted
+from uwe_cli.form import Message, msg
 
 # Units whose figures are whole things: `28.800` there is a thousands separator.
 WHOLE_UNITS = frozenset({"EUR", "EUR/year", "people", "km2", "count", "rank", "years"})
@@ -32,15 +33,16 @@ def as_written(text: str) -> str | None:
     return re.sub(r"\D", "", text) if _GROUPED.fullmatch(text) else None
 
 
-def number_text(value: str) -> str:
+def number_text(value: str) -> Message:
     """The message for a figure's value given as text, such as '28,800'."""
     plain = as_written(value)
     if plain is None:
-        return f"should be a number, got {value!r}"
-    return f"should be a number, got {value!r}: write {plain}, without a thousands separator"
+        return msg("should be a number, got {value}", value=repr(value))
+    return msg("should be a number, got {value}: write {plain}, without a thousands separator", value=repr(value),
+               plain=plain)  # fmt: skip
 
 
-def split_entry(mapping: Any, key: int) -> str | None:
+def split_entry(mapping: Any, key: int) -> Message | None:
     """For `{value: 28,800}`, read as `value: 28` and `800:`, the message; else None."""
     if not isinstance(mapping, dict):
         return None
@@ -50,11 +52,12 @@ def split_entry(mapping: Any, key: int) -> str | None:
     if before is None or isinstance(mapping[before], bool) or not isinstance(mapping[before], int):
         return None
     written = f"{mapping[before]},{key:03d}"
-    return (f"'{before}: {written}' reads as two entries, because a comma separates the entries "
-            f"inside {{ }}: write {before}: {written.replace(',', '')}, without a thousands separator")  # fmt: skip
+    return msg("'{entry}' reads as two entries, because a comma separates the entries inside {{ }}: write {fixed}, "
+               "without a thousands separator", entry=f"{before}: {written}",
+               fixed=f"{before}: {written.replace(',', '')}")  # fmt: skip
 
 
-def explained(data: Any, loc: tuple[Any, ...], kind: str, value: Any) -> str | None:
+def explained(data: Any, loc: tuple[Any, ...], kind: str, value: Any) -> Message | None:
     """What a validation error at `loc` means when a thousands separator caused it, or None."""
     if kind == "invalid_key" and isinstance(value, int):
         mapping: Any = data
@@ -82,9 +85,9 @@ def dotted_thousands(doc: Any, text: str, *, name: str) -> Iterator[Finding]:
         found = _WRITTEN_VALUE.match(lines[line - 1][(column or 1) - 1 :])
         if found and _DOTTED.fullmatch(found.group(1)):
             written = found.group(1)
-            message = (f"value {written} reads as {figure['value']:g}: if you meant {written.replace('.', '')}, "
-                       f"write it without the dot (a thousands separator); if you meant {figure['value']:g}, "
-                       f"write {figure['value']:g}")  # fmt: skip
+            message = msg("value {written} reads as {read}: if you meant {meant}, write it without the dot (a "
+                          "thousands separator); if you meant {read}, write {read}", written=written,
+                          read=f"{figure['value']:g}", meant=written.replace(".", ""))  # fmt: skip
             yield Finding(name, (*path, "value"), message, dotted((*path, "value")))
 
 

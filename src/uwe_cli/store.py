@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from uwe_cli import cache, translations
 from uwe_cli.dataset import Dataset
-from uwe_cli.errors import DataError, Problem
+from uwe_cli.errors import DataError, Problem, system_reason
+from uwe_cli.form import Message, Quantity, msg, msg_n
 from uwe_cli.readfile import NotRegular, TooLarge, read_regular
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def load_dataset(
     return Dataset(json.loads(body))
 
 
-def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Dataset, str | None]:
+def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Dataset, Message | None]:
     """Validate `data_dir` from its files, never the cache; then check its cache entry.
 
     Returns the dataset, and what was wrong with the cache entry (rebuilt since), if
@@ -101,12 +102,15 @@ def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Dataset, str | Non
     built_for = cache.key(contents)
     cached, problem = cache.inspect(data_dir, key=built_for)
     if cached is not None and cached != data:
-        problem = "differs from what the data files say"
+        problem = msg("differs from what the data files say")
     rebuilt = (cached is None or problem is not None) and cache.write(data_dir, key=built_for, body=body)
-    note = f"{cache.entry_path(data_dir)} {problem}; " + (
-        "rebuilt" if rebuilt else "left as it is: the cache cannot be written"
-    )
-    return Dataset(data), note if problem else None
+    if problem is None:
+        return Dataset(data), None
+    entry = cache.entry_path(data_dir)
+    if rebuilt:
+        return Dataset(data), msg("{entry} {problem}; rebuilt", entry=entry, problem=problem)
+    return Dataset(data), msg("{entry} {problem}; left as it is: the cache cannot be written", entry=entry,
+                              problem=problem)  # fmt: skip
 
 
 def load_models(data_dir: Path) -> models.DatasetModel:
@@ -189,7 +193,9 @@ def _cross_check(parts: dict[str, Any], docs: dict[str, YamlDocument], data_dir:
     problems = [p for _, p in sorted(located, key=rank)]
     more = sum(1 for _ in checks)
     if more:
-        listed = f"and {more:,} more problems between the files (only the first {MAX_LISTED:,} are listed)"
+        listed = msg_n("and {n} more problem between the files (only the first {limit} are listed)",
+                       "and {n} more problems between the files (only the first {limit} are listed)",
+                       n=more, limit=Quantity(MAX_LISTED))  # fmt: skip
         problems.append(Problem(str(data_dir), listed))
     raise DataError(problems, folder=str(data_dir), count=len(findings) + more)
 
@@ -215,7 +221,7 @@ def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
             contents[name] = raw = _read_file(path, limit=min(MAX_FILE_BYTES, left), folder=left < MAX_FILE_BYTES)
             left -= len(raw)
         except _Unreadable as exc:
-            unreadable[name] = Problem(str(path), str(exc))
+            unreadable[name] = Problem(str(path), exc.message)
     # The dataset's texts in other languages (translations.py), under the same limits.
     for path in _translation_files(data_dir):
         name = f"{translations.FOLDER}/{path.name}"
@@ -223,7 +229,7 @@ def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
             contents[name] = raw = _read_file(path, limit=min(MAX_FILE_BYTES, left), folder=left < MAX_FILE_BYTES)
             left -= len(raw)
         except _Unreadable as exc:
-            unreadable[name] = Problem(str(path), str(exc))
+            unreadable[name] = Problem(str(path), exc.message)
     return contents, unreadable
 
 
@@ -250,12 +256,13 @@ def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> byte
             texts[lang] = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             path = data_dir / f"{prefix}{lang}.po"
-            raise DataError([Problem(str(path), f"is not UTF-8 text (byte {exc.start:,})")]) from None
+            raise DataError([Problem(str(path), msg("is not UTF-8 text (byte {offset})", offset=exc.start))]) from None
     try:
         outdated = translations.apply(data, texts)
     except translations.NotPO as exc:
         path = data_dir / f"{prefix}{exc.lang}.po"
-        raise DataError([Problem(str(path), f"is not a gettext PO file ({exc.reason})", exc.line)]) from None
+        not_po = msg("is not a gettext PO file ({reason})", reason=exc.reason)
+        raise DataError([Problem(str(path), not_po, exc.line)]) from None
     data["translation_notes"] = [
         {"file": f"{prefix}{o.lang}.po", "lang": o.lang, "address": o.address, "reason": o.reason} for o in outdated
     ]
@@ -263,7 +270,9 @@ def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> byte
 
 
 class _Unreadable(Exception):
-    pass
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.id)
+        self.message = message
 
 
 def _read_file(path: Path, *, limit: int, folder: bool) -> bytes:
@@ -274,18 +283,15 @@ def _read_file(path: Path, *, limit: int, folder: bool) -> bytes:
         return read_regular(path, limit=limit)[0]
     except TooLarge as exc:
         if folder:
-            raise _Unreadable(
-                f"file is too large: the files of a data folder may hold {MAX_FOLDER_BYTES:,} bytes in all"
-            ) from None
-        raise _Unreadable(str(exc)) from None
+            raise _Unreadable(msg("file is too large: the files of a data folder may hold {limit} bytes in all",
+                                  limit=Quantity(MAX_FOLDER_BYTES))) from None  # fmt: skip
+        raise _Unreadable(exc.message) from None
     except NotRegular as exc:
-        raise _Unreadable(str(exc)) from None
+        raise _Unreadable(exc.message) from None
     except FileNotFoundError:
-        raise _Unreadable("file is missing") from None
-    except PermissionError:
-        raise _Unreadable("cannot be read (permission denied)") from None
+        raise _Unreadable(msg("file is missing")) from None
     except OSError as exc:
-        raise _Unreadable(f"cannot be read ({exc.strerror or exc})") from None
+        raise _Unreadable(msg("cannot be read ({reason})", reason=system_reason(exc))) from None
 
 
 def init_data_dir(target: Path) -> list[Path]:
@@ -298,16 +304,17 @@ def init_data_dir(target: Path) -> list[Path]:
 
     source = shipped_data_dir()
     if target.exists() and not target.is_dir():
-        raise DataError([Problem(str(target), "exists and is not a folder")])
+        raise DataError([Problem(str(target), msg("exists and is not a folder"))])
     clashes = [target / f"{n}.yaml" for n in FILES if (target / f"{n}.yaml").exists()]
     if clashes:
-        raise DataError([Problem(str(clashes[0]), "already exists; uwe never overwrites a data file")])
+        raise DataError([Problem(str(clashes[0]), msg("already exists; uwe never overwrites a data file"))])
     files = [f"{name}.yaml" for name in FILES]
     files += [f"{translations.FOLDER}/{path.name}" for path in _translation_files(source)]
     try:
         contents = {name: (source / name).read_bytes() for name in files}
     except OSError as exc:
-        raise DataError([Problem(str(source), f"the shipped data cannot be read ({exc.strerror or exc})")]) from None
+        unread = msg("the shipped data cannot be read ({reason})", reason=system_reason(exc))
+        raise DataError([Problem(str(source), unread)]) from None
     made: list[Path] = []  # folders and files, in the order they were made
     try:
         for folder in _missing_folders(target):
@@ -321,7 +328,7 @@ def init_data_dir(target: Path) -> list[Path]:
             try:
                 newfile.create(path, raw)
             except FileExistsError:  # it appeared since the check above
-                raise DataError([Problem(str(path), "already exists; uwe never overwrites a data file")]) from None
+                raise DataError([Problem(str(path), msg("already exists; uwe never overwrites a data file"))]) from None
             made.append(path)
     except BaseException as exc:
         for path in reversed(made):
@@ -331,7 +338,8 @@ def init_data_dir(target: Path) -> list[Path]:
                 else:
                     path.unlink()
         if isinstance(exc, OSError):
-            raise DataError([Problem(str(target), f"cannot write there ({exc.strerror or exc})")]) from None
+            unwritten = msg("cannot write there ({reason})", reason=system_reason(exc))
+            raise DataError([Problem(str(target), unwritten)]) from None
         raise
     return [path for path in made if path.is_file()]
 
@@ -347,8 +355,8 @@ def _missing_folders(target: Path) -> list[Path]:
 
 def _check_folder(data_dir: Path) -> None:
     if not data_dir.exists():
-        raise DataError([Problem(str(data_dir), "data folder does not exist")])
+        raise DataError([Problem(str(data_dir), msg("data folder does not exist"))])
     if not data_dir.is_dir():
-        raise DataError([Problem(str(data_dir), "is not a folder (expected a data folder of YAML files)")])
+        raise DataError([Problem(str(data_dir), msg("is not a folder (expected a data folder of YAML files)"))])
     if not os.access(data_dir, os.R_OK | os.X_OK):
-        raise DataError([Problem(str(data_dir), "data folder cannot be read (permission denied)")])
+        raise DataError([Problem(str(data_dir), msg("data folder cannot be read (permission denied)"))])

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from uwe_cli.form import msg
 from uwe_cli.language import SOURCE_LANGUAGE, POError, is_text, parse_po
 
 # A language a data folder may add: an ISO 639-1 code (`translations/es.po`).
@@ -37,7 +38,14 @@ class Outdated:
 
     lang: str
     address: str
-    reason: str
+    reason: str  # a key of REASONS
+
+
+# Why a translation is outdated, as `uwe data check` says it.
+REASONS = {
+    "removed": msg("the dataset has no such text any more"),
+    "changed": msg("the French text has changed since it was translated"),
+}
 
 
 def texts(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, str]]]:
@@ -92,9 +100,9 @@ def apply(data: dict[str, Any], catalogues: dict[str, str]) -> list[Outdated]:
                 continue  # the header, or an entry not translated yet
             text = found.get(address)
             if text is None:
-                outdated.append(Outdated(lang, address, "the dataset has no such text any more"))
+                outdated.append(Outdated(lang, address, "removed"))
             elif text[SOURCE_LANGUAGE] != french:
-                outdated.append(Outdated(lang, address, "the French text has changed since it was translated"))
+                outdated.append(Outdated(lang, address, "changed"))
             else:
                 text[lang] = translation
         for text in found.values():

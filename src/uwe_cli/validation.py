@@ -9,12 +9,14 @@ the first MAX_LISTED of a file are turned into findings; the rest are counted on
 
 from __future__ import annotations
 
+import re
 import typing
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from uwe_cli.findings import Finding, dotted
+from uwe_cli.form import Listing, Quantity, msg, msg_n
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -31,8 +33,12 @@ def validate_file(file_model: type[BaseModel], data: Any, *, key: str) -> tuple[
     let go as they are validated: they are read once (see _in_slices).
     """
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
-        return None, [Finding(key, (), f"expected a mapping with the key '{key}:', got {kind}")]
+        if isinstance(data, list):
+            wrong = msg("expected a mapping with the key '{key}:', got a list", key=key)
+        else:
+            wrong = msg("expected a mapping with the key '{key}:', got a single value ({type})", key=key,
+                        type=type(data).__name__)  # fmt: skip
+        return None, [Finding(key, (), wrong)]
     records = data.get(key)
     if set(data) == {key} and isinstance(records, list):
         return _in_slices(file_model, records, key=key)
@@ -87,11 +93,8 @@ def _record_findings(
             count = exc.error_count()
             errors = exc.errors(include_url=False) if count <= MAX_LISTED else None
         if errors is None:  # one vast record: said in one line
-            findings.append(
-                Finding(
-                    key, (key, start + i), f"{count:,} problems in this record", dotted((key, start + i)), count=count
-                )
-            )
+            told_all = msg_n("{n} problem in this record", "{n} problems in this record", n=count)
+            findings.append(Finding(key, (key, start + i), told_all, dotted((key, start + i)), count=count))
             return findings, told + count
         taken = errors[: room - len(findings)]
         findings += [_finding(file_model, err, name=key, data={key: [record]}, offset=start + i) for err in taken]
@@ -111,15 +114,13 @@ def _unlisted(key: str, *, count: int, listed: int) -> list[Finding]:
     if count <= 0:
         return []
     if listed:
-        return [
-            Finding(
-                key,
-                (),
-                f"and {count:,} more problems (only the first {MAX_LISTED:,} of a file are listed)",
-                count=count,
-            )
-        ]
-    return [Finding(key, (), f"{count:,} problems, too many to list (the limit is {MAX_LISTED:,} a file)", count=count)]
+        more = msg_n("and {n} more problem (only the first {limit} of a file are listed)",
+                     "and {n} more problems (only the first {limit} of a file are listed)",
+                     n=count, limit=Quantity(MAX_LISTED))  # fmt: skip
+        return [Finding(key, (), more, count=count)]
+    many = msg("{count} problems, too many to list (the limit is {limit} a file)", count=Quantity(count),
+               limit=Quantity(MAX_LISTED))  # fmt: skip
+    return [Finding(key, (), many, count=count)]
 
 
 def _finding(file_model: type[BaseModel], err: Any, *, name: str, data: Any, offset: int = 0) -> Finding:
@@ -127,40 +128,61 @@ def _finding(file_model: type[BaseModel], err: Any, *, name: str, data: Any, off
 
     `data` is what was validated (the file, or its records from `offset` on)."""
     from uwe_cli import separators
-    from uwe_cli.lookup import suggestion
+    from uwe_cli.lookup import did_you_mean
 
     within = tuple(err["loc"])  # (where in `data`)
     err = _moved(err, offset)
     loc = tuple(err["loc"])
     kind = err["type"]
     if kind == "missing":
-        return Finding(name, loc, f"missing required field '{loc[-1]}'", dotted(loc[:-1]) or None)
+        return Finding(name, loc, msg("missing required field '{field}'", field=loc[-1]), dotted(loc[:-1]) or None)
     if kind == "extra_forbidden":
         known = _fields_at(file_model, loc[:-1])
-        message = f"unknown field '{_shorten(str(loc[-1]))}'" + (
-            suggestion(str(loc[-1]), known) or (f" (expected one of: {', '.join(known)})" if known else "")
-        )
-        return Finding(name, loc, message, dotted(loc[:-1]) or None)
-    message = _PLAIN_MESSAGES.get(kind) or err["msg"].removeprefix("Value error, ").replace("Input should", "should")
-    if kind == "model_type" and err.get("ctx", {}).get("class_name") == "Text":
-        message = "should be a text: a string, or {fr: ..., en: ...}"
+        expected = msg("expected one of: {fields}", fields=Listing(tuple(known), style="comma")) if known else ""
+        unknown = msg("unknown field '{field}'", field=_shorten(str(loc[-1])))
+        return Finding(name, loc, did_you_mean(unknown, str(loc[-1]), known, otherwise=expected),
+                       dotted(loc[:-1]) or None)  # fmt: skip
+    message = _message(kind, err)
     value = err.get("input")
-    if kind == "too_short" and loc and loc[-1] == "source":
-        message = "should name at least one slide (an id from about.yaml)"
     thousands = separators.explained(data, within, kind, value)  # (`28,800`: say why, and what to write)
     if thousands:
         return Finding(name, loc, thousands, dotted(loc[:-1] if kind == "invalid_key" else loc))
     if kind != "value_error" and (value is None or isinstance(value, (str, int, float, bool))):
         # (yamlfile refuses numbers too long for str(); a long one is still not worth showing)
-        shown = (
-            repr(value)
-            if not isinstance(value, int) or value.bit_length() < 200
-            else f"a number of {len(str(value)):,} digits"
-        )
-        message += f", got {_shorten(shown)}"
+        if isinstance(value, int) and value.bit_length() >= 200:
+            got: Any = msg("a number of {count} digits", count=Quantity(len(str(value))))
+        else:
+            got = _shorten(repr(value))
+        message = msg("{error}, got {value}", error=message, value=got)
         if kind in ("list_type", "tuple_type") and isinstance(value, str) and len(value) <= 60:
-            message += f" (write [{value}])"
+            message = msg("{error} (write {written})", error=message, written=f"[{value}]")
     return Finding(name, loc, message, dotted(loc))
+
+
+def _message(kind: str, err: Any) -> Any:
+    """What pydantic's error `err` means, in words uwe's catalogue translates."""
+    ctx = err.get("ctx") or {}
+    loc = err["loc"]
+    if kind == "model_type" and ctx.get("class_name") == "Text":
+        return msg("should be a text: a string, or {fr: ..., en: ...}")
+    if kind == "too_short" and loc and loc[-1] == "source":
+        return msg("should name at least one slide (an id from about.yaml)")
+    if kind in _PLAIN_MESSAGES:
+        return _PLAIN_MESSAGES[kind]
+    if kind == "literal_error":
+        choices = tuple(f"'{c}'" for c in re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        return msg("should be {choices}", choices=Listing(choices, style="or"))
+    if kind == "string_too_long":
+        limit = int(ctx.get("max_length", 0))
+        return msg_n("should be at most {n} character long", "should be at most {n} characters long", n=limit)
+    if kind == "greater_than_equal":
+        return msg("should be at least {limit}", limit=ctx.get("ge"))
+    if kind == "less_than_equal":
+        return msg("should be at most {limit}", limit=ctx.get("le"))
+    if kind == "value_error" and hasattr(ctx.get("error"), "message"):
+        return ctx["error"].message  # (models.Invalid: said in uwe's words already)
+    # pydantic's own words (English): for kinds uwe's models do not produce (tests list those they do).
+    return str(err["msg"]).removeprefix("Value error, ").replace("Input should", "should")
 
 
 def _shorten(text: str) -> str:
@@ -169,23 +191,23 @@ def _shorten(text: str) -> str:
 
 # pydantic's words for the commonest mistakes, said the way a data file's author thinks.
 _PLAIN_MESSAGES = {
-    "string_pattern_mismatch": "should be a lowercase id of letters, digits and single hyphens (like 'cap-2020')",
-    "string_type": "should be text",
-    "string_too_short": "should not be empty",
-    "tuple_type": "should be a list",
-    "list_type": "should be a list",
-    "model_type": "should be a mapping (field: value, ...)",
-    "dict_type": "should be a mapping (field: value, ...)",
-    "int_type": "should be a whole number",
-    "int_parsing": "should be a whole number",
-    "int_from_float": "should be a whole number",
-    "int_parsing_size": "is too long a number",
-    "bool_type": "should be true or false",
-    "bool_parsing": "should be true or false",
-    "date_type": "should be a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "should be a date (YYYY-MM-DD)",
-    "too_short": "should list at least one item",
-    "invalid_key": "should be a field name (text)",
+    "string_pattern_mismatch": msg("should be a lowercase id of letters, digits and single hyphens (like 'cap-2020')"),
+    "string_type": msg("should be text"),
+    "string_too_short": msg("should not be empty"),
+    "tuple_type": msg("should be a list"),
+    "list_type": msg("should be a list"),
+    "model_type": msg("should be a mapping (field: value, ...)"),
+    "dict_type": msg("should be a mapping (field: value, ...)"),
+    "int_type": msg("should be a whole number"),
+    "int_parsing": msg("should be a whole number"),
+    "int_from_float": msg("should be a whole number"),
+    "int_parsing_size": msg("is too long a number"),
+    "bool_type": msg("should be true or false"),
+    "bool_parsing": msg("should be true or false"),
+    "date_type": msg("should be a date (YYYY-MM-DD)"),
+    "date_from_datetime_parsing": msg("should be a date (YYYY-MM-DD)"),
+    "too_short": msg("should list at least one item"),
+    "invalid_key": msg("should be a field name (text)"),
 }
 
 

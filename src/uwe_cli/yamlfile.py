@@ -36,6 +36,7 @@ from yaml.nodes import ScalarNode
 
 from uwe_cli.errors import Problem
 from uwe_cli.findings import dotted
+from uwe_cli.form import Quantity, msg
 
 try:  # libyaml is several times faster; PyYAML without it still works.
     from yaml import CSafeLoader as _Loader
@@ -102,17 +103,18 @@ def parse_yaml(raw: bytes, *, display: str, max_values: int | None = None, count
     that the cost of a folder stays proportional to that limit, whatever its files hold.
     """
 
-    def fail(message: str, line: int | None = None, column: int | None = None, field: str | None = None) -> YamlProblem:
+    def fail(message: Any, line: int | None = None, column: int | None = None, field: str | None = None) -> YamlProblem:
         return YamlProblem(Problem(display, message, line, column, field))
 
     try:
         text = _text(raw)
     except UnicodeDecodeError as exc:
-        raise fail(f"is not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
+        raise fail(msg("is not UTF-8 text (invalid byte {byte} at offset {offset})", byte=f"0x{raw[exc.start]:02x}",
+                       offset=exc.start)) from None  # fmt: skip
     builder = _Builder(text, fail=fail, max_values=max_values, counted=counted)
     data = _read_events(text, fail=fail, feed=builder.feed)
     if builder.values == counted:
-        raise fail("file is empty (expected a YAML mapping)")
+        raise fail(msg("file is empty (expected a YAML mapping)"))
     return YamlDocument(data, values=builder.values - counted, raw=raw)
 
 
@@ -131,18 +133,25 @@ def _read_events(text: str, *, fail: Any, feed: Any) -> Any:
                 return result
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "invalid YAML"
-        if exc.problem and exc.context:
-            what = f"{exc.problem} ({exc.context})"
+        from uwe_cli.yaml_messages import words
+
+        what: Any = words(exc.problem) if exc.problem else msg("invalid YAML")
+        if exc.context:
+            what = (
+                msg("{problem} ({context})", problem=what, context=words(exc.context))
+                if exc.problem
+                else words(exc.context)
+            )
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise fail(f"YAML syntax error: {what}", line, column) from None
+        raise fail(msg("YAML syntax error: {problem}", problem=what), line, column) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow in text
         before = text[: exc.position]
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        raise fail(f"character {char!r} is not allowed in YAML text (write it as an escape)", line, column) from None
+        raise fail(msg("character {char} is not allowed in YAML text (write it as an escape)", char=repr(char)), line,
+                   column) from None  # fmt: skip
     except yaml.YAMLError as exc:
-        raise fail(f"YAML syntax error: {str(exc).splitlines()[0]}") from None
+        raise fail(msg("YAML syntax error: {problem}", problem=str(exc).splitlines()[0])) from None
     finally:
         loader.dispose()
 
@@ -184,10 +193,11 @@ class _Builder:
         elif kind is DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
-                raise self.fail(
-                    "YAML syntax error: but found another document (expected a single document in the stream)",
-                    *_at(event),
-                )
+                from uwe_cli.yaml_messages import words
+
+                problem = msg("{problem} ({context})", problem=words("but found another document"),
+                              context=words("expected a single document in the stream"))  # fmt: skip
+                raise self.fail(msg("YAML syntax error: {problem}", problem=problem), *_at(event))
             return False, None
         elif kind is StreamEndEvent:
             return True, self.root
@@ -202,13 +212,11 @@ class _Builder:
     def _count(self, event: Any) -> None:
         self.values += 1
         if self.max_values is not None and self.values > self.max_values:
-            message = (
-                f"too many values: the files of a data folder may hold {self.max_values:,} in all "
-                "(scalars, lists and mappings); the count goes over here"
-            )
+            message = msg("too many values: the files of a data folder may hold {limit} in all (scalars, lists and "
+                          "mappings); the count goes over here", limit=Quantity(self.max_values))  # fmt: skip
             raise TooManyValues(self.fail(message, *_at(event)).problem)
         if len(self.stack) > MAX_DEPTH:
-            raise self.fail(f"nesting is too deep (the limit is {MAX_DEPTH} levels)", *_at(event))
+            raise self.fail(msg("nesting is too deep (the limit is {limit} levels)", limit=MAX_DEPTH), *_at(event))
 
     def _open(self, event: Any, kind: type) -> None:
         self._count(event)
@@ -234,14 +242,15 @@ class _Builder:
             if key in container:
                 where = (*self._path(), key)
                 first = _positions(self.text, [where])[where][0]
-                raise self.fail(f"duplicate key '{_brief(key)}' (first given on line {first})", *_at(event))
+                raise self.fail(msg("duplicate key '{key}' (first given on line {line})", key=_brief(key), line=first),
+                            *_at(event))  # fmt: skip
             frame[1] = key
 
     def _path(self) -> KeyPath:
         """Where the innermost open mapping stands (for the rare message that needs a position)."""
         return tuple(frame[1] if type(frame[0]) is dict else len(frame[0]) for frame in self.stack[:-1])
 
-    def _fail_here(self, message: str, line: int | None = None, column: int | None = None) -> YamlProblem:
+    def _fail_here(self, message: Any, line: int | None = None, column: int | None = None) -> YamlProblem:
         """A problem of the value being read, with its field (`regions[0].population.value`)."""
         path = []
         for container, key, *_ in self.stack:
@@ -256,22 +265,27 @@ class _Builder:
 
     def _anchor(self, event: Any, value: Any, *, size: int) -> None:
         if event.anchor in self.anchors:
-            raise self.fail(f"YAML anchor '&{_brief(event.anchor)}' is defined twice", *_at(event))
+            raise self.fail(
+                msg("YAML anchor '{anchor}' is defined twice", anchor=f"&{_brief(event.anchor)}"), *_at(event)
+            )
         self.anchors[event.anchor] = (value, size)
 
     def _alias(self, event: Any) -> Any:
         if event.anchor not in self.anchors:
             inside = any(frame[2] == event.anchor for frame in self.stack)
-            why = "it refers to a value that contains it" if inside else "no value has that anchor before it"
-            raise self.fail(f"YAML alias '*{_brief(event.anchor)}' cannot be used: {why}", *_at(event))
+            alias = f"*{_brief(event.anchor)}"
+            if inside:
+                why = msg("YAML alias '{alias}' cannot be used: it refers to a value that contains it", alias=alias)
+            else:
+                why = msg("YAML alias '{alias}' cannot be used: no value has that anchor before it", alias=alias)
+            raise self.fail(why, *_at(event))
         # The value is shared, not copied; what reads it later still sees every repetition.
         value, size = self.anchors[event.anchor]
         self.expanded += size
         if self.expanded > MAX_ALIAS_NODES:
-            raise self.fail(
-                f"YAML aliases expand to more than {MAX_ALIAS_NODES:,} values; refusing what looks like an alias bomb",
-                *_at(event),
-            )
+            bomb = msg("YAML aliases expand to more than {limit} values; refusing what looks like an alias bomb",
+                       limit=Quantity(MAX_ALIAS_NODES))  # fmt: skip
+            raise self.fail(bomb, *_at(event))
         return value
 
 
@@ -296,22 +310,26 @@ def _scalar(event: Any, fail: Any) -> Any:
     if tag not in _SCALAR_TAGS:
         raise _tag_refused(event, fail)
     if tag.endswith(":int") and len(value) > MAX_DIGITS:
-        raise fail(f"number has {len(value):,} digits (the limit is {MAX_DIGITS:,})", *_at(event))
+        raise fail(msg("number has {count} digits (the limit is {limit})", count=Quantity(len(value)),
+                       limit=Quantity(MAX_DIGITS)), *_at(event))  # fmt: skip
     try:
         result = _CONSTRUCTOR.yaml_constructors[tag](
             _CONSTRUCTOR, ScalarNode(tag, value, event.start_mark, event.end_mark)
         )
-    except Exception as exc:  # PyYAML's constructors, on any text: whatever fails is bad data
-        raise fail(f"invalid value '{_brief(value)}' ({_brief(str(exc))})", *_at(event)) from None
+    except Exception:  # PyYAML's constructors, on any text: whatever fails is bad data
+        if tag.endswith(":timestamp"):  # (the constructor's own words are English; a date is what fails)
+            raise fail(msg("invalid date '{value}' (write YYYY-MM-DD)", value=_brief(value)), *_at(event)) from None
+        raise fail(msg("invalid value '{value}'", value=_brief(value)), *_at(event)) from None
     if type(result) is int and result.bit_length() > MAX_DIGITS * 3:  # 0x..., 1:2:3...: few digits, a vast number
-        raise fail(f"number '{_brief(value)}' is too large (more than {MAX_DIGITS:,} digits)", *_at(event))
+        raise fail(msg("number '{value}' is too large (more than {limit} digits)", value=_brief(value),
+                       limit=Quantity(MAX_DIGITS)), *_at(event))  # fmt: skip
     return result
 
 
 def _tag_refused(event: Any, fail: Any) -> YamlProblem:
     tag = event.tag.replace("tag:yaml.org,2002:", "!!")
     problem: YamlProblem = fail(
-        f"YAML tag '{_brief(tag)}' is not allowed (plain values, lists and mappings only)", *_at(event)
+        msg("YAML tag '{tag}' is not allowed (plain values, lists and mappings only)", tag=_brief(tag)), *_at(event)
     )
     return problem
 

@@ -79,7 +79,7 @@ def search_key(query: str) -> str:
     """What a search for `query` compares (matching.search_key); something must be left."""
     key = matching.search_key(query)
     if not key:
-        raise UsageError("give some letters or digits to search for")
+        raise UsageError(msg("give some letters or digits to search for"))
     return key
 
 

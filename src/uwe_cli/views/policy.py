@@ -57,7 +57,7 @@ def lessons(ds: Dataset, *, kind: str | None = None) -> Document:
 def results(ds: Dataset) -> Table:
     assessed = next((s for s in ds["schemes"] if s["results"]), None)
     if assessed is None:
-        raise UsageError("this dataset has no assessment results")
+        raise UsageError(msg("this dataset has no assessment results"))
     # A result under the one it is part of (40 of the 130 R&D projects), or under the one
     # that produced it (300 innovations came out of the 40 completed projects).
     parent = {r["id"]: r["part_of"] or r["output_of"] for r in assessed["results"]}
