@@ -195,3 +195,31 @@ def test_a_signal_while_the_spinner_runs_shows_the_cursor_again(name: str, code:
     assert exit_code == code
     assert HIDE_CURSOR in shown and shown.rindex(SHOW_CURSOR) > shown.rindex(HIDE_CURSOR)
     assert "Traceback" not in shown and "Belgium" not in shown
+
+
+def test_data_check_lines_wrap_between_words_on_a_terminal() -> None:
+    shown = in_terminal("data", "check", columns=40).replace("\r", "").splitlines()
+    assert len(shown) > 1 and all(len(line) <= 40 for line in shown)
+    assert all(line.startswith("  ") for line in shown[1:])
+    assert " ".join(line.strip() for line in shown) == piped("data", "check").stdout.strip()
+
+
+def test_help_in_a_pipe_is_laid_out_for_the_terminal_behind_it() -> None:
+    # `uwe --help | less` on a 40-column terminal: standard output is a pipe, but standard
+    # error (and input) are that terminal, whose width is the one to fit.
+    import fcntl
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
+    environment = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    try:
+        run = subprocess.run([sys.executable, "-m", "uwe_cli", "clusters", "--help"], stdin=follower,
+                             stderr=follower, stdout=subprocess.PIPE, text=True, env=environment, timeout=30)  # fmt: skip
+    finally:
+        os.close(follower)
+        os.close(leader)
+    lines = run.stdout.splitlines()
+    assert run.returncode == 0 and max(len(line) for line in lines) < 40
+    assert lines[:2] == ["Usage: uwe clusters", "           [OPTIONS]"]  # (no space left at a line's end)

@@ -18,7 +18,6 @@ import contextlib
 import inspect
 import os
 import re
-import shutil
 import sys
 from itertools import islice
 from typing import Any
@@ -48,7 +47,8 @@ class _Manners:
         formatter = ctx.make_formatter()
         formatter.width = help_width()
         self.format_help(ctx, formatter)  # type: ignore[attr-defined]
-        return str(formatter.getvalue()).rstrip("\n")
+        # (Click leaves a space at the end of a usage line it breaks: `Usage: uwe clusters `)
+        return "\n".join(line.rstrip() for line in str(formatter.getvalue()).rstrip("\n").split("\n"))
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
@@ -208,8 +208,11 @@ def _wrapped(formatter: Any, text: str, indent: int) -> None:
 
 
 def help_width() -> int:
-    """The width help is laid out for: the terminal's (or $COLUMNS), at most MAX_HELP_WIDTH."""
-    columns = shutil.get_terminal_size((MAX_HELP_WIDTH, 24)).columns
+    """The width help is laid out for: the terminal's (or $COLUMNS), at most MAX_HELP_WIDTH;
+    in a pipe (`uwe --help | less`), that of the terminal the pipe's reader is in."""
+    from uwe_cli import screen
+
+    columns = screen.columns(sys.stdout, sys.stderr, sys.stdin) or MAX_HELP_WIDTH
     return max(20, min(columns, MAX_HELP_WIDTH) - 1)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from uwe_cli import screen
 from uwe_cli.encoding import degrade, encodable
 from uwe_cli.form import Form, Table, msg, msg_p
 from uwe_cli.language import Language, current
@@ -94,15 +95,9 @@ def problems(found: Iterable[Problem]) -> None:
 def _for_stderr(message: str) -> str:
     """A message as one line, for a log or a script; on a terminal, wrapped between words
     to its width (the terminal would cut words), its next lines indented."""
-    if sys.stderr is None or not sys.stderr.isatty():
+    if not screen.is_terminal(sys.stderr):
         return message + "\n"
-    import shutil
-    import textwrap
-
-    width = shutil.get_terminal_size((80, 24)).columns
-    lines = textwrap.wrap(message, max(width - 1, 20), subsequent_indent="  ", break_long_words=False,
-                          break_on_hyphens=False)  # fmt: skip
-    return "".join(line + "\n" for line in lines or [""])
+    return screen.wrapped(message, width=screen.columns(sys.stderr) or 80)
 
 
 def _write_stderr(text: str) -> None:
@@ -121,7 +116,13 @@ def _write_stderr(text: str) -> None:
 def line(text: Any) -> None:
     """A line of plain text on stdout (the `uwe data` commands): a message, said in the
     language of the command."""
-    _write(f"{visible(str(current().localize(text)))}\n")
+    shown = visible(str(current().localize(text)))
+    # One line for a script; on a terminal, wrapped between words (the terminal would cut them).
+    _write(
+        screen.wrapped(shown, width=screen.columns(sys.stdout) or 80)
+        if screen.is_terminal(sys.stdout)
+        else shown + "\n"
+    )
 
 
 def progress(total_bytes: int) -> Any:

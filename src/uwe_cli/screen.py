@@ -1,0 +1,40 @@
+"""The width of the reader's terminal, for the text uwe wraps itself: help, messages, lines.
+
+Not `shutil.get_terminal_size`, which asks standard output only: `uwe --help | less` and
+`uwe data check 2>&1 | less` still have a terminal behind another stream, and its width
+is the one to lay text out for.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TextIO
+
+
+def columns(*streams: TextIO | None) -> int | None:
+    """$COLUMNS, else the width of the first of `streams` that is a terminal; None if none is."""
+    given = os.environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    for stream in streams:
+        try:
+            return os.get_terminal_size(stream.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # (None, closed, or not a terminal)
+            continue
+    return None
+
+
+def is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError):  # (closed)
+        return False
+
+
+def wrapped(text: str, *, width: int) -> str:
+    """`text` as lines of at most `width` columns, broken between words, the next ones indented."""
+    import textwrap
+
+    lines = textwrap.wrap(text, max(width - 1, 20), subsequent_indent="  ", break_long_words=False,
+                          break_on_hyphens=False)  # fmt: skip
+    return "".join(line + "\n" for line in lines or [""])
