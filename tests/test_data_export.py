@@ -392,8 +392,9 @@ def test_lang_keeps_one_language(main: Callable[..., Any], tmp_path: Path, lang:
 
 def test_the_default_keeps_both_languages_whatever_uwe_lang_says(uwe: Callable[..., Any], tmp_path: Path) -> None:
     run = uwe("data", "export", str(tmp_path / "both.db"), env={"UWE_LANG": "fr"})
-    assert (run.exit_code, run.stdout) == (
-        0, f"wrote {TABLES} tables (661 rows, fr, en, nl, de, bg) as an SQLite database to {tmp_path / 'both.db'}\n"
+    assert (run.exit_code, run.stdout) == (  # (said in French: the reader's language is still French)
+        0, f"{TABLES} tables (661 lignes, fr, en, nl, de, bg) écrites dans {tmp_path / 'both.db'} sous forme d’une "
+           "base de données SQLite\n"
     )  # fmt: skip
     connection = sqlite3.connect(tmp_path / "both.db")
     assert connection.execute("SELECT name_fr, name_en FROM regions WHERE id = 'brussels'").fetchone() == (

@@ -150,7 +150,17 @@ def test_every_dataset_text_exists_in_every_language(lang: str) -> None:
 )
 def test_errors_and_suggestions_answer_in_the_chosen_language(uwe: Uwe, lang: str, args: list[str], said: str) -> None:
     run = uwe("--lang", lang, *args)
-    assert (run.exit_code, run.stderr) == (2, f"uwe: error: {said}\n")
+    assert (run.exit_code, run.stderr) == (2, f"{ERROR[lang]}{said}\n")
+
+
+# How an error line starts in each language.
+ERROR = {
+    "en": "uwe: error: ",
+    "fr": "uwe : erreur : ",
+    "nl": "uwe: fout: ",
+    "de": "uwe: Fehler: ",
+    "bg": "uwe: грешка: ",
+}
 
 
 @pytest.mark.parametrize("lang", ["fr", "nl", "de", "bg"])
@@ -190,4 +200,4 @@ def test_help_is_in_the_chosen_language(uwe: Uwe, lang: str, usage: str, options
 )
 def test_usage_errors_answer_in_the_chosen_language(uwe: Uwe, args: list[str], said: str) -> None:
     run = uwe(*args)
-    assert (run.exit_code, run.stderr) == (2, f"uwe: error: {said}\n")
+    assert (run.exit_code, run.stderr) == (2, f"{ERROR[args[1]]}{said}\n")

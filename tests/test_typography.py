@@ -29,3 +29,15 @@ def test_no_break_spaces_are_kept_and_shown_as_they_are(uwe, data_copy) -> None:
     path.write_text(text, encoding="utf-8")
     out = uwe("--data-dir", str(data_copy), "--lang", "fr", "region", "wallonia", env={"COLUMNS": "200"}).stdout
     assert "français (langue\u00a0française\u202f: dite « FR »)" in out
+
+
+def test_a_message_wrapped_on_a_terminal_never_starts_a_line_with_closing_punctuation(uwe) -> None:
+    from uwe_cli import screen
+
+    for args in (["region", "walonia"], ["cluster", "t"], ["regions", "--sort", "size"], ["data", "export", "x.csv"]):
+        message = uwe("--lang", "fr", *args).stderr.strip()
+        assert " : " in message
+        for width in range(20, 81):
+            lines = screen.wrapped(message, width=width).splitlines()
+            assert [line for line in lines if STARTS_WITH_CLOSING.match(line)] == [], (width, lines)
+            assert " ".join(line.strip() for line in lines) == message

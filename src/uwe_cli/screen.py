@@ -8,7 +8,13 @@ is the one to lay text out for.
 from __future__ import annotations
 
 import os
+import re
 from typing import TextIO
+
+# French typography puts a space before `: ; ! ? % »` and after `«`: no line may start with
+# one of those marks, so no line breaks at such a space (terminal.py keeps that rule too).
+GLUED_SPACE = re.compile(r" (?=[:;!?%»])|(?<=«) ")
+_GLUE = "\ufdd2"  # (a noncharacter: textwrap takes it for a letter, and it never comes from data)
 
 
 def columns(*streams: TextIO | None) -> int | None:
@@ -35,6 +41,6 @@ def wrapped(text: str, *, width: int) -> str:
     """`text` as lines of at most `width` columns, broken between words, the next ones indented."""
     import textwrap
 
-    lines = textwrap.wrap(text, max(width - 1, 20), subsequent_indent="  ", break_long_words=False,
-                          break_on_hyphens=False)  # fmt: skip
-    return "".join(line + "\n" for line in lines or [""])
+    lines = textwrap.wrap(GLUED_SPACE.sub(_GLUE, text), max(width - 1, 20), subsequent_indent="  ",
+                          break_long_words=False, break_on_hyphens=False)  # fmt: skip
+    return "".join(line.replace(_GLUE, " ") + "\n" for line in lines or [""])

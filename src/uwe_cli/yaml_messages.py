@@ -42,6 +42,8 @@ _WORDS = (
     msg_p("yaml", "did not find expected whitespace or line break"),
     msg_p("yaml", "did not find URI escaped octet"),
     msg_p("yaml", "found incompatible YAML document"),
+    msg_p("yaml", "did not find expected ',' or ']'"),
+    msg_p("yaml", "did not find expected ',' or '}'"),
     msg_p("yaml", "did not find expected {found} indicator"),
     msg_p("yaml", "could not find expected {found}"),
     msg_p("yaml", "did not find expected {found}"),
