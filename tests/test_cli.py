@@ -250,9 +250,9 @@ def test_cite_text_and_bibtex(uwe: Uwe) -> None:
     data = uwe("cite", "tweed", "-f", "json").json()
     assert data["slides"] == ["La politique de redéploiement économique — Les 10 clusters wallons"]
     assert data["citation"] == (
-        "Union Wallonne des Entreprises (UWE). « La politique de redéploiement économique — Les 10 clusters "
-        "wallons » (slide), IFAG / Bulgarian Chamber of Commerce and Industry (CCI), Sofia, 15 April 2014. "
-        f"Data: uwe {__version__}, cluster 'tweed'."
+        "Union Wallonne des Entreprises (UWE). “La politique de redéploiement économique — Les 10 clusters "
+        "wallons” (slide), IFAG / Bulgarian Chamber of Commerce and Industry (CCI), Sofia, 15 April 2014. "
+        f"Data: uwe {__version__}, grouping 'tweed'."
     )
     assert data["bibtex"].startswith("@misc{uwe2014-tweed,\n  author       = {{Union Wallonne des Entreprises}},")
     whole = uwe("cite", "-f", "json").json()

@@ -50,7 +50,7 @@ def test_an_empty_result_in_french(uwe: Uwe) -> None:
     assert (run.exit_code, run.stdout, run.stderr) == (
         0,
         "Groupements nommés (0) : « aerospace »\n",
-        "uwe: aucun groupement ne mentionne « aerospace » dans son nom ou son domaine, mais c'est un secteur : "
+        "uwe : aucun groupement ne mentionne « aerospace » dans son nom ou son domaine, mais c’est un secteur : "
         "essayez « uwe clusters --sector aerospace »\n",
     )
 

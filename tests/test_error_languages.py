@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from helpers import edit
 from test_languages import _english_messages
-
 from uwe_cli import store
 from uwe_cli.errors import DataError
 from uwe_cli.form import Message

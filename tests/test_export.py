@@ -16,7 +16,7 @@ def test_export_says_where_it_wrote_and_leaves_stdout_alone(uwe: Uwe, tmp_path: 
     run = uwe("regions", "--export", str(path))
     assert (run.exit_code, run.stdout, run.stderr) == (0, uwe("regions").stdout, f"uwe: wrote {path}\n")
     french = uwe("regions", "--lang", "fr", "--export", str(tmp_path / "régions.txt"))
-    assert french.stderr == f"uwe: fichier écrit : {tmp_path / 'régions.txt'}\n"
+    assert french.stderr == f"uwe : fichier écrit : {tmp_path / 'régions.txt'}\n"
 
 
 def test_export_has_a_fixed_width_whatever_the_screen(uwe: Uwe, tmp_path: Path) -> None:

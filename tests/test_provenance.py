@@ -57,7 +57,7 @@ def test_a_scheme_tells_its_status_from_the_slides_words_and_its_english_term(uw
         "Period                          since 2006",
         "As the slides say               Flagship policy of the Walloon Government since",
         "                                2006",
-        "The slides' English term        « competitiveness cluster »",
+        "The slides' English term        “competitiveness cluster”",
         "Status                          active, as uwe reads “Flagship policy of the",
         "                                Walloon Government since 2006”",
     ]
@@ -78,10 +78,10 @@ def test_a_grouping_shows_the_words_behind_its_sector_and_status(uwe: Uwe) -> No
         "",
         "Secteurs (classement d’uwe)",
     ]
-    assert lines(uwe("cluster", "tweed", "--lang", "fr"))[8] == "• Énergie, nommé par « Énergie durable »"
+    assert lines(uwe("cluster", "tweed", "--lang", "fr"))[8] == "• Énergie, d’après « Énergie durable »"
     assert (
         lines(uwe("cluster", "btp", "--lang", "fr"))[2]
-        == "Statut       en formation, lecture d’uwe de « BTP (en formation) »"
+        == "Statut       en formation, selon uwe, d’après « BTP (en formation) »"
     )
     data = uwe("cluster", "btp", "-f", "json", "--lang", "fr").json()
     assert (data["status"], data["status_quote"], data["by_uwe"]) == (
@@ -138,8 +138,8 @@ def test_results_show_outputs_apart_from_parts(uwe: Uwe) -> None:
         "    → Entreprises créées                 19",
     ]
     assert out[-2:] == [
-        "En retrait : une partie du résultat au-dessus ; avec →, ce que ce résultat a",
-        "produit, non une partie.",
+        "En retrait : une composante du résultat qui précède ; avec → : ce que ce",
+        "résultat a produit, et non une de ses composantes.",
     ]
     data = {r["id"]: r for r in uwe("results", "-f", "json").json()}
     assert (data["completed-rd-projects"]["part_of"], data["innovations"]["output_of"]) == (

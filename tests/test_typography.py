@@ -41,3 +41,10 @@ def test_a_message_wrapped_on_a_terminal_never_starts_a_line_with_closing_punctu
             lines = screen.wrapped(message, width=width).splitlines()
             assert [line for line in lines if STARTS_WITH_CLOSING.match(line)] == [], (width, lines)
             assert " ".join(line.strip() for line in lines) == message
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl", "de", "bg"])
+def test_a_date_never_breaks_between_its_day_and_its_month(uwe, lang: str) -> None:
+    for width in range(30, 61, 2):
+        out = uwe("--lang", lang, "cite", "tweed", env={"COLUMNS": str(width)}).stdout
+        assert not re.search(r"\b15\.? *\n", out), (width, out)

@@ -194,10 +194,11 @@ def _rows(formatter: Any, rows: list[tuple[str, str]]) -> None:
 
 def _lines(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width`, broken between words only: an option name such
-    as `--data-dir` is never cut at its hyphen (Click's wrapping would)."""
-    import textwrap
+    as `--data-dir` is never cut at its hyphen (Click's wrapping would), no line starts with
+    French typography's `: ; ! ? %`."""
+    from uwe_cli import screen
 
-    return textwrap.wrap(" ".join(text.split()), max(width, 10), break_on_hyphens=False, break_long_words=False)
+    return screen.lines(" ".join(text.split()), width=max(width, 10))
 
 
 def _wrapped(formatter: Any, text: str, indent: int) -> None:

@@ -62,7 +62,7 @@ class Listing:
     """Items joined as the reader's language joins a list: `a, b and c`, `a, b or c`."""
 
     items: tuple[Any, ...]
-    style: Literal["standard", "or", "comma"] = "standard"
+    style: Literal["standard", "or", "comma", "semicolon"] = "standard"
 
 
 def msg(message: str, /, **args: Any) -> Message:

@@ -110,7 +110,7 @@ def figure_with_period(fig: dict[str, Any] | None, lang: Language) -> str:
 
 def figures(figs: list[dict[str, Any]] | None, lang: Language) -> str:
     """Several figures of one thing, each with its period: `11.1% (2013); 11.2% (Q4 2013)`."""
-    return "; ".join(figure_with_period(f, lang) for f in figs or ())
+    return lang.listing([figure_with_period(f, lang) for f in figs or ()], style="semicolon")
 
 
 def joined(values: list[Any] | None, lang: Language) -> str:

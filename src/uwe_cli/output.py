@@ -77,7 +77,7 @@ def _terminal(shown: Any, *, no_color: bool, width: int | None) -> None:
 
 def note(message: str) -> None:
     """A line for the reader on stderr, not part of the output: stdout stays the data."""
-    _write_stderr(_for_stderr(f"uwe: {visible(message)}"))
+    _write_stderr(_for_stderr(current().message(msg_p("stderr", "uwe: {message}", message=visible(message)))))
 
 
 def error(message: str) -> None:

@@ -13,7 +13,8 @@ from typing import TextIO
 
 # French typography puts a space before `: ; ! ? % »` and after `«`: no line may start with
 # one of those marks, so no line breaks at such a space (terminal.py keeps that rule too).
-GLUED_SPACE = re.compile(r" (?=[:;!?%»])|(?<=«) ")
+# Nor does a line break between a day and its month (`15. April`, `15 avril`, `15 април`).
+GLUED_SPACE = re.compile(r" (?=[:;!?%»])|(?<=«) |(?:(?<=\b\d)|(?<=\b\d\d)|(?<=\b\d\.)|(?<=\b\d\d\.)) (?=[^\W\d_])")
 _GLUE = "\ufdd2"  # (a noncharacter: textwrap takes it for a letter, and it never comes from data)
 
 
@@ -37,10 +38,16 @@ def is_terminal(stream: TextIO | None) -> bool:
         return False
 
 
-def wrapped(text: str, *, width: int) -> str:
-    """`text` as lines of at most `width` columns, broken between words, the next ones indented."""
+def lines(text: str, *, width: int, indent: str = "") -> list[str]:
+    """`text` in lines of at most `width` columns, broken between words only (never at a
+    hyphen: `--data-dir` stays whole, nor at a glued space), the next ones after `indent`."""
     import textwrap
 
-    lines = textwrap.wrap(GLUED_SPACE.sub(_GLUE, text), max(width - 1, 20), subsequent_indent="  ",
-                          break_long_words=False, break_on_hyphens=False)  # fmt: skip
-    return "".join(line.replace(_GLUE, " ") + "\n" for line in lines or [""])
+    broken = textwrap.wrap(GLUED_SPACE.sub(_GLUE, text), width, subsequent_indent=indent, break_long_words=False,
+                           break_on_hyphens=False)  # fmt: skip
+    return [line.replace(_GLUE, " ") for line in broken]
+
+
+def wrapped(text: str, *, width: int) -> str:
+    """A message for a terminal `width` columns wide: its next lines indented."""
+    return "".join(line + "\n" for line in lines(text, width=max(width - 1, 20), indent="  ") or [""])

@@ -7,10 +7,10 @@ from typing import Any
 from uwe_cli import __version__, lookup
 from uwe_cli.bibtex import misc
 from uwe_cli.dataset import Dataset, Record, slide_label
-from uwe_cli.form import Document, Field, Section, msg, msg_n
+from uwe_cli.form import Document, Field, Listing, Section, msg, msg_n, msg_p
 from uwe_cli.formatting import date_message
 from uwe_cli.language import SOURCE_LANGUAGE, Language
-from uwe_cli.views.common import citable
+from uwe_cli.views.common import RECORD_KINDS, citable
 from uwe_cli.vocabulary import LANGS
 
 
@@ -69,11 +69,13 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
         slides = [record] if kind == "slide" else [ds.slide(s) for s in record["source"]]
         key, label = record["id"], lookup.display_name(record)
         labels = [in_source(slide_label(s)) for s in slides]
+        # (built apart: Babel does not extract a message whose call holds another's)
+        titles = Listing(tuple(msg_p("quote", "“{text}”", text=t) for t in labels), style="semicolon")
         citation = msg_n(
             "{author}. {titles} (slide), {where}. Data: uwe {version}, {kind} '{key}'.",
             "{author}. {titles} (slides), {where}. Data: uwe {version}, {kind} '{key}'.",
-            n=len(slides), author=author, titles="; ".join(f"« {t} »" for t in labels), where=where,
-            version=__version__, kind=kind, key=key,
+            n=len(slides), author=author, titles=titles, where=where,
+            version=__version__, kind=RECORD_KINDS.get(kind, kind), key=key,
         )  # fmt: skip
         bib_title = note = "; ".join(labels)
     # An entry per language, as a dataset text is: the output layer keeps the reader's.

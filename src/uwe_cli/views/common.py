@@ -8,7 +8,7 @@ from typing import Any
 from uwe_cli import lookup, matching
 from uwe_cli.dataset import Dataset, Record
 from uwe_cli.errors import UsageError
-from uwe_cli.form import Listing, Section, Show, msg
+from uwe_cli.form import Listing, Section, Show, msg, msg_p
 from uwe_cli.formatting import long_date
 from uwe_cli.language import Language
 
@@ -111,6 +111,16 @@ def named(mapping: dict[str, Any], *, separator: str = ", ") -> Show:
         return separator.join(lang.text(mapping[i]) for i in ids)
 
     return show
+
+
+# What each kind of record is called, in a search's results and a citation.
+RECORD_KINDS = {
+    "region": msg_p("record kind", "region"), "scheme": msg_p("record kind", "scheme"),
+    "cluster": msg_p("record kind", "grouping"), "lesson": msg_p("record kind", "lesson"),
+    "concept": msg_p("record kind", "concept"), "organisation": msg_p("record kind", "organisation"),
+    "slide": msg_p("record kind", "slide"), "sector": msg_p("record kind", "sector"),
+    "term": msg_p("record kind", "term"),
+}  # fmt: skip
 
 
 def citable(ds: Dataset, *, slides: bool) -> list[tuple[str, Record]]:

@@ -26,7 +26,7 @@ def _funding(f: Record | None, lang: Language) -> str:
             share=figure(d["floor_share"], lang),
             years=figure(d["years"], lang),
         )
-        shown += f"; {lang.message(tapering)}"
+        shown = lang.listing([shown, lang.message(tapering)], style="semicolon")
     return shown
 
 
@@ -138,7 +138,11 @@ def scheme(ds: Dataset, name: str) -> Document:
         Field(msg("Period"), "", lambda r, lang: _period(r, lang) or r.get("period", "")),
         Field(msg("As the slides say"), "", _slides_period),
         Field(msg("Test phase"), "test_phase", figure),
-        Field(msg("The slides' English term"), "english_term", lambda term, lang: f"« {term} »"),
+        Field(
+            msg("The slides' English term"),
+            "english_term",
+            lambda term, lang: lang.message(msg_p("quote", "“{text}”", text=term)),
+        ),
         Field(msg("Status"), "", _status_read),
         Field(msg("Legal basis"), "legal_basis"),
         Field(msg("Groupings"), "groupings", _groupings),

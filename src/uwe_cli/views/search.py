@@ -14,11 +14,11 @@ from typing import Any
 
 from uwe_cli import matching
 from uwe_cli.dataset import Dataset, Record, slide_label
-from uwe_cli.form import Column, Message, Show, Table, msg, msg_n, msg_p
+from uwe_cli.form import Column, Message, Show, Table, msg, msg_n
 from uwe_cli.language import LANGUAGE_NAMES, Language, is_text
 from uwe_cli.lookup import display_name
 from uwe_cli.views.clusters import sector_slides
-from uwe_cli.views.common import citable, either, search_key
+from uwe_cli.views.common import RECORD_KINDS, citable, either, search_key
 from uwe_cli.views.policy import CONCEPT_HEADINGS, LESSON_HEADINGS
 
 # Plain strings that are words of the source (every other plain string is an id, a unit,
@@ -51,13 +51,6 @@ _FIELDS: dict[str, Message] = {
     "gdp_per_capita_world_rank.note": msg("World rank (GDP per capita)"),
     "meaning": msg("Meaning"), "usages.quote": msg("As the slides say"), "usages.translation": msg("As the slides say"),
     "groupings.quote": msg("As the slides say"), "obligations": msg("Obligations"),
-}  # fmt: skip
-_KINDS = {
-    "region": msg_p("record kind", "region"), "scheme": msg_p("record kind", "scheme"),
-    "cluster": msg_p("record kind", "grouping"), "lesson": msg_p("record kind", "lesson"),
-    "concept": msg_p("record kind", "concept"), "organisation": msg_p("record kind", "organisation"),
-    "slide": msg_p("record kind", "slide"), "sector": msg_p("record kind", "sector"),
-    "term": msg_p("record kind", "term"),
 }  # fmt: skip
 # The JSON keys of a hit: the CSV header, even of an empty result.
 KEYS = ("kind", "id", "name", "field", "field_label", "lang", "text", "source")
@@ -130,7 +123,9 @@ def search(ds: Dataset, *, query: str) -> Table:
     data = sorted(_hits(ds, key), key=lambda hit: _rank(hit["field"]))
     columns = (
         Column("name", msg("Record")),
-        Column("kind", msg("Kind"), lambda kind, lang: lang.message(_KINDS[kind]) if kind in _KINDS else kind),
+        Column(
+            "kind", msg("Kind"), lambda kind, lang: lang.message(RECORD_KINDS[kind]) if kind in RECORD_KINDS else kind
+        ),
         Column("", msg("Field"), _field),
         Column("text", msg("Match"), _snippet(key)),
     )
