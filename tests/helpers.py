@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from uwe_cli import store
+from uwe_cli import language, store
 from uwe_cli.errors import DataError
 
 
@@ -29,3 +30,20 @@ def line_of(path: Path, needle: str, *, after: str = "") -> int:
     text = path.read_text(encoding="utf-8")
     start = text.index(after) if after else 0
     return text[: text.index(needle, start)].count("\n") + 1
+
+
+def english_messages() -> set[str]:
+    """The interface's English messages that the other languages translate differently,
+    with their placeholders cut out: the pieces that would show English leaking."""
+    from babel.messages.pofile import read_po
+
+    pieces: set[str] = set()
+    with (language._LOCALE / "nl" / "LC_MESSAGES" / "uwe.po").open("rb") as handle:
+        for message in read_po(handle):
+            ids = [message.id] if isinstance(message.id, str) else list(message.id)
+            strings = [message.string] if isinstance(message.string, str) else list(message.string)
+            if not message.id or ids[0] in strings:
+                continue
+            for english in ids:
+                pieces.update(p.strip(" :;,.()") for p in re.split(r"\{\w+\}", english))
+    return {p for p in pieces if len(p) >= 8 and " " in p}  # (phrases, not words a language shares)

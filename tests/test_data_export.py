@@ -542,6 +542,8 @@ def test_a_failed_force_keeps_the_old_export(
 
 @pytest.mark.parametrize(("name", "code", "stderr"), [
     ("SQLITE_FULL", 1, "uwe: error: cannot write {path} (no space left on the disk)\n"),
+    # An extended name is the error it extends.
+    ("SQLITE_READONLY_DIRECTORY", 1, "uwe: error: cannot write {path} (the file system is read-only)\n"),
     # Any other SQLite error is uwe's own fault, and said so (exit 3), not blamed on the disk.
     ("SQLITE_ERROR", 3, "uwe: error: unexpected OperationalError: database or disk is full (re-run with --debug to see the traceback)\n"),
 ])  # fmt: skip

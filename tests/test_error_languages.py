@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import edit
-from test_languages import _english_messages
+from helpers import edit, english_messages
 from uwe_cli import store
 from uwe_cli.errors import DataError
 from uwe_cli.form import Message
@@ -41,6 +41,14 @@ MISTAKES = [
         MISTAKES,
         [("about.yaml", "  date: 2014-04-15", "  date: 2014-13-45")],  # not a date (the file stops there)
         [("regions.yaml", "regions:", "regions:\n  - &a {id: x}\n  - *b")],  # an alias to nothing
+        [("lessons.yaml", "lessons:", "lessons:\n  {[a]: 1}:")],  # a key that is a list
+        [
+            (
+                "regions.yaml",
+                "    population: {value: 11000000, unit: people}",
+                "    population: {value: 1.000, unit: [1]}",
+            )
+        ],
     ],
 )
 def test_every_problem_of_a_data_file_is_a_message_of_the_catalogue(
@@ -61,13 +69,25 @@ def test_data_check_answers_in_the_chosen_language(uwe: Uwe, data_copy: Path, la
     for file, old, new in MISTAKES:
         edit(data_copy / file, old, new)
     (data_copy / "lessons.yaml").write_text("lessons:\n  - id: x\n   text: [\n", encoding="utf-8")  # YAML syntax
+    (data_copy / "concepts.yaml").write_text("concepts:\n  {[a]: 1}:\n", encoding="utf-8")  # a list for a key
     run = uwe("--lang", lang, "data", "check", str(data_copy), env={"COLUMNS": "1000"})
     assert run.exit_code == 1
     lines = run.stderr.splitlines()
     assert len(lines) > len(MISTAKES)
-    leaked = sorted(p for p in _english_messages() if p in run.stderr.replace(str(data_copy), "DATA"))
+    leaked = sorted(p for p in english_messages() if p in run.stderr.replace(str(data_copy), "DATA"))
     assert leaked == [], leaked[:5]
     assert not any(line.startswith("uwe: error:") for line in lines), lines[-1]
+    assert [line for line in lines if _english(line)] == []
+
+
+# English words no other language of uwe's has (Dutch has `is`, `of`, `in`), found once the
+# values a message quotes, and the places it names, are taken out.
+_ENGLISH = re.compile(r"\b(the|should|expected|found|not|are|and|but|with|must|cannot|unknown|missing)\b")
+_QUOTED = re.compile(r"'[^']*'|„[^“]*“|‘[^’]*’|“[^”]*”|«[^»]*»|\S+\.yaml(:\d+)*|\S+\[\d+\]\S*")
+
+
+def _english(line: str) -> bool:
+    return bool(_ENGLISH.search(_QUOTED.sub("", line)))
 
 
 @pytest.mark.parametrize(
@@ -89,6 +109,6 @@ def test_data_check_answers_in_the_chosen_language(uwe: Uwe, data_copy: Path, la
 def test_usage_and_file_errors_answer_in_the_chosen_language(uwe: Uwe, lang: str, args: list[str]) -> None:
     run = uwe("--lang", lang, *args, env={"COLUMNS": "1000"})
     assert run.exit_code in (1, 2) and run.stdout == ""
-    leaked = sorted(p for p in _english_messages() if p in run.stderr)
+    leaked = sorted(p for p in english_messages() if p in run.stderr)
     assert leaked == [], (run.stderr, leaked[:5])
     assert not run.stderr.startswith("uwe: error:"), run.stderr

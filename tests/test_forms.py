@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -165,3 +166,25 @@ def test_every_message_translators_tools_extract_is_in_every_catalogue() -> None
         with po.open("rb") as handle:
             translated = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(handle) if m.string}
         assert extracted - translated == set(), po.parent.parent.name
+
+
+def test_every_translation_names_only_fields_its_message_has() -> None:
+    # A translation naming a field its message lacks could not be formatted (the English is
+    # shown then: Language.message); `nth` is the quarter's ordinal, offered to every language.
+    fields = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
+    for po in sorted(language._LOCALE.glob("*/LC_MESSAGES/uwe.po")):
+        with po.open("rb") as handle:
+            for m in read_po(handle):
+                ids = [m.id] if isinstance(m.id, str) else list(m.id)
+                strings = [m.string] if isinstance(m.string, str) else list(m.string)
+                known = {name for text in ids for name in fields.findall(text)} | {"n", "nth"}
+                for string in strings:
+                    assert set(fields.findall(string)) <= known, (po.parent.parent.name, ids[0], string)
+
+
+def test_a_translation_that_cannot_be_formatted_falls_back_to_the_english() -> None:
+    from uwe_cli.form import msg
+
+    lang = Language("de")
+    lang._catalogue = {**lang._catalogue, (None, "missing {argument}"): ["{argument} fehlt: {ziel}"]}  # (a copy)
+    assert lang.message(msg("missing {argument}", argument="NAME")) == "missing NAME"

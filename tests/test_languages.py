@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
+from helpers import english_messages
 from uwe_cli import language
 
 Uwe = Callable[..., Any]
@@ -39,24 +39,9 @@ def test_golden_output_at_80_columns(uwe: Uwe, lang: str, view: str) -> None:
     assert run.stdout == path.read_text(encoding="utf-8")
 
 
-def _english_messages() -> set[str]:
-    """The interface's English messages that the other languages translate differently,
-    with their placeholders cut out: the pieces that would show English leaking."""
-    pieces: set[str] = set()
-    with (language._LOCALE / "nl" / "LC_MESSAGES" / "uwe.po").open("rb") as handle:
-        for message in read_po(handle):
-            ids = [message.id] if isinstance(message.id, str) else list(message.id)
-            strings = [message.string] if isinstance(message.string, str) else list(message.string)
-            if not message.id or ids[0] in strings:
-                continue
-            for english in ids:
-                pieces.update(p.strip(" :;,.()") for p in re.split(r"\{\w+\}", english))
-    return {p for p in pieces if len(p) >= 8 and " " in p}  # (phrases, not words a language shares)
-
-
 @pytest.mark.parametrize("lang", ["nl", "de", "bg"])
 def test_no_english_message_leaks_into_another_language(uwe: Uwe, lang: str) -> None:
-    english = _english_messages()
+    english = english_messages()
     assert len(english) > 30
     for args in [*VIEWS.values(), ["sectors"], ["results"], ["concepts"], ["about"], ["notes"], ["cite", "tweed"]]:
         out = uwe("--lang", lang, *args, env={"COLUMNS": "1000"}).stdout

@@ -130,16 +130,12 @@ class Group(_Manners, TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in self.commands and not ctx.resilient_parsing:
-            from uwe_cli.form import Listing, msg
-            from uwe_cli.lookup import closest
+            from uwe_cli.form import msg
+            from uwe_cli.lookup import did_you_mean
 
             known = [*ALIASES, *(n for n, c in self.commands.items() if not c.hidden)]
             unknown = msg("unknown command '{name}'", name=name)
-            close = closest([(n, n) for n in known], name)
-            if close:
-                names = Listing(tuple(msg("'{name}'", name=n) for n in close), style="or")
-                raise UsageError(msg("{error} (did you mean {names}?)", error=unknown, names=names))
-            raise UsageError(msg("{error} ({hint})", error=unknown, hint=_see(ctx)))
+            raise UsageError(did_you_mean(unknown, name, known, otherwise=_see(ctx)))
         return super().resolve_command(ctx, args)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
@@ -213,7 +209,7 @@ def help_width() -> int:
     in a pipe (`uwe --help | less`), that of the terminal the pipe's reader is in."""
     from uwe_cli import screen
 
-    columns = screen.columns(sys.stdout, sys.stderr, sys.stdin) or MAX_HELP_WIDTH
+    columns = screen.width_of(sys.stdout, sys.stderr, sys.stdin) or MAX_HELP_WIDTH
     return max(20, min(columns, MAX_HELP_WIDTH) - 1)
 
 
@@ -387,14 +383,20 @@ def _help_language() -> Any:
 
     option = None
     for i, arg in enumerate(_TYPED):
+        if arg == "export" and "data" in _TYPED[:i]:
+            break  # (`uwe data export --lang nl`: the texts to export, not the language to answer in)
         if arg in ("--lang", "-l") and i + 1 < len(_TYPED):
             option = _TYPED[i + 1]
         elif arg.startswith("--lang="):
             option = arg.partition("=")[2]
-    try:  # (help and usage errors never fail for a language uwe does not speak: English)
-        return language.resolve(option, os.environ)
-    except UsageError:
-        return language.Language("en")
+    # Help and usage errors never fail for a language uwe does not speak: $UWE_LANG or the
+    # locale, else English (the command itself then says what is wrong with --lang).
+    for asked in (option, None):
+        try:
+            return language.resolve(asked, os.environ)
+        except UsageError:
+            continue
+    return language.Language("en")
 
 
 def help_text(command: Any) -> str:

@@ -44,12 +44,12 @@ def data_check(
         raise UweError(
             msg_n("{n} problem in {folder}", "{n} problems in {folder}", n=exc.count, folder=folder)
         ) from None
-    output.line(msg("ok: {summary} ({folder})", summary=dataset.summary(), folder=folder))
+    output.line(msg("ok: {summary} ({folder})", summary=dataset.summary(), folder=folder), prose=True)
     if cache_note:
-        output.line(msg("cache: {note}", note=cache_note))
+        output.line(msg("cache: {note}", note=cache_note), prose=True)
     for note in dataset.outdated_translations:  # (the views show the French for these, marked)
         output.line(msg("outdated translation: {file}: {address}: {reason}", file=note["file"],
-                        address=note["address"], reason=translations.REASONS[note["reason"]]))  # fmt: skip
+                        address=note["address"], reason=translations.CAUSES[note["cause"]]), prose=True)  # fmt: skip
 
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")

@@ -54,6 +54,20 @@ class Problem:
         return self.told(Language("en"))
 
 
+class Worded(Exception):
+    """An exception whose words are a message (form.Message): `message`, said in the reader's
+    language where it is reported; `str()`, its English (a traceback, a log, pydantic)."""
+
+    def __init__(self, message: Any, *args: Any) -> None:
+        super().__init__(*args)
+        self.message = message
+
+    def __str__(self) -> str:
+        from uwe_cli.language import Language
+
+        return str(Language("en").localize(self.message))
+
+
 class UweError(Exception):
     """An error the user can mend; its one argument is a form.Message, said in their language."""
 

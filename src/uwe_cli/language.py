@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from uwe_cli.errors import Worded
 from uwe_cli.form import Day, Listing, Message, Quantity, msg, msg_p
 
 # The languages of the dataset's texts; the first is the source's (the slides are French).
@@ -166,7 +167,11 @@ class Language:
         args = {key: self.localize(value) for key, value in message.args.items()}
         if message.plural is not None:
             args["n"] = self.localize(Quantity(message.args["n"]))
-        return template.format(**args) if args else template
+        try:
+            return template.format(**args)
+        except (KeyError, IndexError, ValueError):  # a translation that names a field its message has not
+            english = message.id if message.plural is None or message.args["n"] == 1 else message.plural
+            return english.format(**args)
 
     def localize(self, value: Any) -> Any:
         """Data as JSON shows it in this language: texts chosen, messages translated."""
@@ -291,12 +296,15 @@ def parse_po(source: str) -> Catalogue:
     return entries
 
 
-class POError(ValueError):
-    """A catalogue that is not a PO file: where, and why."""
+class POError(Worded, ValueError):
+    """A catalogue that is not a PO file: where (`line`), and why (`message`)."""
 
-    def __init__(self, line: int, reason: Message) -> None:
-        super().__init__(f"line {line}: {reason.id}")
-        self.line, self.reason = line, reason
+    def __init__(self, line: int, message: Message) -> None:
+        super().__init__(message)
+        self.line = line
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {super().__str__()}"
 
 
 _KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[[0-9]\])$")

@@ -14,7 +14,8 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, Field, PlainValidator, computed_field, field_validator, model_validator
 
 from uwe_cli import vocabulary
-from uwe_cli.form import Message, Quantity, msg
+from uwe_cli.errors import Worded
+from uwe_cli.form import Quantity, msg
 from uwe_cli.texts import Model, NonEmpty, Text, Words
 
 __all__ = ["BaseModel", "Model", "Text", "Words"]  # (tests and store.py use them through this module)
@@ -27,17 +28,8 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 MAX_FIGURE = 10**15
 
 
-class Invalid(ValueError):
+class Invalid(Worded, ValueError):
     """A value a model refuses, in uwe's words (validation.py says them in the reader's language)."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.id)
-        self.message = message
-
-    def __str__(self) -> str:
-        from uwe_cli.language import Language
-
-        return Language("en").message(self.message)
 
 
 def _number(value: Any) -> int | float:

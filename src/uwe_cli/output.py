@@ -97,7 +97,7 @@ def _for_stderr(message: str) -> str:
     to its width (the terminal would cut words), its next lines indented."""
     if not screen.is_terminal(sys.stderr):
         return message + "\n"
-    return screen.wrapped(message, width=screen.columns(sys.stderr) or 80)
+    return screen.wrapped(message, width=screen.width_of(sys.stderr) or 80)
 
 
 def _write_stderr(text: str) -> None:
@@ -113,16 +113,15 @@ def _write_stderr(text: str) -> None:
         pass
 
 
-def line(text: Any) -> None:
+def line(text: Any, *, prose: bool = False) -> None:
     """A line of plain text on stdout (the `uwe data` commands): a message, said in the
-    language of the command."""
+    language of the command. `prose` is wrapped between words on a terminal (which would
+    cut them); anything else (a path, a command to copy) stays one line."""
     shown = visible(str(current().localize(text)))
-    # One line for a script; on a terminal, wrapped between words (the terminal would cut them).
-    _write(
-        screen.wrapped(shown, width=screen.columns(sys.stdout) or 80)
-        if screen.is_terminal(sys.stdout)
-        else shown + "\n"
-    )
+    if prose and screen.is_terminal(sys.stdout):
+        _write(screen.wrapped(shown, width=screen.width_of(sys.stdout) or 80))
+    else:
+        _write(shown + "\n")
 
 
 def progress(total_bytes: int) -> Any:

@@ -13,31 +13,36 @@ import os
 import stat
 from pathlib import Path
 
-from uwe_cli.form import Quantity, msg
+from uwe_cli.errors import Worded
+from uwe_cli.form import Message, Quantity, msg
 
 # O_NOCTTY: a terminal device swapped in never becomes uwe's controlling terminal.
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY if os.name == "posix" else os.O_RDONLY | getattr(os, "O_BINARY", 0)
 
 
-class NotRegular(OSError):
+class NotRegular(Worded, OSError):
     """A folder, FIFO, socket or device: nothing uwe reads."""
 
     def __init__(self, *, folder: bool) -> None:
-        self.message = msg("is a folder, not a file") if folder else msg("is not a regular file")
-        super().__init__(self.message.id)
+        super().__init__(msg("is a folder, not a file") if folder else msg("is not a regular file"))
         self.folder = folder
 
 
-class TooLarge(OSError):
+class TooLarge(Worded, OSError):
     """Larger than the caller's limit."""
 
     def __init__(self, *, size: int | None, limit: int) -> None:
         if size is None:
-            self.message = msg("file is too large (the limit is {limit} bytes)", limit=Quantity(limit))
+            super().__init__(msg("file is too large (the limit is {limit} bytes)", limit=Quantity(limit)))
         else:
-            self.message = msg("file is too large ({size} bytes; the limit is {limit})", size=Quantity(size),
-                               limit=Quantity(limit))  # fmt: skip
-        super().__init__(self.message.id)
+            super().__init__(msg("file is too large ({size} bytes; the limit is {limit})", size=Quantity(size),
+                                 limit=Quantity(limit)))  # fmt: skip
+
+
+def not_utf8(raw: bytes, error: UnicodeDecodeError) -> Message:
+    """What is wrong with `raw`, which is not UTF-8 text: the first bad byte, and where."""
+    return msg("is not UTF-8 text (invalid byte {byte} at offset {offset})", byte=f"0x{raw[error.start]:02x}",
+               offset=Quantity(error.start))  # fmt: skip
 
 
 def read_regular(path: Path, *, limit: int) -> tuple[bytes, os.stat_result]:

@@ -15,10 +15,10 @@ from typing import TextIO
 # one of those marks, so no line breaks at such a space (terminal.py keeps that rule too).
 # Nor does a line break between a day and its month (`15. April`, `15 avril`, `15 април`).
 GLUED_SPACE = re.compile(r" (?=[:;!?%»])|(?<=«) |(?:(?<=\b\d)|(?<=\b\d\d)|(?<=\b\d\.)|(?<=\b\d\d\.)) (?=[^\W\d_])")
-_GLUE = "\ufdd2"  # (a noncharacter: textwrap takes it for a letter, and it never comes from data)
+GLUE = "\ufdd2"  # (a noncharacter: textwrap takes it for a letter, and it never comes from data)
 
 
-def columns(*streams: TextIO | None) -> int | None:
+def width_of(*streams: TextIO | None) -> int | None:
     """$COLUMNS, else the width of the first of `streams` that is a terminal; None if none is."""
     given = os.environ.get("COLUMNS", "")
     if given.isdigit() and int(given) > 0:
@@ -43,9 +43,9 @@ def lines(text: str, *, width: int, indent: str = "") -> list[str]:
     hyphen: `--data-dir` stays whole, nor at a glued space), the next ones after `indent`."""
     import textwrap
 
-    broken = textwrap.wrap(GLUED_SPACE.sub(_GLUE, text), width, subsequent_indent=indent, break_long_words=False,
+    broken = textwrap.wrap(GLUED_SPACE.sub(GLUE, text), width, subsequent_indent=indent, break_long_words=False,
                            break_on_hyphens=False)  # fmt: skip
-    return [line.replace(_GLUE, " ") for line in broken]
+    return [line.replace(GLUE, " ") for line in broken]
 
 
 def wrapped(text: str, *, width: int) -> str:

@@ -73,7 +73,8 @@ def dotted_thousands(doc: Any, text: str, *, name: str) -> Iterator[Finding]:
     """Every figure of whole things of file `name` whose value is written like `28.800`."""
     lines = text.splitlines()
     suspects = [(path, figure) for path, figure in _figures(doc.data, ())
-                if figure.get("unit") in WHOLE_UNITS and isinstance(figure.get("value"), float)]  # fmt: skip
+                if isinstance(figure.get("unit"), str) and figure["unit"] in WHOLE_UNITS
+                and isinstance(figure.get("value"), float)]  # fmt: skip
     if not suspects:
         return
     found_at = doc.positions([(*path, "value") for path, _ in suspects])  # (one more read of the file)

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from uwe_cli import cache, translations
 from uwe_cli.dataset import Dataset
-from uwe_cli.errors import DataError, Problem, system_reason
+from uwe_cli.errors import DataError, Problem, Worded, system_reason
 from uwe_cli.form import Message, Quantity, msg, msg_n
-from uwe_cli.readfile import NotRegular, TooLarge, read_regular
+from uwe_cli.readfile import NotRegular, TooLarge, not_utf8, read_regular
 
 if TYPE_CHECKING:
     from uwe_cli import models
@@ -256,23 +256,21 @@ def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> byte
             texts[lang] = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             path = data_dir / f"{prefix}{lang}.po"
-            raise DataError([Problem(str(path), msg("is not UTF-8 text (byte {offset})", offset=exc.start))]) from None
+            raise DataError([Problem(str(path), not_utf8(raw, exc))]) from None
     try:
         outdated = translations.apply(data, texts)
     except translations.NotPO as exc:
         path = data_dir / f"{prefix}{exc.lang}.po"
-        not_po = msg("is not a gettext PO file ({reason})", reason=exc.reason)
+        not_po = msg("is not a gettext PO file ({reason})", reason=exc.message)
         raise DataError([Problem(str(path), not_po, exc.line)]) from None
     data["translation_notes"] = [
-        {"file": f"{prefix}{o.lang}.po", "lang": o.lang, "address": o.address, "reason": o.reason} for o in outdated
+        {"file": f"{prefix}{o.lang}.po", "lang": o.lang, "address": o.address, "cause": o.cause} for o in outdated
     ]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-class _Unreadable(Exception):
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.id)
-        self.message = message
+class _Unreadable(Worded):
+    pass
 
 
 def _read_file(path: Path, *, limit: int, folder: bool) -> bytes:

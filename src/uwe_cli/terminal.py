@@ -21,7 +21,7 @@ from uwe_cli.encoding import degrade
 from uwe_cli.fitting import fit
 from uwe_cli.matching import spans
 from uwe_cli.sanitize import visible
-from uwe_cli.screen import GLUED_SPACE
+from uwe_cli.screen import GLUE, GLUED_SPACE
 from uwe_cli.shown import Shown, ShownSection, ShownTable
 
 # A monospace font every system has: an exported SVG is read offline too, and Rich's
@@ -61,7 +61,7 @@ def show(shown: Shown, *, console: Console) -> RenderableType:
 # A plain space that French typography puts before `: ; ! ? % »` or after `«` is glued
 # the same way (the slides' own text has plain spaces there; it is shown as it is).
 _GLUE = str.maketrans({"\u00a0": "\ufdd0", "\u202f": "\ufdd1"})
-_UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", "\ufdd2": " "})
+_UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", GLUE: " "})
 
 
 def print_plain_or_styled(renderable: RenderableType, *, console: Console) -> None:
@@ -82,7 +82,7 @@ def _shown(value: str) -> str:
     """Data text as the screen will show it: controls visible, degraded to the encoding,
     no-break spaces glued (see _GLUE)."""
     shown = degrade(visible(value), sys.stdout).translate(_GLUE)  # (visible: data has no placeholder)
-    return GLUED_SPACE.sub("\ufdd2", shown)
+    return GLUED_SPACE.sub(GLUE, shown)
 
 
 def _text(value: str, style: str = "", *, highlight: str = "") -> Text:

@@ -29,7 +29,7 @@ class NotPO(Exception):
 
     def __init__(self, lang: str, error: POError) -> None:
         super().__init__(str(error))
-        self.lang, self.line, self.reason = lang, error.line, error.reason
+        self.lang, self.line, self.message = lang, error.line, error.message
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,11 @@ class Outdated:
 
     lang: str
     address: str
-    reason: str  # a key of REASONS
+    cause: str  # a key of CAUSES
 
 
 # Why a translation is outdated, as `uwe data check` says it.
-REASONS = {
+CAUSES = {
     "removed": msg("the dataset has no such text any more"),
     "changed": msg("the French text has changed since it was translated"),
 }

@@ -164,7 +164,7 @@ def _message(kind: str, err: Any) -> Any:
     ctx = err.get("ctx") or {}
     loc = err["loc"]
     if kind == "model_type" and ctx.get("class_name") == "Text":
-        return msg("should be a text: a string, or {fr: ..., en: ...}")
+        return msg("should be a text: a string, or {{fr: ..., en: ...}}")
     if kind == "too_short" and loc and loc[-1] == "source":
         return msg("should name at least one slide (an id from about.yaml)")
     if kind in _PLAIN_MESSAGES:

@@ -1,10 +1,11 @@
 """What YAML's parser says of a syntax error, as messages of uwe's catalogue.
 
-libyaml (and PyYAML, where libyaml is missing) words its errors in English: a problem
-(`did not find expected key`) and what it was reading (`while parsing a block mapping`).
-The English messages here are those words, so English reads as before; `{found}` stands for
-the quoted characters a message names (`','`), which no language translates. Words of the
-parser not listed here, which only rare files meet, are shown as the parser says them.
+libyaml, the parser PyYAML's wheels bring, words its errors in English: a problem (`did not
+find expected key`) and what it was reading (`while parsing a block mapping`). The English
+messages here are those words, so English reads as before; `{found}` stands for the quoted
+characters a message names (`'-'`), which no language translates. Words not listed here
+(rare ones, and most of PyYAML's own parser, used only where libyaml is missing) are shown
+as the parser says them.
 """
 
 from __future__ import annotations

@@ -37,6 +37,7 @@ from yaml.nodes import ScalarNode
 from uwe_cli.errors import Problem
 from uwe_cli.findings import dotted
 from uwe_cli.form import Quantity, msg
+from uwe_cli.readfile import not_utf8
 
 try:  # libyaml is several times faster; PyYAML without it still works.
     from yaml import CSafeLoader as _Loader
@@ -64,6 +65,9 @@ _NODE_EVENTS = (ScalarEvent, AliasEvent, SequenceStartEvent, MappingStartEvent)
 
 # Where a value stands in a document: its keys and list indices from the top.
 KeyPath = tuple[Any, ...]
+
+
+_PLAIN_KEY = msg("a mapping key must be a plain value, not a list or mapping")
 
 
 class YamlProblem(Exception):
@@ -109,8 +113,7 @@ def parse_yaml(raw: bytes, *, display: str, max_values: int | None = None, count
     try:
         text = _text(raw)
     except UnicodeDecodeError as exc:
-        raise fail(msg("is not UTF-8 text (invalid byte {byte} at offset {offset})", byte=f"0x{raw[exc.start]:02x}",
-                       offset=exc.start)) from None  # fmt: skip
+        raise fail(not_utf8(raw, exc)) from None
     builder = _Builder(text, fail=fail, max_values=max_values, counted=counted)
     data = _read_events(text, fail=fail, feed=builder.feed)
     if builder.values == counted:
@@ -223,7 +226,7 @@ class _Builder:
         if event.tag not in (None, "!", _CONTAINER_TAGS[kind]):  # type: ignore[index]
             raise _tag_refused(event, self._fail_here)
         if self.stack and type(self.stack[-1][0]) is dict and self.stack[-1][1] is _NO_KEY:
-            raise self.fail("a mapping key must be a plain value, not a list or mapping", *_at(event))
+            raise self.fail(_PLAIN_KEY, *_at(event))
         container: list[Any] | dict[Any, Any] = [] if kind is SequenceStartEvent else {}
         self.stack.append([container, _NO_KEY, event.anchor, self.values + self.expanded, event])
 
@@ -237,7 +240,7 @@ class _Builder:
             frame[1] = _NO_KEY
         else:
             if type(value) in (list, dict):  # (an alias to a list or mapping)
-                raise self.fail("a mapping key must be a plain value, not a list or mapping", *_at(event))
+                raise self.fail(_PLAIN_KEY, *_at(event))
             key = _mapping_key(value)
             if key in container:
                 where = (*self._path(), key)
