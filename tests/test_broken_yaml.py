@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import problems
+from helpers import edit, problems
 from uwe_cli import store
 from uwe_cli.errors import DataError
 
@@ -145,3 +145,23 @@ def test_a_control_character_is_located(data_copy: Path) -> None:
     assert problems(data_copy) == [
         "DATA/regions.yaml:2:10: character '\\x01' is not allowed in YAML text (write it as an escape)"
     ]
+
+
+def test_a_merge_key_is_refused_and_a_lone_equals_sign_is_text(data_copy: Path) -> None:
+    path = data_copy / "regions.yaml"
+    edit(path, "    population: {value: 11000000, unit: people}", "    population: &p {value: 11000000, unit: people}")
+    line = edit(path, "    population: {value: 6400000, unit: people}", "    population:\n      <<: *p")
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line + 1}:7: regions[1].population: YAML merge keys (<<) are not allowed: write the "
+        "fields out in full"
+    ]
+    edit(path, "      <<: *p", "      value: 6400000\n      unit: people")
+    edit(path, '    capital: {fr: "Bruxelles"', "    capital: {fr: =")  # (YAML 1.1's "value" tag: text here)
+    assert store.load_models(data_copy).regions[0].capital.fr == "="
+
+
+@pytest.mark.parametrize("written", ["0", "2014.5", "2014-04-15T10:00:00Z", "true"])
+def test_a_date_is_a_date_not_a_number_or_a_time(data_copy: Path, written: str) -> None:
+    # pydantic would read 0 as 1 January 1970 (a Unix time).
+    line = edit(data_copy / "about.yaml", "  date: 2014-04-15", f"  date: {written}")
+    assert problems(data_copy) == [f"DATA/about.yaml:{line}:3: presentation.date: should be a date (YYYY-MM-DD)"]

@@ -134,9 +134,18 @@ def test_a_result_that_is_its_own_part(data_copy: Path) -> None:
 def test_a_thousands_comma_inside_braces(data_copy: Path) -> None:
     line = edit(data_copy / "regions.yaml", "gdp_per_capita: {value: 28800", "gdp_per_capita: {value: 28,800")
     assert problems(data_copy) == [
-        f"DATA/regions.yaml:{line}:32: regions[1].gdp_per_capita: 'value: 28,800' reads as two entries, because a "
-        "comma separates the entries inside { }: write value: 28800, without a thousands separator"
+        f"DATA/regions.yaml:{line}:32: regions[1].gdp_per_capita: 'value: 28,800' reads as separate entries, because "
+        "a comma separates the entries inside { }: write value: 28800, without a thousands separator"
     ]
+
+
+def test_two_thousands_commas_inside_braces(data_copy: Path) -> None:
+    # `6,400,000` is three entries: the fix writes all of the number, not its first two groups.
+    line = edit(data_copy / "regions.yaml", "population: {value: 6400000", "population: {value: 6,400,000")
+    assert problems(data_copy)[0] == (
+        f"DATA/regions.yaml:{line}:27: regions[1].population: 'value: 6,400,000' reads as separate entries, because "
+        "a comma separates the entries inside { }: write value: 6400000, without a thousands separator"
+    )
 
 
 def test_a_thousands_comma_on_its_own_line(data_copy: Path) -> None:

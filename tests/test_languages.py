@@ -109,6 +109,28 @@ def test_about_says_whose_words_each_language_is(uwe: Uwe) -> None:
     ]
 
 
+def test_a_language_a_data_folder_adds_is_the_data_folders_translation(uwe: Uwe, data_copy: Path) -> None:
+    (data_copy / "translations" / "es.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: es\\n"\n\nmsgctxt "regions/belgium/name"\nmsgid "Belgique"\nmsgstr "Bélgica"\n',
+        encoding="utf-8",
+    )
+    data = uwe("--data-dir", str(data_copy), "about", "-f", "json").json()
+    assert data["languages"][-1] == {"code": "es", "words": "translated in the data folder"}
+    shown = uwe("--data-dir", str(data_copy), "--lang", "fr", "about", env={"COLUMNS": "200"}).stdout
+    assert "es : traduction propre au dossier de données, à partir du français des diapositives" in shown
+
+
+@pytest.mark.parametrize(
+    "args", [["data", "check"], ["data", "path"], ["data", "clear-cache"], ["data", "init", "NEW"]]
+)
+def test_an_unknown_language_is_refused_by_every_command(uwe: Uwe, tmp_path: Path, args: list[str]) -> None:
+    new = tmp_path / "new"
+    run = uwe("--lang", "xx", *(str(new) if arg == "NEW" else arg for arg in args))
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == "uwe: error: unknown language 'xx' (use en, fr, nl, de or bg)\n"
+    assert not new.exists()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_dataset_text_exists_in_every_language(lang: str) -> None:
     from uwe_cli import store, translations

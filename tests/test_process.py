@@ -199,3 +199,20 @@ def test_a_folder_whose_name_is_not_utf8_is_read_and_cached(tmp_path: Path) -> N
     assert (path.returncode, path.stdout) == (0, os.fsencode(folder) + b"\n")  # its own bytes, for scripts
     check = uwe("data", "check", os.fsencode(folder))
     assert (check.returncode, check.stdout.endswith(b"23 slides (" + os.fsencode(folder) + b")\n")) == (0, True)
+
+
+def test_a_byte_that_is_not_utf8_leaves_the_rest_of_the_message_as_it_is(tmp_path: Path) -> None:
+    run = uwe("--lang", "fr", "region", b"zz\xff")
+    assert (run.returncode, run.stderr) == (
+        2,
+        "uwe : erreur : région introuvable : « zz\\xff » (voir « uwe regions »)\n".encode(),
+    )
+
+
+def test_a_file_name_the_system_refuses_names_the_file_not_the_output(tmp_path: Path) -> None:
+    # Too long a name: a file error (exit 1, its name and why), not standard output (exit 4).
+    name = tmp_path / ("a" * 300 + ".svg")
+    run = subprocess.run([sys.executable, "-m", "uwe_cli", "--lang", "de", "regions", "--export", str(name)],
+                         capture_output=True, text=True)  # fmt: skip
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == f"uwe: Fehler: {name}: kann nicht verwendet werden (Dateiname zu lang)\n"

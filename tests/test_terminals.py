@@ -199,7 +199,8 @@ def test_a_signal_while_the_spinner_runs_shows_the_cursor_again(name: str, code:
 
 def test_data_check_lines_wrap_between_words_on_a_terminal() -> None:
     shown = in_terminal("data", "check", columns=40).replace("\r", "").splitlines()
-    assert len(shown) > 1 and all(len(line) <= 40 for line in shown)
+    # (a word longer than the screen, such as the data folder's path, has a line of its own)
+    assert len(shown) > 1 and all(len(line) <= 40 or " " not in line.strip() for line in shown)
     assert all(line.startswith("  ") for line in shown[1:])
     assert " ".join(line.strip() for line in shown) == piped("data", "check").stdout.strip()
 

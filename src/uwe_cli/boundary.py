@@ -60,6 +60,9 @@ def exit_code(exc: BaseException, args: Sequence[str]) -> int:
     if isinstance(exc, BrokenPipeError):  # the reader went away (`uwe clusters | head -1`): done
         _drop_stdout()
         return ExitCode.OK
+    if isinstance(exc, OSError) and exc.filename is not None:  # a file the user named, not the output
+        _say(_unusable(exc))
+        return ExitCode.DATA_ERROR
     if isinstance(exc, OSError):  # the output cannot be written: closed, a full disk, a lost terminal
         _drop_stdout()
         _say(_unwritable(exc))
@@ -74,6 +77,15 @@ def _unwritable(exc: OSError) -> str:
 
     reason = msg("standard output is closed") if exc.errno == errno.EBADF else system_reason(exc)
     return current().message(msg("cannot write the output ({reason})", reason=reason))
+
+
+def _unusable(exc: OSError) -> str:
+    from uwe_cli.errors import system_reason
+    from uwe_cli.form import msg
+    from uwe_cli.language import current
+
+    path = os.fsdecode(exc.filename) if isinstance(exc.filename, (str, bytes)) else str(exc.filename)
+    return current().message(msg("{path}: cannot be used ({reason})", path=path, reason=system_reason(exc)))
 
 
 def _signal_code(exc: BaseException) -> int | None:

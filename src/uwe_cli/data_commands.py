@@ -23,6 +23,17 @@ data_app = App(
 )
 
 
+@data_app.callback()
+def data(ctx: typer.Context) -> None:
+    # The language uwe answers in, chosen and checked as for every command: an unknown one
+    # is a usage error here too (`uwe data export --lang` is another option: what to export).
+    import os
+
+    from uwe_cli.language import resolve, use
+
+    use(resolve(root_settings(ctx).lang, os.environ))
+
+
 @data_app.command("check", epilog="Example: uwe data check ./my-data")
 def data_check(
     ctx: typer.Context,

@@ -14,7 +14,9 @@ _PLAIN = str.maketrans(
 
 def encodable(text: str, stream: Any) -> bool:
     try:
-        text.encode(getattr(stream, "encoding", None) or "utf-8")
+        # (surrogateescape: a path's byte that is not UTF-8 is the streams' error handler's to
+        # write, boundary.py; it must not make the rest of the line plain letters)
+        text.encode(getattr(stream, "encoding", None) or "utf-8", "surrogateescape")
     except (UnicodeEncodeError, LookupError):
         return False
     return True

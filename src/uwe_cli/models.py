@@ -8,10 +8,10 @@ checked by `store.py`, which sees the whole dataset.
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, Field, PlainValidator, computed_field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, PlainValidator, computed_field, field_validator, model_validator
 
 from uwe_cli import vocabulary
 from uwe_cli.errors import Worded
@@ -50,6 +50,17 @@ def _number(value: Any) -> int | float:
 
 
 Number = Annotated[Union[int, float], PlainValidator(_number)]
+
+
+def _day(value: Any) -> Any:
+    # pydantic would take a number for a Unix time (`date: 0` is 1 January 1970) and a time
+    # of day at midnight for its date: a date is written as one, YYYY-MM-DD.
+    if isinstance(value, (bool, int, float, datetime)):
+        raise Invalid(msg("should be a date (YYYY-MM-DD)"))
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_day)]
 # Whole numbers other than figures are bounded too: nothing shown is ever a vast number.
 Year = Annotated[int, Field(ge=1900, le=2100)]
 
@@ -363,7 +374,7 @@ class Presentation(Model):
     author: Words  # (the slides never name their author "UWE"; uwe does)
     event: Text
     place: Text
-    date: date
+    date: Day
     slides: Annotated[tuple[Slide, ...], Field(min_length=1)]
 
 

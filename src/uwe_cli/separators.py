@@ -51,8 +51,14 @@ def split_entry(mapping: Any, key: int) -> Message | None:
     before = keys[at - 1] if at else None
     if before is None or isinstance(mapping[before], bool) or not isinstance(mapping[before], int):
         return None
-    written = f"{mapping[before]},{key:03d}"
-    return msg("'{entry}' reads as two entries, because a comma separates the entries inside {{ }}: write {fixed}, "
+    # `6,400,000` is `value: 6` and the entries `400:` and `000:` (read as 0), without values.
+    groups = [key]
+    for later in keys[at + 1 :]:
+        if isinstance(later, bool) or not isinstance(later, int) or mapping[later] is not None or later > 999:
+            break
+        groups.append(later)
+    written = ",".join([str(mapping[before]), *(f"{group:03d}" for group in groups)])
+    return msg("'{entry}' reads as separate entries, because a comma separates the entries inside {{ }}: write {fixed}, "
                "without a thousands separator", entry=f"{before}: {written}",
                fixed=f"{before}: {written.replace(',', '')}")  # fmt: skip
 

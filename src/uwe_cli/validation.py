@@ -169,6 +169,8 @@ def _message(kind: str, err: Any) -> Any:
         return msg("should name at least one slide (an id from about.yaml)")
     if kind in _PLAIN_MESSAGES:
         return _PLAIN_MESSAGES[kind]
+    if kind.startswith("date_"):  # (date_parsing, date_from_datetime_inexact, date_future...)
+        return _PLAIN_MESSAGES["date_type"]
     if kind == "literal_error":
         choices = tuple(f"'{c}'" for c in re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         return msg("should be {choices}", choices=Listing(choices, style="or"))

@@ -52,6 +52,7 @@ MAX_DEPTH = 64
 MAX_DIGITS = 4300
 
 _STR = "tag:yaml.org,2002:str"
+_VALUE, _MERGE = "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"
 _SCALAR_TAGS = {_STR, *(f"tag:yaml.org,2002:{t}" for t in ("int", "float", "bool", "null", "timestamp"))}
 _CONTAINER_TAGS = {SequenceStartEvent: "tag:yaml.org,2002:seq", MappingStartEvent: "tag:yaml.org,2002:map"}
 # YAML 1.1's plain-scalar rules, by first character, as PyYAML's SafeLoader applies them.
@@ -308,10 +309,12 @@ def _scalar(event: Any, fail: Any) -> Any:
         if _DECIMAL.match(value) and len(value) <= MAX_DIGITS:  # (the commonest number, made fast)
             return int(value)
         tag = next((t for t, rule in rules if rule.match(value)), _STR)
-    if tag == _STR:
+    if tag in (_STR, _VALUE):  # (`=` alone: YAML 1.1's "default value" tag, which no one means)
         return value
+    if tag == _MERGE:
+        raise fail(msg("YAML merge keys (<<) are not allowed: write the fields out in full"), *_at(event))
     if tag not in _SCALAR_TAGS:
-        raise _tag_refused(event, fail)
+        raise _tag_refused(event, fail, tag=tag)
     if tag.endswith(":int") and len(value) > MAX_DIGITS:
         raise fail(msg("number has {count} digits (the limit is {limit})", count=Quantity(len(value)),
                        limit=Quantity(MAX_DIGITS)), *_at(event))  # fmt: skip
@@ -329,8 +332,8 @@ def _scalar(event: Any, fail: Any) -> Any:
     return result
 
 
-def _tag_refused(event: Any, fail: Any) -> YamlProblem:
-    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+def _tag_refused(event: Any, fail: Any, *, tag: str | None = None) -> YamlProblem:
+    tag = (tag or event.tag or "").replace("tag:yaml.org,2002:", "!!")
     problem: YamlProblem = fail(
         msg("YAML tag '{tag}' is not allowed (plain values, lists and mappings only)", tag=_brief(tag)), *_at(event)
     )

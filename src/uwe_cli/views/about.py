@@ -9,6 +9,7 @@ from uwe_cli.form import Document, Field, Section, msg
 from uwe_cli.formatting import date_message, figure, long_date
 from uwe_cli.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language
 from uwe_cli.views.common import by_uwe, record_data, without_none
+from uwe_cli.vocabulary import LANGS
 
 # What to try next, with what each command does.
 _COMMANDS = {
@@ -128,17 +129,21 @@ def about(ds: Dataset) -> Document:
 
 def _languages(ds: Dataset) -> list[dict[str, str]]:
     """Each language the dataset's texts are in, and whose words they are: the slides' (the
-    source's French) or uwe's translation."""
+    source's French), uwe's translation, or one a data folder adds (not uwe's)."""
     from uwe_cli import translations
 
-    return [
-        {"code": code, "words": "slides" if code == SOURCE_LANGUAGE else "translated by uwe"}
-        for code in translations.languages(ds.dump())
-    ]
+    def words(code: str) -> str:
+        if code == SOURCE_LANGUAGE:
+            return "slides"
+        return "translated by uwe" if code in LANGS else "translated in the data folder"
+
+    return [{"code": code, "words": words(code)} for code in translations.languages(ds.dump())]
 
 
 def _language(entry: Record, lang: Language) -> str:
     name = LANGUAGE_NAMES.get(entry["code"], entry["code"])
     if entry["words"] == "slides":
         return lang.message(msg("{language}: the slides' own words", language=name))
+    if entry["words"] == "translated in the data folder":
+        return lang.message(msg("{language}: translated from the slides' French in the data folder", language=name))
     return lang.message(msg("{language}: translated from the slides' French by uwe", language=name))
