@@ -151,7 +151,7 @@ def test_every_dataset_text_exists_in_every_language(lang: str) -> None:
             "« Transport ferroviaire » ; précisez le nom",
         ),
         ("nl", ["regions", "--sort", "size"], "sorteersleutel niet gevonden: ‘size’ (gebruik gdp, population of name)"),
-        ("bg", ["region", "xyzzy"], "Не е открито (регион): „xyzzy“ (вижте „uwe regions“)"),
+        ("bg", ["region", "xyzzy"], "не е открито (регион): „xyzzy“ (вижте „uwe regions“)"),
         ("en", ["region", "walonia"], "unknown region 'walonia' (did you mean 'Wallonia'?)"),
     ],
 )
@@ -208,3 +208,21 @@ def test_help_is_in_the_chosen_language(uwe: Uwe, lang: str, usage: str, options
 def test_usage_errors_answer_in_the_chosen_language(uwe: Uwe, args: list[str], said: str) -> None:
     run = uwe(*args)
     assert (run.exit_code, run.stderr) == (2, f"{ERROR[args[1]]}{said}\n")
+
+
+def test_a_locale_name_asks_for_its_language_and_a_bad_uwe_lang_is_refused_in_the_locales() -> None:
+    from uwe_cli.errors import UsageError
+
+    assert language.resolve("de-BE", {}).code == "de"
+    assert language.resolve(None, {"UWE_LANG": "fr_BE.UTF-8", "LANG": "nl_BE.UTF-8"}).code == "fr"
+    with pytest.raises(UsageError) as refused:
+        language.resolve(None, {"UWE_LANG": "zz", "LANG": "bg_BG.UTF-8"})
+    assert str(refused.value) == "UWE_LANG: unknown language 'zz' (use en, fr, nl, de or bg)"
+
+
+def test_the_error_about_uwe_lang_is_said_in_the_locales_language(uwe: Uwe) -> None:
+    run = uwe("regions", env={"UWE_LANG": "zz", "LANG": "bg_BG.UTF-8", "LC_ALL": "", "LANGUAGE": ""})
+    assert (run.exit_code, run.stderr) == (
+        2,
+        "uwe: грешка: UWE_LANG: не е открито (език): „zz“ (използвайте en, fr, nl, de или bg)\n",
+    )

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import copy
 import io
+from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
 
 from uwe_cli import store, translations
-from uwe_cli.language import Language
+from uwe_cli.errors import DataError
+from uwe_cli.language import Language, POError, parse_po
 
 
 def _french_and_english() -> dict:
@@ -91,3 +94,34 @@ def test_the_language_comes_from_the_option_then_uwe_lang_then_the_locale() -> N
     assert asked_for(None, {"LC_ALL": "C", "LANG": "fr_BE.UTF-8"}, known=known) == ("en", "default")
     assert asked_for(None, {"LANG": "es_ES.UTF-8"}, known=known) == ("en", "default")
     assert asked_for(None, {}, known=known) == ("en", "default")
+
+
+@pytest.mark.parametrize(
+    ("po", "said"),
+    [
+        ('msgctxt "a"\nmsgid "x"\n', "line 1: an entry without msgstr"),
+        (
+            'msgctxt "a"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a"\nmsgid "x"\nmsgstr "z"\n',
+            "line 5: an entry given twice: 'a'",
+        ),
+        ('msgid "x"\nmsgstr "B\\qx"\n', "line 2: unknown escape \\q"),
+        ('msgid "x"\nmsgstr y\n', "line 2: a string should be in double quotes"),
+        ('"y"\n', "line 1: a string that continues nothing"),
+    ],
+)
+def test_a_po_file_with_a_translators_slip_is_refused_where_the_slip_is(po: str, said: str) -> None:
+    with pytest.raises(POError) as refused:
+        parse_po(po)
+    assert str(refused.value) == said
+
+
+def test_a_broken_po_file_is_a_located_problem_of_the_data_folder(data_copy: Path) -> None:
+    path = data_copy / "translations" / "nl.po"
+    path.write_text(path.read_text(encoding="utf-8") + '\nmsgctxt "regions/belgium/name"\nmsgid "Belgique"\nmsgstr "B"\n',
+                    encoding="utf-8")  # fmt: skip
+    with pytest.raises(DataError) as caught:
+        store.load_dataset(data_copy, use_cache=False)
+    line = path.read_text(encoding="utf-8").count("\n") - 2
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:{line}: is not a gettext PO file (an entry given twice: 'regions/belgium/name')"
+    ]

@@ -391,9 +391,10 @@ def _help_language() -> Any:
             option = arg.partition("=")[2]
     # Help and usage errors never fail for a language uwe does not speak: $UWE_LANG or the
     # locale, else English (the command itself then says what is wrong with --lang).
-    for asked in (option, None):
+    without_uwe_lang = {k: v for k, v in os.environ.items() if k != "UWE_LANG"}
+    for asked, environ in ((option, os.environ), (None, os.environ), (None, without_uwe_lang)):
         try:
-            return language.resolve(asked, os.environ)
+            return language.resolve(asked, environ)
         except UsageError:
             continue
     return language.Language("en")

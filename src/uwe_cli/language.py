@@ -52,19 +52,23 @@ def asked_for(option: str | None, environ: Mapping[str, str], *, known: Iterable
     `C` or `es_ES` says nothing and English is used); an option or UWE_LANG is always a
     request, to be refused with its origin if uwe does not speak it.
     """
-    if option:
-        return option, "--lang"
-    if environ.get("UWE_LANG"):
-        return environ["UWE_LANG"], "UWE_LANG"
     wanted = set(known)
+    for asked, origin in ((option, "--lang"), (environ.get("UWE_LANG"), "UWE_LANG")):
+        if asked:  # (a locale's name, `fr_BE.UTF-8`, asks for its language there too)
+            return (_code(asked) if _code(asked) in wanted else asked), origin
     for variable in LOCALE_VARIABLES:
         for entry in environ.get(variable, "").split(":"):
-            code = entry.split(".")[0].split("@")[0].split("_")[0].lower()
+            code = _code(entry)
             if code in wanted:
                 return code, variable
         if environ.get(variable) and variable != "LANGUAGE":
             break  # the first locale variable set decides, as in gettext (LANGUAGE may list several)
     return "en", "default"
+
+
+def _code(locale: str) -> str:
+    """The language of a locale's name: `fr` for `fr_BE.UTF-8`, `fr-BE` or `fr@euro`."""
+    return locale.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
 
 
 def resolve(option: str | None, environ: Mapping[str, str]) -> Language:
@@ -261,16 +265,25 @@ def _plural_rule(header: str) -> Any:
 
 
 def parse_po(source: str) -> Catalogue:
-    """msgctxt / msgid / msgid_plural / msgstr[N] entries; comments and fuzzy flags honoured."""
+    """msgctxt / msgid / msgid_plural / msgstr[N] entries; comments and fuzzy flags honoured.
+
+    An entry without msgstr, an entry given twice and an unknown escape are errors, as
+    msgfmt says: a translator's slip, not a translation to show."""
     entries: Catalogue = {}
     entry: dict[str, str] = {}
     fuzzy = False
     last = ""
+    start = 0  # the line the entry begins on
 
     def flush() -> None:
         if "msgid" in entry and not fuzzy:
             forms = [entry[k] for k in sorted(k for k in entry if k.startswith("msgstr"))]
-            entries[(entry.get("msgctxt"), entry["msgid"])] = forms
+            if not forms:
+                raise POError(start, msg("an entry without msgstr"))
+            key = (entry.get("msgctxt"), entry["msgid"])
+            if key in entries:
+                raise POError(start, msg("an entry given twice: {key}", key=repr((key[0] or key[1])[:60])))
+            entries[key] = forms
         entry.clear()
 
     for number, line in enumerate(source.splitlines(), start=1):
@@ -290,6 +303,8 @@ def parse_po(source: str) -> Catalogue:
                 raise POError(number, msg("unknown keyword {keyword}", keyword=repr(keyword[:20])))
             if keyword in ("msgctxt", "msgid") and "msgstr" in "".join(entry):
                 flush()
+            if not entry:
+                start = number
             last = keyword.replace("msgstr[", "msgstr_").rstrip("]") if keyword.startswith("msgstr[") else keyword
             entry[last] = _string(rest, number)
     flush()
@@ -310,7 +325,7 @@ class POError(Worded, ValueError):
 _KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[[0-9]\])$")
 
 
-_ESCAPE = re.compile(r'\\(["\\ntr])')
+_ESCAPE = re.compile(r"\\(.)")
 _ESCAPED = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
 
 
@@ -319,4 +334,7 @@ def _string(quoted: str, line: int = 0) -> str:
     quoted = quoted.strip()
     if len(quoted) < 2 or quoted[0] != '"' or quoted[-1] != '"':
         raise POError(line, msg("a string should be in double quotes"))
+    unknown = next((m.group(0) for m in _ESCAPE.finditer(quoted[1:-1]) if m.group(1) not in _ESCAPED), None)
+    if unknown is not None:
+        raise POError(line, msg("unknown escape {escape}", escape=unknown))
     return _ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], quoted[1:-1])
