@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -217,3 +218,22 @@ def test_completion_offers_every_citable_record(monkeypatch: pytest.MonkeyPatch)
 def test_a_misspelt_option_gets_the_closest_one(uwe: Uwe, typed: str, meant: str) -> None:
     run = uwe("clusters", typed, "x")
     assert (run.exit_code, run.stderr) == (2, f"uwe: error: unknown option '{typed}' (did you mean '{meant}'?)\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["data", "init", ""], "an empty argument: give a folder, or leave it out"),  # (not the current folder)
+        (["data", "check", ""], "an empty argument: give a folder, or leave it out"),
+        (["clusters", "--export", ""], "missing value after --export"),
+        (["--data-dir", "", "regions"], "missing value after --data-dir"),
+        (["--data-dir=", "regions"], "missing value after --data-dir"),
+    ],
+)
+def test_an_empty_word_is_refused_before_anything_is_done(
+    main: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = main(*args)
+    assert (run.exit_code, run.stdout, run.stderr) == (2, "", f"uwe: error: {said}\n")
+    assert list(tmp_path.iterdir()) == []

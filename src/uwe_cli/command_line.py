@@ -124,6 +124,7 @@ class Group(_Manners, TyperGroup):
         complete_var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
         if os.environ.get(complete_var):  # the shell asks for completions (and Click exits)
             self._main_shell_completion(extra, prog_name, complete_var)
+        _refuse_empty(args, group=self)
         with self.make_context(prog_name, list(args), **extra) as ctx:  # (Click consumes the list)
             self.invoke(ctx)
 
@@ -255,6 +256,32 @@ def _in_our_words(exc: Exception, ctx: Any) -> Exception:
         return UsageError(msg("{error} ({hint})", error=takes_none, hint=_see(ctx)))
     # Click's own words (English), for the rare errors not said above.
     return UsageError(msg("{error} ({hint})", error=f"{message[:1].lower()}{message[1:]}", hint=_see(ctx)))
+
+
+def _refuse_empty(args: list[str], *, group: Any) -> None:
+    """An empty path (`--export ""`) names nothing, though it would be read as the current
+    folder: refused before Click reads it. (An empty name or choice gets the choices.)"""
+    from uwe_cli.form import msg
+
+    for i, arg in enumerate(args):
+        option = arg[:-1] if arg.startswith("--") and arg.endswith("=") else None
+        if option is None and arg == "" and i:
+            option = args[i - 1]
+        if option is not None and option in _path_options(group):
+            raise UsageError(msg("missing value after {option}", option=option))
+
+
+def _path_options(group: Any) -> set[str]:
+    """The names of every option of `group`'s commands that takes a path (`--data-dir`, `--export`)."""
+    found: set[str] = set()
+    commands = [group]
+    while commands:
+        command = commands.pop()
+        for param in command.params:
+            if param.param_type_name == "option" and param.metavar in ("PATH", "FILE"):
+                found.update(param.opts)
+        commands += getattr(command, "commands", {}).values()
+    return found
 
 
 def _see(ctx: Any) -> Any:

@@ -34,11 +34,21 @@ def data(ctx: typer.Context) -> None:
     use(resolve(root_settings(ctx).lang, os.environ))
 
 
+def _folder(given: str) -> Path:
+    """A folder typed on the command line; an empty one names nothing (Path("") is the current folder)."""
+    if not given:
+        from uwe_cli.errors import UsageError
+        from uwe_cli.form import msg
+
+        raise UsageError(msg("an empty argument: give a folder, or leave it out"))
+    return Path(given)
+
+
 @data_app.command("check", epilog="Example: uwe data check ./my-data")
 def data_check(
     ctx: typer.Context,
-    path: Annotated[
-        Optional[Path],
+    given: Annotated[
+        Optional[str],
         typer.Argument(metavar="PATH", help="The data folder (default: the one in use).", show_default=False),
     ] = None,
 ) -> None:
@@ -46,6 +56,7 @@ def data_check(
     from uwe_cli import output, store, translations
     from uwe_cli.errors import DataError
 
+    path = _folder(given) if given is not None else None
     folder = path or store.resolve_data_dir(root_settings(ctx).data_dir)
     try:
         with naming_the_variable(ctx, folder=path, data_dir=folder):
@@ -65,13 +76,14 @@ def data_check(
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")
 def data_init(
-    directory: Annotated[Path, typer.Argument(metavar="DIRECTORY", help="A new folder (or one without uwe's files).")],
+    given: Annotated[str, typer.Argument(metavar="DIRECTORY", help="A new folder (or one without uwe's files).")],
 ) -> None:
     """Copy the shipped dataset into DIRECTORY, to edit and use with --data-dir."""
     import shlex
 
     from uwe_cli import output, store
 
+    directory = _folder(given)
     written = store.init_data_dir(directory)
     output.line(msg_n("wrote {n} file to {folder}", "wrote {n} files to {folder}", n=len(written), folder=directory))
     output.line(msg("use them with: {command}", command=f"uwe --data-dir {shlex.quote(str(directory))} regions"))
