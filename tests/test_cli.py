@@ -435,6 +435,21 @@ def test_shell_completion_protocol_completes_names() -> None:
     assert (run.returncode, run.stdout.split()) == (0, ["tweed", "twist"])
 
 
+@pytest.mark.parametrize("shell", [{"COMP_WORDS": "uwe cluster tw", "COMP_CWORD": "two"}, {}])
+def test_completion_variables_a_shell_did_not_set_are_a_usage_error(shell: dict[str, str]) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COMP_")}
+    env.update({"_UWE_COMPLETE": "complete_bash", **shell})
+    run = subprocess.run([sys.executable, "-m", "uwe_cli"], env=env, capture_output=True, text=True, timeout=30)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == (
+        "uwe: error: shell completion: _UWE_COMPLETE is set, but not the variables a shell sets with it\n"
+    )
+
+
 # Every view, and what its JSON is: how many records, or the one record it is about.
 VIEWS: dict[tuple[str, ...], int | str] = {
     ("regions",): 5,
@@ -600,3 +615,13 @@ def test_bibtex_is_in_the_chosen_language(uwe: Uwe) -> None:
     tweed = uwe("cite", "tweed").stdout
     assert "  title        = {La politique de redéploiement économique — Les 10 clusters wallons},\n" in tweed
     assert "  howpublished = {Presentation, IFAG / Bulgarian Chamber of Commerce and Industry (CCI), Sofia},\n" in tweed
+
+
+def test_an_exact_id_names_one_record_even_where_two_share_a_name() -> None:
+    # Two groupings a data folder names alike: `uwe cite tweed` is the one whose id is tweed.
+    from uwe_cli import lookup
+
+    name = {"fr": "TWEED", "en": "TWEED"}
+    entries = [("cluster", {"id": "tweed", "name": name}), ("cluster", {"id": "tweed-bis", "name": name})]
+    assert lookup.find(entries, "tweed", what="record")[1]["id"] == "tweed"
+    assert lookup.find(entries, "tweed-bis", what="record")[1]["id"] == "tweed-bis"

@@ -491,6 +491,20 @@ def test_a_place_that_cannot_be_written_is_a_clear_error(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("read_only", "reason"), [(True, "the file system is read-only"), (False, "permission denied")]
+)
+def test_a_folder_that_cannot_be_written_says_why(
+    main: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_only: bool, reason: str
+) -> None:
+    monkeypatch.setattr(data_export.os, "access", lambda *args, **kwargs: False)
+    monkeypatch.setattr(data_export, "_read_only", lambda folder: read_only)
+    run = main("data", "export", str(tmp_path / "uwe.db"))
+    assert (run.exit_code, run.stderr) == (
+        2, f"uwe: error: {tmp_path / 'uwe.db'}: cannot write in {tmp_path} ({reason}); choose a folder you can write to\n"
+    )  # fmt: skip
+
+
 # Atomic: a failure or Ctrl-C midway leaves nothing at PATH, no temporary, and any old export as it was.
 
 

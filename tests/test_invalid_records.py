@@ -231,3 +231,8 @@ def test_a_glossary_use_or_a_membership_citing_an_unknown_slide(data_copy: Path)
         f"DATA/concepts.yaml:{usage}:9: glossary[5].usages[0].source: unknown slide 'regional-cluster-funding' "
         "(did you mean 'regional-clusters-funding' or 'regional-clusters-definition'?)",
     ]
+
+
+def test_a_region_within_itself(data_copy: Path) -> None:
+    line = edit(data_copy / "regions.yaml", "within: wallonia", "within: german-speaking-community")
+    assert problems(data_copy) == [f"DATA/regions.yaml:{line}:5: regions[4].within: a region cannot lie within itself"]

@@ -123,7 +123,13 @@ class Group(_Manners, TyperGroup):
     def _run(self, args: list[str], prog_name: str, complete_var: str | None, extra: dict[str, Any]) -> None:
         complete_var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
         if os.environ.get(complete_var):  # the shell asks for completions (and Click exits)
-            self._main_shell_completion(extra, prog_name, complete_var)
+            try:
+                self._main_shell_completion(extra, prog_name, complete_var)
+            except (KeyError, ValueError, IndexError):  # COMP_WORDS, COMP_CWORD... not as a shell sets them
+                from uwe_cli.form import msg
+
+                raise UsageError(msg("shell completion: {variable} is set, but not the variables a shell sets with it",
+                                     variable=complete_var)) from None  # fmt: skip
         _refuse_empty(args, group=self)
         with self.make_context(prog_name, list(args), **extra) as ctx:  # (Click consumes the list)
             self.invoke(ctx)

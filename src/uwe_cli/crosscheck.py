@@ -67,6 +67,8 @@ def check(parts: dict[str, Any], files: tuple[str, ...]) -> Iterator[Finding]:
     region_ids = dict.fromkeys(r.id for r in lists["regions"])
     for i, region in enumerate(lists["regions"]):
         yield from refers("region", region.within, region_ids, "regions", "regions", i, "within")
+        if region.within == region.id:  # (its figures would be counted within themselves)
+            yield _at("regions", ("regions", i, "within"), msg("a region cannot lie within itself"))
 
     yield from _clusters(lists, refers, slides=slides)
     for i, scheme in enumerate(lists["schemes"]):

@@ -11,6 +11,7 @@ file of the user's that it did not write.
 
 from __future__ import annotations
 
+import errno
 import os
 import shlex
 import shutil
@@ -79,11 +80,20 @@ def _destination(target: str, *, force: bool) -> tuple[Path, bool]:
         raise UsageError(msg("{target}: {parent} does not exist (create it first: {command})", target=target,
                              parent=parent, command=f"mkdir -p {shlex.quote(str(parent))}"))  # fmt: skip
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise UsageError(msg("{target}: cannot write in {parent} (permission denied); choose a folder you can write to",
-                             target=target, parent=parent))  # fmt: skip
+        # (access() says no, not why: a read-only file system, or the folder's permissions)
+        refused = OSError(errno.EROFS if _read_only(parent) else errno.EACCES, "")
+        raise UsageError(msg("{target}: cannot write in {parent} ({reason}); choose a folder you can write to",
+                             target=target, parent=parent, reason=system_reason(refused)))  # fmt: skip
     if path.exists() or path.is_symlink():
         _check_replaceable(path, target, folder=folder, force=force)
     return path, folder
+
+
+def _read_only(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # (no statvfs: Windows)
+        return False
 
 
 def _check_replaceable(path: Path, target: str, *, folder: bool, force: bool) -> None:

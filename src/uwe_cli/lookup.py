@@ -64,7 +64,7 @@ def find(
     Raises UsageError with the closest names (or `hint`) when nothing, or several, match.
     """
     key = fold(query)
-    by_id = [r for r in records if key and isinstance(r, dict) and fold(r["id"]) == key]
+    by_id = [r for r in records if key and isinstance(_record_of(r), dict) and fold(_record_of(r)["id"]) == key]
     if len(by_id) == 1:
         return by_id[0]
     keyed = [(k, r) for r in records for n in names(r) if (k := fold(n))]
@@ -113,12 +113,17 @@ _WHAT_PLURAL = {
 
 def _shown_label(record: Any, names: Callable[[Any], Iterable[str]]) -> Any:
     """How a message names a record: its name in every language (the reader's is shown)."""
-    data = record
-    if isinstance(record, tuple) and len(record) == 2 and isinstance(record[1], dict) and "id" in record[1]:
-        data = record[1]  # (a (kind, record) entry of `uwe cite`)
+    data = _record_of(record)
     if isinstance(data, dict) and (data.get("name") or data.get("title")):
         return display_name(data)
     return _label(record, names)
+
+
+def _record_of(entry: Any) -> Any:
+    """The record of an entry: itself, or the record of a (kind, record) entry of `uwe cite`."""
+    if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], dict) and "id" in entry[1]:
+        return entry[1]
+    return entry
 
 
 def closest(candidates: Iterable[tuple[str, Any]], query: str) -> list[Any]:

@@ -10,6 +10,7 @@ have no valid cache entry (cache.py); otherwise the validated data is read back 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from collections.abc import Callable
@@ -357,4 +358,5 @@ def _check_folder(data_dir: Path) -> None:
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), msg("is not a folder (expected a data folder of YAML files)"))])
     if not os.access(data_dir, os.R_OK | os.X_OK):
-        raise DataError([Problem(str(data_dir), msg("data folder cannot be read (permission denied)"))])
+        denied = system_reason(PermissionError(errno.EACCES, ""))
+        raise DataError([Problem(str(data_dir), msg("data folder cannot be read ({reason})", reason=denied))])
