@@ -61,3 +61,12 @@ def test_other_whole_numbers_are_bounded(data_copy: Path, old: str, new: str, co
     (found,) = problems(data_copy)
     assert found.startswith(f"DATA/about.yaml:{line}:{column}: {message}")
     assert len(found) < 200  # a long number is never shown whole
+
+
+@pytest.mark.parametrize(("written", "read"), [("190:20:30", 685230), ("017", 15), ("1:30", 90)])
+def test_a_base_60_or_octal_number_is_refused_not_misread(data_copy: Path, written: str, read: int) -> None:
+    line = edit(data_copy / "regions.yaml", "population: {value: 11000000", f"population: {{value: {written}")
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line}:25: regions[0].population.value: '{written}' is a YAML 1.1 number in base 60 or octal, read as {read}: write "
+        "the number you mean, or quote it as text"
+    ]
