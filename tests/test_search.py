@@ -81,11 +81,11 @@ def test_the_table_names_the_language_of_a_match_in_the_other_one(uwe: Uwe) -> N
     out = uwe("search", "valorisation", env={"COLUMNS": "120"}).stdout.splitlines()
     assert out[:6] == [
         "“valorisation”: 4 matches",
-        "Record                Kind       Field                                    Match",
+        "Record                Kind       Field                                   Match",
         "─" * 120,
-        "Waste                 sector     Also matches                             valorisation des déchets",
+        "Waste                 sector     Also matches                            valorisation des déchets",
         "",
-        "Technology clusters   scheme     Objectives (in French)                   valorisation",
+        "Technology clusters   scheme     Objectives, in French                   valorisation",
     ]
     assert "Texte " in uwe("search", "valorisation", "--lang", "fr", env={"COLUMNS": "120"}).stdout
 

@@ -140,7 +140,7 @@ def _field(hit: dict[str, Any], lang: Language) -> str:
     label = str(hit["field_label"])
     if hit["lang"] and hit["lang"] != lang.code:
         language = LANGUAGE_NAMES.get(hit["lang"], hit["lang"])
-        return lang.message(msg("{field} (in {language})", field=label, language=language))
+        return lang.message(msg("{field}, in {language}", field=label, language=language))
     return label
 
 
