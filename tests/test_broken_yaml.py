@@ -165,3 +165,15 @@ def test_a_date_is_a_date_not_a_number_or_a_time(data_copy: Path, written: str) 
     # pydantic would read 0 as 1 January 1970 (a Unix time).
     line = edit(data_copy / "about.yaml", "  date: 2014-04-15", f"  date: {written}")
     assert problems(data_copy) == [f"DATA/about.yaml:{line}:3: presentation.date: should be a date (YYYY-MM-DD)"]
+
+
+def test_a_flow_mapping_left_open_is_a_located_syntax_error(data_copy: Path) -> None:
+    # (the parser's words hold a brace, `',' or '}'`: said as they are, in every language)
+    line = edit(
+        data_copy / "regions.yaml",
+        '    name: {fr: "Flandre", en: "Flanders"}',
+        '    name: {fr: "Flandre", en: "Flanders"',
+    )
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line + 1}:5: YAML syntax error: did not find expected ',' or '}}' (while parsing a flow mapping)"
+    ]

@@ -188,3 +188,18 @@ def test_a_translation_that_cannot_be_formatted_falls_back_to_the_english() -> N
     lang = Language("de")
     lang._catalogue = {**lang._catalogue, (None, "missing {argument}"): ["{argument} fehlt: {ziel}"]}  # (a copy)
     assert lang.message(msg("missing {argument}", argument="NAME")) == "missing NAME"
+
+
+def test_every_message_and_translation_is_a_format_that_formats() -> None:
+    # Every message is formatted, with or without fields: a lone brace (`'}'`) must be doubled.
+    fields = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
+    for po in sorted(language._LOCALE.glob("*/LC_MESSAGES/uwe.po")):
+        with po.open("rb") as handle:
+            for m in read_po(handle):
+                if not m.id:
+                    continue
+                texts = [m.id] if isinstance(m.id, str) else list(m.id)
+                texts += [m.string] if isinstance(m.string, str) else list(m.string)
+                values = {name: "x" for text in texts for name in fields.findall(text)} | {"n": 1, "nth": "1st"}
+                for text in texts:
+                    text.format(**values)  # (raises for a lone brace)

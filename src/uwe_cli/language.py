@@ -175,7 +175,10 @@ class Language:
             return template.format(**args)
         except (KeyError, IndexError, ValueError):  # a translation that names a field its message has not
             english = message.id if message.plural is None or message.args["n"] == 1 else message.plural
-            return english.format(**args)
+            try:
+                return english.format(**args)
+            except (KeyError, IndexError, ValueError):  # (a fault of uwe's own: never worse than its words)
+                return english
 
     def localize(self, value: Any) -> Any:
         """Data as JSON shows it in this language: texts chosen, messages translated."""

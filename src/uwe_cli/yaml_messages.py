@@ -44,7 +44,7 @@ _WORDS = (
     msg_p("yaml", "did not find URI escaped octet"),
     msg_p("yaml", "found incompatible YAML document"),
     msg_p("yaml", "did not find expected ',' or ']'"),
-    msg_p("yaml", "did not find expected ',' or '}'"),
+    msg_p("yaml", "did not find expected ',' or '}}'"),  # (a brace doubled: every message is a format)
     msg_p("yaml", "did not find expected {found} indicator"),
     msg_p("yaml", "could not find expected {found}"),
     msg_p("yaml", "did not find expected {found}"),
@@ -75,7 +75,9 @@ _WORDS = (
 
 @cache
 def _patterns() -> tuple[tuple[re.Pattern[str], Message], ...]:
-    return tuple((re.compile(re.escape(m.id).replace(re.escape("{found}"), "(?P<found>.+)") + "$"), m) for m in _WORDS)
+    # The parser's words are the message's once its field is a group and its doubled braces single.
+    return tuple((re.compile("(?P<found>.+)".join(re.escape(part.replace("{{", "{").replace("}}", "}"))
+                                                for part in m.id.split("{found}")) + "$"), m) for m in _WORDS)  # fmt: skip
 
 
 def words(said: str) -> Any:
