@@ -90,7 +90,7 @@ def test_root_options_work_after_the_command(uwe: Uwe, data_copy: Path) -> None:
     assert run.json()["name"] == "TWEED (copy)"  # type: ignore[index]
     assert uwe("data", "path", "--data-dir", str(data_copy)).stdout == f"{data_copy}\n"
     assert uwe("regions", "--version").stdout == f"uwe {__version__}\n"
-    # An option the command has itself stays the command's: `uwe data export --lang` keeps one language.
+    # An option the command has itself stays the command's.
     assert uwe("clusters", "--lang", "fr", "-f", "json").json()[0]["domain"] == "Recherche clinique"  # type: ignore[index]
     # What follows `--` is not an option.
     run = uwe("search", "--", "--no-cache")

@@ -372,10 +372,8 @@ def test_the_database_describes_its_columns(db: sqlite3.Connection) -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_lang_keeps_one_language(main: Callable[..., Any], tmp_path: Path, lang: str) -> None:
     other = {"fr": "en", "en": "fr"}[lang]
-    assert main("data", "export", str(tmp_path / "one.db"), "--lang", lang).exit_code == 0
-    assert (
-        main("--lang", lang, "data", "export", f"{tmp_path}/one/").exit_code == 0
-    )  # (the option before the command too)
+    assert main("data", "export", str(tmp_path / "one.db"), "--texts", lang).exit_code == 0
+    assert main("data", "export", f"{tmp_path}/one/", "--texts", lang).exit_code == 0
     connection = sqlite3.connect(tmp_path / "one.db")
     columns = [row[0] for row in connection.execute("SELECT column_name FROM meta_columns")]
     assert f"name_{lang}" in columns and not [c for c in columns if c.endswith(f"_{other}")]
@@ -390,8 +388,12 @@ def test_lang_keeps_one_language(main: Callable[..., Any], tmp_path: Path, lang:
     assert frictionless.validate(tmp_path / "one" / "datapackage.json").valid
 
 
-def test_the_default_keeps_both_languages_whatever_uwe_lang_says(uwe: Callable[..., Any], tmp_path: Path) -> None:
-    run = uwe("data", "export", str(tmp_path / "both.db"), env={"UWE_LANG": "fr"})
+@pytest.mark.parametrize("reader", [{"env": {"UWE_LANG": "fr"}}, {"lang": "fr"}])
+def test_the_default_keeps_every_language_whatever_language_uwe_answers_in(
+    uwe: Callable[..., Any], tmp_path: Path, reader: dict[str, Any]
+) -> None:
+    before = ["--lang", reader["lang"]] if "lang" in reader else []
+    run = uwe(*before, "data", "export", str(tmp_path / "both.db"), env=reader.get("env"))
     assert (run.exit_code, run.stdout) == (  # (said in French: the reader's language is still French)
         0, f"{TABLES} tables (661 lignes, fr, en, nl, de, bg) écrites dans {tmp_path / 'both.db'} sous forme d’une "
            "base de données SQLite\n"
@@ -404,7 +406,7 @@ def test_the_default_keeps_both_languages_whatever_uwe_lang_says(uwe: Callable[.
 
 
 def test_an_unknown_language_is_a_usage_error(main: Callable[..., Any], tmp_path: Path) -> None:
-    run = main("data", "export", str(tmp_path / "x.db"), "--lang", "es")
+    run = main("data", "export", str(tmp_path / "x.db"), "--texts", "es")
     assert run.exit_code == 2 and run.stderr.startswith("uwe: error: ") and "language" in run.stderr
     assert list(tmp_path.iterdir()) == []
 
@@ -421,8 +423,8 @@ def test_refuses_to_overwrite_without_force(main: Callable[..., Any], tmp_path: 
 
 
 def test_force_replaces_an_export_once_the_new_one_is_complete(main: Callable[..., Any], tmp_path: Path) -> None:
-    assert main("data", "export", str(tmp_path / "uwe.db"), "--lang", "fr").exit_code == 0
-    assert main("data", "export", f"{tmp_path}/pkg/", "--lang", "fr").exit_code == 0
+    assert main("data", "export", str(tmp_path / "uwe.db"), "--texts", "fr").exit_code == 0
+    assert main("data", "export", f"{tmp_path}/pkg/", "--texts", "fr").exit_code == 0
     assert main("data", "export", str(tmp_path / "uwe.db"), "--force").exit_code == 0
     assert main("data", "export", f"{tmp_path}/pkg/", "--force").exit_code == 0
     connection = sqlite3.connect(tmp_path / "uwe.db")
@@ -546,7 +548,7 @@ def test_a_failure_midway_leaves_nothing(
 def test_a_failed_force_keeps_the_old_export(
     main: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
 ) -> None:
-    assert main("data", "export", f"{tmp_path}/{target}", "--lang", "fr").exit_code == 0
+    assert main("data", "export", f"{tmp_path}/{target}", "--texts", "fr").exit_code == 0
     before = snapshot(tmp_path)
     monkeypatch.setattr(datapackage, "_descriptor", _fail_after(0, KeyboardInterrupt())(datapackage._descriptor))
     monkeypatch.setattr(database, "_describe", _fail_after(0, KeyboardInterrupt())(database._describe))

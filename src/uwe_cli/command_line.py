@@ -350,8 +350,8 @@ def rearranged(group: Any, args: list[str]) -> list[str]:
     start = _command_start(args, root)
     if start == len(args):
         return args
-    if args[start] == "help":  # `uwe help clusters` is `uwe clusters --help`
-        return [*args[:start], *args[start + 1 :], "--help"]
+    if args[start] == "help":  # `uwe help clusters` is `uwe clusters --help` (its root options moved too)
+        return rearranged(group, [*args[:start], *args[start + 1 :], "--help"])
     if args[start] == "version":
         return [*args[:start], "--version", *args[start + 1 :]]
     command, end = group.commands.get(args[start]), start + 1
@@ -416,8 +416,6 @@ def _help_language() -> Any:
 
     option = None
     for i, arg in enumerate(_TYPED):
-        if arg == "export" and "data" in _TYPED[:i]:
-            break  # (`uwe data export --lang nl`: the texts to export, not the language to answer in)
         if arg in ("--lang", "-l") and i + 1 < len(_TYPED):
             option = _TYPED[i + 1]
         elif arg.startswith("--lang="):

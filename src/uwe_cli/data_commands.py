@@ -26,7 +26,7 @@ data_app = App(
 @data_app.callback()
 def data(ctx: typer.Context) -> None:
     # The language uwe answers in, chosen and checked as for every command: an unknown one
-    # is a usage error here too (`uwe data export --lang` is another option: what to export).
+    # is a usage error here too.
     import os
 
     from uwe_cli.language import resolve, use
@@ -99,11 +99,10 @@ def data_export(
             help="A folder (ending in /) for a Frictionless Data Package, or FILE.db, .sqlite or .sqlite3 for SQLite.",
         ),
     ],
-    lang: Annotated[
+    texts: Annotated[
         Optional[str],
         typer.Option(
-            "--lang",
-            "-l",
+            "--texts",
             metavar="LANG",
             help=f"{listed(LANGS)}: texts in that language only (default: every language of the data; French is the source's).",
             autocompletion=completion.choices(LANGS),
@@ -117,9 +116,8 @@ def data_export(
     from uwe_cli import data_export, lookup, output
 
     settings = root_settings(ctx)
-    # An explicit --lang (here or before the command) only: $UWE_LANG is for reading, not for what to keep.
-    chosen = lang or settings.lang
-    lang = lookup.choose(chosen, LANGS, what="language") if chosen else None
+    # (not --lang: that is the language uwe answers in, here as for every command)
+    lang = lookup.choose(texts, LANGS, what="language") if texts else None
     output.line(
         data_export.export(path, data_dir=settings.data_dir, use_cache=not settings.no_cache, lang=lang, force=force)
     )
