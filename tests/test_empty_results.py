@@ -32,7 +32,7 @@ Uwe = Callable[..., object]
         (
             ["search", "xyzzy"],
             "“xyzzy”: 0 matches",
-            "nothing mentions “xyzzy”; search finds words by their beginning, in English or French "
+            "nothing mentions “xyzzy”; search finds words by their beginning, in any of uwe's languages "
             "('uwe search energ' finds energy and énergie); 'uwe sectors' lists the sectors",
         ),
         (["search", "enrgy"], "“enrgy”: 0 matches", "nothing mentions “enrgy”; did you mean “Energy”?"),

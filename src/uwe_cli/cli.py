@@ -157,7 +157,7 @@ def region(
         str,
         typer.Argument(
             metavar="NAME",
-            help="A region: id, English or French name (see `uwe regions`).",
+            help="A region: id, or name in any of uwe's languages (see `uwe regions`).",
             autocompletion=completion.records("regions"),
         ),
     ],
@@ -217,7 +217,7 @@ def clusters(
             "--sector",
             "-s",
             metavar="SECTOR",
-            help="A sector, in English or French (see `uwe sectors`); repeat for either.",
+            help="A sector, in any of uwe's languages (see `uwe sectors`); repeat for either.",
             autocompletion=completion.records("sectors"),
             show_default=False,
         ),
@@ -375,7 +375,7 @@ def search_command(
         str, typer.Argument(metavar="TEXT", help="Words to find: any that start so, ignoring case and accents.")
     ],
 ) -> None:
-    """Every record of any kind that mentions TEXT, in French or English, and where."""
+    """Every record of any kind that mentions TEXT, in any of uwe's languages, and where."""
     from uwe_cli.views import search
 
     _show(ctx, search.search, out, query=query)

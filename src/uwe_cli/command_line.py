@@ -51,10 +51,9 @@ class _Manners:
         return "\n".join(line.rstrip() for line in str(formatter.getvalue()).rstrip("\n").split("\n"))
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
-        formatter.write_usage(
-            ctx.command_path, " ".join(pieces), prefix=_help_language().gettext("Usage:", "help") + " "
-        )
+        lang = _help_language()
+        pieces = metavars(" ".join(self.collect_usage_pieces(ctx)), lang)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, pieces, prefix=lang.gettext("Usage:", "help") + " ")
 
     def format_help_text(self, ctx: Any, formatter: Any) -> None:
         text = help_text(self)
@@ -75,11 +74,11 @@ class _Manners:
             if getattr(param, "hidden", False):
                 continue
             if param.param_type_name == "argument":
-                arguments.append((placeholder(param), lang.gettext(getattr(param, "help", None) or "")))
+                arguments.append((metavars(placeholder(param), lang), lang.gettext(getattr(param, "help", None) or "")))
             else:
                 record = param.get_help_record(ctx)
                 if record is not None:
-                    options.append((record[0], _option_help(param, record[1], lang)))
+                    options.append((metavars(record[0], lang), _option_help(param, record[1], lang)))
         _definitions(formatter, lang.gettext("Arguments", "help"), arguments)
         _definitions(formatter, lang.gettext("Options", "help"), options)
 
@@ -220,6 +219,29 @@ def help_width() -> int:
     return max(20, min(columns, MAX_HELP_WIDTH) - 1)
 
 
+def metavars(text: str, lang: Any) -> str:
+    """`text` (a usage line, an option's `--export FILE`) with its placeholders in `lang`: `FICHIER`."""
+    return _METAVAR.sub(lambda found: lang.message(_METAVARS[found.group(0)]), text)
+
+
+# The placeholders of uwe's usage lines and options, as each language names them.
+def _metavar_messages() -> dict[str, Any]:
+    from uwe_cli.form import msg_p
+
+    return {
+        "DIRECTORY": msg_p("metavar", "DIRECTORY"), "FILE": msg_p("metavar", "FILE"),
+        "FORMAT": msg_p("metavar", "FORMAT"), "KEY": msg_p("metavar", "KEY"), "KIND": msg_p("metavar", "KIND"),
+        "LANG": msg_p("metavar", "LANG"), "NAME": msg_p("metavar", "NAME"), "PATH": msg_p("metavar", "PATH"),
+        "SCHEME": msg_p("metavar", "SCHEME"), "SECTOR": msg_p("metavar", "SECTOR"),
+        "STATUS": msg_p("metavar", "STATUS"), "TEXT": msg_p("metavar", "TEXT"),
+        "COMMAND": msg_p("metavar", "COMMAND"), "OPTIONS": msg_p("metavar", "OPTIONS"), "ARGS": msg_p("metavar", "ARGS"),
+    }  # fmt: skip
+
+
+_METAVARS = _metavar_messages()
+_METAVAR = re.compile(r"\b(?:" + "|".join(_METAVARS) + r")\b")
+
+
 def placeholder(param: Any) -> str:
     """How help and usage name an argument: its metavar (`NAME`), `NAME...` for several."""
     shown = param.metavar or param.name.upper()
@@ -238,7 +260,7 @@ def _in_our_words(exc: Exception, ctx: Any) -> Exception:
 
     param = getattr(exc, "param", None)
     if kind == "MissingParameter" and param is not None and param.param_type_name == "argument":
-        missing = msg("missing {argument}", argument=placeholder(param).rstrip("."))
+        missing = msg("missing {argument}", argument=metavars(placeholder(param).rstrip("."), _help_language()))
         return UsageError(msg("{error}: {hint}", error=missing, hint=_what_to_type(ctx)))
     if kind == "NoSuchOption":
         from uwe_cli.form import Listing

@@ -1,4 +1,4 @@
-"""Find what a person types: a record by id, English or French name or alias, or a choice.
+"""Find what a person types: a record by id, name in any language or alias, or a choice.
 
 Comparison ignores case, accents, spaces and punctuation (matching.fold), so `val+` finds
 "(Val)+" and `wallonie` finds Wallonia. Whatever is not found gets the closest names.

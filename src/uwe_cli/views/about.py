@@ -20,7 +20,7 @@ _COMMANDS = {
     "uwe results": msg("the poles' first assessment"),
     "uwe lessons": msg("what the policy taught"),
     "uwe concepts": msg("definitions of clustering"),
-    "uwe search TEXT": msg("search everything"),
+    "uwe search grappe": msg("search everything"),
     "uwe about": msg("the UWE and the source"),
     "uwe --help": msg("every command"),
 }

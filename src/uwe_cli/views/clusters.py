@@ -257,6 +257,6 @@ def sectors(ds: Dataset) -> Table:
     )
     notes = (
         msg("The sectors are uwe's vocabulary: a grouping has a sector only where its domain or name says it."),
-        msg("--sector also takes a sector's name in French or English, or a synonym (--format json lists them)."),
+        msg("--sector also takes a sector's name in any of uwe's languages, or a synonym (--format json lists them)."),
     )
     return Table(msg("Sectors"), columns, data, notes=notes)

@@ -158,7 +158,7 @@ def _nothing(ds: Dataset, query: str) -> Message:
     if found:
         suggested = either([msg("“{text}”", text=name) for name in found])
         return msg("nothing mentions “{text}”; did you mean {names}?", text=query, names=suggested)
-    return msg("nothing mentions “{text}”; search finds words by their beginning, in English or French "
+    return msg("nothing mentions “{text}”; search finds words by their beginning, in any of uwe's languages "
                "('uwe search energ' finds energy and énergie); 'uwe sectors' lists the sectors", text=query)  # fmt: skip
 
 
