@@ -41,7 +41,9 @@ def test_missing_file(data_copy: Path) -> None:
 
 
 def test_missing_folder(tmp_path: Path) -> None:
-    assert problems(tmp_path / "nowhere") == ["DATA: data folder does not exist"]
+    assert problems(tmp_path / "nowhere") == [
+        "DATA: data folder does not exist (check the path, or make one with 'uwe data init DATA')"
+    ]
 
 
 def test_file_instead_of_folder(tmp_path: Path) -> None:
@@ -121,7 +123,10 @@ def test_missing_data_folder_from_the_environment(uwe, tmp_path: Path) -> None:
     check = uwe("data", "check", env={"UWE_DATA_DIR": str(tmp_path / "gone")})
     assert check.stderr.startswith(f"UWE_DATA_DIR={tmp_path / 'gone'}: data folder does not exist (set UWE_DATA_DIR")
     given = uwe("--data-dir", str(tmp_path / "gone"), "regions", env={"UWE_DATA_DIR": str(tmp_path)})
-    assert given.stderr == f"uwe: error: {tmp_path / 'gone'}: data folder does not exist\n"
+    assert given.stderr == (
+        f"uwe: error: {tmp_path / 'gone'}: data folder does not exist (check the path, or make one with "
+        f"'uwe data init {tmp_path / 'gone'}')\n"
+    )
 
 
 def test_the_users_files_are_never_modified(uwe, data_copy: Path) -> None:

@@ -123,7 +123,10 @@ sys.stdout = Moment(sys.stdout)
 REGIONS_CSV_START = b"id,name,kind,within,"
 CLOSED = b"uwe: error: cannot write the output (standard output is closed)\n"
 FULL = b"uwe: error: cannot write the output (no space left on the disk)\n"
-NO_FOLDER = b"uwe: error: /nonexistent: data folder does not exist\n"
+NO_FOLDER = (
+    b"uwe: error: /nonexistent: data folder does not exist (check the path, or make one with "
+    b"'uwe data init /nonexistent')\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -170,7 +173,10 @@ def test_standard_error_or_input_closed(command: str, code: int, stdout: bytes) 
 
 
 def test_a_missing_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
-    expected = (1, b"", b"uwe: error: \\xff/data: data folder does not exist\n")
+    expected = (
+        1, b"", b"uwe: error: \\xff/data: data folder does not exist (check the path, or make one with "
+                b"'uwe data init '\\xff/data'')\n"
+    )  # fmt: skip
     run = subprocess.run(
         [sys.executable, "-m", "uwe_cli", "--data-dir", b"\xff/data", "regions"], capture_output=True, cwd=tmp_path
     )

@@ -37,16 +37,21 @@ class Problem:
     line: int | None = None
     column: int | None = None
     field: str | None = None
+    hint: Any = None  # what to do, a form.Message: said after the message, in brackets
 
     def told(self, lang: Language) -> str:
-        """`file:line:column: field: message`, the message in `lang` (the place is in no language)."""
+        """`file:line:column: field: message (hint)`, in `lang` (the place is in no language)."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {lang.localize(self.message)}"
+        if self.hint is None:
+            return f"{where}:{field} {lang.localize(self.message)}"
+        from uwe_cli.form import msg
+
+        return f"{where}:{field} {lang.message(msg('{error} ({hint})', error=self.message, hint=self.hint))}"
 
     def __str__(self) -> str:
         from uwe_cli.language import Language

@@ -119,12 +119,9 @@ def naming_the_variable(ctx: typer.Context, *, folder: Optional[Path], data_dir:
             raise
         from uwe_cli.form import msg
 
-        def named(message: Any) -> Any:
-            return msg("{error} (set {variable} to a data folder, or unset it to use the shipped data)", error=message,
-                       variable=store.ENV_VAR)  # fmt: skip
-
-        problems = [replace(p, file=f"{store.ENV_VAR}={p.file}", message=named(p.message)) if p.file == str(data_dir)
-                    else p for p in exc.problems]  # fmt: skip
+        hint = msg("set {variable} to a data folder, or unset it to use the shipped data", variable=store.ENV_VAR)
+        problems = [replace(p, file=f"{store.ENV_VAR}={p.file}", hint=hint) if p.file == str(data_dir) else p
+                    for p in exc.problems]  # fmt: skip
         raise DataError(problems, folder=exc.folder, count=exc.count) from None
 
 

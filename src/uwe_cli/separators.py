@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from uwe_cli.findings import Finding, dotted
-from uwe_cli.form import Message, msg
+from uwe_cli.form import Message, Quantity, msg
 
 # Units whose figures are whole things: `28.800` there is a thousands separator.
 WHOLE_UNITS = frozenset({"EUR", "EUR/year", "people", "km2", "count", "rank", "years"})
@@ -92,9 +92,11 @@ def dotted_thousands(doc: Any, text: str, *, name: str) -> Iterator[Finding]:
         found = _WRITTEN_VALUE.match(lines[line - 1][(column or 1) - 1 :])
         if found and _DOTTED.fullmatch(found.group(1)):
             written = found.group(1)
-            message = msg("value {written} reads as {read}: if you meant {meant}, write it without the dot (a "
-                          "thousands separator); if you meant {read}, write {read}", written=written,
-                          read=f"{figure['value']:g}", meant=written.replace(".", ""))  # fmt: skip
+            # (`{number}` as the reader writes a number, 28,8 in French; `{read}` as the file must)
+            message = msg("value {written} reads as {number}: if you meant {meant}, write it without the dot (a "
+                          "thousands separator); if you meant {number}, write {read}", written=written,
+                          number=Quantity(figure["value"]), read=f"{figure['value']:g}",
+                          meant=written.replace(".", ""))  # fmt: skip
             yield Finding(name, (*path, "value"), message, dotted((*path, "value")))
 
 

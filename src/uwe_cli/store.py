@@ -354,7 +354,11 @@ def _missing_folders(target: Path) -> list[Path]:
 
 def _check_folder(data_dir: Path) -> None:
     if not data_dir.exists():
-        raise DataError([Problem(str(data_dir), msg("data folder does not exist"))])
+        import shlex
+
+        make = f"uwe data init {shlex.quote(os.fsdecode(data_dir))}"
+        make_one = msg("check the path, or make one with '{command}'", command=make)
+        raise DataError([Problem(str(data_dir), msg("data folder does not exist"), hint=make_one)])
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), msg("is not a folder (expected a data folder of YAML files)"))])
     if not os.access(data_dir, os.R_OK | os.X_OK):
