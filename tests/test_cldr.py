@@ -46,3 +46,10 @@ def test_the_examples_of_the_language_issue() -> None:
     assert [euros(21500, Language(x)) for x in ("fr", "nl", "de", "bg", "en")] == [
         "21\u202f500\xa0€", "€\xa021.500", "21.500\xa0€", "21\xa0500\xa0€", "€21,500"]  # fmt: skip
     assert percent(62.3, Language("fr")) == "62,3\xa0%"
+
+
+def test_bulgarian_groups_digits_from_five_on_as_cldr_says() -> None:
+    # CLDR's minimumGroupingDigits (2 for bg), which Babel does not apply.
+    bg = Language("bg")
+    assert [number(n, bg) for n in (1211, 12110, 1211000)] == ["1211", "12\xa0110", "1\xa0211\xa0000"]
+    assert number(1211, Language("fr")) == "1\u202f211"

@@ -125,7 +125,10 @@ class Language:
         return singular if int(n) == 1 else plural
 
     def digits(self, shown: str) -> str:
-        """A number written `1,234.5` in this language's symbols (CLDR's: `1 234,5` in French)."""
+        """A number written `1,234.5` in this language's symbols (CLDR's: `1 234,5` in French;
+        `1211` in Bulgarian, which groups only from five digits on)."""
+        if self.cldr["min_grouping"] > 1:
+            shown = _FOUR_DIGITS.sub(r"\1\2", shown)
         return shown.translate(str.maketrans({",": self.cldr["group"], ".": self.cldr["decimal"]}))
 
     def date(self, day: date) -> str:
@@ -204,6 +207,8 @@ class Language:
 # short ordinal forms.
 
 
+# A whole part of four digits, `1,211` (not `12,110` or `1,211,000`).
+_FOUR_DIGITS = re.compile(r"(?<![\d,])(\d),(\d{3})(?![\d,])")
 # How items are set apart where a comma would not do (`11.1% (2013); 11.2% (Q4 2013)`).
 _SEMICOLON = msg_p("list", "; ")
 
