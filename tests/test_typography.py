@@ -14,11 +14,14 @@ VIEWS = [[], ["regions"], ["region", "wallonia"], ["region", "belgium"], ["schem
 
 @pytest.mark.parametrize("width", [40, 52, 64])
 @pytest.mark.parametrize("lang", ["en", "fr", "nl", "de", "bg"])
-def test_no_line_starts_with_closing_punctuation(uwe, lang: str, width: int) -> None:
-    for args in VIEWS:
+def test_no_line_breaks_where_typography_forbids(uwe, lang: str, width: int) -> None:
+    # Not before `: ; ! ? % »`, not inside a short command in backticks, not after `p.`.
+    for args in [*VIEWS, ["search", "grappe"]]:
         out = uwe("--lang", lang, *args, env={"COLUMNS": str(width)}).stdout
         bad = [line for line in out.splitlines() if STARTS_WITH_CLOSING.match(line)]
         assert bad == [], (args, bad)
+        split = [line for line in out.splitlines() if line.count("`") % 2 or line.endswith("(p.")]
+        assert split == [], (args, split)
 
 
 def test_no_break_spaces_are_kept_and_shown_as_they_are(uwe, data_copy) -> None:

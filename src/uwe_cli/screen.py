@@ -13,8 +13,13 @@ from typing import TextIO
 
 # French typography puts a space before `: ; ! ? % »` and after `«`: no line may start with
 # one of those marks, so no line breaks at such a space (terminal.py keeps that rule too).
-# Nor does a line break between a day and its month (`15. April`, `15 avril`, `15 април`).
-GLUED_SPACE = re.compile(r" (?=[:;!?%»])|(?<=«) |(?:(?<=\b\d)|(?<=\b\d\d)|(?<=\b\d\.)|(?<=\b\d\d\.)) (?=[^\W\d_])")
+# Nor does a line break between a day and its month (`15. April`, `15 avril`, `15 април`),
+# or in a page number (`p. 20`).
+GLUED_SPACE = re.compile(
+    r" (?=[:;!?%»])|(?<=«) |(?:(?<=\b\d)|(?<=\b\d\d)|(?<=\b\d\.)|(?<=\b\d\d\.)) (?=[^\W\d_])|(?<=\bp\.) (?=\d)"
+)
+# A short command in backticks (`uwe notes`) stays on one line, to be read and typed whole.
+_COMMAND = re.compile(r"`[^`\n]{1,40}`")
 GLUE = "\ufdd2"  # (a noncharacter: textwrap takes it for a letter, and it never comes from data)
 
 
@@ -38,12 +43,18 @@ def is_terminal(stream: TextIO | None) -> bool:
         return False
 
 
+def glued(text: str) -> str:
+    """`text` with GLUE for each space no line may break at (see GLUED_SPACE, _COMMAND)."""
+    text = GLUED_SPACE.sub(GLUE, text)
+    return _COMMAND.sub(lambda found: found.group(0).replace(" ", GLUE), text) if "`" in text else text
+
+
 def lines(text: str, *, width: int, indent: str = "") -> list[str]:
     """`text` in lines of at most `width` columns, broken between words only (never at a
     hyphen: `--data-dir` stays whole, nor at a glued space), the next ones after `indent`."""
     import textwrap
 
-    broken = textwrap.wrap(GLUED_SPACE.sub(GLUE, text), width, subsequent_indent=indent, break_long_words=False,
+    broken = textwrap.wrap(glued(text), width, subsequent_indent=indent, break_long_words=False,
                            break_on_hyphens=False)  # fmt: skip
     return [line.replace(GLUE, " ") for line in broken]
 

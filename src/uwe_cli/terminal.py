@@ -21,7 +21,7 @@ from uwe_cli.encoding import degrade
 from uwe_cli.fitting import fit
 from uwe_cli.matching import spans
 from uwe_cli.sanitize import visible
-from uwe_cli.screen import GLUE, GLUED_SPACE
+from uwe_cli.screen import GLUE, glued
 from uwe_cli.shown import Shown, ShownSection, ShownTable
 
 # A monospace font every system has: an exported SVG is read offline too, and Rich's
@@ -82,7 +82,7 @@ def _shown(value: str) -> str:
     """Data text as the screen will show it: controls visible, degraded to the encoding,
     no-break spaces glued (see _GLUE)."""
     shown = degrade(visible(value), sys.stdout).translate(_GLUE)  # (visible: data has no placeholder)
-    return GLUED_SPACE.sub(GLUE, shown)
+    return glued(shown)
 
 
 def _text(value: str, style: str = "", *, highlight: str = "") -> Text:
