@@ -33,10 +33,11 @@ HOSTILE = r"}{ \ % & # $ _ ~ ^ @ \" = , {{ }} \} \{ end\ "
 
 
 def shown(latex: str) -> str:
-    read = COMMAND.sub(lambda m: SHOWN[m.group()], latex)
+    # (a bare `~` is LaTeX's no-break space: read as a space, as `plain` reads one)
+    read = COMMAND.sub(lambda m: SHOWN[m.group()], latex.replace("~", " "))
     rest = COMMAND.sub("", latex)
     assert "\\" not in rest and "{" not in rest and "}" not in rest  # nothing else a LaTeX reader would act on
-    return read
+    return plain(read)
 
 
 def plain(text: str) -> str:
@@ -88,3 +89,10 @@ def test_the_whole_dataset_cites_validly(uwe) -> None:
     key, fields, person = parsed(uwe("cite", "-f", "json").json()["bibtex"])
     assert (key, person) == ("uwe2014-all", "{Union Wallonne des Entreprises}")  # (as before: no special character)
     assert fields["howpublished"] == "Presentation, IFAG / Bulgarian Chamber of Commerce and Industry (CCI), Sofia"
+
+
+def test_a_no_break_space_is_latexs_tilde() -> None:
+    # (pdfLaTeX stops at U+202F; Bulgarian dates carry one: `15 април 2014 г.`)
+    from uwe_cli.bibtex import escape
+
+    assert escape("15\u00a0avril 2014\u202fг.") == "15~avril 2014~г."

@@ -5,7 +5,9 @@ BibTeX counts a brace even after a backslash, so `\\}` is no escape there (a tit
 `}` made the entry invalid). Every character that BibTeX or LaTeX treats specially is
 written as a LaTeX command whose own braces balance: `}` as `\\textbraceright{}`, `\\` as
 `\\textbackslash{}`, `%` as `\\%`. A run of spaces, tabs and line breaks becomes one space,
-as LaTeX shows it anyway (an empty line in a title would end a paragraph).
+as LaTeX shows it anyway (an empty line in a title would end a paragraph); a no-break space
+(French `15 avril`, Bulgarian `2014 г.`) is LaTeX's `~`, which pdfLaTeX reads where it would
+stop at the Unicode character.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ _SPECIAL = str.maketrans(
         "_": r"\_",
         "~": r"\textasciitilde{}",
         "^": r"\textasciicircum{}",
+        "\u00a0": "~",
+        "\u202f": "~",
     }
 )
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")

@@ -77,7 +77,7 @@ def cite(ds: Dataset, *, name: str | None = None) -> Document:
             n=len(slides), author=author, titles=titles, where=where,
             version=__version__, kind=RECORD_KINDS.get(kind, kind), key=key,
         )  # fmt: skip
-        bib_title = note = "; ".join(labels)
+        bib_title = note = Listing(tuple(labels), style="semicolon")
     # An entry per language, as a dataset text is: the output layer keeps the reader's.
     bibtex = {
         code: _entry(ds, key=key, title=Language(code).localize(bib_title), note=note, lang=Language(code))
