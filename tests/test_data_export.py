@@ -27,7 +27,7 @@ from test_speed import imported
 from uwe_cli import __version__, data_export, database, datapackage, store
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-TABLES = 38
+TABLES = 39
 
 
 def _export(target: Path | str, *, lang: str | None = None) -> str:
@@ -322,7 +322,7 @@ def test_every_row_from_a_slide_cites_slides_that_exist(db: sqlite3.Connection) 
         for (source,) in db.execute(f"SELECT source FROM {name}"):
             assert source and set(source.split("; ")) <= slides, (name, source)
     # The source itself, link tables (whose slide_id is the reference), and uwe's own words.
-    assert uncited == {"presentation", "slides", "sectors", "sector_synonyms", "scheme_aliases"} | {
+    assert uncited == {"presentation", "slides", "sectors", "sector_synonyms", "scheme_aliases", "region_aliases"} | {
         f"{kind}_slides"
         for kind in ("organisation", "region", "scheme", "result", "grouping", "lesson", "concept", "term")
     }
@@ -395,7 +395,7 @@ def test_the_default_keeps_every_language_whatever_language_uwe_answers_in(
     before = ["--lang", reader["lang"]] if "lang" in reader else []
     run = uwe(*before, "data", "export", str(tmp_path / "both.db"), env=reader.get("env"))
     assert (run.exit_code, run.stdout) == (  # (said in French: the reader's language is still French)
-        0, f"{TABLES} tables (661 lignes, fr, en, nl, de, bg) écrites dans {tmp_path / 'both.db'} sous forme d’une "
+        0, f"{TABLES} tables (665 lignes, fr, en, nl, de, bg) écrites dans {tmp_path / 'both.db'} sous forme d’une "
            "base de données SQLite\n"
     )  # fmt: skip
     connection = sqlite3.connect(tmp_path / "both.db")

@@ -71,6 +71,10 @@ def test_json_keys_ids_and_numbers_stay_texts_change(uwe: Uwe, lang: str) -> Non
         ("de", "wallonien", "Wallonien"),
         ("bg", "ВАЛОНИЯ", "Валония"),
         ("bg", "валония", "Валония"),
+        # Short names a reader types, uwe's aliases: the Community's own, Brussels' in German and Bulgarian.
+        ("de", "DG", "Deutschsprachige Gemeinschaft"),
+        ("de", "ostbelgien", "Deutschsprachige Gemeinschaft"),
+        ("bg", "брюксел", "Регион Брюксел-столица"),
     ],
 )
 def test_names_match_in_every_language_ignoring_case_and_accents(uwe: Uwe, lang: str, name: str, found: str) -> None:

@@ -129,6 +129,8 @@ class Region(NamedRecord):
     # The territory this one lies inside (the German-speaking Community lies in Wallonia),
     # so that totals never count it twice.
     within: Id | None = None
+    # uwe's: other names a reader may type (`DG`, `Ostbelgien`), never shown as the slides'.
+    aliases: tuple[str, ...] = ()
     codes: Codes = Codes()
     # ISO 639-1 codes of the languages the slide names.
     languages: tuple[Annotated[str, Field(pattern=r"^[a-z]{2}$")], ...] = ()

@@ -217,6 +217,9 @@ SPECS: tuple[Spec, ...] = (
     words_spec(REGION, name="region_languages", cited=True,
                 word=Column("language", "string", "ISO 639-1 code of a language the slide names.", required=True, path="languages"),
                 description="The languages of each region the slide names, as ISO 639-1 codes."),
+    words_spec(REGION, name="region_aliases", cited=False,
+                word=Column("alias", "string", f"Another name of the region, {_UWE_WORDS}.", required=True, path="aliases"),
+                description=f"Aliases of each region: {_UWE_WORDS}."),
     figures_spec(REGION, measures=REGION_FIGURES, computed=_gdp_shares),
     items_spec(REGION, name="region_list_items", lists=REGION_LISTS, what="Form of state and main industrial sectors"),
     record_spec(
