@@ -24,9 +24,11 @@ def lines(run: object) -> list[str]:
 def test_uwes_summaries_labels_and_readings_are_named_in_json_and_csv(uwe: Uwe) -> None:
     schemes = {s["id"]: s for s in uwe("schemes", "-f", "json", "--lang", "fr").json()}
     assert schemes["poles"]["by_uwe"] == {
-        "written": ["summary", "participants", "results.label"],
+        "written": ["summary", "participants", "results.label", "aliases"],
         "classified": ["status"],
     }
+    # Names a reader may type (`DG`): uwe's, not the slides'.
+    assert uwe("region", "german", "-f", "json").json()["by_uwe"] == {"written": ["aliases"]}
     assert schemes["export-grappes"]["by_uwe"]["computed"] == ["groupings"]
     assert schemes["export-grappes"]["groupings"]["computed"] is True
     regions = list(csv.DictReader(io.StringIO(uwe("regions", "-f", "csv").stdout)))

@@ -135,7 +135,10 @@ def region(ds: Dataset, name: str) -> Document:
         Field(msg("Employment rate"), "employment_rate", figures),
     )
     sections = (Section(msg("Main industrial sectors"), items="main_industrial_sectors"), source_section(ds))
-    return Document(r["name"], record_data(ds, r), fields, sections, notes=pointer(ds, {r["id"]}))
+    data = record_data(ds, r)
+    if r.get("aliases"):  # (names a reader may type: uwe's, not the slides')
+        data["by_uwe"] = by_uwe(written=["aliases"])
+    return Document(r["name"], data, fields, sections, notes=pointer(ds, {r["id"]}))
 
 
 def _codes(codes: dict[str, str] | None, lang: Language) -> str:

@@ -68,6 +68,7 @@ def _scheme_data(ds: Dataset, s: Record) -> dict[str, Any]:
         "summary",
         *(["participants"] if s.get("participants") else []),
         *(["results.label"] if s["results"] else []),
+        *(["aliases"] if s.get("aliases") else []),
     ]
     data["by_uwe"] = by_uwe(computed=counted, written=written, classified=["status"])
     return data
