@@ -283,7 +283,8 @@ def test_data_commands(uwe: Uwe, tmp_path: Path) -> None:
     assert again.exit_code == 1
     assert (
         again.stderr
-        == f"uwe: error: {tmp_path / 'mine' / 'about.yaml'}: already exists; uwe never overwrites a data file\n"
+        == f"uwe: error: {tmp_path / 'mine' / 'about.yaml'}: already exists; uwe never overwrites a data file (give "
+        "a new folder, or an empty one)\n"
     )
     assert uwe("--data-dir", str(tmp_path / "mine"), "data", "path").stdout == f"{tmp_path / 'mine'}\n"
     assert uwe("data", "path", env={"UWE_DATA_DIR": "/x/y"}).stdout == "/x/y\n"

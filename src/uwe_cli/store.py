@@ -306,7 +306,7 @@ def init_data_dir(target: Path) -> list[Path]:
         raise DataError([Problem(str(target), msg("exists and is not a folder"))])
     clashes = [target / f"{n}.yaml" for n in FILES if (target / f"{n}.yaml").exists()]
     if clashes:
-        raise DataError([Problem(str(clashes[0]), msg("already exists; uwe never overwrites a data file"))])
+        raise DataError([_clash(clashes[0])])
     files = [f"{name}.yaml" for name in FILES]
     files += [f"{translations.FOLDER}/{path.name}" for path in _translation_files(source)]
     try:
@@ -327,7 +327,7 @@ def init_data_dir(target: Path) -> list[Path]:
             try:
                 newfile.create(path, raw)
             except FileExistsError:  # it appeared since the check above
-                raise DataError([Problem(str(path), msg("already exists; uwe never overwrites a data file"))]) from None
+                raise DataError([_clash(path)]) from None
             made.append(path)
     except BaseException as exc:
         for path in reversed(made):
@@ -341,6 +341,12 @@ def init_data_dir(target: Path) -> list[Path]:
             raise DataError([Problem(str(target), unwritten)]) from None
         raise
     return [path for path in made if path.is_file()]
+
+
+def _clash(path: Path) -> Problem:
+    """A data file `data init` finds already there: never overwritten."""
+    never = msg("already exists; uwe never overwrites a data file")
+    return Problem(str(path), never, hint=msg("give a new folder, or an empty one"))
 
 
 def _missing_folders(target: Path) -> list[Path]:
