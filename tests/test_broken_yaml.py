@@ -165,7 +165,9 @@ def test_a_merge_key_is_refused_and_a_lone_equals_sign_is_text(data_copy: Path) 
     assert store.load_models(data_copy).regions[0].capital.fr == "="
 
 
-@pytest.mark.parametrize("written", ["0", "2014.5", "2014-04-15T10:00:00Z", "true"])
+@pytest.mark.parametrize(
+    "written", ["0", "2014.5", "2014-04-15T10:00:00Z", "true", '"0"', '"2014-04-15T00:00:00"', '"1397520000"']
+)
 def test_a_date_is_a_date_not_a_number_or_a_time(data_copy: Path, written: str) -> None:
     # pydantic would read 0 as 1 January 1970 (a Unix time).
     line = edit(data_copy / "about.yaml", "  date: 2014-04-15", f"  date: {written}")
@@ -182,3 +184,8 @@ def test_a_flow_mapping_left_open_is_a_located_syntax_error(data_copy: Path) -> 
     assert problems(data_copy) == [
         f"DATA/regions.yaml:{line + 1}:5: YAML syntax error: did not find expected ',' or '}}' (while parsing a flow mapping)"
     ]
+
+
+def test_a_date_in_quotes_is_a_date_still(data_copy: Path) -> None:
+    edit(data_copy / "about.yaml", "  date: 2014-04-15", '  date: "2014-04-15"')
+    assert str(store.load_models(data_copy).presentation.date) == "2014-04-15"

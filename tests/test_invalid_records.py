@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers import edit, line_of, problems
 
 
@@ -236,3 +238,11 @@ def test_a_glossary_use_or_a_membership_citing_an_unknown_slide(data_copy: Path)
 def test_a_region_within_itself(data_copy: Path) -> None:
     line = edit(data_copy / "regions.yaml", "within: wallonia", "within: german-speaking-community")
     assert problems(data_copy) == [f"DATA/regions.yaml:{line}:5: regions[4].within: a region cannot lie within itself"]
+
+
+@pytest.mark.parametrize("written", ["11,1", "6,400,080"])
+def test_a_comma_that_is_not_a_thousands_separator_gets_no_wrong_fix(data_copy: Path, written: str) -> None:
+    # `11,1` is a decimal comma: 'write 11001' would be a wrong figure, so no fix is offered.
+    edit(data_copy / "regions.yaml", "population: {value: 6400000", f"population: {{value: {written}")
+    said = " ".join(problems(data_copy))
+    assert "without a thousands separator" not in said and "population" in said

@@ -8,6 +8,7 @@ checked by `store.py`, which sees the whole dataset.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, Union
 
@@ -52,12 +53,17 @@ def _number(value: Any) -> int | float:
 Number = Annotated[Union[int, float], PlainValidator(_number)]
 
 
-def _day(value: Any) -> Any:
-    # pydantic would take a number for a Unix time (`date: 0` is 1 January 1970) and a time
-    # of day at midnight for its date: a date is written as one, YYYY-MM-DD.
-    if isinstance(value, (bool, int, float, datetime)):
-        raise Invalid(msg("should be a date (YYYY-MM-DD)"))
-    return value
+def _day(value: Any) -> date:
+    # pydantic would take a number, even quoted, for a Unix time (`date: "0"` is 1 January
+    # 1970) and a time of day at midnight for its date: a date is written as one, YYYY-MM-DD.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise Invalid(msg("should be a date (YYYY-MM-DD)"))
 
 
 Day = Annotated[date, BeforeValidator(_day)]

@@ -52,11 +52,15 @@ def split_entry(mapping: Any, key: int) -> Message | None:
     if before is None or isinstance(mapping[before], bool) or not isinstance(mapping[before], int):
         return None
     # `6,400,000` is `value: 6` and the entries `400:` and `000:` (read as 0), without values.
+    # Only groups of three digits are a thousands separator's: `11,1` (a decimal comma) or a
+    # group YAML did not read as a number (`080`) gets no advice rather than a wrong figure.
     groups = [key]
     for later in keys[at + 1 :]:
-        if isinstance(later, bool) or not isinstance(later, int) or mapping[later] is not None or later > 999:
+        if mapping[later] is not None:
             break
         groups.append(later)
+    if not all(type(group) is int and (100 <= group <= 999 or group == 0) for group in groups):
+        return None
     written = ",".join([str(mapping[before]), *(f"{group:03d}" for group in groups)])
     return msg("'{entry}' reads as separate entries, because a comma separates the entries inside {{ }}: write {fixed}, "
                "without a thousands separator", entry=f"{before}: {written}",
