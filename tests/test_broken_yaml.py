@@ -189,3 +189,11 @@ def test_a_flow_mapping_left_open_is_a_located_syntax_error(data_copy: Path) -> 
 def test_a_date_in_quotes_is_a_date_still(data_copy: Path) -> None:
     edit(data_copy / "about.yaml", "  date: 2014-04-15", '  date: "2014-04-15"')
     assert str(store.load_models(data_copy).presentation.date) == "2014-04-15"
+
+
+def test_an_explicit_value_or_merge_tag_is_a_tag_refused(data_copy: Path) -> None:
+    line = edit(data_copy / "regions.yaml", '    capital: {fr: "Bruxelles"', "    capital: {fr: !!value x")
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line}:19: regions[0].capital.fr: YAML tag '!!value' is not allowed (plain values, lists "
+        "and mappings only)"
+    ]

@@ -223,7 +223,7 @@ def test_a_misspelt_option_gets_the_closest_one(uwe: Uwe, typed: str, meant: str
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["data", "init", ""], "an empty argument: give a folder, or leave it out"),  # (not the current folder)
+        (["data", "init", ""], "an empty argument: give a folder"),  # (not the current folder)
         (["data", "check", ""], "an empty argument: give a folder, or leave it out"),
         (["clusters", "--export", ""], "missing value after --export"),
         (["--data-dir", "", "regions"], "missing value after --data-dir"),

@@ -63,7 +63,7 @@ def test_other_whole_numbers_are_bounded(data_copy: Path, old: str, new: str, co
     assert len(found) < 200  # a long number is never shown whole
 
 
-@pytest.mark.parametrize(("written", "read"), [("190:20:30", 685230), ("017", 15), ("1:30", 90)])
+@pytest.mark.parametrize(("written", "read"), [("190:20:30", 685230), ("017", 15), ("1:30", 90), ("1:30.5", 90.5)])
 def test_a_base_60_or_octal_number_is_refused_not_misread(data_copy: Path, written: str, read: int) -> None:
     line = edit(data_copy / "regions.yaml", "population: {value: 11000000", f"population: {{value: {written}")
     assert problems(data_copy) == [

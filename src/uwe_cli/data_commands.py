@@ -34,13 +34,15 @@ def data(ctx: typer.Context) -> None:
     use(resolve(root_settings(ctx).lang, os.environ))
 
 
-def _folder(given: str) -> Path:
+def _folder(given: str, *, optional: bool) -> Path:
     """A folder typed on the command line; an empty one names nothing (Path("") is the current folder)."""
     if not given:
         from uwe_cli.errors import UsageError
         from uwe_cli.form import msg
 
-        raise UsageError(msg("an empty argument: give a folder, or leave it out"))
+        if optional:
+            raise UsageError(msg("an empty argument: give a folder, or leave it out"))
+        raise UsageError(msg("an empty argument: give a folder"))
     return Path(given)
 
 
@@ -56,7 +58,7 @@ def data_check(
     from uwe_cli import output, store, translations
     from uwe_cli.errors import DataError
 
-    path = _folder(given) if given is not None else None
+    path = _folder(given, optional=True) if given is not None else None
     folder = path or store.resolve_data_dir(root_settings(ctx).data_dir)
     try:
         with naming_the_variable(ctx, folder=path, data_dir=folder):
@@ -83,7 +85,7 @@ def data_init(
 
     from uwe_cli import output, store
 
-    directory = _folder(given)
+    directory = _folder(given, optional=False)
     written = store.init_data_dir(directory)
     output.line(msg_n("wrote {n} file to {folder}", "wrote {n} files to {folder}", n=len(written), folder=directory))
     output.line(msg("use them with: {command}", command=f"uwe --data-dir {shlex.quote(str(directory))} regions"))
@@ -117,7 +119,12 @@ def data_export(
 
     settings = root_settings(ctx)
     # (not --lang: that is the language uwe answers in, here as for every command)
-    lang = lookup.choose(texts, LANGS, what="language") if texts else None
+    try:
+        lang = lookup.choose(texts, LANGS, what="language") if texts else None
+    except UweError as exc:  # (which option: --lang is the language uwe answers in)
+        from uwe_cli.errors import UsageError
+
+        raise UsageError(msg("{origin}: {error}", origin="--texts", error=exc.args[0])) from None
     output.line(
         data_export.export(path, data_dir=settings.data_dir, use_cache=not settings.no_cache, lang=lang, force=force)
     )

@@ -290,7 +290,7 @@ def parse_po(source: str) -> Catalogue:
                 raise POError(start, msg("an entry without msgstr"))
             key = (entry.get("msgctxt"), entry["msgid"])
             if key in entries:
-                raise POError(start, msg("an entry given twice: {key}", key=repr((key[0] or key[1])[:60])))
+                raise POError(start, msg("an entry given twice: '{key}'", key=(key[0] or key[1])[:60]))
             entries[key] = forms
         entry.clear()
 

@@ -60,9 +60,9 @@ _IMPLICIT = {first: tuple(rules) for first, rules in yaml.resolver.Resolver.yaml
 _CONSTRUCTOR = SafeConstructor()
 # A plain decimal whole number: what YAML 1.1 and int() read alike (not 017, octal in YAML).
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
-# Whole numbers YAML 1.1 reads in a way no one writing a figure means: `190:20:30` (base 60,
-# 685230) and `017` (octal, 15).
-_SURPRISING_INT = re.compile(r"[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])+|0[0-7_]*[1-7][0-7_]*)\Z")
+# Numbers YAML 1.1 reads in a way no one writing a figure means: `190:20:30` (base 60,
+# 685230), `1:30.5` (90.5) and `017` (octal, 15).
+_SURPRISING_NUMBER = re.compile(r"[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|0[0-7_]*[1-7][0-7_]*)\Z")
 _NO_KEY = object()  # a mapping awaiting its next key
 _OTHER_KEY = object()  # (positions:) a key given by an alias
 _NODE_EVENTS = (ScalarEvent, AliasEvent, SequenceStartEvent, MappingStartEvent)
@@ -312,9 +312,10 @@ def _scalar(event: Any, fail: Any) -> Any:
         if _DECIMAL.match(value) and len(value) <= MAX_DIGITS:  # (the commonest number, made fast)
             return int(value)
         tag = next((t for t, rule in rules if rule.match(value)), _STR)
-    if tag in (_STR, _VALUE):  # (`=` alone: YAML 1.1's "default value" tag, which no one means)
+    implicit = event.tag in (None, "!")
+    if tag == _STR or (tag == _VALUE and implicit):  # (`=` alone: YAML 1.1's "default value" tag, which no one means)
         return value
-    if tag == _MERGE:
+    if tag == _MERGE and implicit:
         raise fail(msg("YAML merge keys (<<) are not allowed: write the fields out in full"), *_at(event))
     if tag not in _SCALAR_TAGS:
         raise _tag_refused(event, fail, tag=tag)
@@ -329,7 +330,7 @@ def _scalar(event: Any, fail: Any) -> Any:
         if tag.endswith(":timestamp"):  # (the constructor's own words are English; a date is what fails)
             raise fail(msg("invalid date '{value}' (write YYYY-MM-DD)", value=_brief(value)), *_at(event)) from None
         raise fail(msg("invalid value '{value}'", value=_brief(value)), *_at(event)) from None
-    if type(result) is int and _SURPRISING_INT.match(value):
+    if type(result) in (int, float) and _SURPRISING_NUMBER.match(value):
         raise fail(msg("'{value}' is a YAML 1.1 number in base 60 or octal, read as {read}: write the number you "
                        "mean, or quote it as text", value=_brief(value), read=result), *_at(event))  # fmt: skip
     if type(result) is int and result.bit_length() > MAX_DIGITS * 3:  # 0x..., 1:2:3...: few digits, a vast number
