@@ -107,6 +107,7 @@ def test_the_language_comes_from_the_option_then_uwe_lang_then_the_locale() -> N
         ('msgid "x"\nmsgstr "B\\qx"\n', "line 2: unknown escape \\q"),
         ('msgid "x"\nmsgstr y\n', "line 2: a string should be in double quotes"),
         ('"y"\n', "line 1: a string that continues nothing"),
+        ('msgid "a"\nmsgid "b"\nmsgstr "B"\n', "line 2: msgid given twice in one entry"),
     ],
 )
 def test_a_po_file_with_a_translators_slip_is_refused_where_the_slip_is(po: str, said: str) -> None:

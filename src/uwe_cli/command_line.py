@@ -122,13 +122,12 @@ class Group(_Manners, TyperGroup):
     def _run(self, args: list[str], prog_name: str, complete_var: str | None, extra: dict[str, Any]) -> None:
         complete_var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
         if os.environ.get(complete_var):  # the shell asks for completions (and Click exits)
-            try:
-                self._main_shell_completion(extra, prog_name, complete_var)
-            except (KeyError, ValueError, IndexError):  # COMP_WORDS, COMP_CWORD... not as a shell sets them
+            if not _shell_variables_set(os.environ[complete_var]):  # (else Typer fails on a KeyError)
                 from uwe_cli.form import msg
 
                 raise UsageError(msg("shell completion: {variable} is set, but not the variables a shell sets with it",
-                                     variable=complete_var)) from None  # fmt: skip
+                                     variable=complete_var))  # fmt: skip
+            self._main_shell_completion(extra, prog_name, complete_var)
         _refuse_empty(args, group=self)
         with self.make_context(prog_name, list(args), **extra) as ctx:  # (Click consumes the list)
             self.invoke(ctx)
@@ -284,6 +283,15 @@ def _in_our_words(exc: Exception, ctx: Any) -> Exception:
         return UsageError(msg("{error} ({hint})", error=takes_none, hint=_see(ctx)))
     # Click's own words (English), for the rare errors not said above.
     return UsageError(msg("{error} ({hint})", error=f"{message[:1].lower()}{message[1:]}", hint=_see(ctx)))
+
+
+def _shell_variables_set(instruction: str) -> bool:
+    """Whether the variables the shell sets for a completion (`complete_bash`...) are there."""
+    if instruction.startswith("complete_bash"):
+        return "COMP_WORDS" in os.environ and os.environ.get("COMP_CWORD", "").isdigit()
+    if instruction.startswith("complete_"):  # zsh, fish, PowerShell
+        return "_TYPER_COMPLETE_ARGS" in os.environ
+    return True  # (`source_bash`... : the script to install, or an instruction Typer refuses itself)
 
 
 def _refuse_empty(args: list[str], *, group: Any) -> None:

@@ -275,8 +275,8 @@ def _plural_rule(header: str) -> Any:
 def parse_po(source: str) -> Catalogue:
     """msgctxt / msgid / msgid_plural / msgstr[N] entries; comments and fuzzy flags honoured.
 
-    An entry without msgstr, an entry given twice and an unknown escape are errors, as
-    msgfmt says: a translator's slip, not a translation to show."""
+    An entry without msgstr, an entry or a keyword given twice and an unknown escape are
+    errors, as for msgfmt: a translator's slip, not a translation to show."""
     entries: Catalogue = {}
     entry: dict[str, str] = {}
     fuzzy = False
@@ -314,6 +314,8 @@ def parse_po(source: str) -> Catalogue:
             if not entry:
                 start = number
             last = keyword.replace("msgstr[", "msgstr_").rstrip("]") if keyword.startswith("msgstr[") else keyword
+            if last in entry:
+                raise POError(number, msg("{keyword} given twice in one entry", keyword=keyword))
             entry[last] = _string(rest, number)
     flush()
     return entries
@@ -334,7 +336,7 @@ _KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[[0-9]\])$")
 
 
 _ESCAPE = re.compile(r"\\(.)")
-_ESCAPED = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
+_ESCAPED = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
 
 def _string(quoted: str, line: int = 0) -> str:

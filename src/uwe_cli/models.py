@@ -136,7 +136,7 @@ class Region(NamedRecord):
     # so that totals never count it twice.
     within: Id | None = None
     # uwe's: other names a reader may type (`DG`, `Ostbelgien`), never shown as the slides'.
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[NonEmpty, ...] = ()
     codes: Codes = Codes()
     # ISO 639-1 codes of the languages the slide names.
     languages: tuple[Annotated[str, Field(pattern=r"^[a-z]{2}$")], ...] = ()
@@ -213,7 +213,7 @@ class Benefit(Model):
 class Scheme(NamedRecord):
     """A Walloon clustering scheme: technology grappes, regional clusters, poles, export grappes."""
 
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[NonEmpty, ...] = ()
     # The English term the slide itself gives (« competitiveness cluster »).
     english_term: str | None = None
     summary: Words
