@@ -124,17 +124,17 @@ def test_forty_columns_on_a_terminal() -> None:
 def test_messages_wrap_between_words_on_a_narrow_terminal() -> None:
     # One line in a pipe or a log (see test_cli); on a terminal, never a word cut at its edge.
     shown = in_terminal("cluster", columns=40).replace("\r", "")
-    assert shown.splitlines() == [
-        "uwe: error: missing NAME: try 'uwe",
-        "  cluster tweed', or 'uwe clusters' to",
-        "  list them all",
+    assert shown.splitlines() == [  # (a command in quotes is kept whole, to be read and typed)
+        "uwe: error: missing NAME: try",
+        "  'uwe cluster tweed', or",
+        "  'uwe clusters' to list them all",
     ]
     shown = in_terminal("clusters", "--search", "aerospace", "--no-color", columns=40).replace("\r", "")
     assert shown.splitlines()[1:] == [
         "uwe: no grouping's name or domain",
         "  mentions “aerospace”, but it is a",
-        "  sector: try 'uwe clusters --sector",
-        "  aerospace'",
+        "  sector: try",
+        "  'uwe clusters --sector aerospace'",
     ]
 
 

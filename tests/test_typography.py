@@ -51,3 +51,14 @@ def test_a_date_never_breaks_between_its_day_and_its_month(uwe, lang: str) -> No
     for width in range(30, 61, 2):
         out = uwe("--lang", lang, "cite", "tweed", env={"COLUMNS": str(width)}).stdout
         assert not re.search(r"\b15\.? *\n", out), (width, out)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl", "de", "bg"])
+def test_a_command_quoted_in_a_message_stays_on_one_line(uwe, lang: str) -> None:
+    from uwe_cli import screen
+
+    message = uwe("--lang", lang, "cluster").stderr.strip()
+    for width in range(30, 81):
+        lines = screen.wrapped(message, width=width).splitlines()
+        assert any("uwe cluster tweed" in line for line in lines), (width, lines)
+        assert any("uwe clusters" in line for line in lines), (width, lines)

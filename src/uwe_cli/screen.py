@@ -18,8 +18,9 @@ from typing import TextIO
 GLUED_SPACE = re.compile(
     r" (?=[:;!?%»])|(?<=«) |(?:(?<=\b\d)|(?<=\b\d\d)|(?<=\b\d\.)|(?<=\b\d\d\.)) (?=[^\W\d_])|(?<=\bp\.) (?=\d)"
 )
-# A short command in backticks (`uwe notes`) stays on one line, to be read and typed whole.
-_COMMAND = re.compile(r"`[^`\n]{1,40}`")
+# A short command in backticks or quotes (`uwe notes`, « uwe cluster tweed ») stays on one
+# line, to be read and typed whole.
+_COMMAND = re.compile(r"`[^`\n]{1,40}`|(?:(?<=[„‘'“«])|(?<=« ))uwe [^„“‘’'«»”`\n]{1,36}(?=[“’'”»]| »)")
 GLUE = "\ufdd2"  # (a noncharacter: textwrap takes it for a letter, and it never comes from data)
 
 
@@ -45,8 +46,9 @@ def is_terminal(stream: TextIO | None) -> bool:
 
 def glued(text: str) -> str:
     """`text` with GLUE for each space no line may break at (see GLUED_SPACE, _COMMAND)."""
-    text = GLUED_SPACE.sub(GLUE, text)
-    return _COMMAND.sub(lambda found: found.group(0).replace(" ", GLUE), text) if "`" in text else text
+    if "uwe" in text or "`" in text:
+        text = _COMMAND.sub(lambda found: found.group(0).replace(" ", GLUE), text)
+    return GLUED_SPACE.sub(GLUE, text)
 
 
 def lines(text: str, *, width: int, indent: str = "") -> list[str]:
