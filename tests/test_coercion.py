@@ -18,10 +18,12 @@ try:
 except ImportError:  # Typer < 0.29 converts without pydantic: no slot, nothing to simulate
     private = None  # type: ignore[assignment]
 
-try:  # Typer >= 0.29 vendors Click, and its exceptions
+try:  # Typer >= 0.29: its own exceptions
     from typer import TyperException as ParseError
-except ImportError:
-    from click import ClickException as ParseError  # type: ignore[assignment]
+except ImportError:  # Click's, where Typer's Exit is: Click itself, or Typer's copy of it (0.26 to 0.28)
+    import importlib
+
+    ParseError = importlib.import_module(typer.Exit.__module__).ClickException  # type: ignore[misc]
 
 
 def parse(args: list[str], *, light: bool, monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> Any:

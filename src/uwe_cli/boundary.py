@@ -228,8 +228,11 @@ def _click_exceptions() -> tuple[tuple[type[BaseException], ...], ...]:
 
             import typer
 
-            # Typer >= 0.29 vendors Click, whose exceptions derive from TyperException.
-            error = getattr(typer, "TyperException", None) or importlib.import_module("click").ClickException
+            # Click's exception base is where Typer's Exit is: in Click itself (Typer < 0.26),
+            # in Typer's copy of Click (0.26 to 0.28); from 0.29, Typer's own base is theirs.
+            error = getattr(typer, "TyperException", None)
+            if error is None:
+                error = importlib.import_module(typer.Exit.__module__).ClickException
             return (typer.Exit,), (typer.Abort,), (error,)
         except Exception:  # Typer half loaded (interrupted while importing): none of it ran
             pass
