@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from uwe_cli import command_line, completion
-from uwe_cli.errors import UweError
+from uwe_cli.errors import UsageError, UweError
 from uwe_cli.form import msg, msg_n
 from uwe_cli.options import App, naming_the_variable, root_settings
 from uwe_cli.vocabulary import LANGS, listed
@@ -37,7 +37,6 @@ def data(ctx: typer.Context) -> None:
 def _folder(given: str, *, optional: bool) -> Path:
     """A folder typed on the command line; an empty one names nothing (Path("") is the current folder)."""
     if not given:
-        from uwe_cli.errors import UsageError
         from uwe_cli.form import msg
 
         if optional:
@@ -121,10 +120,8 @@ def data_export(
     # (not --lang: that is the language uwe answers in, here as for every command)
     try:
         lang = lookup.choose(texts, LANGS, what="language") if texts else None
-    except UweError as exc:  # (which option: --lang is the language uwe answers in)
-        from uwe_cli.errors import UsageError
-
-        raise UsageError(msg("{origin}: {error}", origin="--texts", error=exc.args[0])) from None
+    except UsageError as exc:  # (which option: --lang is the language uwe answers in)
+        raise exc.of("--texts") from None
     output.line(
         data_export.export(path, data_dir=settings.data_dir, use_cache=not settings.no_cache, lang=lang, force=force)
     )

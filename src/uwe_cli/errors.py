@@ -73,13 +73,16 @@ class Worded(Exception):
         return str(Language("en").localize(self.message))
 
 
-class UweError(Exception):
-    """An error the user can mend; its one argument is a form.Message, said in their language."""
+class UweError(Worded):
+    """An error the user can mend: its message, said in their language."""
 
     exit_code = ExitCode.DATA_ERROR
 
+    def __init__(self, message: Any) -> None:
+        super().__init__(message, message)
+
     def told(self, lang: Language) -> str:
-        return str(lang.localize(self.args[0])) if self.args else ""
+        return str(lang.localize(self.message))
 
     def summary(self) -> str:
         """The one line the user sees: the message in the language of the command (language.py)."""
@@ -125,6 +128,12 @@ class UsageError(UweError):
     """The command line asks for something that does not exist (a name, a sector, a format)."""
 
     exit_code = ExitCode.USAGE_ERROR
+
+    def of(self, origin: str) -> UsageError:
+        """The same error, naming where the value came from (`--texts`, `UWE_LANG`)."""
+        from uwe_cli.form import msg
+
+        return UsageError(msg("{origin}: {error}", origin=origin, error=self.message))
 
 
 def system_reason(exc: OSError) -> Any:

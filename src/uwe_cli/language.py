@@ -83,7 +83,7 @@ def resolve(option: str | None, environ: Mapping[str, str]) -> Language:
     except UsageError as exc:
         if origin == "--lang":
             raise
-        raise UsageError(msg("{origin}: {error}", origin=origin, error=exc.args[0])) from None
+        raise exc.of(origin) from None
 
 
 _current: Language | None = None
@@ -197,7 +197,9 @@ class Language:
         if kind is Day:
             return self.date(value.day)
         if kind is Quantity:
-            return self.digits(f"{value.value:,}")
+            from uwe_cli.formatting import number  # (formatting imports this module: not at its top)
+
+            return number(value.value, self)
         if kind is Listing:
             return self.listing([str(self.localize(item)) for item in value.items], style=value.style)
         return value

@@ -60,7 +60,7 @@ def show(shown: Shown, *, console: Console) -> RenderableType:
 # that Rich takes for letters one cell wide (two Unicode noncharacters), swapped back after.
 # A plain space that French typography puts before `: ; ! ? % »` or after `«` is glued
 # the same way (the slides' own text has plain spaces there; it is shown as it is).
-_GLUE = str.maketrans({"\u00a0": "\ufdd0", "\u202f": "\ufdd1"})
+_NO_BREAK = str.maketrans({"\u00a0": "\ufdd0", "\u202f": "\ufdd1"})
 _UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", GLUE: " "})
 
 
@@ -80,8 +80,8 @@ def print_plain_or_styled(renderable: RenderableType, *, console: Console) -> No
 
 def _shown(value: str) -> str:
     """Data text as the screen will show it: controls visible, degraded to the encoding,
-    no-break spaces glued (see _GLUE)."""
-    shown = degrade(visible(value), sys.stdout).translate(_GLUE)  # (visible: data has no placeholder)
+    no-break spaces glued (see _NO_BREAK)."""
+    shown = degrade(visible(value), sys.stdout).translate(_NO_BREAK)  # (visible: data has no placeholder)
     return glued(shown)
 
 
