@@ -226,7 +226,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=21, help="interleaved rounds (default 21)")
     rounds = parser.parse_args().rounds
 
-    from uwe_cli import __version__, store
+    from uwe_cli import __version__
+    from uwe_cli.dataset import store
 
     python = sys.executable
     # The installed `uwe` script, as users run it; `python -m uwe_cli` where there is none.

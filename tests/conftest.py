@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from uwe_cli import cli, store
+from uwe_cli.cli import commands as cli
+from uwe_cli.dataset import store
 
 WIDTH = 80
 

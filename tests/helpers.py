@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from uwe_cli import language, store
+from uwe_cli.dataset import store
 from uwe_cli.errors import DataError
+from uwe_cli.i18n import language
 
 
 def problems(folder: Path) -> list[str]:

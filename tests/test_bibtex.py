@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pybtex.database import parse_string
 
 from helpers import edit
-from uwe_cli import bibtex
+from uwe_cli.output import bibtex
 
 # What LaTeX shows for each command uwe may write (LaTeX's own definitions: \% is a per
 # cent sign, \textbraceright{} a closing brace...), to read a field back as a person sees it.
@@ -93,6 +93,6 @@ def test_the_whole_dataset_cites_validly(uwe) -> None:
 
 def test_a_no_break_space_is_latexs_tilde() -> None:
     # (pdfLaTeX stops at U+202F; Bulgarian dates carry one: `15 април 2014 г.`)
-    from uwe_cli.bibtex import escape
+    from uwe_cli.output.bibtex import escape
 
     assert escape("15\u00a0avril 2014\u202fг.") == "15~avril 2014~г."

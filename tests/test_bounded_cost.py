@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from helpers import problems
-from uwe_cli import lookup, store, validation, yamlfile
+from uwe_cli.dataset import store, yamlfile
+from uwe_cli.dataset.checks import validation
+from uwe_cli.names import lookup
 
 # Where the limits are given in README.md.
 README = Path(__file__).resolve().parents[1] / "README.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import edit, problems
-from uwe_cli import store
+from uwe_cli.dataset import store
 from uwe_cli.errors import DataError
 
 
@@ -80,7 +80,7 @@ def test_unreadable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     # (Tests run as root on CI, where permissions do not bite: ask os.access instead.)
     folder = tmp_path / "data"
     folder.mkdir()
-    monkeypatch.setattr("uwe_cli.store.os.access", lambda path, mode: False)
+    monkeypatch.setattr("uwe_cli.dataset.store.os.access", lambda path, mode: False)
     assert problems(folder) == ["DATA: data folder cannot be read (permission denied)"]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from uwe_cli import cache, store
+from uwe_cli.dataset import cache, store
 
 
 def entries() -> list[Path]:

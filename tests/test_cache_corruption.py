@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from uwe_cli import cache, cli, store
+from uwe_cli.cli import commands as cli
+from uwe_cli.dataset import cache, store
 
 COMMANDS = [
     ["regions", "-f", "json"],

@@ -13,9 +13,9 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from uwe_cli import language
-from uwe_cli.formatting import euros, number, percent
-from uwe_cli.language import Language
+from uwe_cli.i18n import language
+from uwe_cli.i18n.formatting import euros, number, percent
+from uwe_cli.i18n.language import Language
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = runpy.run_path(str(ROOT / "scripts" / "update-cldr"))

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from uwe_cli import __version__, completion, models, store
+from uwe_cli import __version__
+from uwe_cli.cli import completion
+from uwe_cli.dataset import models, store
 
 Uwe = Callable[..., object]
 ESC = "\x1b"
@@ -620,7 +622,7 @@ def test_bibtex_is_in_the_chosen_language(uwe: Uwe) -> None:
 
 def test_an_exact_id_names_one_record_even_where_two_share_a_name() -> None:
     # Two groupings a data folder names alike: `uwe cite tweed` is the one whose id is tweed.
-    from uwe_cli import lookup
+    from uwe_cli.names import lookup
 
     name = {"fr": "TWEED", "en": "TWEED"}
     entries = [("cluster", {"id": "tweed", "name": name}), ("cluster", {"id": "tweed-bis", "name": name})]

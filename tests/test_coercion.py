@@ -11,7 +11,7 @@ import typer
 import typer.core as core
 import typer.main
 
-from uwe_cli import coercion
+from uwe_cli.cli import coercion
 
 try:
     import typer._coercion as private
@@ -232,7 +232,7 @@ COMMANDS = [
 def test_every_command_works_whatever_typer_changes(
     release: Any, typers_own: bool, uwe: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from uwe_cli import store
+    from uwe_cli.dataset import store
 
     def answers(label: str) -> list[tuple[int, str, str]]:
         folder = tmp_path / label

@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 import typer.main
 
-from uwe_cli import __version__, cli, store
+from uwe_cli import __version__
+from uwe_cli.cli import commands as cli
+from uwe_cli.dataset import store
 
 Uwe = Callable[..., object]
 WIDTHS = [40, 80, 160]

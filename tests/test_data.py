@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from uwe_cli import evidence, models, store
+from uwe_cli.dataset import evidence, models, store
 
 SOURCE = Path(__file__).parent / "source" / "uwe-sofia-2014.txt"
 

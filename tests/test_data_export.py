@@ -24,7 +24,10 @@ import pytest
 
 from helpers import edit
 from test_speed import imported
-from uwe_cli import __version__, data_export, database, datapackage, store
+from uwe_cli import __version__
+from uwe_cli.dataset import store
+from uwe_cli.export import database, datapackage
+from uwe_cli.export import writer as data_export
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 TABLES = 39
@@ -627,10 +630,19 @@ def test_other_commands_do_not_load_the_export_code(tmp_path: Path) -> None:
     cache = str(tmp_path / "cache")
     for args in (["regions"], ["clusters", "--format", "json"]):
         modules = imported(*args, cache_dir=cache)
-        assert not {"sqlite3", "uwe_cli.data_export", "uwe_cli.tables", "uwe_cli.schema", "uwe_cli.database"} & modules
+        assert (
+            not {
+                "sqlite3",
+                "uwe_cli.export.writer",
+                "uwe_cli.export.tables",
+                "uwe_cli.export.schema",
+                "uwe_cli.export.database",
+            }
+            & modules
+        )
     # And an export to SQLite loads neither CSV, nor Rich, nor (with a warm cache) pydantic.
     modules = imported("data", "export", str(tmp_path / "uwe.db"), cache_dir=cache)
-    assert "sqlite3" in modules and not {"csv", "uwe_cli.datapackage", "rich.console", "pydantic"} & modules
+    assert "sqlite3" in modules and not {"csv", "uwe_cli.export.datapackage", "rich.console", "pydantic"} & modules
 
 
 # README.md shows both exports and reads each; these run what it shows.

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from helpers import edit, english_messages
-from uwe_cli import store
+from uwe_cli.dataset import store
 from uwe_cli.errors import DataError
-from uwe_cli.form import Message
+from uwe_cli.i18n.messages import Message
 
 Uwe = Callable[..., Any]
 

@@ -10,14 +10,15 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
-from uwe_cli import language, store
-from uwe_cli.dataset import Dataset
-from uwe_cli.form import Form, Table
-from uwe_cli.language import Language
-from uwe_cli.machine import to_csv, to_json
-from uwe_cli.markdown import to_markdown
-from uwe_cli.shown import derive, localized
+from uwe_cli.dataset import store
+from uwe_cli.dataset.records import Dataset
+from uwe_cli.i18n import language
+from uwe_cli.i18n.language import Language
+from uwe_cli.output.machine import to_csv, to_json
+from uwe_cli.output.markdown import to_markdown
+from uwe_cli.output.shown import derive, localized
 from uwe_cli.views import about, cite, clusters, notes, policy, regions, schemes, search
+from uwe_cli.views.form import Form, Table
 
 VIEWS: list[tuple[Callable[..., Form], dict[str, Any]]] = [
     (about.overview, {}),
@@ -155,7 +156,7 @@ def test_a_view_knows_no_language() -> None:
 def test_every_message_translators_tools_extract_is_in_every_catalogue() -> None:
     from babel.messages.extract import extract_from_dir
 
-    source = language._LOCALE.parent
+    source = language._LOCALE.parents[1]  # (the package: every module that says something)
     keywords = {"msg": None, "msg_n": (1, 2), "msg_p": ((1, "c"), 2)}
     extracted = {
         (context, message if isinstance(message, str) else message[0])
@@ -183,7 +184,7 @@ def test_every_translation_names_only_fields_its_message_has() -> None:
 
 
 def test_a_translation_that_cannot_be_formatted_falls_back_to_the_english() -> None:
-    from uwe_cli.form import msg
+    from uwe_cli.i18n.messages import msg
 
     lang = Language("de")
     lang._catalogue = {**lang._catalogue, (None, "missing {argument}"): ["{argument} fehlt: {ziel}"]}  # (a copy)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import edit, problems
-from uwe_cli import store
+from uwe_cli.dataset import store
 
 
 def write_alias_bomb(path: Path) -> None:
@@ -85,7 +85,8 @@ def test_other_tags_are_refused(data_copy: Path) -> None:
 SWAPPED = """
 import os, sys
 from pathlib import Path
-from uwe_cli import readfile, store
+from uwe_cli.dataset import readfile
+from uwe_cli.dataset import store
 from uwe_cli.errors import DataError
 
 folder, fifo = Path(sys.argv[1]), sys.argv[2]

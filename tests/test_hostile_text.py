@@ -16,10 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uwe_cli import output
-from uwe_cli.form import Column, Document, Field, Section, Table, msg
-from uwe_cli.language import Language
-from uwe_cli.sanitize import visible
+from uwe_cli.i18n.language import Language
+from uwe_cli.i18n.messages import msg
+from uwe_cli.output import render as output
+from uwe_cli.output.sanitize import visible
+from uwe_cli.views.form import Column, Document, Field, Section, Table
 
 # What a terminal would act on, or a reader would not see: controls (but newline), line and
 # paragraph separators, format characters (bidirectional overrides, zero-width characters,
@@ -201,7 +202,7 @@ def test_csv_cells_are_never_formulas(uwe, data_copy: Path) -> None:
 
 
 def test_every_format_character_is_made_visible() -> None:
-    from uwe_cli.sanitize import CONTROL as UWE_CONTROL
+    from uwe_cli.output.sanitize import CONTROL as UWE_CONTROL
 
     missed = [
         f"U+{code:04X}"
@@ -212,7 +213,7 @@ def test_every_format_character_is_made_visible() -> None:
 
 
 def test_how_hidden_characters_are_shown() -> None:
-    from uwe_cli.sanitize import visible
+    from uwe_cli.output.sanitize import visible
 
     assert (
         visible("a\u2028b\u2029c\u200bd\xade\U000e0041f\x1bg\th")

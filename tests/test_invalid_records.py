@@ -183,7 +183,7 @@ def test_an_empty_source_says_what_it_needs(data_copy: Path) -> None:
 
 
 def problems_or_none(folder: Path) -> list[str]:
-    from uwe_cli import store
+    from uwe_cli.dataset import store
     from uwe_cli.errors import DataError
 
     try:

@@ -11,7 +11,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from helpers import english_messages
-from uwe_cli import language
+from uwe_cli.i18n import language
 
 Uwe = Callable[..., Any]
 LANGS = ("en", "fr", "nl", "de", "bg")
@@ -137,7 +137,8 @@ def test_an_unknown_language_is_refused_by_every_command(uwe: Uwe, tmp_path: Pat
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_dataset_text_exists_in_every_language(lang: str) -> None:
-    from uwe_cli import store, translations
+    from uwe_cli.dataset import store
+    from uwe_cli.i18n import translations
 
     data = store.load_dataset(store.shipped_data_dir(), use_cache=False).dump()
     missing = [address for address, text in translations.texts(data) if lang not in text]
@@ -178,7 +179,8 @@ ERROR = {
 def test_every_help_text_is_in_every_catalogue(lang: str) -> None:
     import typer
 
-    from uwe_cli import cli, command_line
+    from uwe_cli.cli import command_line
+    from uwe_cli.cli import commands as cli
 
     wanted = command_line.help_messages(typer.main.get_command(cli.app))
     assert len(wanted) > 50

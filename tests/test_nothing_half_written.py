@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from uwe_cli import newfile, store
+from uwe_cli import newfile
+from uwe_cli.dataset import store
 
 _fdopen = os.fdopen
 

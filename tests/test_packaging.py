@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from uwe_cli import store
+from uwe_cli.dataset import store
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from uwe_cli import store
+from uwe_cli.dataset import store
 
 RUN = "\nfrom uwe_cli.__main__ import run\nrun()\n"
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from uwe_cli import cli, store
+from uwe_cli.cli import commands as cli
+from uwe_cli.dataset import store
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 EXAMPLE = re.compile(r"```console\n\$ uwe(?P<args>[^\n]*)\n(?P<output>.*?)```", re.S)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from uwe_cli import store
+from uwe_cli.dataset import store
 
 PROBE = """
 import contextlib, io, json, sys
-from uwe_cli import cli
+from uwe_cli.cli import commands as cli
 with contextlib.redirect_stdout(io.StringIO()):
     code = cli.main(sys.argv[1:])
 assert code == 0, code  # a command that failed early would import little and prove nothing
@@ -49,7 +49,9 @@ def test_machine_formats_and_version_do_not_import_rich(args: list[str], warm_ca
 def test_a_warm_cache_skips_yaml_and_the_record_models(args: list[str], warm_cache: str) -> None:
     modules = imported(*args, cache_dir=warm_cache)
     assert "rich.table" in modules  # (the table view does need Rich)
-    assert "yaml" not in modules and "uwe_cli.models" not in modules and "uwe_cli.yamlfile" not in modules
+    assert (
+        "yaml" not in modules and "uwe_cli.dataset.models" not in modules and "uwe_cli.dataset.yamlfile" not in modules
+    )
 
 
 @pytest.mark.parametrize(
@@ -71,4 +73,4 @@ def test_options_are_parsed_without_pydantic_schema_machinery(args: list[str], w
 
 def test_version_imports_no_data_layer(warm_cache: str) -> None:
     modules = imported("--version", cache_dir=warm_cache)
-    assert not {"uwe_cli.store", "uwe_cli.views", "uwe_cli.output", "yaml"} & modules
+    assert not {"uwe_cli.dataset.store", "uwe_cli.views", "uwe_cli.output.render", "yaml"} & modules

@@ -183,7 +183,7 @@ HIDE_CURSOR, SHOW_CURSOR = "\x1b[?25l", "\x1b[?25h"
 
 @pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
 def test_a_signal_while_the_spinner_runs_shows_the_cursor_again(name: str, code: int, data_copy: Path) -> None:
-    from uwe_cli import store
+    from uwe_cli.dataset import store
 
     # A folder large enough for the spinner; the signal arrives just after it hid the cursor,
     # before the code that would show it again is even in place.

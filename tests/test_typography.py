@@ -35,7 +35,7 @@ def test_no_break_spaces_are_kept_and_shown_as_they_are(uwe, data_copy) -> None:
 
 
 def test_a_message_wrapped_on_a_terminal_never_starts_a_line_with_closing_punctuation(uwe) -> None:
-    from uwe_cli import screen
+    from uwe_cli.output import screen
 
     for args in (["region", "walonia"], ["cluster", "t"], ["regions", "--sort", "size"], ["data", "export", "x.csv"]):
         message = uwe("--lang", "fr", *args).stderr.strip()
@@ -55,7 +55,7 @@ def test_a_date_never_breaks_between_its_day_and_its_month(uwe, lang: str) -> No
 
 @pytest.mark.parametrize("lang", ["en", "fr", "nl", "de", "bg"])
 def test_a_command_quoted_in_a_message_stays_on_one_line(uwe, lang: str) -> None:
-    from uwe_cli import screen
+    from uwe_cli.output import screen
 
     message = uwe("--lang", lang, "cluster").stderr.strip()
     for width in range(30, 81):

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uwe_cli.yamlfile import YamlProblem, parse_yaml
+from uwe_cli.dataset.yamlfile import YamlProblem, parse_yaml
 
 scalars = (
     st.none()

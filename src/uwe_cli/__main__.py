@@ -4,7 +4,7 @@ import gc
 import sys
 
 # The standard library only (os, signal, sys): in place before the libraries start loading.
-from uwe_cli import boundary, process
+from uwe_cli.cli import boundary, process
 
 
 def run() -> None:
@@ -28,7 +28,7 @@ def run() -> None:
 
 
 def _commands(args: list[str]) -> int:
-    from uwe_cli.cli import main
+    from uwe_cli.cli.commands import main
 
     return main(args)
 

@@ -11,7 +11,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from uwe_cli.language import Language
+    from uwe_cli.i18n.language import Language
 
 
 class ExitCode(IntEnum):
@@ -49,12 +49,12 @@ class Problem:
         field = f" {self.field}:" if self.field else ""
         if self.hint is None:
             return f"{where}:{field} {lang.localize(self.message)}"
-        from uwe_cli.form import msg
+        from uwe_cli.i18n.messages import msg
 
         return f"{where}:{field} {lang.message(msg('{error} ({hint})', error=self.message, hint=self.hint))}"
 
     def __str__(self) -> str:
-        from uwe_cli.language import Language
+        from uwe_cli.i18n.language import Language
 
         return self.told(Language("en"))
 
@@ -68,7 +68,7 @@ class Worded(Exception):
         self.message = message
 
     def __str__(self) -> str:
-        from uwe_cli.language import Language
+        from uwe_cli.i18n.language import Language
 
         return str(Language("en").localize(self.message))
 
@@ -86,12 +86,12 @@ class UweError(Worded):
 
     def summary(self) -> str:
         """The one line the user sees: the message in the language of the command (language.py)."""
-        from uwe_cli.language import current
+        from uwe_cli.i18n.language import current
 
         return self.told(current())
 
     def __str__(self) -> str:
-        from uwe_cli.language import Language
+        from uwe_cli.i18n.language import Language
 
         return self.told(Language("en"))
 
@@ -114,7 +114,7 @@ class DataError(UweError):
         if more:
             import shlex
 
-            from uwe_cli.form import msg_n
+            from uwe_cli.i18n.messages import msg_n
 
             check = "uwe data check" + (f" {shlex.quote(self.folder)}" if self.folder else "")
             first += " " + lang.message(
@@ -131,7 +131,7 @@ class UsageError(UweError):
 
     def of(self, origin: str) -> UsageError:
         """The same error, naming where the value came from (`--texts`, `UWE_LANG`)."""
-        from uwe_cli.form import msg
+        from uwe_cli.i18n.messages import msg
 
         return UsageError(msg("{origin}: {error}", origin=origin, error=self.message))
 
@@ -143,7 +143,7 @@ def system_reason(exc: OSError) -> Any:
     """
     import errno
 
-    from uwe_cli.form import msg_p
+    from uwe_cli.i18n.messages import msg_p
 
     reasons = {
         errno.EACCES: msg_p("system", "permission denied"),

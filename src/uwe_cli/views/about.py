@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from uwe_cli.dataset import Dataset, Record, label
-from uwe_cli.form import Document, Field, Section, msg
-from uwe_cli.formatting import date_message, figure, long_date
-from uwe_cli.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language
+from uwe_cli.dataset.records import Dataset, Record, label
+from uwe_cli.i18n.formatting import date_message, figure, long_date
+from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language
+from uwe_cli.i18n.messages import msg
 from uwe_cli.views.common import by_uwe, record_data, without_none
+from uwe_cli.views.form import Document, Field, Section
 from uwe_cli.vocabulary import LANGS
 
 # What to try next, with what each command does.
@@ -130,7 +131,7 @@ def about(ds: Dataset) -> Document:
 def _languages(ds: Dataset) -> list[dict[str, str]]:
     """Each language the dataset's texts are in, and whose words they are: the slides' (the
     source's French), uwe's translation, or one a data folder adds (not uwe's)."""
-    from uwe_cli import translations
+    from uwe_cli.i18n import translations
 
     def words(code: str) -> str:
         if code == SOURCE_LANGUAGE:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from uwe_cli import __version__, lookup
-from uwe_cli.bibtex import misc
-from uwe_cli.dataset import Dataset, Record, slide_label
-from uwe_cli.form import Document, Field, Listing, Section, msg, msg_n, msg_p
-from uwe_cli.formatting import date_message
-from uwe_cli.language import SOURCE_LANGUAGE, Language
+from uwe_cli import __version__
+from uwe_cli.dataset.records import Dataset, Record, slide_label
+from uwe_cli.i18n.formatting import date_message
+from uwe_cli.i18n.language import SOURCE_LANGUAGE, Language
+from uwe_cli.i18n.messages import Listing, msg, msg_n, msg_p
+from uwe_cli.names import lookup
+from uwe_cli.output.bibtex import misc
 from uwe_cli.views.common import RECORD_KINDS, citable
+from uwe_cli.views.form import Document, Field, Section
 from uwe_cli.vocabulary import LANGS
 
 

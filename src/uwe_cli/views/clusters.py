@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from uwe_cli import evidence, lookup, matching
-from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Column, Document, Field, Section, Table, msg, msg_n, msg_p
-from uwe_cli.language import Language
+from uwe_cli.dataset import evidence
+from uwe_cli.dataset.records import Dataset, Record
+from uwe_cli.i18n.language import Language
+from uwe_cli.i18n.messages import msg, msg_n, msg_p
+from uwe_cli.names import lookup, matching
 from uwe_cli.views.common import (
     as_read,
     by_uwe,
@@ -23,6 +24,7 @@ from uwe_cli.views.common import (
     shell_word,
     source_section,
 )
+from uwe_cli.views.form import Column, Document, Field, Section, Table
 from uwe_cli.vocabulary import CLUSTER_STATUSES, NOT_STATED
 
 # A grouping's status, as a reader says it; the data has none where the slides state none.

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from uwe_cli import lookup, matching
-from uwe_cli.dataset import Dataset, Record
+from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
-from uwe_cli.form import Listing, Section, Show, msg, msg_p
-from uwe_cli.formatting import long_date
-from uwe_cli.language import Language
+from uwe_cli.i18n.formatting import long_date
+from uwe_cli.i18n.language import Language
+from uwe_cli.i18n.messages import Listing, msg, msg_p
+from uwe_cli.names import lookup, matching
+from uwe_cli.views.form import Section, Show
 
 
 def find(ds: Dataset, kind: str, name: str) -> Record:

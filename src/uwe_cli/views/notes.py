@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Document, Field, Message, Section, msg, msg_n
-from uwe_cli.formatting import figure, index_base, number, percent, unit_value
-from uwe_cli.language import Language
+from uwe_cli.dataset.records import Dataset, Record
+from uwe_cli.i18n.formatting import figure, index_base, number, percent, unit_value
+from uwe_cli.i18n.language import Language
+from uwe_cli.i18n.messages import Message, msg, msg_n
 from uwe_cli.views.common import by_uwe
+from uwe_cli.views.form import Document, Field, Section
 
 
 def _fig(record: Record, measure: str, fig: Record) -> dict[str, Any]:

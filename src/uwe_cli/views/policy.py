@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from uwe_cli import lookup
-from uwe_cli.dataset import Dataset, Record
+from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
-from uwe_cli.form import Column, Document, Section, Table, msg
-from uwe_cli.formatting import unit_value
-from uwe_cli.language import SOURCE_LANGUAGE, Language
+from uwe_cli.i18n.formatting import unit_value
+from uwe_cli.i18n.language import SOURCE_LANGUAGE, Language
+from uwe_cli.i18n.messages import msg
+from uwe_cli.names import lookup
 from uwe_cli.views.common import by_uwe, record_data
+from uwe_cli.views.form import Column, Document, Section, Table
 from uwe_cli.vocabulary import CONCEPT_KINDS, LESSON_KINDS
 
 # Section headings, by lesson and concept kind, in the source's order.

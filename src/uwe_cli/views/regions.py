@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from uwe_cli import lookup, matching
-from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Chart, Column, Document, Field, Section, Table, msg, msg_p
-from uwe_cli.formatting import figure, figure_with_period, figures, index_base, joined, number, percent, unit_value
-from uwe_cli.language import LANGUAGE_NAMES, Language
+from uwe_cli.dataset.records import Dataset, Record
+from uwe_cli.i18n.formatting import figure, figure_with_period, figures, index_base, joined, number, percent, unit_value
+from uwe_cli.i18n.language import LANGUAGE_NAMES, Language
+from uwe_cli.i18n.messages import msg, msg_p
+from uwe_cli.names import lookup, matching
 from uwe_cli.views.common import by_uwe, find, names, record_data, source_section
+from uwe_cli.views.form import Chart, Column, Document, Field, Section, Table
 from uwe_cli.views.notes import pointer
 from uwe_cli.vocabulary import SORT_KEYS
 

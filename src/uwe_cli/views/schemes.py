@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from uwe_cli.dataset import Dataset, Record
-from uwe_cli.form import Comparison, Document, Field, Section, Show, msg, msg_p, text
-from uwe_cli.formatting import figure, unit_value
-from uwe_cli.language import Language
+from uwe_cli.dataset.records import Dataset, Record
+from uwe_cli.i18n.formatting import figure, unit_value
+from uwe_cli.i18n.language import Language
+from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.views.clusters import status_word
 from uwe_cli.views.common import as_read, by_uwe, find, record_data, scheme_ids, source_section
+from uwe_cli.views.form import Comparison, Document, Field, Section, Show, text
 
 
 def _funding(f: Record | None, lang: Language) -> str:

@@ -12,13 +12,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from uwe_cli import matching
-from uwe_cli.dataset import Dataset, Record, slide_label
-from uwe_cli.form import Column, Message, Show, Table, msg, msg_n
-from uwe_cli.language import LANGUAGE_NAMES, Language, is_text
-from uwe_cli.lookup import display_name
+from uwe_cli.dataset.records import Dataset, Record, slide_label
+from uwe_cli.i18n.language import LANGUAGE_NAMES, Language, is_text
+from uwe_cli.i18n.messages import Message, msg, msg_n
+from uwe_cli.names import matching
+from uwe_cli.names.lookup import display_name
 from uwe_cli.views.clusters import sector_slides
 from uwe_cli.views.common import RECORD_KINDS, citable, either, search_key
+from uwe_cli.views.form import Column, Show, Table
 from uwe_cli.views.policy import CONCEPT_HEADINGS, LESSON_HEADINGS
 
 # Plain strings that are words of the source (every other plain string is an id, a unit,

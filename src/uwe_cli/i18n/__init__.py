@@ -1,0 +1,8 @@
+"""Languages and messages: the interface's messages (`messages.py`), the language a command
+answers in with its gettext catalogue (`language.py`, `locale/`), numbers and dates as
+CLDR writes them (`formatting.py`), and the dataset's translations (`translations.py`).
+
+A new language: its catalogue under `locale/`, its dataset translations under
+`data/translations/`, and golden files under `tests/golden/`. May import `uwe_cli.errors`,
+`uwe_cli.vocabulary` and `uwe_cli.names`; never the dataset, views or output.
+"""

@@ -1,0 +1,136 @@
+"""The dataset's texts in other languages: one gettext catalogue per language, kept honest.
+
+The data files hold each text in French (the slides' words) and English. Any other language
+lives in the data folder's `translations/LANG.po`, the format translators' tools read: an
+entry's context is the text's address in the dataset (`clusters/tweed/name`), its msgid the
+French it translates, its msgstr the translation. When the French at that address changes,
+the entry no longer matches: it is outdated, reported by `uwe data check`, and the views
+show the French (marked) rather than a translation of words the data no longer has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from uwe_cli.i18n.language import SOURCE_LANGUAGE, POError, is_text, parse_po
+from uwe_cli.i18n.messages import msg
+
+# A language a data folder may add: an ISO 639-1 code (`translations/es.po`).
+LANGUAGE_FILE = re.compile(r"^([a-z]{2})\.po$")
+FOLDER = "translations"
+_KINDS = ("regions", "schemes", "clusters", "sectors", "lessons", "concepts", "glossary")
+
+
+class NotPO(Exception):
+    """A data folder's catalogue that cannot be read as a PO file."""
+
+    def __init__(self, lang: str, error: POError) -> None:
+        super().__init__(str(error))
+        self.lang, self.line, self.message = lang, error.line, error.message
+
+
+@dataclass(frozen=True)
+class Outdated:
+    """A translation of French the dataset no longer has (or of a text it no longer has)."""
+
+    lang: str
+    address: str
+    cause: str  # a key of CAUSES
+
+
+# Why a translation is outdated, as `uwe data check` says it.
+CAUSES = {
+    "removed": msg("the dataset has no such text any more"),
+    "changed": msg("the French text has changed since it was translated"),
+}
+
+
+def texts(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, str]]]:
+    """(address, text) for every text of the validated dataset, in the files' order."""
+    for kind in _KINDS:
+        for record in data[kind]:
+            yield from _walk(record, f"{kind}/{record['id']}")
+    yield from _walk(data["organisation"], "about/organisation")
+    yield from _walk(data["presentation"], "about/presentation")
+
+
+def _walk(value: Any, address: str) -> Iterator[tuple[str, dict[str, str]]]:
+    if isinstance(value, dict):
+        if is_text(value):
+            yield address, value
+            return
+        for key, item in value.items():
+            yield from _walk(item, f"{address}/{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            # Records in a list are addressed by id: a new slide does not shift the others.
+            where = item["id"] if isinstance(item, dict) and isinstance(item.get("id"), str) else str(i)
+            yield from _walk(item, f"{address}/{where}")
+
+
+def languages(data: dict[str, Any]) -> tuple[str, ...]:
+    """The languages of the dataset's texts: French (the source's), then uwe's languages in
+    their order (English first), then any other a data folder adds."""
+    from uwe_cli.vocabulary import LANGS
+
+    found = dict.fromkeys(code for _, text in texts(data) for code in text)
+    ours = (c for c in LANGS if c in found and c != SOURCE_LANGUAGE)
+    return (SOURCE_LANGUAGE, *ours, *sorted(set(found) - set(LANGS)))
+
+
+def apply(data: dict[str, Any], catalogues: dict[str, str]) -> list[Outdated]:
+    """Add each language's translations (`catalogues`: code -> PO text) to the data's texts.
+
+    A text the same in French and English that a catalogue leaves out is taken for a name
+    (TWEED), the same in every language. Returns the outdated entries; their texts are left without that language.
+    """
+    outdated: list[Outdated] = []
+    found = dict(texts(data))
+    for lang, source in sorted(catalogues.items()):
+        try:
+            entries = parse_po(source)
+        except POError as exc:
+            raise NotPO(lang, exc) from None
+        for (address, french), forms in entries.items():
+            translation = forms[0] if forms else ""
+            if address is None or not translation:
+                continue  # the header, or an entry not translated yet
+            text = found.get(address)
+            if text is None:
+                outdated.append(Outdated(lang, address, "removed"))
+            elif text[SOURCE_LANGUAGE] != french:
+                outdated.append(Outdated(lang, address, "changed"))
+            else:
+                text[lang] = translation
+        for text in found.values():
+            if lang not in text and text[SOURCE_LANGUAGE] == text.get("en"):
+                text[lang] = text[SOURCE_LANGUAGE]
+    return outdated
+
+
+def template(data: dict[str, Any], *, lang: str, existing: str = "") -> str:
+    """A PO file for `lang` with every text of the dataset, keeping what `existing` translated."""
+    done = {key: forms[0] for key, forms in parse_po(existing).items() if forms and forms[0]}
+    lines = [
+        f"# The dataset's texts in '{lang}', translated by uwe from the slides' French.",
+        "# msgctxt: where the text is in the dataset; msgid: the French it translates.",
+        'msgid ""',
+        'msgstr ""',
+        '"Content-Type: text/plain; charset=UTF-8\\n"',
+        f'"Language: {lang}\\n"',
+        "",
+    ]
+    for address, text in texts(data):
+        french = text[SOURCE_LANGUAGE]
+        # (a text the same in French and English is often a name, to copy: TWEED; not always:
+        # Construction, Innovations)
+        lines += [f"#. en: {text['en']}".replace("\n", " "), f"msgctxt {_quoted(address)}", f"msgid {_quoted(french)}",
+                  f"msgstr {_quoted(done.get((address, french), ''))}", ""]  # fmt: skip
+    return "\n".join(lines)
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'

@@ -1,0 +1,142 @@
+"""The one output layer: a view's form in, the chosen format on stdout.
+
+Every format comes from the same localized data (shown.py): JSON and CSV print it,
+Markdown and the table show what `shown.derive` makes of it. Rich is imported only for
+the table format, so scripts asking for JSON or CSV start faster. Errors and `uwe data`
+lines are written here too, with control characters made visible.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from uwe_cli.i18n.language import Language, current
+from uwe_cli.i18n.messages import msg, msg_p
+from uwe_cli.output import screen
+from uwe_cli.output.encoding import degrade, encodable
+from uwe_cli.output.sanitize import visible
+from uwe_cli.output.shown import derive, localized
+from uwe_cli.views.form import Form, Table
+
+if TYPE_CHECKING:
+    from uwe_cli.errors import Problem
+
+# The width of an --export file, whatever the screen: the same file from any terminal
+# (a 40-column terminal would otherwise export a stacked slide). README documents it.
+EXPORT_WIDTH = 100
+
+
+def render(
+    form: Form,
+    *,
+    fmt: str,
+    lang: Language,
+    no_color: bool = False,
+    width: int | None = None,
+    export: Path | None = None,
+    force: bool = False,
+) -> None:
+    """Write `form` to stdout in `fmt` and `lang` (the table for `width` columns, default the
+    screen's); with `export`, also save the table view as a file (EXPORT_WIDTH columns)."""
+    data = localized(form, lang)
+    if fmt == "json":
+        from uwe_cli.output.machine import to_json
+
+        # \u escapes keep JSON exact where the output encoding cannot show a character.
+        _write(to_json(data, ascii_only=not encodable("€—é", sys.stdout)))
+    elif fmt == "csv":
+        from uwe_cli.output.machine import to_csv
+
+        _write(to_csv(data, keys=form.keys if isinstance(form, Table) else ()))
+    elif fmt == "markdown":
+        from uwe_cli.output.markdown import to_markdown
+
+        _write(to_markdown(derive(form, data, lang)))
+    else:
+        _terminal(derive(form, data, lang), no_color=no_color, width=width)
+    if isinstance(form, Table) and not data and form.when_empty is not None:
+        note(lang.localize(form.when_empty))
+    if export is not None:
+        from uwe_cli.output import export_file as exporting
+        from uwe_cli.output import terminal
+
+        shown = derive(form, data, lang)
+        exporting.write(export, terminal.export(shown, suffix=export.suffix.lower(), width=width or EXPORT_WIDTH,
+                                                lang=lang.code), force=force)  # fmt: skip
+        note(lang.message(msg("wrote {file}", file=str(export))))
+
+
+def _terminal(shown: Any, *, no_color: bool, width: int | None) -> None:
+    from uwe_cli.output import terminal
+
+    console = terminal.make_console(no_color=no_color, width=width)
+    terminal.print_plain_or_styled(terminal.show(shown, console=console), console=console)
+
+
+def note(message: str) -> None:
+    """A line for the reader on stderr, not part of the output: stdout stays the data."""
+    _write_stderr(_for_stderr(current().message(msg_p("stderr", "uwe: {message}", message=visible(message)))))
+
+
+def error(message: str) -> None:
+    """One line on stderr: what is wrong, where, and what to do."""
+    said = current().message(msg_p("stderr", "uwe: error: {message}", message=visible(message)))
+    _write_stderr(_for_stderr(said.replace("\n", " ").rstrip()))
+
+
+def problems(found: Iterable[Problem]) -> None:
+    """Every problem of a data folder, one per line on stderr (`uwe data check`)."""
+    lang = current()
+    _write_stderr("".join(_for_stderr(visible(problem.told(lang))) for problem in found))
+
+
+def _for_stderr(message: str) -> str:
+    """A message as one line, for a log or a script; on a terminal, wrapped between words
+    to its width (the terminal would cut words), its next lines indented."""
+    if not screen.is_terminal(sys.stderr):
+        return message + "\n"
+    return screen.wrapped(message, width=screen.width_of(sys.stderr) or 80)
+
+
+def _write_stderr(text: str) -> None:
+    # With standard error closed (`uwe regions 2>&-`) Python sets sys.stderr to None, and
+    # `None or sys.stdout` would send the message into the data. It is dropped instead (the
+    # exit code still says what happened), as when stderr cannot be written at all.
+    if sys.stderr is None:
+        return
+    try:
+        _write(text, stream=sys.stderr)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def line(text: Any, *, prose: bool = False) -> None:
+    """A line of plain text on stdout (the `uwe data` commands): a message, said in the
+    language of the command. `prose` is wrapped between words on a terminal (which would
+    cut them); anything else (a path, a command to copy) stays one line."""
+    shown = visible(str(current().localize(text)))
+    if prose and screen.is_terminal(sys.stdout):
+        _write(screen.wrapped(shown, width=screen.width_of(sys.stdout) or 80))
+    else:
+        _write(shown + "\n")
+
+
+def progress(total_bytes: int) -> Any:
+    """A spinner on stderr while a large data folder is validated (on a terminal only)."""
+    from contextlib import nullcontext
+
+    if sys.stderr is None or not sys.stderr.isatty():  # (None: standard error is closed)
+        return nullcontext()
+    from uwe_cli.output import terminal
+
+    size = current().digits(f"{total_bytes / 2**20:.1f}")
+    return terminal.status(current().message(msg("Reading and validating {size} MiB of data…", size=size)))
+
+
+def _write(text: str, *, stream: Any = None) -> None:
+    stream = sys.stdout if stream is None else stream
+    stream.write(degrade(text, stream))
