@@ -105,3 +105,18 @@ def test_snippets_are_cut_between_words(uwe: Uwe, query: str) -> None:
         assert start == 0 or text[start - 1] == " ", (query, snippet)
         assert end == len(text) or text[end] == " " or text[end - 1] in ".,;:", (query, snippet)
         assert snippet.startswith("…") == (start > 0) and snippet.endswith("…") == (end < len(text.rstrip()))
+
+
+def test_search_matches_words_from_their_start_not_inside_them(uwe: Uwe) -> None:
+    # "energ" starts "Énergie"/"energy"; "erg" is only inside those words (and "Ergebnisse"
+    # is German, which `uwe search` shows as a hit of its own, word-start again).
+    def ids(*args: str) -> list[str]:
+        return [c["id"] for c in uwe("clusters", *args, "-f", "json").json()]
+
+    assert ids("--search", "energ") == ["cap-2020", "tweed", "environment"]
+    assert ids("--search", "erg") == ids("--search", "nergie") == []
+    assert [hit["id"] for hit in uwe("search", "ergebnis", "-f", "json").json()] == [
+        "insufficient-rd-valorisation",
+        "varied-objectives",
+    ]
+    assert uwe("search", "rgebnis", "-f", "json").json() == []

@@ -104,6 +104,17 @@ def shell(command: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
 def test_closed_pipe_ends_quietly(fmt: str) -> None:
+    # `uwe clusters | head -1`, where head is gone before uwe writes: the pipe's reading end
+    # is closed before uwe starts, so its first write really breaks the pipe (an output that
+    # fits the pipe's buffer would not break it behind a `head` that reads it slowly).
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        run = subprocess.run([sys.executable, "-m", "uwe_cli", "clusters", "--format", fmt], stdout=writer,
+                             stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=fresh_signals)  # fmt: skip
+    finally:
+        os.close(writer)
+    assert (run.returncode, run.stderr) == (0, "")
     run = shell(f"{sys.executable} -m uwe_cli clusters --format {fmt} | head -1")
     assert (run.returncode, run.stderr, run.stdout.count("\n")) == (0, "", 1)
 
