@@ -100,7 +100,8 @@ def root(
 
 def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: Any) -> None:
     """Run `view` on the dataset with `options`, and render what it returns."""
-    from uwe_cli.i18n.language import resolve, use
+    from uwe_cli.i18n.choice import resolve
+    from uwe_cli.i18n.language import use
     from uwe_cli.i18n.messages import msg
     from uwe_cli.names import lookup
     from uwe_cli.output import export_file as exporting

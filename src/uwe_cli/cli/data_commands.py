@@ -29,7 +29,8 @@ def data(ctx: typer.Context) -> None:
     # is a usage error here too.
     import os
 
-    from uwe_cli.i18n.language import resolve, use
+    from uwe_cli.i18n.choice import resolve
+    from uwe_cli.i18n.language import use
 
     use(resolve(root_settings(ctx).lang, os.environ))
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import Day, msg, msg_n, msg_p
+
+if TYPE_CHECKING:  # (a Language is given; `language.py` imports this module to write a Quantity)
+    from uwe_cli.i18n.language import Language
 
 
 def number(value: float, lang: Language) -> str:
@@ -53,7 +55,7 @@ def figure(fig: dict[str, Any] | None, lang: Language) -> str:
 
 
 def unit_value(value: float, unit: str, lang: Language, *, base: str | None = None) -> str:
-    """`value` in `unit` (one of the data's units, see models.Unit)."""
+    """`value` in `unit` (one of the data's units, see dataset/values.py, Unit)."""
     shown = number(value, lang)
     if unit == "EUR":
         return euros(value, lang)

@@ -13,13 +13,12 @@ dataset texts become strings, messages are translated and filled in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from uwe_cli.errors import Worded
 from uwe_cli.i18n.messages import Day, Listing, Message, Quantity, msg, msg_p
 
 # The languages of the dataset's texts; the first is the source's (the slides are French).
@@ -40,52 +39,6 @@ def is_text(value: Mapping[str, Any]) -> bool:
     return SOURCE_LANGUAGE in value and all(len(key) == 2 for key in value)
 
 
-# Where the language of a command may come from, in order: the option, uwe's variable,
-# then the POSIX locale as gettext reads it.
-LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-
-
-def asked_for(option: str | None, environ: Mapping[str, str], *, known: Iterable[str]) -> tuple[str, str]:
-    """The language asked for, and where it was asked: `--lang`, `UWE_LANG`, a locale variable.
-
-    A locale names a language only when it is one of `known` (`fr_BE.UTF-8` is French;
-    `C` or `es_ES` says nothing and English is used); an option or UWE_LANG is always a
-    request, to be refused with its origin if uwe does not speak it.
-    """
-    wanted = set(known)
-    for asked, origin in ((option, "--lang"), (environ.get("UWE_LANG"), "UWE_LANG")):
-        if asked:  # (a locale's name, `fr_BE.UTF-8`, asks for its language there too)
-            return (_code(asked) if _code(asked) in wanted else asked), origin
-    for variable in LOCALE_VARIABLES:
-        for entry in environ.get(variable, "").split(":"):
-            code = _code(entry)
-            if code in wanted:
-                return code, variable
-        if environ.get(variable) and variable != "LANGUAGE":
-            break  # the first locale variable set decides, as in gettext (LANGUAGE may list several)
-    return "en", "default"
-
-
-def _code(locale: str) -> str:
-    """The language of a locale's name: `fr` for `fr_BE.UTF-8`, `fr-BE` or `fr@euro`."""
-    return locale.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
-
-
-def resolve(option: str | None, environ: Mapping[str, str]) -> Language:
-    """The language of a command (see asked_for); an unknown one names where it came from."""
-    from uwe_cli.errors import UsageError
-    from uwe_cli.names import lookup
-    from uwe_cli.vocabulary import LANGS
-
-    asked, origin = asked_for(option, environ, known=LANGS)
-    try:
-        return Language(lookup.choose(asked, LANGS, what="language"))
-    except UsageError as exc:
-        if origin == "--lang":
-            raise
-        raise exc.of(origin) from None
-
-
 _current: Language | None = None
 
 
@@ -98,6 +51,20 @@ def use(language: Language) -> None:
 def current() -> Language:
     """The language of this command (English until the command has chosen one)."""
     return _current if _current is not None else Language("en")
+
+
+class Worded(Exception):
+    """An exception whose words are a message (messages.Message): `message`, said in the
+    reader's language where it is reported; `str()`, its English (a traceback, a log,
+    pydantic). Here rather than in `uwe_cli.errors` (which re-exports it): saying it
+    needs a `Language`, and this module imports nothing of uwe's but its messages."""
+
+    def __init__(self, message: Any, *args: Any) -> None:
+        super().__init__(*args)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(Language("en").localize(self.message))
 
 
 class Language:
@@ -197,7 +164,7 @@ class Language:
         if kind is Day:
             return self.date(value.day)
         if kind is Quantity:
-            from uwe_cli.i18n.formatting import number  # (formatting imports this module: not at its top)
+            from uwe_cli.i18n.formatting import number  # (only where a message has a quantity)
 
             return number(value.value, self)
         if kind is Listing:

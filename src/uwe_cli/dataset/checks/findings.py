@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from uwe_cli.errors import Problem
+from uwe_cli.errors import dotted as dotted  # (the checks' name for it)
 from uwe_cli.i18n.messages import msg
 
 if TYPE_CHECKING:
@@ -27,14 +28,6 @@ class Finding:
     field: str | None = None
     first: tuple[Any, ...] | None = None  # a duplicate: where the value was first given
     count: int = 1  # the problems it tells of (a line that counts those not listed: more)
-
-
-def dotted(loc: tuple[Any, ...]) -> str:
-    """A field's place as a person writes it: `clusters[3].memberships[0].scheme`."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def locate(findings: list[Finding], *, docs: dict[str, YamlDocument], data_dir: Path) -> list[Problem]:
