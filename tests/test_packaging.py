@@ -29,6 +29,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_every_data_file(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"uwe_cli/data/{name}.yaml" for name in store.FILES} <= names
+    # The interface's catalogues, compiled by the build (hatch_build.py) for gettext to read.
+    assert {f"uwe_cli/i18n/locale/{lang}/LC_MESSAGES/uwe.mo" for lang in ("fr", "nl", "de", "bg")} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "uwe = uwe_cli.__main__:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
