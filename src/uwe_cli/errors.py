@@ -35,11 +35,11 @@ class Problem:
     """One thing wrong with a data file, located like a compiler error."""
 
     file: str
-    message: Any  # a form.Message (a plain string only where no language has words for it)
+    message: Any  # a messages.Message (a plain string only where no language has words for it)
     line: int | None = None
     column: int | None = None
     field: str | None = None
-    hint: Any = None  # what to do, a form.Message: said after the message, in brackets
+    hint: Any = None  # what to do, a messages.Message: said after the message, in brackets
 
     def told(self, lang: Language) -> str:
         """`file:line:column: field: message (hint)`, in `lang` (the place is in no language)."""

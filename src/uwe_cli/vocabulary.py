@@ -1,7 +1,7 @@
 """The fixed choices of the command line and the data, each defined once.
 
 Each maps the canonical value to the other words a person may type for it. Imported at
-start-up by cli.py, so it stays free of any import.
+start-up by the command line (cli/options.py), so it stays free of any import.
 """
 
 FORMATS = {"table": (), "json": (), "csv": (), "markdown": ("md",)}
@@ -31,6 +31,10 @@ LESSON_KINDS = {
 }
 CONCEPT_KINDS = ("definition", "driver", "characteristic", "objective")
 EXPORT_SUFFIXES = (".svg", ".html", ".txt")
+# A CSV text cell starting with one of these, a spreadsheet would run as a formula: uwe writes
+# it after a ' (shown, not run), in `--format csv` (output/machine.py) and in `uwe data
+# export` (export/datapackage.py) alike. Numbers are numbers, a minus sign included.
+FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def listed(choices: dict[str, tuple[str, ...]]) -> str:

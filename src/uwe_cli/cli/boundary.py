@@ -2,7 +2,7 @@
 
 `run` runs uwe and maps whatever ends it to an exit code (errors.ExitCode) and at most one
 line on stderr: uwe's own errors, Click's usage errors, a closed or full output, Ctrl-C and
-other signals, and the unforeseen. The command group's `main` (cli._Commands) goes through
+other signals, and the unforeseen. The command group's `main` (command_line.Group) goes through
 it, so the `uwe` program and Typer's CliRunner in the tests give the same answers;
 `__main__.run` goes through it too, around the import of the libraries.
 
@@ -242,7 +242,7 @@ def _click_exceptions() -> tuple[tuple[type[BaseException], ...], ...]:
 # Text the output's encoding cannot carry. A path that is not valid UTF-8 reaches Python as
 # str with surrogates (b"\xff" is "\udcff"): on standard output, its own bytes again, so that
 # `uwe data path` gives the real path; in a message on stderr, spelled `\xff`. Any other
-# character: '?' (output.py spells most of them out in plain letters first).
+# character: '?' (output/encoding.py spells most of them out in plain letters first).
 
 
 def _tolerate_unencodable_text() -> None:

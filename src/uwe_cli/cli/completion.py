@@ -9,7 +9,7 @@ what was typed and with hyphens for spaces and punctuation (`--sector É<TAB>` o
 Every word offered begins with what was typed (Typer keeps no other), needs no quoting
 in a shell, and names its record to the matcher.
 
-Loaded at every start (cli.py names these functions in its options), so it imports
+Loaded at every start (options.py names these functions in its options), so it imports
 nothing but the standard library until the shell asks for completions.
 """
 

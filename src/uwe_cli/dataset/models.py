@@ -2,7 +2,7 @@
 
 Each kind of record lives in one YAML file under `data/`; the `*File` models at the end
 describe those files. Cross-record references (a cluster's scheme, a record's slide) are
-checked by `store.py`, which sees the whole dataset.
+checked by `checks/crosscheck.py`, which sees the whole dataset.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Write the tables as an SQLite database: keys declared, a `figures` view, the schema described.
 
-The file it writes is data_export.py's: a new, temporary one that data_export.py renames into place
+The file it writes is writer.py's: a new, temporary one that writer.py renames into place
 once the transaction is committed. Every table of tables.py becomes an SQLite table with
 its primary and foreign keys (checked as the rows go in); the view `figures` gives every
 figure of every table with its subject, unit, period and slides; `meta_dataset`,
@@ -30,7 +30,7 @@ def write(tables: list[Table], *, about: About, path: Path) -> None:
     """Write the database at `path` (an empty file) in one transaction."""
     connection = sqlite3.connect(path, isolation_level=None)
     try:
-        # The file is a temporary one until data_export.py renames it: no journal file beside it.
+        # The file is a temporary one until writer.py renames it: no journal file beside it.
         connection.execute("PRAGMA journal_mode = MEMORY")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("BEGIN")
@@ -44,7 +44,7 @@ def write(tables: list[Table], *, about: About, path: Path) -> None:
         _describe(connection, tables, about)
         connection.execute("COMMIT")
     except sqlite3.OperationalError as exc:
-        # A full disk or a read-only place is the user's to fix: data_export.py says so in one line.
+        # A full disk or a read-only place is the user's to fix: writer.py says so in one line.
         # Anything else (Python 3.10 names no error) would be a fault of uwe's, reported as such.
         name = getattr(exc, "sqlite_errorname", None)
         found = next((code for prefix, code in _WRITE_ERRORS.items() if name and name.startswith(prefix)), None)

@@ -1,6 +1,6 @@
 """Write the tables as a Frictionless Data Package: `datapackage.json` and one CSV per table.
 
-The folder it writes into is data_export.py's: a new, temporary one that data_export.py renames into
+The folder it writes into is writer.py's: a new, temporary one that writer.py renames into
 place once everything is written. Each CSV file gets a Table Schema in the descriptor
 (types, required fields, primary and foreign keys), each text field the language it is
 in; the package says where the data comes from, its version and its licence.
@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from uwe_cli.export.tables import About, Column, Table
+from uwe_cli.vocabulary import FORMULA_STARTS
 
 DESCRIPTOR = "datapackage.json"
 KEYWORDS = ("Belgium", "Wallonia", "regions", "business clusters", "competitiveness poles", "regional policy")
-# The rule of uwe's --format csv (output.py): a spreadsheet would run such a cell as a formula.
-_FORMULA = ("=", "+", "-", "@")
 _CSV_NOTE = (
     "In the CSV files, a text that starts with = + - or @ starts with an apostrophe (') as well, so that a "
     "spreadsheet shows it instead of running it as a formula, as in uwe's --format csv."
@@ -45,7 +44,7 @@ def _cell(value: Any) -> Any:
         return ""  # the package's missing value
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str) and value.startswith(_FORMULA):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):  # (vocabulary.py: the rule of --format csv too)
         return "'" + value
     return value
 

@@ -1,6 +1,6 @@
 """Numbers, figures and dates as a reader of a language writes them.
 
-Pure functions of localized JSON values (see form.py) and a `Language`; every word comes
+Pure functions of localized JSON values (see views/form.py) and a `Language`; every word comes
 from the language's catalogue. A figure is `{value, unit, period, base, maximum, alternative, ...}`.
 """
 

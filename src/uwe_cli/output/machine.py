@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from uwe_cli.output.sanitize import json_escaped, visible
+from uwe_cli.vocabulary import FORMULA_STARTS
 
 
 def to_json(data: Any, *, ascii_only: bool = False) -> str:
@@ -64,7 +65,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"  # as in JSON, not Python's True/False
     shown = visible(str(value))
-    # A spreadsheet would run a cell starting with = + - @ as a formula: data is text.
-    if shown[:1] in ("=", "+", "-", "@") and not isinstance(value, (int, float)):
+    # A spreadsheet would run such a cell as a formula: data is text.
+    if shown.startswith(FORMULA_STARTS) and not isinstance(value, (int, float)):
         shown = "'" + shown
     return shown

@@ -96,7 +96,7 @@ def _text(value: str, style: str = "", *, highlight: str = "") -> Text:
 def _renderables(shown: Shown, *, width: int) -> list[RenderableType]:
     out: list[RenderableType] = [_text(shown.title, "bold")]
     if isinstance(shown, ShownTable):
-        if not shown.rows:  # an empty result: its title says so; output.py says what to try
+        if not shown.rows:  # an empty result: its title says so; render.py says what to try
             return out
         out.append(_table(shown, width=width))
         if shown.chart:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 class Finding:
     name: str  # the file, as in store.FILES
     loc: tuple[Any, ...]  # keys and list indices from the top of the file
-    message: Any  # a form.Message
+    message: Any  # a messages.Message
     field: str | None = None
     first: tuple[Any, ...] | None = None  # a duplicate: where the value was first given
     count: int = 1  # the problems it tells of (a line that counts those not listed: more)
