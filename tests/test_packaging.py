@@ -59,3 +59,12 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     assert check.stdout.startswith(
         "ok: 1 country, 3 regions, 1 community, 4 schemes, 27 clusters, 21 sectors, 13 lessons, 12 concepts, 7 glossary terms, 23 slides"
     )
+    # Installed, uwe reads its compiled catalogues: no .po is parsed at run time.
+    probe = (
+        "from unittest import mock; from uwe_cli.i18n import language\n"
+        "with mock.patch.object(language, 'parse_po', side_effect=AssertionError('a .po was parsed')):\n"
+        "    print(language.Language('fr').gettext('Region'))\n"
+    )
+    env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
+    read = subprocess.run([sys.executable, "-c", probe], cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert (read.returncode, read.stdout, read.stderr) == (0, "Région\n", "")
