@@ -15,13 +15,16 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, BeforeValidator, Field, PlainValidator, computed_field, field_validator, model_validator
 
 from uwe_cli import vocabulary
-from uwe_cli.dataset.texts import Model, NonEmpty, Text, Words
+from uwe_cli.dataset.texts import Model, NonEmpty, SlideId, Text, Words
 from uwe_cli.errors import Worded
 from uwe_cli.i18n.messages import Quantity, msg
 
 __all__ = ["BaseModel", "Model", "Text", "Words"]  # (tests and store.py use them through this module)
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+# A fact's one slide: `slide:` on a figure, a text, a membership, a bullet... Required where
+# its record cites several slides (checks/crosscheck.py), else the record's (facts.py).
+Slide = SlideId | None
 
 
 # The largest figure: every whole number up to it is exact as a float, so that shares,
@@ -97,6 +100,7 @@ class Figure(Model):
     # The slide's words the figure is read from.
     quote: Text | None = None
     note: Words | None = None
+    slide: Slide = None
 
     @model_validator(mode="after")
     def _plausible(self) -> Figure:
@@ -161,12 +165,16 @@ class Point(Model):
 
     text: Text
     points: tuple[Text, ...] = ()
+    slide: Slide = None
 
     @model_validator(mode="before")
     @classmethod
     def _plain_text(cls, value: Any) -> Any:
         # A bullet with no sub-bullets may be written as just its text.
         if isinstance(value, (str, dict)) and not (isinstance(value, dict) and "text" in value):
+            # (the bullet's slide, if given, is the bullet's)
+            if isinstance(value, dict) and "slide" in value:
+                return {"text": {k: v for k, v in value.items() if k != "slide"}, "slide": value["slide"]}
             return {"text": value}
         return value
 
@@ -177,6 +185,7 @@ class Degression(Model):
     floor_share: Figure
     years: Figure
     quote: Text
+    slide: Slide = None
 
 
 class Funding(Model):
@@ -185,6 +194,7 @@ class Funding(Model):
     degression: Degression | None = None
     accreditation: Figure | None = None
     notes: tuple[Text, ...] = ()
+    slide: Slide = None
 
 
 class AssessmentResult(Model):
@@ -197,6 +207,7 @@ class AssessmentResult(Model):
     part_of: Id | None = None
     # What another result produced: 300 innovations came out of the 40 completed projects.
     output_of: Id | None = None
+    slide: Slide = None
 
     @model_validator(mode="after")
     def _one_relation(self) -> AssessmentResult:
@@ -208,6 +219,7 @@ class AssessmentResult(Model):
 class Benefit(Model):
     beneficiary: Text
     benefits: Text
+    slide: Slide = None
 
 
 class Scheme(NamedRecord):
@@ -245,11 +257,7 @@ class Scheme(NamedRecord):
     benefits: tuple[Benefit, ...] = ()
     outcome: tuple[Text, ...] = ()
     results: tuple[AssessmentResult, ...] = ()
-    # The slide the results are from, when it is not every slide of the scheme.
-    results_source: tuple[Id, ...] = ()
     assessment: Text | None = None
-
-    _results_source_list = field_validator("results_source", mode="before")(_one_or_many)
 
     @model_validator(mode="after")
     def _ordered_period(self) -> Scheme:
@@ -264,7 +272,7 @@ class Membership(Model):
     scheme: Id
     domain: Text | None = None
     # The slide that lists the grouping in this scheme, where the grouping cites several.
-    source: Id | None = None
+    slide: Slide = None
 
 
 class Cluster(NamedRecord):
@@ -327,7 +335,11 @@ class Concept(Model):
     # For definitions: who said it, when, and the work that quotes it.
     author: str | None = None
     year: Year | None = None
+    # How the slide names the author and year, verbatim: « (PORTER, 1998) ».
+    cited_as: str | None = None
     quoted_in: Work | None = None
+    # The slide's heading over it, where it has one (« Les caractéristiques du clustering »).
+    heading: Text | None = None
     source: Annotated[tuple[Id, ...], Field(min_length=1)]
 
     _source_list = field_validator("source", mode="before")(_one_or_many)
@@ -378,6 +390,18 @@ class Slide(Model):
     page: Annotated[int, Field(ge=1, le=100_000)] | None = None
 
 
+class Erratum(Model):
+    """A slip of the slides ("Silicone Valley"): their words stay as written wherever they are
+    quoted, with uwe's reading beside them in brackets (`[sic : Silicon Valley]`)."""
+
+    id: Id
+    slide: SlideId
+    # The slides' words, verbatim, and how uwe reads them.
+    written: NonEmpty
+    reading: NonEmpty
+    note: Words | None = None
+
+
 class Presentation(Model):
     author: Words  # (the slides never name their author "UWE"; uwe does)
     event: Text
@@ -417,6 +441,7 @@ class ConceptsFile(Model):
 class AboutFile(Model):
     organisation: Organisation
     presentation: Presentation
+    errata: tuple[Erratum, ...] = ()
 
 
 class DatasetModel(Model):
@@ -431,3 +456,4 @@ class DatasetModel(Model):
     glossary: tuple[Term, ...] = ()
     organisation: Organisation
     presentation: Presentation
+    errata: tuple[Erratum, ...] = ()

@@ -153,7 +153,7 @@ def _memberships(dataset: Data) -> Iterable[Row]:
     for grouping in dataset["clusters"]:
         for position, membership in enumerate(grouping["memberships"], 1):
             # The slide that lists the grouping in this scheme, where the data names one.
-            cited = membership["source"] or sources(grouping)
+            cited = membership["slide"] or sources(grouping)
             yield {"grouping_id": grouping["id"], "scheme_id": membership["scheme"], "position": position,
                    "domain": membership["domain"], "source": cited}  # fmt: skip
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from uwe_cli.i18n.language import SOURCE_LANGUAGE, POError, is_text, parse_po
+from uwe_cli.i18n.language import SOURCE_LANGUAGE, POError, in_languages, is_text, parse_po
 from uwe_cli.i18n.messages import msg
 
 # A language a data folder may add: an ISO 639-1 code (`translations/es.po`).
@@ -76,7 +76,7 @@ def languages(data: dict[str, Any]) -> tuple[str, ...]:
     their order (English first), then any other a data folder adds."""
     from uwe_cli.vocabulary import LANGS
 
-    found = dict.fromkeys(code for _, text in texts(data) for code in text)
+    found = dict.fromkeys(code for _, text in texts(data) for code in in_languages(text))
     ours = (c for c in LANGS if c in found and c != SOURCE_LANGUAGE)
     return (SOURCE_LANGUAGE, *ours, *sorted(set(found) - set(LANGS)))
 
