@@ -55,6 +55,8 @@ def texts(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, str]]]:
             yield from _walk(record, f"{kind}/{record['id']}")
     yield from _walk(data["organisation"], "about/organisation")
     yield from _walk(data["presentation"], "about/presentation")
+    for erratum in data.get("errata", ()):
+        yield from _walk(erratum, f"about/errata/{erratum['id']}")
 
 
 def _walk(value: Any, address: str) -> Iterator[tuple[str, dict[str, str]]]:
