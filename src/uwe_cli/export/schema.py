@@ -81,14 +81,14 @@ def _gdp_shares(dataset: Data) -> Iterable[Row]:
             continue
         share = {"value": round(100 * gdp["value"] / base["value"], 1), "unit": "%", "period": gdp["period"],
                  "maximum": False, "computed": True, "note": note}  # fmt: skip
-        cited = "; ".join(dict.fromkeys([*region["source"], *country["source"]]))
+        cited = "; ".join(dict.fromkeys([sources(region, gdp), sources(country, base)]))
         measure = f"gdp_per_capita_share_of_{country['id']}"
         yield {"region_id": region["id"], "measure": measure, "position": 1, **figure_cells(share), "source": cited}
 
 
-def _results_source(scheme: Data) -> list[str]:
-    # The slide of the results, where the data names one, else the scheme's slides.
-    return list(scheme["results_source"] or scheme["source"])
+def _result_slide(result: Data) -> str:
+    # The one slide that states the figure (dataset/facts.py).
+    return str(result["figure"]["slide"])
 
 
 def _results(dataset: Data) -> Iterable[Row]:
@@ -96,7 +96,7 @@ def _results(dataset: Data) -> Iterable[Row]:
         for position, result in enumerate(scheme["results"], 1):
             yield {"scheme_id": scheme["id"], "id": result["id"], "position": position, "label": result["label"],
                    "part_of": result["part_of"], "output_of": result["output_of"], **figure_cells(result["figure"]),
-                   "source": "; ".join(_results_source(scheme))}  # fmt: skip
+                   "source": _result_slide(result)}  # fmt: skip
 
 
 def _result_links(relation: str) -> Callable[[Data], Iterable[Row]]:
@@ -107,7 +107,7 @@ def _result_links(relation: str) -> Callable[[Data], Iterable[Row]]:
             for result in scheme["results"]:
                 if result[relation]:
                     yield {"scheme_id": scheme["id"], "result_id": result["id"], relation: result[relation],
-                           "source": "; ".join(_results_source(scheme))}  # fmt: skip
+                           "source": _result_slide(result)}  # fmt: skip
 
     return rows
 
@@ -127,7 +127,7 @@ def _result_links_spec(relation: str, *, name: str, title: str, description: str
 
 
 def _result_slides(dataset: Data) -> Iterable[tuple[tuple[str, ...], list[str]]]:
-    return (((s["id"], r["id"]), _results_source(s)) for s in dataset["schemes"] for r in s["results"])
+    return (((s["id"], r["id"]), [_result_slide(r)]) for s in dataset["schemes"] for r in s["results"])
 
 
 def _nested(kind: Kind, field: str) -> Callable[[Data], Iterable[Row]]:
@@ -136,7 +136,7 @@ def _nested(kind: Kind, field: str) -> Callable[[Data], Iterable[Row]]:
     def rows(dataset: Data) -> Iterable[Row]:
         for record in kind.records(dataset):
             for position, item in enumerate(record[field], 1):
-                yield {kind.key: record["id"], "position": position, **item, "source": sources(record)}
+                yield {kind.key: record["id"], "position": position, **item, "source": sources(record, item)}
 
     return rows
 
@@ -146,7 +146,7 @@ def _activity_points(dataset: Data) -> Iterable[Row]:
         for activity, point in enumerate(scheme["activities"], 1):
             for position, text in enumerate(point["points"], 1):
                 yield {"scheme_id": scheme["id"], "activity_position": activity, "position": position, "text": text,
-                       "source": sources(scheme)}  # fmt: skip
+                       "source": sources(scheme, text)}  # fmt: skip
 
 
 def _memberships(dataset: Data) -> Iterable[Row]:

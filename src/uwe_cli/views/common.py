@@ -8,7 +8,7 @@ from typing import Any
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
 from uwe_cli.i18n.formatting import long_date
-from uwe_cli.i18n.language import Language
+from uwe_cli.i18n.language import Language, is_text
 from uwe_cli.i18n.messages import Listing, msg, msg_p
 from uwe_cli.names import lookup, matching
 from uwe_cli.views.form import Section, Show
@@ -22,11 +22,22 @@ def find(ds: Dataset, kind: str, name: str) -> Record:
 
 
 def record_data(ds: Dataset, record: Record) -> dict[str, Any]:
-    """A record as JSON shows it: empty fields left out, its source as slide labels."""
-    data: dict[str, Any] = without_none(record)
+    """A record as JSON shows it: empty fields left out, its source and each fact's slide as
+    slide labels (a text of the slides shows as its words, in the reader's language)."""
+    data: dict[str, Any] = _slides_named(ds, without_none(record))
     if "source" in data:
         data["source"] = ds.sources(record["source"])
     return data
+
+
+def _slides_named(ds: Dataset, value: Any) -> Any:
+    if type(value) is dict:
+        if "slide" in value and not is_text(value):
+            return {k: ds.sources([v])[0] if k == "slide" else _slides_named(ds, v) for k, v in value.items()}
+        return {k: _slides_named(ds, v) for k, v in value.items()}
+    if type(value) is list:
+        return [_slides_named(ds, v) for v in value]
+    return value
 
 
 def by_uwe(
