@@ -28,6 +28,7 @@ from uwe_cli.export.tables import (
     Row,
     Spec,
     figure_cells,
+    id_column,
     figures_spec,
     items_spec,
     record_slides,
@@ -172,6 +173,12 @@ def _usages(dataset: Data) -> Iterable[Row]:
     for term in dataset["glossary"]:
         for position, usage in enumerate(term["usages"], 1):
             yield {"term_id": term["id"], "position": position, "quote": usage["quote"], "source": usage["source"]}
+
+
+def _errata(dataset: Data) -> Iterable[Row]:
+    for position, erratum in enumerate(dataset.get("errata", ()), 1):
+        yield {"id": erratum["id"], "position": position, "written": erratum["written"], "reading": erratum["reading"],
+               "note": erratum["note"], "source": erratum["slide"]}  # fmt: skip
 
 
 def _presentation(dataset: Data) -> Iterable[Row]:
@@ -331,6 +338,8 @@ SPECS: tuple[Spec, ...] = (
                  Column("quoted_in_author", "string", "The author of that work.", path="quoted_in.author"),
                  Column("quoted_in_place", "string", "Where that work was written.", path="quoted_in.place"),
                  Column("quoted_in_year", "integer", "The year of that work.", path="quoted_in.year"),
+                 Column("cited_as", "string", "How the slide names the author and year, verbatim ('(PORTER, 1998)')."),
+                 text_column("heading", "The slide's heading over it, where it has one"),
                  SOURCE),
     ),
     record_slides(CONCEPT),
@@ -348,5 +357,15 @@ SPECS: tuple[Spec, ...] = (
         (TERM.key_column, POSITION, text_column("quote", "The slide's words", required=True),
          Column("source", "string", "The slide that says them (slides.id).", required=True)),
         ("term_id", "position"), (TERM.foreign_key, ForeignKey(("source",), "slides", ("id",))), _usages,
+    ),
+    Spec(
+        "errata", "Errata of the source", "The slides' slips: kept as written wherever the slides are quoted, with "
+        "uwe's reading beside them in brackets ('[sic : Silicon Valley]').",
+        (id_column("erratum"), POSITION,
+         Column("written", "string", "The slide's words, as written (in French).", required=True),
+         Column("reading", "string", "How uwe reads them (uwe's words).", required=True),
+         text_column("note", "What is wrong", by_uwe=True),
+         Column("source", "string", "The slide that has them (slides.id).", required=True)),
+        ("id",), (ForeignKey(("source",), "slides", ("id",)),), _errata,
     ),
 )  # fmt: skip
