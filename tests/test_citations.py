@@ -157,7 +157,9 @@ def test_a_paraphrase_or_a_corrected_typo_is_caught(shipped: dict[str, Any]) -> 
     poles = next(s for s in data["schemes"] if s["id"] == "poles")
     poles["funding"]["amount_per_year"]["quote"]["fr"] = "max. 400 000 € par an"
     spontaneous = next(c for c in data["concepts"] if c["id"] == "spontaneous-and-organised-clusters")
-    spontaneous["text"]["fr"] = spontaneous["text"]["fr"].replace("Silicone Valley [sic : Silicon Valley]", "Silicon Valley")
+    spontaneous["text"]["fr"] = spontaneous["text"]["fr"].replace(
+        "Silicone Valley [sic : Silicon Valley]", "Silicon Valley"
+    )
     assert [address for address, _, _ in misplaced(data)] == [
         "schemes/poles/funding/amount_per_year/quote",
         "concepts/spontaneous-and-organised-clusters/text",

@@ -126,7 +126,11 @@ def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(
          '      notes:\n        - {fr: "+ contributions privées", en: "plus private contributions"}\n        - fr: "Appels')  # fmt: skip
     assert main("--data-dir", str(data_copy), "data", "export", f"{tmp_path}/pkg/").exit_code == 0
     assert main("--data-dir", str(data_copy), "data", "export", str(tmp_path / "uwe.db")).exit_code == 0
-    notes = [r for r in rows(tmp_path / "pkg", "scheme_list_items") if (r["scheme_id"], r["list"]) == ("poles", "funding.notes")]
+    notes = [
+        r
+        for r in rows(tmp_path / "pkg", "scheme_list_items")
+        if (r["scheme_id"], r["list"]) == ("poles", "funding.notes")
+    ]
     assert notes[0]["text_fr"] == "'+ contributions privées"  # as `uwe scheme poles --format csv` writes it
     assert notes[0]["text_en"] == "plus private contributions"
     # The database holds the text itself: nothing runs there.
@@ -208,9 +212,13 @@ def test_a_row_of_one_fact_cites_that_facts_slide(db: sqlite3.Connection) -> Non
     assert actions[-1] == ("Sa structure", "uwe-actions") and {s for _, s in actions} == {"uwe-actions"}
     members = "SELECT source FROM organisation_figures WHERE measure = 'members'"
     assert db.execute(members).fetchall() == [("uwe",)]
-    logistics = "SELECT scheme_id, source FROM memberships WHERE grouping_id = 'logistics-in-wallonia' ORDER BY position"
+    logistics = (
+        "SELECT scheme_id, source FROM memberships WHERE grouping_id = 'logistics-in-wallonia' ORDER BY position"
+    )
     assert db.execute(logistics).fetchall() == [("regional-clusters", "walloon-clusters"), ("poles", "six-poles")]
-    ceiling = "SELECT source, quote_fr FROM scheme_figures WHERE scheme_id = 'poles' AND measure = 'funding.amount_per_year'"
+    ceiling = (
+        "SELECT source, quote_fr FROM scheme_figures WHERE scheme_id = 'poles' AND measure = 'funding.amount_per_year'"
+    )
     assert db.execute(ceiling).fetchall() == [("poles", "Financement : max 400 000 €/an + contributions privées")]
     assert {s for (s,) in db.execute("SELECT source FROM results")} == {"poles-first-results"}
     errata = db.execute("SELECT id, written, reading, source FROM errata ORDER BY position").fetchall()

@@ -251,7 +251,9 @@ def test_a_comma_that_is_not_a_thousands_separator_gets_no_wrong_fix(data_copy: 
 
 def test_a_fact_of_a_record_citing_several_slides_names_its_own(data_copy: Path) -> None:
     # Wallonia cites the Belgium slide and its own: its capital is on its own, and must say so.
-    line = edit(data_copy / "regions.yaml", '    capital: {fr: "Namur", en: "Namur", slide: wallonia}', "    capital: Namur")
+    line = edit(
+        data_copy / "regions.yaml", '    capital: {fr: "Namur", en: "Namur", slide: wallonia}', "    capital: Namur"
+    )
     unemployment = edit(data_copy / "regions.yaml", '"Unemployment rate: 11.1% in 2013"}, slide: wallonia}',
                         '"Unemployment rate: 11.1% in 2013"}, slide: uwe}')  # fmt: skip
     assert problems(data_copy) == [

@@ -24,7 +24,7 @@ __all__ = ["BaseModel", "Model", "Text", "Words"]  # (tests and store.py use the
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 # A fact's one slide: `slide:` on a figure, a text, a membership, a bullet... Required where
 # its record cites several slides (checks/crosscheck.py), else the record's (facts.py).
-Slide = SlideId | None
+FactSlide = SlideId | None
 
 
 # The largest figure: every whole number up to it is exact as a float, so that shares,
@@ -100,7 +100,7 @@ class Figure(Model):
     # The slide's words the figure is read from.
     quote: Text | None = None
     note: Words | None = None
-    slide: Slide = None
+    slide: FactSlide = None
 
     @model_validator(mode="after")
     def _plausible(self) -> Figure:
@@ -165,7 +165,7 @@ class Point(Model):
 
     text: Text
     points: tuple[Text, ...] = ()
-    slide: Slide = None
+    slide: FactSlide = None
 
     @model_validator(mode="before")
     @classmethod
@@ -185,7 +185,7 @@ class Degression(Model):
     floor_share: Figure
     years: Figure
     quote: Text
-    slide: Slide = None
+    slide: FactSlide = None
 
 
 class Funding(Model):
@@ -194,7 +194,7 @@ class Funding(Model):
     degression: Degression | None = None
     accreditation: Figure | None = None
     notes: tuple[Text, ...] = ()
-    slide: Slide = None
+    slide: FactSlide = None
 
 
 class AssessmentResult(Model):
@@ -207,7 +207,7 @@ class AssessmentResult(Model):
     part_of: Id | None = None
     # What another result produced: 300 innovations came out of the 40 completed projects.
     output_of: Id | None = None
-    slide: Slide = None
+    slide: FactSlide = None
 
     @model_validator(mode="after")
     def _one_relation(self) -> AssessmentResult:
@@ -219,7 +219,7 @@ class AssessmentResult(Model):
 class Benefit(Model):
     beneficiary: Text
     benefits: Text
-    slide: Slide = None
+    slide: FactSlide = None
 
 
 class Scheme(NamedRecord):
@@ -272,7 +272,7 @@ class Membership(Model):
     scheme: Id
     domain: Text | None = None
     # The slide that lists the grouping in this scheme, where the grouping cites several.
-    slide: Slide = None
+    slide: FactSlide = None
 
 
 class Cluster(NamedRecord):

@@ -180,7 +180,9 @@ def compute(ds: Dataset) -> list[dict[str, Any]]:
         note.update(
             about=about,
             # The slides that state the figures, each figure's own (dataset/facts.py).
-            source=ds.sources(dict.fromkeys(f["slide"] or s for f in note["figures"] for s in by_id[f["of"]]["source"][:1])),
+            source=ds.sources(
+                dict.fromkeys(f["slide"] or s for f in note["figures"] for s in by_id[f["of"]]["source"][:1])
+            ),
             by_uwe=by_uwe(computed=computed),
         )
     return found
