@@ -174,7 +174,7 @@ def cluster(ds: Dataset, name: str) -> Document:
     sections = (
         Section(msg("Domain"), items="memberships", show=domain),
         Section(msg("Sectors (uwe's classification)"), items="sector_words", show=sector),
-        source_section(ds),
+        source_section(ds, c, labels={"memberships": msg("Domain")}),
     )
     data = record_data(ds, c)
     # As in `uwe clusters`: every scheme, and the first domain, with no need to read memberships.

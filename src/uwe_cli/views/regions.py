@@ -10,7 +10,7 @@ from uwe_cli.i18n.formatting import figure, figure_with_period, figures, index_b
 from uwe_cli.i18n.language import LANGUAGE_NAMES, Language
 from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.names import lookup, matching
-from uwe_cli.views.common import by_uwe, find, names, record_data, source_section
+from uwe_cli.views.common import by_uwe, fact_labels, find, names, record_data, source_section
 from uwe_cli.views.form import Chart, Column, Document, Field, Section, Table
 from uwe_cli.views.notes import pointer
 from uwe_cli.vocabulary import SORT_KEYS
@@ -140,7 +140,9 @@ def region(ds: Dataset, name: str) -> Document:
         Field(msg("Unemployment rate"), "unemployment_rate", figures),
         Field(msg("Employment rate"), "employment_rate", figures),
     )
-    sections = (Section(msg("Main industrial sectors"), items="main_industrial_sectors"), source_section(ds))
+    listed = (Section(msg("Main industrial sectors"), items="main_industrial_sectors"),)
+    labels = fact_labels(fields, listed, language_note=msg("Languages"))
+    sections = (*listed, source_section(ds, r, labels=labels))
     data = record_data(ds, r)
     # (names a reader may type, codes and where a community lies: uwe's, not the slides')
     data["by_uwe"] = by_uwe(written=["aliases"] if r.get("aliases") else [], classified=["codes", "within"])
