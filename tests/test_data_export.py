@@ -30,7 +30,7 @@ from uwe_cli.export import database, datapackage
 from uwe_cli.export import writer as data_export
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-TABLES = 39
+TABLES = 40
 
 
 def _export(target: Path | str, *, lang: str | None = None) -> str:
@@ -118,15 +118,28 @@ def test_frictionless_checks_the_foreign_keys(package: Path, tmp_path: Path) -> 
     ]
 
 
-def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(package: Path, db: sqlite3.Connection) -> None:
-    notes = [r for r in rows(package, "scheme_list_items") if (r["scheme_id"], r["list"]) == ("poles", "funding.notes")]
+def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(
+    main: Callable[..., Any], data_copy: Path, tmp_path: Path
+) -> None:
+    # (a bullet of one's own data that starts as a formula would)
+    edit(data_copy / "schemes.yaml", '      notes:\n        - fr: "Appels',
+         '      notes:\n        - {fr: "+ contributions privées", en: "plus private contributions"}\n        - fr: "Appels')  # fmt: skip
+    assert main("--data-dir", str(data_copy), "data", "export", f"{tmp_path}/pkg/").exit_code == 0
+    assert main("--data-dir", str(data_copy), "data", "export", str(tmp_path / "uwe.db")).exit_code == 0
+    notes = [
+        r
+        for r in rows(tmp_path / "pkg", "scheme_list_items")
+        if (r["scheme_id"], r["list"]) == ("poles", "funding.notes")
+    ]
     assert notes[0]["text_fr"] == "'+ contributions privées"  # as `uwe scheme poles --format csv` writes it
     assert notes[0]["text_en"] == "plus private contributions"
     # The database holds the text itself: nothing runs there.
     query = (
         "SELECT text_fr FROM scheme_list_items WHERE scheme_id = 'poles' AND list = 'funding.notes' AND position = 1"
     )
-    assert db.execute(query).fetchone() == ("+ contributions privées",)
+    connection = sqlite3.connect(tmp_path / "uwe.db")
+    assert connection.execute(query).fetchone() == ("+ contributions privées",)
+    connection.close()
 
 
 # The database, read by sqlite3.
@@ -173,19 +186,45 @@ def test_wallonias_figures_with_units_periods_and_slides(db: sqlite3.Connection)
         "SELECT measure, value, unit, period, base, maximum, computed, source, slides_en FROM figures"
         " WHERE subject_id = 'wallonia' ORDER BY measure, position"
     ).fetchall()
-    slides = ("belgium; wallonia", "Belgium in a few words; Wallonia in a few figures")
+    # Each figure cites the one slide that states it, not every slide of Wallonia's record.
+    belgium, wallonia = ("belgium", "Belgium in a few words"), ("wallonia", "Wallonia in a few figures")
     # A period only where the slide gives one: "2013", never a guessed one.
     assert found == [
-        ("area", 16844, "km2", None, None, 0, 0, *slides),
-        ("employment_rate", 62.3, "%", "2013", None, 0, 0, *slides),
-        ("employment_rate", 62.2, "%", "Q4 2013", None, 0, 0, *slides),
-        ("gdp_per_capita", 21500, "EUR", None, None, 0, 0, *slides),
-        ("gdp_per_capita_index", 88, "index", None, "EU28=100", 0, 0, *slides),
-        ("gdp_per_capita_index", 80, "index", None, "EU15=100", 0, 0, *slides),
-        ("gdp_per_capita_share_of_belgium", 70.5, "%", None, None, 0, 1, *slides),
-        ("population", 3600000, "people", None, None, 0, 0, *slides),
-        ("unemployment_rate", 11.1, "%", "2013", None, 0, 0, *slides),
-        ("unemployment_rate", 11.2, "%", "Q4 2013", None, 0, 0, *slides),
+        ("area", 16844, "km2", None, None, 0, 0, *wallonia),
+        ("employment_rate", 62.3, "%", "2013", None, 0, 0, *wallonia),
+        ("employment_rate", 62.2, "%", "Q4 2013", None, 0, 0, *wallonia),
+        ("gdp_per_capita", 21500, "EUR", None, None, 0, 0, *belgium),
+        ("gdp_per_capita_index", 88, "index", None, "EU28=100", 0, 0, *wallonia),
+        ("gdp_per_capita_index", 80, "index", None, "EU15=100", 0, 0, *wallonia),
+        # (computed from Wallonia's and Belgium's GDP per capita, both on the Belgium slide)
+        ("gdp_per_capita_share_of_belgium", 70.5, "%", None, None, 0, 1, *belgium),
+        ("population", 3600000, "people", None, None, 0, 0, *belgium),
+        ("unemployment_rate", 11.1, "%", "2013", None, 0, 0, *wallonia),
+        ("unemployment_rate", 11.2, "%", "Q4 2013", None, 0, 0, *wallonia),
+    ]
+
+
+def test_a_row_of_one_fact_cites_that_facts_slide(db: sqlite3.Connection) -> None:
+    # A list item, a membership, a result: the one slide that states it, not its record's slides.
+    sectors = db.execute("SELECT DISTINCT source FROM region_list_items WHERE region_id = 'wallonia'").fetchall()
+    assert sectors == [("wallonia",)]
+    actions = db.execute("SELECT text_fr, source FROM organisation_actions ORDER BY position").fetchall()
+    assert actions[-1] == ("Sa structure", "uwe-actions") and {s for _, s in actions} == {"uwe-actions"}
+    members = "SELECT source FROM organisation_figures WHERE measure = 'members'"
+    assert db.execute(members).fetchall() == [("uwe",)]
+    logistics = (
+        "SELECT scheme_id, source FROM memberships WHERE grouping_id = 'logistics-in-wallonia' ORDER BY position"
+    )
+    assert db.execute(logistics).fetchall() == [("regional-clusters", "walloon-clusters"), ("poles", "six-poles")]
+    ceiling = (
+        "SELECT source, quote_fr FROM scheme_figures WHERE scheme_id = 'poles' AND measure = 'funding.amount_per_year'"
+    )
+    assert db.execute(ceiling).fetchall() == [("poles", "Financement : max 400 000 €/an + contributions privées")]
+    assert {s for (s,) in db.execute("SELECT source FROM results")} == {"poles-first-results"}
+    errata = db.execute("SELECT id, written, reading, source FROM errata ORDER BY position").fetchall()
+    assert errata == [
+        ("silicone-valley", "Silicone Valley", "Silicon Valley", "why-clusters"),
+        ("coopetion", "coopétion", "coopétition", "why-clusters"),
     ]
 
 
@@ -213,8 +252,8 @@ def test_quantities_are_numbers_with_the_slides_words_beside_them(db: sqlite3.Co
     assert found == [
         ("belgium", "subdivisions", 3, "count", 4, "3 régions (voire 4)"),
         ("poles", "average_project_duration", 4, "years", None, "d’une durée moyenne de 4 ans"),
-        ("regional-clusters", "funding.degression.floor_share", 50, "%", None, None),
-        ("regional-clusters", "funding.degression.years", 9, "years", None, None),
+        ("regional-clusters", "funding.degression.floor_share", 50, "%", None, "dégressif jusque 50%"),
+        ("regional-clusters", "funding.degression.years", 9, "years", None, "dégressif jusque 50% sur 9 ans"),
         ("regional-clusters", "test_phase", 4, "years", None, "phase-test de 4 ans"),
     ]
     schemes = (
@@ -398,7 +437,7 @@ def test_the_default_keeps_every_language_whatever_language_uwe_answers_in(
     before = ["--lang", reader["lang"]] if "lang" in reader else []
     run = uwe(*before, "data", "export", str(tmp_path / "both.db"), env=reader.get("env"))
     assert (run.exit_code, run.stdout) == (  # (said in French: the reader's language is still French)
-        0, f"{TABLES} tables (665 lignes, fr, en, nl, de, bg) écrites dans {tmp_path / 'both.db'} sous forme d’une "
+        0, f"{TABLES} tables (668 lignes, fr, en, nl, de, bg) écrites dans {tmp_path / 'both.db'} sous forme d’une "
            "base de données SQLite\n"
     )  # fmt: skip
     connection = sqlite3.connect(tmp_path / "both.db")

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
 
-from uwe_cli.dataset.texts import Model, NonEmpty, Text, Words
+from uwe_cli.dataset.texts import Model, NonEmpty, SlideId, Text, Words
 from uwe_cli.dataset.values import (
     ClusterStatus,
     ConceptKind,
@@ -27,6 +27,10 @@ from uwe_cli.dataset.values import (
 from uwe_cli.i18n.messages import msg
 
 __all__ = ["BaseModel", "Model", "Text", "Words"]  # (tests and store.py use them through this module)
+
+# A fact's one slide: `slide:` on a figure, a text, a membership, a bullet... Required where
+# its record cites several slides (checks/crosscheck.py), else the record's (facts.py).
+FactSlide = SlideId | None
 
 
 class Figure(Model):
@@ -48,6 +52,7 @@ class Figure(Model):
     # The slide's words the figure is read from.
     quote: Text | None = None
     note: Words | None = None
+    slide: FactSlide = None
 
     @model_validator(mode="after")
     def _plausible(self) -> Figure:
@@ -112,12 +117,16 @@ class Point(Model):
 
     text: Text
     points: tuple[Text, ...] = ()
+    slide: FactSlide = None
 
     @model_validator(mode="before")
     @classmethod
     def _plain_text(cls, value: Any) -> Any:
         # A bullet with no sub-bullets may be written as just its text.
         if isinstance(value, (str, dict)) and not (isinstance(value, dict) and "text" in value):
+            # (the bullet's slide, if given, is the bullet's)
+            if isinstance(value, dict) and "slide" in value:
+                return {"text": {k: v for k, v in value.items() if k != "slide"}, "slide": value["slide"]}
             return {"text": value}
         return value
 
@@ -128,6 +137,7 @@ class Degression(Model):
     floor_share: Figure
     years: Figure
     quote: Text
+    slide: FactSlide = None
 
 
 class Funding(Model):
@@ -136,6 +146,7 @@ class Funding(Model):
     degression: Degression | None = None
     accreditation: Figure | None = None
     notes: tuple[Text, ...] = ()
+    slide: FactSlide = None
 
 
 class AssessmentResult(Model):
@@ -148,6 +159,7 @@ class AssessmentResult(Model):
     part_of: Id | None = None
     # What another result produced: 300 innovations came out of the 40 completed projects.
     output_of: Id | None = None
+    slide: FactSlide = None
 
     @model_validator(mode="after")
     def _one_relation(self) -> AssessmentResult:
@@ -159,6 +171,7 @@ class AssessmentResult(Model):
 class Benefit(Model):
     beneficiary: Text
     benefits: Text
+    slide: FactSlide = None
 
 
 class Scheme(NamedRecord):
@@ -196,11 +209,7 @@ class Scheme(NamedRecord):
     benefits: tuple[Benefit, ...] = ()
     outcome: tuple[Text, ...] = ()
     results: tuple[AssessmentResult, ...] = ()
-    # The slide the results are from, when it is not every slide of the scheme.
-    results_source: tuple[Id, ...] = ()
     assessment: Text | None = None
-
-    _results_source_list = field_validator("results_source", mode="before")(_one_or_many)
 
     @model_validator(mode="after")
     def _ordered_period(self) -> Scheme:
@@ -215,7 +224,7 @@ class Membership(Model):
     scheme: Id
     domain: Text | None = None
     # The slide that lists the grouping in this scheme, where the grouping cites several.
-    source: Id | None = None
+    slide: FactSlide = None
 
 
 class Cluster(NamedRecord):
@@ -278,7 +287,11 @@ class Concept(Model):
     # For definitions: who said it, when, and the work that quotes it.
     author: str | None = None
     year: Year | None = None
+    # How the slide names the author and year, verbatim: « (PORTER, 1998) ».
+    cited_as: str | None = None
     quoted_in: Work | None = None
+    # The slide's heading over it, where it has one (« Les caractéristiques du clustering »).
+    heading: Text | None = None
     source: Annotated[tuple[Id, ...], Field(min_length=1)]
 
     _source_list = field_validator("source", mode="before")(_one_or_many)
@@ -329,6 +342,18 @@ class Slide(Model):
     page: Annotated[int, Field(ge=1, le=100_000)] | None = None
 
 
+class Erratum(Model):
+    """A slip of the slides ("Silicone Valley"): their words stay as written wherever they are
+    quoted, with uwe's reading beside them in brackets (`[sic : Silicon Valley]`)."""
+
+    id: Id
+    slide: SlideId
+    # The slides' words, verbatim, and how uwe reads them.
+    written: NonEmpty
+    reading: NonEmpty
+    note: Words | None = None
+
+
 class Presentation(Model):
     author: Words  # (the slides never name their author "UWE"; uwe does)
     event: Text
@@ -368,6 +393,7 @@ class ConceptsFile(Model):
 class AboutFile(Model):
     organisation: Organisation
     presentation: Presentation
+    errata: tuple[Erratum, ...] = ()
 
 
 class DatasetModel(Model):
@@ -382,3 +408,4 @@ class DatasetModel(Model):
     glossary: tuple[Term, ...] = ()
     organisation: Organisation
     presentation: Presentation
+    errata: tuple[Erratum, ...] = ()

@@ -206,9 +206,11 @@ def _json(dataset: models.DatasetModel) -> bytes:
     """The validated dataset as JSON: what the cache keeps and every command reads."""
     from pydantic import TypeAdapter
 
-    from uwe_cli.dataset import models
+    from uwe_cli.dataset import facts, models
 
-    return TypeAdapter(models.DatasetModel).dump_json(dataset)
+    data = json.loads(TypeAdapter(models.DatasetModel).dump_json(dataset))
+    facts.resolve(data)  # (every fact with its one slide: what every reader of the data relies on)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:

@@ -29,6 +29,7 @@ from uwe_cli.export.tables import (
     Spec,
     figure_cells,
     figures_spec,
+    id_column,
     items_spec,
     record_slides,
     record_spec,
@@ -81,14 +82,14 @@ def _gdp_shares(dataset: Data) -> Iterable[Row]:
             continue
         share = {"value": round(100 * gdp["value"] / base["value"], 1), "unit": "%", "period": gdp["period"],
                  "maximum": False, "computed": True, "note": note}  # fmt: skip
-        cited = "; ".join(dict.fromkeys([*region["source"], *country["source"]]))
+        cited = "; ".join(dict.fromkeys([sources(region, gdp), sources(country, base)]))
         measure = f"gdp_per_capita_share_of_{country['id']}"
         yield {"region_id": region["id"], "measure": measure, "position": 1, **figure_cells(share), "source": cited}
 
 
-def _results_source(scheme: Data) -> list[str]:
-    # The slide of the results, where the data names one, else the scheme's slides.
-    return list(scheme["results_source"] or scheme["source"])
+def _result_slide(result: Data) -> str:
+    # The one slide that states the figure (dataset/facts.py).
+    return str(result["figure"]["slide"])
 
 
 def _results(dataset: Data) -> Iterable[Row]:
@@ -96,7 +97,7 @@ def _results(dataset: Data) -> Iterable[Row]:
         for position, result in enumerate(scheme["results"], 1):
             yield {"scheme_id": scheme["id"], "id": result["id"], "position": position, "label": result["label"],
                    "part_of": result["part_of"], "output_of": result["output_of"], **figure_cells(result["figure"]),
-                   "source": "; ".join(_results_source(scheme))}  # fmt: skip
+                   "source": _result_slide(result)}  # fmt: skip
 
 
 def _result_links(relation: str) -> Callable[[Data], Iterable[Row]]:
@@ -107,7 +108,7 @@ def _result_links(relation: str) -> Callable[[Data], Iterable[Row]]:
             for result in scheme["results"]:
                 if result[relation]:
                     yield {"scheme_id": scheme["id"], "result_id": result["id"], relation: result[relation],
-                           "source": "; ".join(_results_source(scheme))}  # fmt: skip
+                           "source": _result_slide(result)}  # fmt: skip
 
     return rows
 
@@ -127,7 +128,7 @@ def _result_links_spec(relation: str, *, name: str, title: str, description: str
 
 
 def _result_slides(dataset: Data) -> Iterable[tuple[tuple[str, ...], list[str]]]:
-    return (((s["id"], r["id"]), _results_source(s)) for s in dataset["schemes"] for r in s["results"])
+    return (((s["id"], r["id"]), [_result_slide(r)]) for s in dataset["schemes"] for r in s["results"])
 
 
 def _nested(kind: Kind, field: str) -> Callable[[Data], Iterable[Row]]:
@@ -136,7 +137,7 @@ def _nested(kind: Kind, field: str) -> Callable[[Data], Iterable[Row]]:
     def rows(dataset: Data) -> Iterable[Row]:
         for record in kind.records(dataset):
             for position, item in enumerate(record[field], 1):
-                yield {kind.key: record["id"], "position": position, **item, "source": sources(record)}
+                yield {kind.key: record["id"], "position": position, **item, "source": sources(record, item)}
 
     return rows
 
@@ -146,14 +147,14 @@ def _activity_points(dataset: Data) -> Iterable[Row]:
         for activity, point in enumerate(scheme["activities"], 1):
             for position, text in enumerate(point["points"], 1):
                 yield {"scheme_id": scheme["id"], "activity_position": activity, "position": position, "text": text,
-                       "source": sources(scheme)}  # fmt: skip
+                       "source": sources(scheme, text)}  # fmt: skip
 
 
 def _memberships(dataset: Data) -> Iterable[Row]:
     for grouping in dataset["clusters"]:
         for position, membership in enumerate(grouping["memberships"], 1):
             # The slide that lists the grouping in this scheme, where the data names one.
-            cited = membership["source"] or sources(grouping)
+            cited = membership["slide"] or sources(grouping)
             yield {"grouping_id": grouping["id"], "scheme_id": membership["scheme"], "position": position,
                    "domain": membership["domain"], "source": cited}  # fmt: skip
 
@@ -172,6 +173,12 @@ def _usages(dataset: Data) -> Iterable[Row]:
     for term in dataset["glossary"]:
         for position, usage in enumerate(term["usages"], 1):
             yield {"term_id": term["id"], "position": position, "quote": usage["quote"], "source": usage["source"]}
+
+
+def _errata(dataset: Data) -> Iterable[Row]:
+    for position, erratum in enumerate(dataset.get("errata", ()), 1):
+        yield {"id": erratum["id"], "position": position, "written": erratum["written"], "reading": erratum["reading"],
+               "note": erratum["note"], "source": erratum["slide"]}  # fmt: skip
 
 
 def _presentation(dataset: Data) -> Iterable[Row]:
@@ -331,6 +338,8 @@ SPECS: tuple[Spec, ...] = (
                  Column("quoted_in_author", "string", "The author of that work.", path="quoted_in.author"),
                  Column("quoted_in_place", "string", "Where that work was written.", path="quoted_in.place"),
                  Column("quoted_in_year", "integer", "The year of that work.", path="quoted_in.year"),
+                 Column("cited_as", "string", "How the slide names the author and year, verbatim ('(PORTER, 1998)')."),
+                 text_column("heading", "The slide's heading over it, where it has one"),
                  SOURCE),
     ),
     record_slides(CONCEPT),
@@ -348,5 +357,15 @@ SPECS: tuple[Spec, ...] = (
         (TERM.key_column, POSITION, text_column("quote", "The slide's words", required=True),
          Column("source", "string", "The slide that says them (slides.id).", required=True)),
         ("term_id", "position"), (TERM.foreign_key, ForeignKey(("source",), "slides", ("id",))), _usages,
+    ),
+    Spec(
+        "errata", "Errata of the source", "The slides' slips: kept as written wherever the slides are quoted, with "
+        "uwe's reading beside them in brackets ('[sic : Silicon Valley]').",
+        (id_column("erratum"), POSITION,
+         Column("written", "string", "The slide's words, as written (in French).", required=True),
+         Column("reading", "string", "How uwe reads them (uwe's words).", required=True),
+         text_column("note", "What is wrong", by_uwe=True),
+         Column("source", "string", "The slide that has them (slides.id).", required=True)),
+        ("id",), (ForeignKey(("source",), "slides", ("id",)),), _errata,
     ),
 )  # fmt: skip

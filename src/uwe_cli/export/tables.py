@@ -197,8 +197,11 @@ def get(record: Data, path: str) -> Any:
     return value
 
 
-def sources(record: Data) -> str:
-    """A record's slide ids, as the `source` cell of every row taken from it."""
+def sources(record: Data, fact: Any = None) -> str:
+    """The `source` cell of a row: the one slide of the fact it holds (dataset/facts.py), else
+    the record's slide ids."""
+    if isinstance(fact, dict) and fact.get("slide"):
+        return str(fact["slide"])
     return "; ".join(record["source"])
 
 
@@ -341,7 +344,7 @@ def items_spec(kind: Kind, *, name: str, lists: tuple[str, ...], what: str) -> S
                         "list": list_name,
                         "position": position,
                         "text": text,
-                        "source": sources(record),
+                        "source": sources(record, text),
                     }
 
     list_column = Column("list", "string", f"Which list: {', '.join(lists)}.", required=True)
@@ -384,7 +387,7 @@ def figures_spec(
                 found = get(record, measure)
                 for position, figure in enumerate(found if isinstance(found, list) else [found] if found else [], 1):
                     yield {kind.key: record["id"], "measure": measure, "position": position, **figure_cells(figure),
-                           "source": sources(record)}  # fmt: skip
+                           "source": sources(record, figure)}  # fmt: skip
         yield from computed(dataset) if computed else ()
 
     names = ", ".join(measures) + (", or a computed one" if computed else "")

@@ -38,8 +38,16 @@ LANGUAGE_NAMES = {
 
 
 def is_text(value: Mapping[str, Any]) -> bool:
-    """Whether validated data is a dataset text (keyed by language codes), not a record."""
-    return SOURCE_LANGUAGE in value and all(len(key) == 2 for key in value)
+    """Whether validated data is a dataset text (keyed by language codes), not a record.
+
+    A text of the slides also names its slide (`slide`: dataset/facts.py), which is no language.
+    """
+    return SOURCE_LANGUAGE in value and all(len(key) == 2 or key == "slide" for key in value)
+
+
+def in_languages(text: Mapping[str, Any]) -> dict[str, str]:
+    """A dataset text's words by language, without its slide."""
+    return {key: words for key, words in text.items() if key != "slide"}
 
 
 _current: Language | None = None

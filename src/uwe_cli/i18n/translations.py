@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from uwe_cli.i18n.language import SOURCE_LANGUAGE, POError, is_text, parse_po
+from uwe_cli.i18n.language import SOURCE_LANGUAGE, POError, in_languages, is_text, parse_po
 from uwe_cli.i18n.messages import msg
 
 # A language a data folder may add: an ISO 639-1 code (`translations/es.po`).
@@ -55,6 +55,8 @@ def texts(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, str]]]:
             yield from _walk(record, f"{kind}/{record['id']}")
     yield from _walk(data["organisation"], "about/organisation")
     yield from _walk(data["presentation"], "about/presentation")
+    for erratum in data.get("errata", ()):
+        yield from _walk(erratum, f"about/errata/{erratum['id']}")
 
 
 def _walk(value: Any, address: str) -> Iterator[tuple[str, dict[str, str]]]:
@@ -76,7 +78,7 @@ def languages(data: dict[str, Any]) -> tuple[str, ...]:
     their order (English first), then any other a data folder adds."""
     from uwe_cli.vocabulary import LANGS
 
-    found = dict.fromkeys(code for _, text in texts(data) for code in text)
+    found = dict.fromkeys(code for _, text in texts(data) for code in in_languages(text))
     ours = (c for c in LANGS if c in found and c != SOURCE_LANGUAGE)
     return (SOURCE_LANGUAGE, *ours, *sorted(set(found) - set(LANGS)))
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from uwe_cli.errors import UsageError
+from uwe_cli.i18n.language import in_languages
 from uwe_cli.i18n.messages import Listing, msg, msg_p
 from uwe_cli.names.matching import fold
 
@@ -26,7 +27,7 @@ class Ambiguous(UsageError):
 
 def _in_every_language(text: dict[str, str]) -> tuple[str, ...]:
     """A text's words in every language it has, English first (suggestions are English)."""
-    return tuple(dict.fromkeys((text["en"], *text.values())))
+    return tuple(dict.fromkeys((text["en"], *in_languages(text).values())))
 
 
 def names(record: Any) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from uwe_cli.dataset import evidence
 from uwe_cli.dataset.records import Dataset, Record
-from uwe_cli.i18n.language import Language
+from uwe_cli.i18n.language import Language, in_languages
 from uwe_cli.i18n.messages import msg, msg_n, msg_p
 from uwe_cli.names import lookup, matching
 from uwe_cli.views.common import (
@@ -146,7 +146,7 @@ def _joined(parts: list[Any]) -> Any:
 def _cluster_texts(c: Record) -> Iterator[str]:
     # Words a reader sees: the name and domains, not the id (`uwe search` neither).
     for t in (c["name"], *(m["domain"] for m in c["memberships"] if m["domain"])):
-        yield from t.values()
+        yield from in_languages(t).values()
 
 
 def cluster(ds: Dataset, name: str) -> Document:
@@ -174,7 +174,7 @@ def cluster(ds: Dataset, name: str) -> Document:
     sections = (
         Section(msg("Domain"), items="memberships", show=domain),
         Section(msg("Sectors (uwe's classification)"), items="sector_words", show=sector),
-        source_section(ds),
+        source_section(ds, c, labels={"memberships": msg("Domain")}),
     )
     data = record_data(ds, c)
     # As in `uwe clusters`: every scheme, and the first domain, with no need to read memberships.

@@ -8,7 +8,7 @@ from typing import Any
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
 from uwe_cli.i18n.formatting import long_date
-from uwe_cli.i18n.language import Language
+from uwe_cli.i18n.language import Language, is_text
 from uwe_cli.i18n.messages import Listing, msg, msg_p
 from uwe_cli.names import lookup, matching
 from uwe_cli.views.form import Section, Show
@@ -22,11 +22,22 @@ def find(ds: Dataset, kind: str, name: str) -> Record:
 
 
 def record_data(ds: Dataset, record: Record) -> dict[str, Any]:
-    """A record as JSON shows it: empty fields left out, its source as slide labels."""
-    data: dict[str, Any] = without_none(record)
+    """A record as JSON shows it: empty fields left out, its source and each fact's slide as
+    slide labels (a text of the slides shows as its words, in the reader's language)."""
+    data: dict[str, Any] = _slides_named(ds, without_none(record))
     if "source" in data:
         data["source"] = ds.sources(record["source"])
     return data
+
+
+def _slides_named(ds: Dataset, value: Any) -> Any:
+    if type(value) is dict:
+        if "slide" in value and not is_text(value):
+            return {k: ds.sources([v])[0] if k == "slide" else _slides_named(ds, v) for k, v in value.items()}
+        return {k: _slides_named(ds, v) for k, v in value.items()}
+    if type(value) is list:
+        return [_slides_named(ds, v) for v in value]
+    return value
 
 
 def by_uwe(
@@ -55,15 +66,58 @@ def without_none(value: Any) -> Any:
     return value
 
 
-def source_section(ds: Dataset) -> Section:
-    """The slides a record cites (its data's `source`), each with the presentation's place and date."""
+def source_section(
+    ds: Dataset, record: Record | None = None, *, labels: dict[str, Any] | None = None, items: str = "source"
+) -> Section:
+    """The slides a record cites (its data's `source`), each with the presentation's place and date.
+
+    Where the record cites several, each slide says which of the facts shown it states (each
+    fact names its one slide: dataset/facts.py); `labels` are the view's labels of its fields.
+    """
     p = ds["presentation"]
+    stated: dict[str, list[Any]] = {}
+    if record is not None and labels and len(record["source"]) > 1:
+        for key, label in labels.items():
+            for slide in dict.fromkeys(slides_in(record.get(key))):
+                if label not in stated.setdefault(slide, []):
+                    stated[slide].append(label)
 
     def line(label: str, lang: Language) -> str:
         where = f"{lang.text(p['author'])}, {lang.text(p['place'])}, {long_date(p['date'], lang)}"
-        return f"{label} — {where}"
+        shown = f"{label} — {where}"
+        # (two slides may share a label: « Les clusters régionaux »)
+        ids = [s for s in (record or {}).get("source", ()) if stated and lang.localize(ds.sources([s])[0]) == label]
+        facts: list[Any] = []
+        for fact in (fact for s in ids for fact in stated.get(s, ())):
+            facts += [fact] if fact not in facts else []
+        if facts:
+            return lang.message(msg("{label}: {text}", label=shown, text=Listing(tuple(facts), style="comma")))
+        return shown
 
-    return Section(msg("Source"), items="source", show=line, distinct=True)
+    return Section(msg("Source"), items=items, show=line, distinct=True)
+
+
+def slides_in(value: Any) -> list[str]:
+    """The slides of the facts in `value` (a field of a record), in their order."""
+    if isinstance(value, dict):
+        own = [value["slide"]] if isinstance(value.get("slide"), str) else []
+        return own + [s for k, v in value.items() if k != "slide" for s in slides_in(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in slides_in(v)]
+    return []
+
+
+def fact_labels(fields: Iterable[Any], sections: Iterable[Any], within: str = "", **more: Any) -> dict[str, Any]:
+    """Each field of a record the view shows (its first key, under `within`: "organisation."),
+    with the view's label for it."""
+    labels: dict[str, Any] = {}
+    for field in fields:
+        if field.key:
+            labels.setdefault(field.key.removeprefix(within).split(".")[0], field.label)
+    for section in sections:
+        if section.items:
+            labels.setdefault(section.items.removeprefix(within).split(".")[0], section.heading)
+    return {**labels, **more}
 
 
 def scheme_ids(cluster: Record) -> list[str]:

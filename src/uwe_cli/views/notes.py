@@ -29,6 +29,7 @@ def _fig(record: Record, measure: str, fig: Record) -> dict[str, Any]:
         "value": fig["value"],
         "unit": fig["unit"],
         "base": fig.get("base"),
+        "slide": fig.get("slide"),
     }
 
 
@@ -178,7 +179,10 @@ def compute(ds: Dataset) -> list[dict[str, Any]]:
         computed = [key for key in ("computed", "against", "difference") if key in note]
         note.update(
             about=about,
-            source=ds.sources(dict.fromkeys(s for i in about for s in by_id[i]["source"])),
+            # The slides that state the figures, each figure's own (dataset/facts.py).
+            source=ds.sources(
+                dict.fromkeys(f["slide"] or s for f in note["figures"] for s in by_id[f["of"]]["source"][:1])
+            ),
             by_uwe=by_uwe(computed=computed),
         )
     return found
@@ -240,9 +244,11 @@ def notes(ds: Dataset) -> Document:
         for i, note in enumerate(found)
     )
     explain = msg("Computed by uwe from the data in use: ids name its records (`uwe regions --format json`).")
+    from uwe_cli.views import errata  # (the slides' slips: listed apart from the figures)
+
     return Document(
         msg("Notes on the source: figures that do not agree ({count})", count=len(found)),
-        found,
-        sections=sections,
+        [*found, *errata.errata(ds)],
+        sections=(*sections, errata.section()),
         notes=(explain,),
     )

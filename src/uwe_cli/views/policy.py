@@ -14,13 +14,14 @@ from uwe_cli.views.common import by_uwe, record_data
 from uwe_cli.views.form import Column, Document, Section, Table
 from uwe_cli.vocabulary import CONCEPT_KINDS, LESSON_KINDS
 
-# Section headings, by lesson and concept kind, in the source's order.
+# Section headings, by lesson and concept kind, in the source's order. Two are the slides'
+# subtitles (« Points à améliorer », « Bonnes pratiques »); the others are uwe's, and say so.
 LESSON_HEADINGS = {
-    "difficulty": msg("Evaluation difficulties"),
-    "effect": msg("Observed effects"),
+    "difficulty": msg("Evaluation difficulties (a heading not in the slides)"),
+    "effect": msg("Observed effects (a heading not in the slides)"),
     "improvement": msg("Points to improve"),
     "good-practice": msg("Good practices"),
-    "conclusion": msg("Conclusions"),
+    "conclusion": msg("Conclusions (a heading not in the slides)"),
 }
 CONCEPT_HEADINGS = {
     "definition": msg("Definitions of clustering"),
@@ -52,7 +53,8 @@ def lessons(ds: Dataset, *, kind: str | None = None) -> Document:
     chosen = [x for x in ds["lessons"] if wanted in (None, x["kind"])]
     sections = _grouped(chosen, LESSON_HEADINGS, show=_text, points=_points)
     title = msg("Lessons from the Walloon experience")
-    return Document(title, [record_data(ds, x) for x in chosen], sections=sections)
+    grouped = msg("Grouped by kind, not in the slides' order: `--format json` gives each lesson's slide.")
+    return Document(title, [record_data(ds, x) for x in chosen], sections=sections, notes=(grouped,))
 
 
 def results(ds: Dataset) -> Table:
@@ -66,7 +68,6 @@ def results(ds: Dataset) -> Table:
     def depth(result_id: str | None) -> int:
         return 0 if result_id is None else 1 + depth(parent[result_id])
 
-    source = ds.sources(assessed["results_source"] or assessed["source"])
     data = [
         {
             "id": r["id"],
@@ -78,7 +79,8 @@ def results(ds: Dataset) -> Table:
             "part_of": r["part_of"],
             "output_of": r["output_of"],
             "scheme": assessed["id"],
-            "source": source,
+            # The one slide that states the figure (dataset/facts.py).
+            "source": ds.sources([r["figure"]["slide"]]),
             "by_uwe": by_uwe(written=["label"]),
         }
         for r in assessed["results"]
@@ -103,11 +105,15 @@ def _concept(c: Record, lang: Language) -> str:
         return lang.message(msg("{term}: {meaning} [uwe's gloss]", term=c["name"], meaning=c["meaning"]))
     body = str(c["text"])
     if c["kind"] == "definition":
-        # The French is the quotation the slide gives; any other language is uwe's translation.
-        quote = msg("“{text}” [translated from the French]", text=body)
-        body = lang.message(msg("« {text} »", text=body) if lang.is_source else quote)
-        who = ", ".join(str(x) for x in (c.get("author"), c.get("year")) if x)
-        body += f" ({who})" if who else ""
+        # The French is the quotation the slide gives, with the slide's own « (PORTER, 1998) »;
+        # any other language is uwe's translation of that French rendering, never put in
+        # quotation marks as the author's words (Porter wrote in English).
+        who = c.get("cited_as") or ", ".join(str(x) for x in (c.get("author"), c.get("year")) if x)
+        if lang.is_source:
+            body = lang.message(msg("« {text} »", text=body)) + (f" {who}" if c.get("cited_as") else f" ({who})")
+        else:
+            body = lang.message(msg("{text} [translated from the slides' French rendering of {author}]",
+                                    text=body, author=who))  # fmt: skip
     return body
 
 

@@ -10,7 +10,7 @@ from uwe_cli.i18n.formatting import figure, figure_with_period, figures, index_b
 from uwe_cli.i18n.language import LANGUAGE_NAMES, Language
 from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.names import lookup, matching
-from uwe_cli.views.common import by_uwe, find, names, record_data, source_section
+from uwe_cli.views.common import by_uwe, fact_labels, find, names, record_data, source_section
 from uwe_cli.views.form import Chart, Column, Document, Field, Section, Table
 from uwe_cli.views.notes import pointer
 from uwe_cli.vocabulary import SORT_KEYS
@@ -101,8 +101,12 @@ def _row(ds: Dataset, r: Record, belgium: Record | None, bases: dict[str, str]) 
     # Every row has every index column (None where the slide gives none), for CSV.
     indices = {_index_key(f["base"]): f["value"] for f in r["gdp_per_capita_index"]}
     row.update({key: indices.get(key) for key in bases})
-    row.update({"nuts": r["codes"]["nuts"], "iso_3166": r["codes"]["iso_3166"], "source": ds.sources(r["source"])})
-    row["by_uwe"] = by_uwe(computed=["gdp_share_of_belgium_pct"])
+    # The slides of the figures in the row, each figure's own (a region may cite more).
+    shown = [r["population"], r["gdp_per_capita"], *r["gdp_per_capita_index"]]
+    slides = list(dict.fromkeys(f["slide"] for f in shown if f and f.get("slide"))) or r["source"]
+    row.update({"nuts": r["codes"]["nuts"], "iso_3166": r["codes"]["iso_3166"], "source": ds.sources(slides)})
+    # NUTS and ISO codes, and where a community lies, are uwe's additions: the slides have none.
+    row["by_uwe"] = by_uwe(computed=["gdp_share_of_belgium_pct"], classified=["within", "nuts", "iso_3166"])
     return row
 
 
@@ -116,12 +120,13 @@ def region(ds: Dataset, name: str) -> Document:
     def kind(record: Record, lang: Language) -> str:
         shown = lang.message(_KINDS[record["kind"]])
         if record.get("within") in everyone:
-            shown = lang.message(msg("{kind} (within {region})", kind=shown, region=everyone[record["within"]]))
+            shown = lang.message(msg("{kind} (within {region}: not stated in the slides)", kind=shown,
+                                     region=everyone[record["within"]]))  # fmt: skip
         return shown
 
     fields = (
         Field(msg("Kind"), "", kind),
-        Field(msg("Code"), "codes", _codes),
+        Field(msg("Code (not in the slides)"), "codes", _codes),
         Field(msg("Capital"), "capital"),
         Field(msg("Form of state"), "form_of_state", joined),
         Field(msg("Official languages"), "official_languages", figure),
@@ -135,10 +140,12 @@ def region(ds: Dataset, name: str) -> Document:
         Field(msg("Unemployment rate"), "unemployment_rate", figures),
         Field(msg("Employment rate"), "employment_rate", figures),
     )
-    sections = (Section(msg("Main industrial sectors"), items="main_industrial_sectors"), source_section(ds))
+    listed = (Section(msg("Main industrial sectors"), items="main_industrial_sectors"),)
+    labels = fact_labels(fields, listed, language_note=msg("Languages"))
+    sections = (*listed, source_section(ds, r, labels=labels))
     data = record_data(ds, r)
-    if r.get("aliases"):  # (names a reader may type: uwe's, not the slides')
-        data["by_uwe"] = by_uwe(written=["aliases"])
+    # (names a reader may type, codes and where a community lies: uwe's, not the slides')
+    data["by_uwe"] = by_uwe(written=["aliases"] if r.get("aliases") else [], classified=["codes", "within"])
     return Document(r["name"], data, fields, sections, notes=pointer(ds, {r["id"]}))
 
 

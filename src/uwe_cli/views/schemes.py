@@ -10,7 +10,7 @@ from uwe_cli.i18n.formatting import figure, unit_value
 from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.views.clusters import status_word
-from uwe_cli.views.common import as_read, by_uwe, find, record_data, scheme_ids, source_section
+from uwe_cli.views.common import as_read, by_uwe, fact_labels, find, record_data, scheme_ids, source_section
 from uwe_cli.views.form import Comparison, Document, Field, Section, Show, text
 
 
@@ -167,6 +167,7 @@ def scheme(ds: Dataset, name: str) -> Document:
         Section(msg("First assessment"), items="results", show=_result, distinct=True),
         Section(msg("Assessment"), items="assessment"),
         Section(msg("Groupings"), items="clusters", show=grouping),
-        source_section(ds),
     )
+    labels = fact_labels(fields, sections, period=msg("As the slides say"), status_quote=msg("Status"))
+    sections = (*sections, source_section(ds, s, labels=labels))
     return Document(s["name"], _scheme_data(ds, s), fields, sections)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from uwe_cli.dataset.records import Dataset, Record, slide_label
-from uwe_cli.i18n.language import LANGUAGE_NAMES, Language, is_text
+from uwe_cli.i18n.language import LANGUAGE_NAMES, Language, in_languages, is_text
 from uwe_cli.i18n.messages import Message, msg, msg_n
 from uwe_cli.names import matching
 from uwe_cli.names.lookup import display_name
@@ -61,7 +61,7 @@ def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str]
     """(field, language or None, text) for every text of a record a reader would search."""
     if isinstance(value, dict):
         if is_text(value):
-            yield from ((path, lang, text) for lang, text in value.items())
+            yield from ((path, lang, text) for lang, text in in_languages(value).items())
             return
         for key, item in value.items():
             if key not in _NOT_SEARCHED:

@@ -28,6 +28,7 @@ class Finding:
     field: str | None = None
     first: tuple[Any, ...] | None = None  # a duplicate: where the value was first given
     count: int = 1  # the problems it tells of (a line that counts those not listed: more)
+    hint: Any = None  # what to do (a form.Message)
 
 
 def locate(findings: list[Finding], *, docs: dict[str, YamlDocument], data_dir: Path) -> list[Problem]:
@@ -45,5 +46,5 @@ def locate(findings: list[Finding], *, docs: dict[str, YamlDocument], data_dir: 
         message = f.message
         if f.first:
             message = msg("{error} (first used on line {line})", error=message, line=found[f.name][f.first][0])
-        problems.append(Problem(str(data_dir / f"{f.name}.yaml"), message, line, column, f.field))
+        problems.append(Problem(str(data_dir / f"{f.name}.yaml"), message, line, column, f.field, f.hint))
     return problems
