@@ -213,7 +213,7 @@ def test_scheme_profile_regional_clusters(uwe: Uwe) -> None:
         "Activity axes",
         "• Synergy actions between the cluster and other business organisations",
         "Period                          since 2000",
-        "As the slides say               Policy in place since 2000 (4-year test phase)",
+        "As the slides say (translated)  Policy in place since 2000 (4-year test phase)",
         "Test phase                      4 years",
         "Funding                         €160,000/year for 3 years; tapering down to 50%\n                                over 9 years",
         "Accreditation                   3 years",
@@ -234,7 +234,11 @@ def test_results_csv(uwe: Uwe) -> None:
     # The patents came out of the completed projects: an output of them, not a part.
     patents = next(r for r in rows if r["id"] == "patents")
     assert (patents["part_of"], patents["output_of"]) == ("", "completed-rd-projects")
-    assert patents["quote"] == "202 patents filed" and patents["by_uwe.written"] == "label"
+    # A quote is the slide's French in every language, its translation beside it, saying into what.
+    assert (patents["quote"], patents["quote_translation.lang"], patents["quote_translation.text"]) == (
+        "202 brevets déposés", "en", "202 patents filed",
+    )  # fmt: skip
+    assert patents["by_uwe.written"] == "label"
     completed = next(r for r in rows if r["id"] == "completed-rd-projects")
     assert (completed["part_of"], completed["output_of"]) == ("rd-projects", "")
 

@@ -49,7 +49,11 @@ def test_the_table_labels_uwes_words_and_says_english_is_a_translation(uwe: Uwe)
     assert "translated" not in uwe("schemes", "poles", "--lang", "fr").stdout
     assert "Schemes (uwe's summaries)" in uwe().stdout
     markdown = uwe("results", "-f", "markdown").stdout.splitlines()
-    assert markdown[2] == "| Result (uwe's label) | Figure | As the slides say |"
+    assert markdown[2] == "| Result (uwe's label) | Figure | As the slides say (translated) |"
+    assert (
+        "| Résultat (libellé d’uwe) | Chiffre | Selon les diapositives |"
+        in uwe("results", "-f", "markdown", "--lang", "fr").stdout
+    )
     assert markdown[-1] == "*Texts translated from the slides' French by uwe; --lang fr shows the slides' own words.*"
 
 
@@ -57,7 +61,7 @@ def test_a_scheme_tells_its_status_from_the_slides_words_and_its_english_term(uw
     out = lines(uwe("scheme", "poles"))
     assert out[1:7] == [
         "Period                          since 2006",
-        "As the slides say               Flagship policy of the Walloon Government since",
+        "As the slides say (translated)  Flagship policy of the Walloon Government since",
         "                                2006",
         "The slides' English term        “competitiveness cluster”",
         "Status                          active, as uwe reads “Flagship policy of the",
@@ -104,13 +108,14 @@ def test_sectors_cite_only_the_slides_whose_words_name_them(uwe: Uwe) -> None:
     health = sectors["health"]
     # Not the 10 Walloon clusters' slide (ARESA's « Recherche clinique » is research) nor the poles'.
     assert health["source"] == ["Les grappes existantes — Les grappes d’exportation"]
-    assert health["named_by"] == [{"grouping": "health", "name": "Santé", "words": "hôpital - équipement médical - pharmacie",
-                                   "source": health["source"]}]  # fmt: skip
+    assert health["named_by"] == [{"grouping": "health", "name": "Santé", "quote": "hôpital - équipement médical - pharmacie",
+                                   "quote_translation": None, "source": health["source"]}]  # fmt: skip
     transport = sectors["transport-logistics"]
     assert transport["source"] == ["La politique de redéploiement économique — Les 10 clusters wallons",
                                    "Les grappes existantes — Les grappes d’exportation"]  # fmt: skip
     out = lines(uwe("sectors"))
     assert out[:2] == ["Sectors", "                                                            Named by the slides'"]
+    assert out[2].endswith("words (translated)")
     assert "Energy                 energy                           2   TWEED: “Sustainable" in out
 
 
@@ -173,8 +178,12 @@ def test_the_glossary_is_in_concepts_and_first_in_search(uwe: Uwe) -> None:
     assert [t["name"] for t in terms] == ["grappe", "grappe technologique", "grappe d’exportation",
                                           "pôle de compétitivité", "cluster", "animateur", "coopétition"]  # fmt: skip
     animateur = terms[5]
-    assert animateur["usages"][0] == {"quote": "Obligation d’engager un animateur.", "translation": "Obligation d’engager un animateur.",
+    assert animateur["usages"][0] == {"quote": "Obligation d’engager un animateur.", "quote_translation": None,
                                       "source": "Les clusters régionaux"}  # fmt: skip
+    english = next(c for c in uwe("concepts", "-f", "json").json() if c["id"] == "animateur")
+    assert english["usages"][0] == {"quote": "Obligation d’engager un animateur.",
+                                    "quote_translation": {"lang": "en", "text": "Obligation to hire a facilitator."},
+                                    "source": "Regional clusters"}  # fmt: skip
     out = lines(uwe("concepts", "--lang", "fr"))
     at = out.index("Glossaire : les mots des diapositives")
     assert out[at + 1].startswith("• grappe : Le mot des diapositives pour un groupement d’entreprises")
@@ -263,7 +272,7 @@ def test_a_tag_no_words_name_is_shown_as_uwes_reading(uwe: Uwe, data_copy: Path)
     folder = ("--data-dir", str(data_copy))
     glass = next(s for s in uwe(*folder, "sectors", "-f", "json").json() if s["id"] == "glass")
     # Only the Verrière grappe's name says glass: the other 25 tags are readings, and cite nothing.
-    assert (glass["groupings"], [t["words"] for t in glass["named_by"]].count(None)) == (26, 25)
+    assert (glass["groupings"], [t["quote"] for t in glass["named_by"]].count(None)) == (26, 25)
     assert glass["source"] == ["The existing clusters — Export clusters (grappes d’exportation)"]
     out = " ".join(uwe(*folder, "sectors").stdout.split())
     assert "ARESA (uwe's reading: no words of the slides name it) CAP 2020 (uwe's reading:" in out

@@ -50,7 +50,7 @@ _FIELDS: dict[str, Message] = {
     "form_of_state": msg("Form of state"), "language_note": msg("Languages"),
     "main_industrial_sectors": msg("Main industrial sectors"), "subdivisions": msg("Regions"),
     "gdp_per_capita_world_rank.note": msg("World rank (GDP per capita)"),
-    "meaning": msg("Meaning"), "usages.quote": msg("As the slides say"), "usages.translation": msg("As the slides say"),
+    "meaning": msg("Meaning"), "usages.quote": msg("As the slides say"),
     "groupings.quote": msg("As the slides say"), "obligations": msg("Obligations"),
 }  # fmt: skip
 # The JSON keys of a hit: the CSV header, even of an empty result.
