@@ -232,7 +232,7 @@ def _metavar_messages() -> dict[str, Any]:
         "FORMAT": msg_p("metavar", "FORMAT"), "KEY": msg_p("metavar", "KEY"), "KIND": msg_p("metavar", "KIND"),
         "LANG": msg_p("metavar", "LANG"), "NAME": msg_p("metavar", "NAME"), "PATH": msg_p("metavar", "PATH"),
         "SCHEME": msg_p("metavar", "SCHEME"), "SECTOR": msg_p("metavar", "SECTOR"),
-        "STATUS": msg_p("metavar", "STATUS"), "TEXT": msg_p("metavar", "TEXT"),
+        "STATUS": msg_p("metavar", "STATUS"), "TEXT": msg_p("metavar", "TEXT"), "WHAT": msg_p("metavar", "WHAT"),
         "COMMAND": msg_p("metavar", "COMMAND"), "OPTIONS": msg_p("metavar", "OPTIONS"), "ARGS": msg_p("metavar", "ARGS"),
     }  # fmt: skip
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 from uwe_cli.output.sanitize import json_escaped, visible
@@ -58,13 +59,17 @@ def to_csv(data: Any, *, keys: tuple[str, ...] = ()) -> str:
     return buffer.getvalue()
 
 
+_BIBTEX = re.compile(r"@[a-z]+\{[^\s,{}]+,\n")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"  # as in JSON, not Python's True/False
     shown = visible(str(value))
-    # A spreadsheet would run a cell starting with = + - @ as a formula: data is text.
-    if shown[:1] in ("=", "+", "-", "@") and not isinstance(value, (int, float)):
+    # A spreadsheet would run a cell starting with = + - @ as a formula: data is text. A
+    # BibTeX entry (`@misc{...`) is no formula and must stay one, to be pasted into a .bib file.
+    if shown[:1] in ("=", "+", "-", "@") and not isinstance(value, (int, float)) and not _BIBTEX.match(shown):
         shown = "'" + shown
     return shown

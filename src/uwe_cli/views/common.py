@@ -138,7 +138,8 @@ RECORD_KINDS = {
     "cluster": msg_p("record kind", "grouping"), "lesson": msg_p("record kind", "lesson"),
     "concept": msg_p("record kind", "concept"), "organisation": msg_p("record kind", "organisation"),
     "slide": msg_p("record kind", "slide"), "sector": msg_p("record kind", "sector"),
-    "term": msg_p("record kind", "term"),
+    "term": msg_p("record kind", "term"), "view": msg_p("record kind", "view"),
+    "figure": msg_p("record kind", "figure"),
 }  # fmt: skip
 
 

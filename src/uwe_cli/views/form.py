@@ -123,6 +123,8 @@ class Document:
     # Whether the form shows the data's texts in the reader's language, so that outside the
     # slides' own language the table and Markdown say they are uwe's translation.
     translated: bool = True
+    # The key of the data that `--format bibtex` prints alone (`uwe cite`); None: no BibTeX.
+    bibtex: str | None = None
 
 
 Form = Table | Comparison | Document
