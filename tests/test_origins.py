@@ -93,3 +93,16 @@ def test_a_translated_definition_is_never_put_in_quotation_marks_as_its_authors_
     french = lines(uwe("concepts", "--lang", "fr"))
     assert french[3].startswith("• « Les clusters sont des concentrations")
     assert any(line.endswith("(Porter, 1998)") for line in french[3:8])
+
+
+def test_a_search_match_in_a_quote_says_whether_it_is_the_slides_words_or_a_translation(uwe: Uwe) -> None:
+    def labels(*args: str) -> list[tuple[str, str]]:
+        return [(h["field_label"], h["lang"]) for h in uwe("search", *args, "-f", "json").json()]  # type: ignore[attr-defined]
+
+    assert labels("patents filed") == [("First assessment", "en"), ("As the slides say (translated)", "en")]
+    assert labels("brevets") == [("First assessment", "fr"), ("As the slides say", "fr")]
+    dutch = lines(uwe("search", "octrooiaanvragen", "--lang", "nl"))
+    assert dutch[-2:] == [
+        "Competitiviteitspolen   regeling   Volgens de dia's        202 ingediende",
+        "                                   (vertaald)              octrooiaanvragen",
+    ]
