@@ -73,7 +73,7 @@ KIND_WORDS = {
 }  # fmt: skip
 
 
-def kind_of(word: str) -> str | None:
+def kind_of(word: str, *, english_only: bool = False) -> str | None:
     """The kind of record `word` names, in any language of the interface (`dia` is a slide)."""
     from uwe_cli.names.matching import fold
 
@@ -81,7 +81,9 @@ def kind_of(word: str) -> str | None:
     for english, kind in KIND_WORDS.items():
         if fold(english) == key:
             return kind
-    for code in LANGS:
+    if english_only:
+        return None
+    for code in LANGS:  # (reads every catalogue: only for a word that names no record)
         for kind, said in RECORD_KINDS.items():
             if kind in KIND_WORDS.values() and fold(Language(code).message(said)) == key:
                 return kind
@@ -113,6 +115,16 @@ def _find(ds: Dataset, name: str, kind: str | None = None) -> tuple[str, Record]
         except lookup.NotFound:
             pass
         raise
+
+
+def _other_kind(ds: Dataset, word: str) -> str | None:
+    """The kind `word` names in another language (`diapositive`), unless it names a record
+    (`wallonia gdp-per-capita`: a record, then its figure), which is quicker to tell."""
+    try:
+        _find(ds, word)
+    except UsageError:
+        return kind_of(word)
+    return None
 
 
 def _is_figure(value: Any) -> bool:
@@ -181,8 +193,8 @@ def target(ds: Dataset, words: Sequence[str]) -> Target:
     kind = None
     if words[0].startswith("slide:"):
         kind, words[0] = "slide", words[0].removeprefix("slide:")
-    elif len(words) > 1 and kind_of(words[0]):
-        kind = kind_of(words.pop(0))
+    elif len(words) > 1 and (kind := kind_of(words[0], english_only=True) or _other_kind(ds, words[0])):
+        words.pop(0)
     if len(words) > 2 or (kind == "slide" and len(words) > 1):
         raise UsageError(msg("cite one thing at a time: a view, a record, a slide, or a record and one of its "
                              "figures, as in '{command}'", command="uwe cite wallonia gdp-per-capita"))  # fmt: skip
