@@ -207,11 +207,23 @@ def test_completion_covers_every_name_argument(line: str, offered: list[str], mo
 
 def test_completion_offers_every_citable_record(monkeypatch: pytest.MonkeyPatch) -> None:
     offered = completions("uwe cite ", monkeypatch)
-    assert (
-        len(offered) == 68
-        and offered[:3] == ["grappe", "grappe-technologique", "grappe-d-exportation"]
-        and offered[-1] == "uwe"
-    )
+    # The views first, then the kinds of record, then the 68 records.
+    assert offered[:9] == ["regions", "schemes", "clusters", "sectors", "lessons", "results", "concepts", "notes",
+                           "about"]  # fmt: skip
+    assert offered[9:19] == ["region", "scheme", "cluster", "grouping", "lesson", "concept", "term", "slide",
+                             "organisation", "view"]  # fmt: skip
+    # (68 records; the glossary's "cluster" is offered once, a word that is also a kind's)
+    assert len(offered[19:]) == 67 and offered[19:22] == ["grappe", "grappe-technologique", "grappe-d-exportation"]
+    assert offered[-1] == "uwe"
+
+
+def test_completion_offers_a_records_figures_and_a_kinds_records(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert completions("uwe cite wallonia g", monkeypatch) == ["gdp-per-capita", "gdp-per-capita-index"]
+    assert completions("uwe cite poles p", monkeypatch) == ["patents"]
+    assert completions("uwe cite slide walloni", monkeypatch) == ["wallonia"]
+    assert completions("uwe cite re", monkeypatch) == ["regions", "results", "region", "region-Brüssel-Hauptstadt",
+                                                       "regional-clusters"]  # fmt: skip
+    assert completions("uwe cite tweed ", monkeypatch) == []  # (a grouping has no figures)
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,9 @@ VIEWS: list[tuple[Callable[..., Form], dict[str, Any]]] = [
     (policy.results, {}),
     (policy.concepts, {}),
     (cite.cite, {}),
-    (cite.cite, {"name": "tweed"}),
+    (cite.cite, {"target_words": ("tweed",)}),
+    (cite.cite, {"target_words": ("results",)}),
+    (cite.cite, {"target_words": ("wallonia", "gdp-per-capita")}),
     (search.search, {"query": "grappe"}),
     # Empty results, and what they suggest.
     (clusters.clusters, {"search": "aerospace"}),

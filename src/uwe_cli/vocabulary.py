@@ -4,7 +4,11 @@ Each maps the canonical value to the other words a person may type for it. Impor
 start-up by the command line (cli/options.py), so it stays free of any import.
 """
 
-FORMATS = {"table": (), "json": (), "csv": (), "markdown": ("md",)}
+FORMATS = {"table": (), "json": (), "csv": (), "markdown": ("md",), "bibtex": ("bib",)}
+# The one command whose view has a BibTeX form (`--format bibtex`).
+BIBTEX_COMMAND = "cite"
+# The views `uwe cite VIEW` takes, by their commands (views/cite.py gives their slides).
+CITED_VIEWS = ("regions", "schemes", "clusters", "sectors", "lessons", "results", "concepts", "notes", "about")
 # uwe's languages, with their names in each of them (as a reader may type one).
 LANGS = {
     "en": ("english", "anglais", "engels", "englisch", "английски"),

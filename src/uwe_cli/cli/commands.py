@@ -21,7 +21,7 @@ from uwe_cli import __version__
 from uwe_cli.cli import command_line, completion, data_commands
 from uwe_cli.cli.options import App, LangOpt, NoColorOpt, Out, Settings, columns, load, root_settings
 from uwe_cli.errors import UsageError
-from uwe_cli.vocabulary import CLUSTER_STATUSES, FORMATS, LESSON_KINDS, SORT_KEYS, listed
+from uwe_cli.vocabulary import BIBTEX_COMMAND, CITED_VIEWS, CLUSTER_STATUSES, FORMATS, LESSON_KINDS, SORT_KEYS, listed
 
 if TYPE_CHECKING:
     from uwe_cli.views.form import Form
@@ -111,6 +111,8 @@ def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: 
     language = resolve(out.lang or settings.lang, os.environ)
     use(language)  # (errors from here on are said in it)
     fmt = lookup.choose(out.fmt, FORMATS, what="format")
+    if fmt == "bibtex" and ctx.info_name != BIBTEX_COMMAND:
+        raise UsageError(msg("--format bibtex is for 'uwe cite': type '{command}'", command=_citing(ctx)))
     width = columns(out.width)
     if out.export is not None and fmt != "table":
         raise UsageError(msg("--export saves the table view: leave out --format, or use --format table"))
@@ -118,6 +120,18 @@ def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: 
     form = view(load(ctx), **options)
     output.render(form, fmt=fmt, lang=language, no_color=out.no_color or settings.no_color, width=width,
                   export=out.export, force=out.force)  # fmt: skip
+
+
+def _citing(ctx: typer.Context) -> str:
+    """The `uwe cite` command that cites what this command shows (`uwe cite region wallonia`)."""
+    from uwe_cli.views.common import shell_word
+
+    name, command = ctx.params.get("name"), ctx.info_name or ""
+    if isinstance(name, str) and command in ("region", "scheme", "cluster"):
+        return f"uwe cite {command} {shell_word(name)} --format bibtex"
+    if command in CITED_VIEWS:
+        return f"uwe cite {command} --format bibtex"
+    return "uwe cite --format bibtex"
 
 
 # The commands. Docstrings are the help; each epilog is a real example.
@@ -350,24 +364,26 @@ _plain_view(
 )
 
 
-@_view(epilog="Example: uwe cite tweed --format json")
+@_view(epilog="Example: uwe cite wallonia gdp-per-capita --format bibtex")
 def cite(
     ctx: typer.Context,
     out: Out,
-    name: Annotated[
-        Optional[str],
+    what: Annotated[
+        Optional[list[str]],
         typer.Argument(
-            metavar="NAME",
-            help="A record (region, scheme, grouping, lesson, concept) or slide; default: the whole dataset.",
-            autocompletion=completion.records("citable"),
+            metavar="WHAT",
+            help="A view (results, regions, lessons...); a record (tweed, or region wallonia); a slide "
+            "(slide wallonia); a record and one of its figures (wallonia gdp-per-capita); "
+            "default: the whole dataset.",
+            autocompletion=completion.citable,
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """How to cite a record or the whole dataset, as text and as BibTeX."""
+    """How to cite what uwe shows: a view, a record, a slide, a figure, or the whole dataset."""
     from uwe_cli.views import cite
 
-    _show(ctx, cite.cite, out, name=name)
+    _show(ctx, cite.cite, out, target_words=tuple(what or ()))
 
 
 @_view("search", epilog="Example: uwe search énergie")

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from uwe_cli.i18n.messages import Day, Listing, Message, Quantity, msg, msg_p
+from uwe_cli.i18n.messages import Day, Listing, Message, OverSlidesWords, Quantity, msg, msg_p
 
 # The languages of the dataset's texts; the first is the source's (the slides are French).
 TEXT_LANGUAGES = ("fr", "en")
@@ -35,6 +35,13 @@ LANGUAGE_NAMES = {
     "de": msg_p("language", "German"),
     "bg": msg_p("language", "Bulgarian"),
 }
+
+
+# Fields that hold the slides' words a fact is read from. JSON gives them as the slides
+# print them (French) in every language, with the translation beside them under
+# `FIELD_translation`: `{"lang": "en", "text": ...}`, null in French (nothing is translated)
+# or where the language has no translation. So a quote is never a translation in disguise.
+QUOTE_FIELDS = frozenset({"quote", "status_quote"})
 
 
 def is_text(value: Mapping[str, Any]) -> bool:
@@ -141,6 +148,13 @@ class Language:
             return str(found) if found is not None else f"{value[SOURCE_LANGUAGE]} [{SOURCE_LANGUAGE}]"
         return "" if value is None else str(value)
 
+    def translation(self, value: Mapping[str, Any] | None) -> dict[str, str] | None:
+        """A text of the slides' words translated into this language, saying which language:
+        None in the slides' own language, or where this language has no translation of it."""
+        if value is None or self.is_source or value.get(self.code) is None:
+            return None
+        return {"lang": self.code, "text": str(value[self.code])}
+
     def message(self, message: Message) -> str:
         if message.plural is not None:
             template = self.ngettext(message.id, message.plural, message.args["n"])
@@ -164,11 +178,20 @@ class Language:
         if kind is dict:
             if is_text(value):
                 return self.text(value)
-            return {key: self.localize(item) for key, item in value.items()}
+            shown: dict[str, Any] = {}
+            for key, item in value.items():
+                if key in QUOTE_FIELDS and (item is None or (type(item) is dict and is_text(item))):
+                    shown[key] = item and item[SOURCE_LANGUAGE]
+                    shown[f"{key}_translation"] = self.translation(item)
+                else:
+                    shown[key] = self.localize(item)
+            return shown
         if kind is list or kind is tuple:
             return [self.localize(item) for item in value]
         if kind is Message:
             return self.message(value)
+        if kind is OverSlidesWords:
+            return self.message(value.source if self.is_source else value.translated)
         if kind is Day:
             return self.date(value.day)
         if kind is Quantity:

@@ -101,14 +101,14 @@ WHAT = {
     "sector": msg_p("what", "sector"), "record": msg_p("what", "record"), "slide": msg_p("what", "slide"),
     "format": msg_p("what", "format"), "language": msg_p("what", "language"), "sort key": msg_p("what", "sort key"),
     "status": msg_p("what", "status"), "lesson kind": msg_p("what", "lesson kind"),
-    "result": msg_p("what", "result"),
+    "result": msg_p("what", "result"), "figure": msg_p("what", "figure"),
 }  # fmt: skip
 _WHAT_PLURAL = {
     "region": msg_p("what", "regions"), "scheme": msg_p("what", "schemes"), "cluster": msg_p("what", "clusters"),
     "sector": msg_p("what", "sectors"), "record": msg_p("what", "records"), "slide": msg_p("what", "slides"),
     "format": msg_p("what", "formats"), "language": msg_p("what", "languages"),
     "sort key": msg_p("what", "sort keys"), "status": msg_p("what", "statuses"),
-    "lesson kind": msg_p("what", "lesson kinds"),
+    "lesson kind": msg_p("what", "lesson kinds"), "figure": msg_p("what", "figures"),
 }  # fmt: skip
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 from uwe_cli.output.sanitize import json_escaped, visible
@@ -59,13 +60,17 @@ def to_csv(data: Any, *, keys: tuple[str, ...] = ()) -> str:
     return buffer.getvalue()
 
 
+_BIBTEX = re.compile(r"@[a-z]+\{[^\s,{}]+,\n")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"  # as in JSON, not Python's True/False
     shown = visible(str(value))
-    # A spreadsheet would run such a cell as a formula: data is text.
-    if shown.startswith(FORMULA_STARTS) and not isinstance(value, (int, float)):
+    # A spreadsheet would run such a cell as a formula: data is text. A BibTeX entry
+    # (`@misc{...`) is no formula and must stay one, to be pasted into a .bib file.
+    if shown.startswith(FORMULA_STARTS) and not isinstance(value, (int, float)) and not _BIBTEX.match(shown):
         shown = "'" + shown
     return shown

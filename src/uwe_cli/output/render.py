@@ -51,6 +51,8 @@ def render(
         from uwe_cli.output.machine import to_csv
 
         _write(to_csv(data, keys=form.keys if isinstance(form, Table) else ()))
+    elif fmt == "bibtex":  # the entry alone, for a .bib file (the command checked it has one)
+        _write(str(data[form.bibtex]) + "\n")  # type: ignore[union-attr]
     elif fmt == "markdown":
         from uwe_cli.output.markdown import to_markdown
 

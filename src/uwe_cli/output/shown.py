@@ -87,7 +87,9 @@ def derive(form: Form, data: Any, lang: Language) -> Shown:
     if isinstance(form, Comparison):
         headers = (("", "left"), *((str(record.get(form.header, "")), "left") for record in data))
         # (every cell is shown, None included: a comparison says "—" rather than leave a gap)
-        rows = tuple((lang.message(f.label), *(f.show(at(record, f.key), lang) for record in data)) for f in form.rows)
+        rows = tuple(
+            (str(lang.localize(f.label)), *(f.show(at(record, f.key), lang) for record in data)) for f in form.rows
+        )
         return ShownTable(title, headers, rows, notes=notes)  # type: ignore[arg-type]
     return _document(form, data, lang, title=title, notes=notes)
 
@@ -95,7 +97,7 @@ def derive(form: Form, data: Any, lang: Language) -> Shown:
 def _table(
     form: Table, data: list[dict[str, Any]], lang: Language, *, title: str, notes: tuple[str, ...]
 ) -> ShownTable:
-    headers = tuple((lang.message(c.label), c.justify) for c in form.columns)
+    headers = tuple((str(lang.localize(c.label)), c.justify) for c in form.columns)
     rows = [tuple(c.show(at(row, c.key), lang) for c in form.columns) for row in data]
     bars = []
     if form.chart:
@@ -141,7 +143,7 @@ def _section(section: Section, data: Any, lang: Language) -> ShownSection | None
     verbatim = str(at(data, section.verbatim) or "") if section.verbatim else ""
     if not (items or fields or verbatim):
         return None
-    return ShownSection(lang.message(section.heading), tuple(items), fields, verbatim)
+    return ShownSection(str(lang.localize(section.heading)), tuple(items), fields, verbatim)
 
 
 def at(data: Any, key: str) -> Any:

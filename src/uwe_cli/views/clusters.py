@@ -8,7 +8,7 @@ from typing import Any
 from uwe_cli.dataset import evidence
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.language import Language, in_languages
-from uwe_cli.i18n.messages import msg, msg_n, msg_p
+from uwe_cli.i18n.messages import OverSlidesWords, msg, msg_n, msg_p
 from uwe_cli.names import lookup, matching
 from uwe_cli.views.common import (
     as_read,
@@ -22,6 +22,7 @@ from uwe_cli.views.common import (
     scheme_ids,
     search_key,
     shell_word,
+    slides_words,
     source_section,
 )
 from uwe_cli.views.form import Column, Document, Field, Section, Table
@@ -162,9 +163,9 @@ def cluster(ds: Dataset, name: str) -> Document:
 
     def sector(tag: Record, lang: Language) -> str:
         name = lang.text(sector_names[tag["sector"]])
-        if not tag.get("words"):
+        if not tag.get("quote"):
             return lang.message(msg("{sector} (uwe's reading: no words of the slides name it)", sector=name))
-        return lang.message(msg("{sector}, named by “{words}”", sector=name, words=tag["words"]))
+        return lang.message(msg("{sector}, named by “{words}”", sector=name, words=slides_words(tag, "quote", lang)))
 
     fields = (
         Field(msg("Schemes"), "schemes", named(scheme_names)),
@@ -191,13 +192,13 @@ def cluster(ds: Dataset, name: str) -> Document:
 def _tag(ds: Dataset, c: Record, sector: Record) -> dict[str, Any]:
     said = evidence.words(c, sector)
     if said is None:
-        return {"sector": sector["id"], "words": None, "source": []}
-    return {"sector": sector["id"], "words": said["text"], "source": ds.sources(said["source"])}
+        return {"sector": sector["id"], "quote": None, "source": []}
+    return {"sector": sector["id"], "quote": said["text"], "source": ds.sources(said["source"])}
 
 
 def status_read(record: Record, lang: Language) -> str:
     """A status with the slides' words uwe reads it from (`status_quote`), or "not stated"."""
-    return as_read(status_word(record.get("status"), lang), record.get("status_quote"), lang)
+    return as_read(status_word(record.get("status"), lang), slides_words(record, "status_quote", lang), lang)
 
 
 # Sectors
@@ -212,6 +213,8 @@ def _slides(tagged: list[tuple[Record, Any]]) -> list[str]:
     return list(dict.fromkeys(slide for _, said in tagged if said for slide in said["source"]))
 
 
+# Over the slides' words that name a sector, in French or translated.
+_NAMED_BY = OverSlidesWords(msg("Named by the slides' words"), msg("Named by the slides' words (translated)"))
 # How many groupings a sector's line names before it says how many more there are.
 _NAMED = 6
 
@@ -220,11 +223,12 @@ def _named_by(tags: list[Record], lang: Language) -> str:
     """Each grouping with the slides' words that name the sector: `TWEED: “Sustainable energy”`."""
 
     def line(t: Record) -> str:
-        if not t["words"]:
+        if not t["quote"]:
             return lang.message(msg("{sector} (uwe's reading: no words of the slides name it)", sector=t["name"]))
-        if t["words"] == t["name"]:  # an export grappe, named by its own name
-            return lang.message(msg_p("the slides' words", "“{text}”", text=t["words"]))
-        return lang.message(msg("{label}: “{text}”", label=t["name"], text=t["words"]))
+        words = slides_words(t, "quote", lang)
+        if words == t["name"]:  # an export grappe, named by its own name
+            return lang.message(msg_p("the slides' words", "“{text}”", text=words))
+        return lang.message(msg("{label}: “{text}”", label=t["name"], text=words))
 
     shown = [line(t) for t in tags[:_NAMED]]
     if len(tags) > _NAMED:  # (a large data folder: the rest is in --format json)
@@ -236,7 +240,7 @@ def sectors(ds: Dataset) -> Table:
     data = []
     for s in ds["sectors"]:
         tagged = evidence.tagged(ds, s)
-        named_by = [{"grouping": c["id"], "name": c["name"], "words": said and said["text"],
+        named_by = [{"grouping": c["id"], "name": c["name"], "quote": said and said["text"],
                      "source": ds.sources(said["source"] if said else [])} for c, said in tagged]  # fmt: skip
         data.append(
             {
@@ -255,7 +259,7 @@ def sectors(ds: Dataset) -> Table:
         Column("name", msg("Sector")),
         Column("id", msg("--sector")),
         Column("groupings", msg("Groupings"), justify="right"),
-        Column("named_by", msg("Named by the slides' words"), _named_by),
+        Column("named_by", _NAMED_BY, _named_by),
     )
     notes = (
         msg("The sectors are uwe's vocabulary: a grouping has a sector only where its domain or name says it."),

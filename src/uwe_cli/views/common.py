@@ -8,8 +8,8 @@ from typing import Any
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
 from uwe_cli.i18n.formatting import long_date
-from uwe_cli.i18n.language import Language, is_text
-from uwe_cli.i18n.messages import Listing, msg, msg_p
+from uwe_cli.i18n.language import SOURCE_LANGUAGE, Language, is_text
+from uwe_cli.i18n.messages import Listing, OverSlidesWords, msg, msg_p
 from uwe_cli.names import lookup, matching
 from uwe_cli.views.form import Section, Show
 
@@ -53,9 +53,27 @@ def by_uwe(
     return {kind: fields for kind, fields in found.items() if fields}
 
 
+def slides_words(record: Record, key: str, lang: Language) -> str:
+    """The slides' words at `record[key]` (a quote, localized: the French, with its
+    `KEY_translation`) in the reader's language: as the slides print them in French, else
+    the translation, else the French marked as French. The label over them says which
+    (`OverSlidesWords`)."""
+    french = record.get(key)
+    if not french:
+        return ""
+    translated = record.get(f"{key}_translation")
+    if translated:
+        return str(translated["text"])
+    return str(french) if lang.is_source else f"{french} [{SOURCE_LANGUAGE}]"
+
+
 def as_read(shown: str, words: Any, lang: Language) -> str:
     """uwe's classification (`shown`, a status) with the slides' words it is read from, if any."""
     return lang.message(msg("{status}, as uwe reads “{words}”", status=shown, words=words)) if words else shown
+
+
+# The label over the slides' words a fact is read from (`slides_words`).
+AS_THE_SLIDES_SAY = OverSlidesWords(msg("As the slides say"), msg("As the slides say (translated)"))
 
 
 def without_none(value: Any) -> Any:
@@ -174,7 +192,8 @@ RECORD_KINDS = {
     "cluster": msg_p("record kind", "grouping"), "lesson": msg_p("record kind", "lesson"),
     "concept": msg_p("record kind", "concept"), "organisation": msg_p("record kind", "organisation"),
     "slide": msg_p("record kind", "slide"), "sector": msg_p("record kind", "sector"),
-    "term": msg_p("record kind", "term"),
+    "term": msg_p("record kind", "term"), "view": msg_p("record kind", "view"),
+    "figure": msg_p("record kind", "figure"),
 }  # fmt: skip
 
 

@@ -7,10 +7,10 @@ from typing import Any
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
 from uwe_cli.i18n.formatting import unit_value
-from uwe_cli.i18n.language import SOURCE_LANGUAGE, Language
+from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import msg
 from uwe_cli.names import lookup
-from uwe_cli.views.common import by_uwe, record_data
+from uwe_cli.views.common import AS_THE_SLIDES_SAY, by_uwe, record_data, slides_words
 from uwe_cli.views.form import Column, Document, Section, Table
 from uwe_cli.vocabulary import CONCEPT_KINDS, LESSON_KINDS
 
@@ -89,7 +89,7 @@ def results(ds: Dataset) -> Table:
     columns = (
         Column("", msg("Result (uwe's label)"), lambda r, lang: indent.get(r["id"], "") + r["label"]),
         Column("", msg("Figure"), lambda r, lang: unit_value(r["value"], r["unit"], lang), "right"),
-        Column("quote", msg("As the slides say")),
+        Column("", AS_THE_SLIDES_SAY, lambda r, lang: slides_words(r, "quote", lang)),
     )
     title = msg("First assessment: {scheme}", scheme=assessed["name"])
     notes = [*((assessed["assessment"],) if assessed["assessment"] else ())]
@@ -106,14 +106,15 @@ def _concept(c: Record, lang: Language) -> str:
     body = str(c["text"])
     if c["kind"] == "definition":
         # The French is the quotation the slide gives, with the slide's own « (PORTER, 1998) »;
-        # any other language is uwe's translation of that French rendering, never put in
-        # quotation marks as the author's words (Porter wrote in English).
-        who = c.get("cited_as") or ", ".join(str(x) for x in (c.get("author"), c.get("year")) if x)
+        # any other language is a translation of that French rendering, never put in
+        # quotation marks as the author's words (Porter wrote in English, not these words).
         if lang.is_source:
+            who = c.get("cited_as") or ", ".join(str(x) for x in (c.get("author"), c.get("year")) if x)
             body = lang.message(msg("« {text} »", text=body)) + (f" {who}" if c.get("cited_as") else f" ({who})")
         else:
-            body = lang.message(msg("{text} [translated from the slides' French rendering of {author}]",
-                                    text=body, author=who))  # fmt: skip
+            who = ", ".join(str(x) for x in (c.get("author"), c.get("year")) if x)
+            if who:
+                return lang.message(msg("{who}, in a translation of the slides' French: {text}", who=who, text=body))
     return body
 
 
@@ -127,19 +128,19 @@ def _concept_points(c: Record, lang: Language) -> list[str]:
 
 
 def _usage(u: Record, lang: Language) -> str:
-    if u["translation"] == u["quote"]:
+    if not u["quote_translation"] or u["quote_translation"]["text"] == u["quote"]:
         return lang.message(msg("« {quote} » ({slide})", quote=u["quote"], slide=u["source"]))
-    return lang.message(
-        msg("« {quote} »: “{translation}” ({slide})", quote=u["quote"], translation=u["translation"], slide=u["source"])
-    )
+    translated = u["quote_translation"]["text"]
+    return lang.message(msg("« {quote} »: “{translation}” ({slide})", quote=u["quote"], translation=translated,
+                            slide=u["source"]))  # fmt: skip
 
 
 def concepts(ds: Dataset) -> Document:
     records = [record_data(ds, c) for c in ds["concepts"]]
     for t in ds["glossary"]:
-        # A glossary of the slides' words quotes them as they are, whatever the language shown.
-        usages = [{"quote": u["quote"][SOURCE_LANGUAGE], "translation": u["quote"], "source": ds.sources([u["source"]])[0]}
-                  for u in t["usages"]]  # fmt: skip
+        # A glossary of the slides' words quotes them as they are, whatever the language shown
+        # (a quote is the French, with its translation beside it).
+        usages = [{"quote": u["quote"], "source": ds.sources([u["source"]])[0]} for u in t["usages"]]
         records.append({"id": t["id"], "kind": "term", "name": t["name"], "meaning": t["meaning"], "usages": usages,
                         "source": ds.sources(t["source"]), "by_uwe": by_uwe(written=["name", "meaning"])})  # fmt: skip
     sections = _grouped(records, {**CONCEPT_HEADINGS, "term": _GLOSSARY}, show=_concept, points=_concept_points)

@@ -10,7 +10,17 @@ from uwe_cli.i18n.formatting import figure, unit_value
 from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.views.clusters import status_word
-from uwe_cli.views.common import as_read, by_uwe, fact_labels, find, record_data, scheme_ids, source_section
+from uwe_cli.views.common import (
+    AS_THE_SLIDES_SAY,
+    as_read,
+    by_uwe,
+    fact_labels,
+    find,
+    record_data,
+    scheme_ids,
+    slides_words,
+    source_section,
+)
 from uwe_cli.views.form import Comparison, Document, Field, Section, Show, text
 
 
@@ -49,7 +59,7 @@ def _status(status: str, lang: Language) -> str:
 
 def _status_read(s: Record, lang: Language) -> str:
     """The status uwe reads from the slides, with their words (`status_quote`)."""
-    return as_read(_status(s["status"], lang), s.get("status_quote"), lang)
+    return as_read(_status(s["status"], lang), slides_words(s, "status_quote", lang), lang)
 
 
 def _or_dash(show: Show) -> Show:
@@ -122,7 +132,7 @@ def _benefit(b: Record, lang: Language) -> str:
 
 def _result(r: Record, lang: Language) -> str:
     """A result as the slide says it; uwe's labels are in `uwe results`."""
-    return str(r["figure"].get("quote") or f"{figure(r['figure'], lang)} — {r['label']}")
+    return slides_words(r["figure"], "quote", lang) or f"{figure(r['figure'], lang)} — {r['label']}"
 
 
 def scheme(ds: Dataset, name: str) -> Document:
@@ -138,7 +148,7 @@ def scheme(ds: Dataset, name: str) -> Document:
 
     fields = (
         Field(msg("Period"), "", lambda r, lang: _period(r, lang) or r.get("period", "")),
-        Field(msg("As the slides say"), "", _slides_period),
+        Field(AS_THE_SLIDES_SAY, "", _slides_period),
         Field(msg("Test phase"), "test_phase", figure),
         Field(
             msg("The slides' English term"),

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from uwe_cli.dataset.records import Dataset, Record, slide_label
-from uwe_cli.i18n.language import LANGUAGE_NAMES, Language, in_languages, is_text
+from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language, in_languages, is_text
 from uwe_cli.i18n.messages import Message, msg, msg_n
 from uwe_cli.names import matching
 from uwe_cli.names.lookup import display_name
@@ -50,9 +50,11 @@ _FIELDS: dict[str, Message] = {
     "form_of_state": msg("Form of state"), "language_note": msg("Languages"),
     "main_industrial_sectors": msg("Main industrial sectors"), "subdivisions": msg("Regions"),
     "gdp_per_capita_world_rank.note": msg("World rank (GDP per capita)"),
-    "meaning": msg("Meaning"), "usages.quote": msg("As the slides say"), "usages.translation": msg("As the slides say"),
+    "meaning": msg("Meaning"), "usages.quote": msg("As the slides say"),
     "groupings.quote": msg("As the slides say"), "obligations": msg("Obligations"),
 }  # fmt: skip
+# A quote field's label: the slides' words, or (a match in another language) a translation of them.
+_QUOTE, _QUOTE_TRANSLATED = msg("As the slides say"), msg("As the slides say (translated)")
 # The JSON keys of a hit: the CSV header, even of an empty result.
 KEYS = ("kind", "id", "name", "field", "field_label", "lang", "text", "source")
 
@@ -99,6 +101,8 @@ def _hits(ds: Dataset, key: str) -> Iterator[dict[str, Any]]:
             if shown in seen or not matching.mentions(value, key):
                 continue
             seen.add(shown)  # one hit per field, in the first language (or alias) that matches
+            if re.sub(r"\[\d+\]", "", field).endswith("quote"):  # the slides' words, or a translation of them
+                label = _QUOTE if found_lang == SOURCE_LANGUAGE else _QUOTE_TRANSLATED
             name = _name(kind, record)
             yield {"kind": kind, "id": record["id"], "name": name, "field": field, "field_label": label,
                    "lang": found_lang, "text": value, "source": ds.sources(_slides(ds, kind, record))}  # fmt: skip
