@@ -796,6 +796,8 @@ def test_other_commands_do_not_load_the_export_code(tmp_path: Path) -> None:
                 "uwe_cli.export.tables",
                 "uwe_cli.export.schema",
                 "uwe_cli.export.database",
+                "uwe_cli.export.rows",
+                "uwe_cli.export.metadata",
             }
             & modules
         )

@@ -1,4 +1,5 @@
-"""The tables of an export, declared once for both formats (tables.py has the rules).
+"""The tables of an export, declared once for both formats (tables.py has the rules, rows.py
+reads the dataset into their rows).
 
 The schema an analyst would draw: one table per kind of record (`regions`, `schemes`,
 `groupings`...), ONE table of every figure (`figures`), ONE table of every bulleted list
@@ -15,10 +16,20 @@ cannot be declared as a foreign key; tests check that every one refers to a row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-
-from uwe_cli.dataset import evidence
+from uwe_cli.export import rows
+from uwe_cli.export.rows import (
+    CONCEPT,
+    FIGURES,
+    GROUPING,
+    LESSON,
+    LISTS,
+    ORGANISATION,
+    REGION,
+    SCHEME,
+    SECTOR,
+    TERM,
+    Kind,
+)
 from uwe_cli.export.tables import (
     FIRST_SLIDE,
     SLIDE_ID,
@@ -26,194 +37,15 @@ from uwe_cli.export.tables import (
     TOOL,
     TOOL_ORDER,
     Column,
-    Data,
     ForeignKey,
-    Row,
-    Slides,
     Spec,
-    get,
     id_column,
     record_rows,
     ref_column,
     text_column,
 )
 
-
-@dataclass(frozen=True)
-class Kind:
-    """A kind of record: its table, and where the dataset holds its records."""
-
-    table: str
-    records: Callable[[Data], Iterable[Data]]
-
-
-ORGANISATION = Kind("organisation", lambda d: [d["organisation"]])
-REGION = Kind("regions", lambda d: d["regions"])
-SECTOR = Kind("sectors", lambda d: d["sectors"])
-SCHEME = Kind("schemes", lambda d: d["schemes"])
-GROUPING = Kind("groupings", lambda d: d["clusters"])  # (clusters.yaml, `uwe clusters`)
-LESSON = Kind("lessons", lambda d: d["lessons"])
-CONCEPT = Kind("concepts", lambda d: d["concepts"])
-TERM = Kind("glossary", lambda d: d["glossary"])
-
-# The figures of each kind of record, by field (a field may hold several: one per base or period).
-FIGURES = (
-    (ORGANISATION, ("members", "member_federations")),
-    (REGION, ("official_languages", "area", "population", "gdp_per_capita", "gdp_per_capita_index",
-              "gdp_per_capita_world_rank", "unemployment_rate", "employment_rate", "subdivisions")),
-    (SCHEME, ("groupings", "test_phase", "funding.amount_per_year", "funding.duration",
-              "funding.degression.floor_share", "funding.degression.years", "funding.accreditation",
-              "average_project_duration")),
-)  # fmt: skip
-# The bulleted lists of each kind of record, by field; activities and benefits are below.
-LISTS = (
-    (ORGANISATION, ("actions",)),
-    (REGION, ("form_of_state", "main_industrial_sectors")),
-    (SCHEME, ("criteria", "features", "objectives", "obligations", "activity_axes", "outcome", "funding.notes")),
-    (LESSON, ("points",)),
-    (CONCEPT, ("points",)),
-)
 _CODE = "added by the tool to join official statistics; not in the slides"
-_SHARE_NOTE = {
-    "fr": "Calculé par l’outil, absent des diapositives : 100 × PIB par habitant / PIB par habitant ({fr}), arrondi au dixième",
-    "en": "Computed by the tool, not on the slides: 100 × GDP per capita / GDP per capita of {en}, rounded to 0.1",
-    "nl": "Berekend door de tool, niet op de dia’s: 100 × bbp per inwoner / bbp per inwoner van {nl}, afgerond op 0,1",
-    "de": "Vom Werkzeug berechnet, nicht auf den Folien: 100 × BIP pro Kopf / BIP pro Kopf ({de}), auf 0,1 gerundet",
-    "bg": "Изчислено от инструмента, не е на слайдовете: 100 × БВП на човек / БВП на човек ({bg}), закръглено до 0,1",
-}  # fmt: skip
-
-
-# Figures.
-
-
-def _figure(table: str, record: Data, measure: str, position: int, figure: Data, slides: Slides) -> Row:
-    slide = slides.of(figure, record)
-    return {"subject_table": table, "subject_id": record["id"], "measure": measure, "position": position, **figure,
-            "slide_id": slide, "page": slides.page.get(slide) if slide else None}  # fmt: skip
-
-
-def _figures(dataset: Data) -> Iterable[Row]:
-    slides = Slides(dataset)
-    for kind, measures in FIGURES:
-        for record in kind.records(dataset):
-            for measure in measures:
-                found = get(record, measure)
-                for position, figure in enumerate(found if isinstance(found, list) else [found] if found else [], 1):
-                    yield _figure(kind.table, record, measure, position, figure, slides)
-            if kind is SCHEME:
-                yield from _results(record, slides)
-    yield from _gdp_shares(dataset, slides)
-
-
-def _results(scheme: Data, slides: Slides) -> Iterable[Row]:
-    # The slide of the results, where the data names one, else the scheme's first.
-    cited = {"source": scheme["results_source"]} if scheme["results_source"] else scheme
-    for result in scheme["results"]:
-        related = {key: f"results.{result[key]}" if result[key] else None for key in ("part_of", "output_of")}
-        row = _figure(
-            SCHEME.table, cited | {"id": scheme["id"]}, f"results.{result['id']}", 1, result["figure"], slides
-        )
-        yield {**row, "label": result["label"], **related}
-
-
-def _gdp_shares(dataset: Data, slides: Slides) -> Iterable[Row]:
-    """GDP per capita as a share of the country's: what `uwe regions` computes, marked computed."""
-    country = next((r for r in dataset["regions"] if r["kind"] == "country"), None)
-    base = country["gdp_per_capita"] if country else None
-    if not country or not base or not base["value"]:
-        return
-    note = {lang: text.format(**country["name"]) for lang, text in _SHARE_NOTE.items() if lang in country["name"]}
-    for region in dataset["regions"]:
-        gdp = region["gdp_per_capita"]
-        # A share of figures in other units or of other periods would mean nothing.
-        if not gdp or (gdp["unit"], gdp["period"]) != (base["unit"], base["period"]):
-            continue
-        # (cites the slide of the region's GDP per capita; the note names the country's)
-        share = {"value": round(100 * gdp["value"] / base["value"], 1), "unit": "%", "period": gdp["period"],
-                 "maximum": False, "computed": True, "note": note, "slide": slides.of(gdp, region)}  # fmt: skip
-        yield _figure(REGION.table, region, f"gdp_per_capita_share_of_{country['id']}", 1, share, slides)
-
-
-# Lists.
-
-
-def _lists(dataset: Data) -> Iterable[Row]:
-    slides = Slides(dataset)
-    for kind, names in LISTS:
-        for record in kind.records(dataset):
-            for name in names:
-                for position, item in enumerate(get(record, name) or (), 1):
-                    yield _item(kind, record, name, position, item, slides)
-            if kind is SCHEME:
-                yield from _scheme_lists(record, slides)
-    for term in TERM.records(dataset):
-        for position, usage in enumerate(term["usages"], 1):
-            yield _item(TERM, term, "usages", position, usage["quote"], slides, slide=usage["source"])
-
-
-def _item(kind: Kind, record: Data, name: str, position: int, text: Data, slides: Slides, *,
-          under: int | None = None, slide: str | None = None) -> Row:  # fmt: skip
-    return {"owner_table": kind.table, "owner_id": record["id"], "list": name, "position": position, "under": under,
-            "slide_id": slide or slides.of(text, record), "text": text}  # fmt: skip
-
-
-def _scheme_lists(scheme: Data, slides: Slides) -> Iterable[Row]:
-    """A scheme's activities with the points under each, and who benefits with what they gain."""
-    points = 0
-    for position, activity in enumerate(scheme["activities"], 1):
-        yield _item(SCHEME, scheme, "activities", position, activity["text"], slides)
-        for point in activity["points"]:
-            points += 1
-            yield _item(SCHEME, scheme, "activities.points", points, point, slides, under=position)
-    for position, benefit in enumerate(scheme["benefits"], 1):
-        yield _item(SCHEME, scheme, "benefits.beneficiary", position, benefit["beneficiary"], slides)
-        yield _item(SCHEME, scheme, "benefits.benefits", position, benefit["benefits"], slides, under=position)
-
-
-# Link tables and the tool's words.
-
-
-def _memberships(dataset: Data) -> Iterable[Row]:
-    slides = Slides(dataset)
-    for grouping in dataset["clusters"]:
-        for position, membership in enumerate(grouping["memberships"], 1):
-            # The slide that lists the grouping in this scheme, where the data names one.
-            slide = membership.get("slide") or membership.get("source") or slides.first(grouping)
-            yield {"grouping_id": grouping["id"], "scheme_id": membership["scheme"], "position": position,
-                   "domain": membership["domain"], "slide_id": slide}  # fmt: skip
-
-
-def _grouping_sectors(dataset: Data) -> Iterable[Row]:
-    """Each tag with the slides' words that name it, citing the slide that says them (evidence.py)."""
-    slides = Slides(dataset)
-    sectors = {s["id"]: s for s in dataset["sectors"]}
-    for grouping in dataset["clusters"]:
-        for position, sector in enumerate(grouping["sectors"], 1):
-            said = evidence.words(grouping, sectors[sector])
-            slide = slides.first({"source": said["source"]}) if said else None
-            yield {"grouping_id": grouping["id"], "sector_id": sector, "position": position,
-                   "words": said and said["text"], "slide_id": slide or slides.first(grouping)}  # fmt: skip
-
-
-def _region_languages(dataset: Data) -> Iterable[Row]:
-    slides = Slides(dataset)
-    for region in dataset["regions"]:
-        for position, language in enumerate(region["languages"], 1):
-            # (the codes stand for the region's language note, and cite its slide)
-            slide = slides.of(region["language_note"], region)
-            yield {"region_id": region["id"], "language": language, "position": position, "slide_id": slide}
-
-
-def _aliases(dataset: Data) -> Iterable[Row]:
-    for kind, field in ((REGION, "aliases"), (SCHEME, "aliases"), (SECTOR, "synonyms")):
-        for record in kind.records(dataset):
-            for position, alias in enumerate(record[field], 1):
-                yield {"owner_table": kind.table, "owner_id": record["id"], "position": position, "alias": alias}
-
-
-def _presentation(dataset: Data) -> Iterable[Row]:
-    # The one presentation, id 1; it is the source itself, so it cites no slide.
-    return [{"id": 1, **{k: v for k, v in dataset["presentation"].items() if k != "slides"}}]
 
 
 def _record(kind: Kind, what: str, description: str, columns: tuple[Column, ...], *, cited: bool = True,
@@ -247,7 +79,7 @@ SPECS: tuple[Spec, ...] = (
         "One row; it exists so that the source is data too, in every language.",
         (Column("id", "integer", "Always 1: the one presentation.", required=True), text_column("author", "Who gave it"),
          text_column("event", "The event"), text_column("place", "Where"), Column("date", "date", "When.", required=True)),
-        ("id",), (), _presentation,
+        ("id",), (), rows.presentation,
     ),
     Spec(
         "slides", "Slides", "The slides of the presentation, in its order, with the page printed on each: what every "
@@ -280,7 +112,7 @@ SPECS: tuple[Spec, ...] = (
         (ref_column("region_id", "regions"), Column("language", "string", f"ISO 639-1 code ({TOOL}).", required=True),
          Column("position", "integer", "Place in the order of the region's language note, from 1.", required=True),
          SLIDE_ID),
-        ("region_id", "position"), (ForeignKey(("region_id",), "regions", ("id",)), SLIDES_FK), _region_languages,
+        ("region_id", "position"), (ForeignKey(("region_id",), "regions", ("id",)), SLIDES_FK), rows.region_languages,
     ),
     _record(
         SECTOR, "sector", f"The tool's sector vocabulary, which tags the groupings ({TOOL}; the slides give each "
@@ -320,7 +152,7 @@ SPECS: tuple[Spec, ...] = (
          text_column("domain", "The grouping's domain, as the scheme's slide gives it"), SLIDE_ID),
         ("grouping_id", "scheme_id"),
         (ForeignKey(("grouping_id",), "groupings", ("id",)), ForeignKey(("scheme_id",), "schemes", ("id",)), SLIDES_FK),
-        _memberships,
+        rows.memberships,
     ),
     Spec(
         "grouping_sectors", "Sectors of groupings", "The sectors of each grouping: the tool's tags, each with the "
@@ -333,7 +165,7 @@ SPECS: tuple[Spec, ...] = (
                 "grouping): refers to slides.id.", required=True)),
         ("grouping_id", "position"),
         (ForeignKey(("grouping_id",), "groupings", ("id",)), ForeignKey(("sector_id",), "sectors", ("id",)), SLIDES_FK),
-        _grouping_sectors,
+        rows.grouping_sectors,
     ),
     _record(
         LESSON, "lesson", "What the Walloon experience taught, one lesson a row (their points are in lists).",
@@ -394,7 +226,7 @@ SPECS: tuple[Spec, ...] = (
                 "needs no join; empty where the slide prints none."),
          text_column("quote", "The slide's words the figure is read from"),
          text_column("note", "How the tool computed or counted the figure, from what", tool_words=True)),
-        ("subject_table", "subject_id", "measure", "position"), (SLIDES_FK,), _figures,
+        ("subject_table", "subject_id", "measure", "position"), (SLIDES_FK,), rows.figures,
     ),
     Spec(
         "lists", "Bulleted lists", "Every bulleted list of the slides, one item a row: a record's list (owner_table, "
@@ -410,7 +242,7 @@ SPECS: tuple[Spec, ...] = (
                 "under, in activities or benefits.beneficiary; else empty."),
          SLIDE_ID,
          text_column("text", "The item", required=True)),
-        ("owner_table", "owner_id", "list", "position"), (SLIDES_FK,), _lists,
+        ("owner_table", "owner_id", "list", "position"), (SLIDES_FK,), rows.lists,
     ),
     Spec(
         "aliases", "Aliases", f"Other names by which the tool finds a region, a scheme or a sector ({TOOL}; for a "
@@ -418,6 +250,6 @@ SPECS: tuple[Spec, ...] = (
         (Column("owner_table", "string", "The table of the record: regions, schemes or sectors.", required=True),
          Column("owner_id", "string", "That record's id in that table.", required=True), TOOL_ORDER,
          Column("alias", "string", f"Another name of the record ({TOOL}).", required=True)),
-        ("owner_table", "owner_id", "position"), (), _aliases,
+        ("owner_table", "owner_id", "position"), (), rows.aliases,
     ),
 )  # fmt: skip

@@ -12,7 +12,7 @@ Three kinds of words, told apart in every column's description:
 - the tool's own words (summaries, labels, glosses, classifications, codes, computed values).
 
 Every fact cites the one slide that states it (`slide_id`, a key of `slides`). The tables
-themselves are declared in `schema.py`; this module holds the building blocks and turns
+themselves are declared in `schema.py` and their rows read in `rows.py`; this module holds the building blocks and turns
 declarations and data into rows.
 """
 
