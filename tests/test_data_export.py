@@ -91,8 +91,8 @@ def test_the_package_says_what_it_is(package: Path) -> None:
                   "Industry (CCI), Sofia, 15 April 2014"}
     ]  # fmt: skip
     assert [licence["name"] for licence in descriptor["licenses"]] == ["MIT"]
-    for words in ("the facts are the UWE's", "A column ending _fr holds the slides' own words, verbatim",
-                  "columns ending _en, _nl, _de, _bg hold the tool's translations", "'computed' = 1",
+    for words in ("the facts are the UWE's", "A text's column ending _fr holds the slides' own words, verbatim",
+                  "columns ending _en, _nl, _de, _bg the tool's translations", "'computed' = 1",
                   "none is altered for spreadsheets", "'slide_id'"):  # fmt: skip
         assert words in descriptor["description"]
     regions = next(r for r in descriptor["resources"] if r["name"] == "regions")
@@ -377,24 +377,27 @@ def test_whose_words_and_whose_order_each_column_holds(db: sqlite3.Connection) -
         "(in Bulgarian: the tool's translation of definition_fr, not the slides' words)."
     )
     assert "the tool's reading" in schemes["status"]
-    assert (
-        described["glossary"]["name_fr"]
-        == "The word, as the slides write it (the slides' own words, in French, verbatim)."
+    assert described["glossary"]["name_fr"] == (
+        "The headword: a French word of the slides, in the form the tool gives it (singular); the slides' own uses "
+        "of it are in lists, list 'usages' (in French)."
     )
     assert described["glossary"]["name_en"] == (
-        "The slides' French word, followed by the tool's translation of it in brackets (in English)."
+        "The headword: the slides' French word, followed by the tool's translation of it in brackets (in English)."
     )
-    for table in ("regions", "lessons", "concepts"):
-        assert "the tool's classification" in described[table]["kind"] or table == "regions"
+    for table in ("lessons", "concepts"):
+        assert "the tool's classification" in described[table]["kind"], table
     assert "the tool's classification" in described["regions"]["kind"]
     assert "the tool's reading" in described["regions"]["within"]
     # Whose order: the slides' for a list, the tool's for records, tags and aliases.
-    assert "the slide's order" in described["lists"]["position"]
-    for table in ("regions", "sectors", "groupings", "grouping_sectors", "memberships", "aliases", "glossary"):
+    assert "in the slide's order" in described["lists"]["position"]
+    for table in ("regions", "sectors", "groupings", "grouping_sectors", "memberships", "aliases", "glossary",
+                  "region_languages", "figures"):  # fmt: skip
         assert "the tool's order" in described[table]["position"], table
     # No description reads the tool as the UWE.
-    text = json.dumps(described)
-    assert not re.search(r"by_uwe|uwe's|\bby uwe\b", text, re.I)
+    (value,) = db.execute("SELECT value FROM _metadata WHERE name = 'datapackage.json'").fetchone()
+    text = json.dumps(described) + json.loads(value)["description"]
+    # (the UWE, in capitals, is the slides' author: "the facts are the UWE's")
+    assert not re.search(r"by_uwe|\buwe's|\b[Bb]y uwe\b|Uwe", text)
     statuses = db.execute("SELECT status, count(*) FROM groupings GROUP BY status ORDER BY status").fetchall()
     assert statuses == [(None, 15), ("active", 10), ("in-formation", 2)]  # the 10 clusters and 6 poles, one in both
     words = "SELECT grouping_id, sector_id, words_fr, slide_id FROM grouping_sectors WHERE grouping_id IN ('tweed', 'logistics-in-wallonia')"

@@ -110,8 +110,7 @@ SPECS: tuple[Spec, ...] = (
         "codes for what the slide says, in regions.language_note): a region has several languages and a language "
         "several regions, hence a link table.",
         (ref_column("region_id", "regions"), Column("language", "string", f"ISO 639-1 code ({TOOL}).", required=True),
-         Column("position", "integer", "Place in the order of the region's language note, from 1.", required=True),
-         SLIDE_ID),
+         TOOL_ORDER, SLIDE_ID),
         ("region_id", "position"), (ForeignKey(("region_id",), "regions", ("id",)), SLIDES_FK), rows.region_languages,
     ),
     _record(
@@ -133,7 +132,7 @@ SPECS: tuple[Spec, ...] = (
          Column("legal_basis_year", "integer", "The year of the law it is governed by."),
          text_column("definition", "Definition"),
          text_column("participants", "Who takes part: the tool's summary of the slides", tool_words=True),
-         text_column("funding_degression", "How the funding tapers off (the floor share and years are in figures)",
+         text_column("funding_degression", "How the funding tapers off, as the slide says it; its floor share and years are in figures",
                      path="funding.degression.quote"),
          text_column("assessment", "The slides' assessment")),
     ),
@@ -189,8 +188,11 @@ SPECS: tuple[Spec, ...] = (
     _record(
         TERM, "term", "A glossary of the slides' own words for clustering (grappe, pôle de compétitivité...), with "
         "the tool's gloss; where the slides use each word is in lists (list 'usages').",
-        (text_column("name", "The word, as the slides write it", required=True,
-                     translated="The slides' French word, followed by the tool's translation of it in brackets"),
+        (text_column("name", "The headword", required=True,
+                     original="The headword: a French word of the slides, in the form the tool gives it (singular); the "
+                     "slides' own uses of it are in lists, list 'usages'",
+                     translated="The headword: the slides' French word, followed by the tool's translation of it in "
+                     "brackets"),
          text_column("meaning", "What it means: the tool's gloss", required=True, tool_words=True)),
     ),
     Spec(
@@ -201,8 +203,8 @@ SPECS: tuple[Spec, ...] = (
          Column("subject_id", "string", "Its id in that table.", required=True),
          Column("measure", "string", f"Which figure: the field of the data ({_MEASURES}); results.ID for a result of "
                 "a scheme's assessment; gdp_per_capita_share_of_ID for the tool's computed share.", required=True),
-         Column("position", "integer", "1, or 2, 3... where the slides give the same measure several times (per "
-                "period or base), in the slide's order.", required=True),
+         Column("position", "integer", "1, or 2, 3... where the data gives the same measure several times (per "
+                "period or base), in the tool's order.", required=True),
          text_column("label", "What a result counts: the tool's label (the slide's words are in quote)",
                      tool_words=True),
          Column("value", "number", "The figure, in the unit of column 'unit'.", required=True),
@@ -220,8 +222,8 @@ SPECS: tuple[Spec, ...] = (
                 f"the 130 R&D projects are completed): the tool's reading ({TOOL})."),
          Column("output_of", "string", "For a result: the measure of the result that produced it, same subject (the "
                 f"300 innovations came out of the completed projects): an output, not a part; the tool's reading ({TOOL})."),
-         Column("slide_id", "string", "The one slide that states the figure (for a computed one, the slide of the "
-                "figure it is computed from): refers to slides.id.", required=True),
+         Column("slide_id", "string", "The one slide that states the figure (for a computed share, the slide of "
+                "the subject's own figure it is computed from): refers to slides.id.", required=True),
          Column("page", "integer", "The page printed on that slide (as in slides.page), here so that a citation "
                 "needs no join; empty where the slide prints none."),
          text_column("quote", "The slide's words the figure is read from"),
@@ -236,8 +238,8 @@ SPECS: tuple[Spec, ...] = (
          Column("list", "string", f"Which list: the field of the data ({_LIST_NAMES}; schemes also: activities, "
                 "activities.points, benefits.beneficiary, benefits.benefits; glossary: usages, the slides' uses of "
                 "the word).", required=True),
-         Column("position", "integer", "Place in the list, in the slide's order, from 1 (activities.points: "
-                "numbered across the scheme's activities).", required=True),
+         Column("position", "integer", "Place in the list, from 1, in the slide's order (activities.points: "
+                "numbered across the scheme's activities; usages: the tool's order, slide after slide).", required=True),
          Column("under", "integer", "For activities.points and benefits.benefits: the position of the item they are "
                 "under, in activities or benefits.beneficiary; else empty."),
          SLIDE_ID,

@@ -12,8 +12,8 @@ Three kinds of words, told apart in every column's description:
 - the tool's own words (summaries, labels, glosses, classifications, codes, computed values).
 
 Every fact cites the one slide that states it (`slide_id`, a key of `slides`). The tables
-themselves are declared in `schema.py` and their rows read in `rows.py`; this module holds the building blocks and turns
-declarations and data into rows.
+themselves are declared in `schema.py` and their rows read in `rows.py`; this module holds
+the building blocks and turns declarations and data into rows.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ def _in_language(column: Column, lang: str) -> str:
     if column.tool_words:
         return f"{column.description} ({TOOL}; in {name})."
     if lang == SOURCE_LANG:
+        if column.original:
+            return f"{column.original} (in French)."
         return f"{column.description} (the slides' own words, in French, verbatim)."
     if column.translated:
         return f"{column.translated} (in {name})."
@@ -63,6 +65,8 @@ class Column:
     # The description of the columns in languages other than French, where it is not a
     # plain translation of the French (a glossary headword with the tool's translation).
     translated: str | None = None
+    # The same for the French column, where it is not the slides' words verbatim.
+    original: str | None = None
     # Where the value is in a record, when not under the column's name ("codes.nuts").
     path: str | None = None
     # The language of a built text column ("fr" for name_fr).
@@ -130,8 +134,8 @@ def describe(dataset: Data, *, langs: tuple[str, ...]) -> About:
     source = f"{author}, presentation at {talk['event']['en']}, {talk['place']['en']}, {when}"
     if len(langs) > 1:
         others = ", ".join(f"_{code}" for code in langs if code != SOURCE_LANG)
-        said = (f"A column ending _fr holds the slides' own words, verbatim; the same text's columns ending {others} "
-                "hold the tool's translations of it.")  # fmt: skip
+        said = (f"A text's column ending _fr holds the slides' own words, verbatim, and its columns ending {others} "
+                "the tool's translations of them, unless the column's description says it holds the tool's own words.")  # fmt: skip
     elif langs == (SOURCE_LANG,):
         said = "This export holds the French texts only (columns ending _fr): the slides' own words."
     else:
@@ -144,8 +148,8 @@ def describe(dataset: Data, *, langs: tuple[str, ...]) -> About:
         f"per language. {said} Columns of the tool's own words (summaries, labels, glosses, classifications, codes) "
         "say so in their description; figures the tool computed or counted have 'computed' = 1 and a 'note' that "
         "says from what. Booleans are 1 (true) and 0 (false). Texts are exactly as in the data: none is altered for "
-        "spreadsheets (uwe's views, with --format csv, put an apostrophe before a text that starts with = + - or @; "
-        "this export does not, so open its CSV files in a spreadsheet by importing them as text). Licence: the facts "
+        "spreadsheets (the views' --format csv, such as 'uwe regions --format csv', puts an apostrophe before a text "
+        "that starts with = + - or @; this export does not, so import its CSV files into a spreadsheet as text). Licence: the facts "
         "are the UWE's, as its slides give them (cite the slides); the compilation, translations and schema are "
         "under the MIT licence of the uwe project."
     )
@@ -238,12 +242,13 @@ def text_column(
     path: str | None = None,
     tool_words: bool = False,
     translated: str | None = None,
+    original: str | None = None,
 ) -> Column:
     return Column(name, "string", description, required=required, text=True, path=path, tool_words=tool_words,
-                  translated=translated)  # fmt: skip
+                  translated=translated, original=original)  # fmt: skip
 
 
-SLIDE_ID = Column("slide_id", "string", "The one slide that states this fact: refers to slides.id.", required=True)
+SLIDE_ID = Column("slide_id", "string", "The one slide that states it: refers to slides.id.", required=True)
 FIRST_SLIDE = Column(
     "slide_id",
     "string",
