@@ -128,17 +128,19 @@ def lists(dataset: Data) -> Iterable[Row]:
             )
 
 
-def _item(kind: Kind, record: Data, name: str, position: int, text: Data, slides: Slides, *,
+def _item(kind: Kind, record: Data, name: str, position: int, item: Data, slides: Slides, *,
           under: int | None = None, slide: str | None = None) -> Row:  # fmt: skip
+    # An item is its text in every language, or a mapping that holds it under `text` (with its `slide`).
+    text = item["text"] if isinstance(item.get("text"), dict) else item
     return {"owner_table": kind.table, "owner_id": record["id"], "list": name, "position": position, "under": under,
-            "slide_id": slide or slides.of(text, record), "text": text}  # fmt: skip
+            "slide_id": slide or slides.of(item if item.get("slide") else text, record), "text": text}  # fmt: skip
 
 
 def _scheme_lists(scheme: Data, slides: Slides) -> Iterable[Row]:
     """A scheme's activities with the points under each, and who benefits with what they gain."""
     points = 0
     for position, activity in enumerate(scheme["activities"], 1):
-        yield _item(SCHEME, scheme, "activities", position, activity["text"], slides)
+        yield _item(SCHEME, scheme, "activities", position, activity, slides)
         for point in activity["points"]:
             points += 1
             yield _item(SCHEME, scheme, "activities.points", points, point, slides, under=position)
