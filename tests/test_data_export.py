@@ -918,3 +918,25 @@ def test_a_text_not_translated_exports_as_an_empty_cell(
     row = db.execute("SELECT name_fr, name_en, name_nl FROM groupings WHERE id = 'tweed'").fetchone()
     assert row == ("Tweed neuf", "New Tweed", None)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_fact_that_names_its_slide_cites_that_slide() -> None:
+    # Facts of the data may carry their own `slide` (one slide per fact): the export cites it
+    # rather than the record's first slide, for a figure, a list item and a quote.
+    from uwe_cli.export import schema, tables
+
+    dataset = store.load_dataset(store.shipped_data_dir(), use_cache=False).dump()
+    wallonia = next(r for r in dataset["regions"] if r["id"] == "wallonia")
+    wallonia["unemployment_rate"][0]["slide"] = "wallonia"
+    poles = next(s for s in dataset["schemes"] if s["id"] == "poles")
+    poles["features"][0]["slide"] = "poles"
+    built = {t.spec.name: t for t in tables.build(schema.SPECS, dataset, langs=("fr",))}
+
+    def cited(table: str, **match: Any) -> list[str]:
+        names = [c.name for c in built[table].columns]
+        found = [dict(zip(names, row, strict=True)) for row in built[table].rows]
+        return [r["slide_id"] for r in found if all(r[k] == v for k, v in match.items())]
+
+    assert cited("figures", subject_id="wallonia", measure="unemployment_rate") == ["wallonia", "belgium"]
+    assert cited("lists", owner_id="poles", list="features")[:2] == ["poles", "walloon-experiences"]
+    assert cited("regions", id="wallonia") == ["belgium"]  # (a record: the first slide it appears on)
