@@ -51,9 +51,11 @@ def export(target: str, *, data_dir: Path | None, use_cache: bool, lang: str | N
     else:
         from uwe_cli.export import database
 
+        # (named after PATH, not the temporary file: Datasette serves it under PATH's stem)
         _atomically(
-            path, folder=False, force=force, write=lambda temporary: database.write(built, about=about, path=temporary)
-        )
+            path, folder=False, force=force,
+            write=lambda temporary: database.write(built, about=about, path=temporary, name=path.stem),
+        )  # fmt: skip
         kind = msg("an SQLite database")
     rows = sum(len(table.rows) for table in built)
     return msg(
