@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from uwe_cli import arithmetic
 from uwe_cli.dataset import evidence
 from uwe_cli.export.tables import (
     FIGURE,
@@ -79,7 +80,10 @@ def _gdp_shares(dataset: Data) -> Iterable[Row]:
         # A share of figures in other units or of other periods would mean nothing.
         if not gdp or (gdp["unit"], gdp["period"]) != (base["unit"], base["period"]):
             continue
-        share = {"value": round(100 * gdp["value"] / base["value"], 1), "unit": "%", "period": gdp["period"],
+        value = arithmetic.share(gdp["value"], base["value"])
+        if value is None:  # (not computable, arithmetic.py: no row, as `uwe notes` says)
+            continue
+        share = {"value": value, "unit": "%", "period": gdp["period"],
                  "maximum": False, "computed": True, "note": note}  # fmt: skip
         cited = "; ".join(dict.fromkeys([*region["source"], *country["source"]]))
         measure = f"gdp_per_capita_share_of_{country['id']}"

@@ -6,6 +6,7 @@ from the language's catalogue. A figure is `{value, unit, period, base, maximum,
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Any
@@ -15,6 +16,8 @@ from uwe_cli.i18n.messages import Day, msg, msg_n, msg_p
 
 
 def number(value: float, lang: Language) -> str:
+    if isinstance(value, float) and not math.isfinite(value):  # (never shown as inf or nan)
+        return "—"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return lang.digits(f"{value:,}")

@@ -12,12 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from uwe_cli import arithmetic
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.formatting import figure, index_base, number, percent, unit_value
 from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import Message, msg, msg_n
 from uwe_cli.views.common import by_uwe
 from uwe_cli.views.form import Document, Field, Section
+
+# What a value that cannot be computed shows (arithmetic.py).
+NOT_COMPUTABLE = msg("not computable")
 
 
 def _fig(record: Record, measure: str, fig: Record) -> dict[str, Any]:
@@ -42,14 +46,19 @@ def _ref(record: Record, measure: str) -> str:
 
 
 def _percent(part: tuple[str, float], whole: tuple[str, float]) -> dict[str, Any]:
-    """100 × part / whole, rounded to 0.1: its formula over (reference, value) pairs, and its value."""
-    return {"formula": f"100 × {part[0]} / {whole[0]}", "value": round(100 * part[1] / whole[1], 1), "unit": "%"}
+    """100 × part / whole, rounded to 0.1: its formula over (reference, value) pairs, and its
+    value (None: not computable, arithmetic.py)."""
+    return {"formula": f"100 × {part[0]} / {whole[0]}", "value": arithmetic.share(part[1], whole[1]), "unit": "%"}
 
 
-def _difference(value: float, against: float, unit: str) -> dict[str, Any]:
-    shown: dict[str, Any] = {"value": round(value - against, 1), "unit": "percentage points" if unit == "%" else unit}
-    if unit != "%" and against:
-        shown["relative_pct"] = round(100 * (value - against) / against, 1)
+def _difference(value: float, against: float, unit: str) -> dict[str, Any] | None:
+    """value − against, and how much that is of `against`; None if it is not a finite number."""
+    difference = arithmetic.rounded(value - against, 1)
+    if difference is None:
+        return None
+    shown: dict[str, Any] = {"value": difference, "unit": "percentage points" if unit == "%" else unit}
+    if unit != "%":
+        shown["relative_pct"] = arithmetic.share(value - against, against)
     return shown
 
 
@@ -57,9 +66,11 @@ def _population_sum(country: Record, regions: list[Record]) -> Iterator[dict[str
     """The regions' populations, added up, against the country's."""
     if not (country["population"] and regions) or not all(r["population"] for r in regions):
         return
-    total = sum(r["population"]["value"] for r in regions)
+    total = arithmetic.finite(sum(r["population"]["value"] for r in regions))
     national = country["population"]["value"]
-    if total == national:
+    difference = None if total is None else _difference(total, national, "people")
+    if total == national or total is None or difference is None:
+        yield from _not_computable(country, regions, "population", total)
         return
     more = msg("The regions' populations add up to more than the country's ({country})", country=country["name"])
     less = msg("The regions' populations add up to less than the country's ({country})", country=country["name"])
@@ -69,7 +80,7 @@ def _population_sum(country: Record, regions: list[Record]) -> Iterator[dict[str
         "figures": [_fig(r, "population", r["population"]) for r in [*regions, country]],
         "computed": {"formula": " + ".join(_ref(r, "population") for r in regions), "value": total, "unit": "people"},
         "against": {"formula": _ref(country, "population"), "value": national, "unit": "people"},
-        "difference": _difference(total, national, "people"),
+        "difference": difference,
     }
 
 
@@ -80,9 +91,14 @@ def _weighted_gdp(country: Record, regions: list[Record]) -> Iterator[dict[str, 
     people = sum(r["population"]["value"] for r in regions)
     if not people:
         return
-    weighted = round(sum(r["population"]["value"] * r["gdp_per_capita"]["value"] for r in regions) / people)
+    weighted = arithmetic.rounded(
+        sum(r["population"]["value"] * r["gdp_per_capita"]["value"] for r in regions) / people
+    ) if all(arithmetic.finite(r["population"]["value"] * r["gdp_per_capita"]["value"]) is not None
+             for r in regions) else None  # fmt: skip
     national = country["gdp_per_capita"]["value"]
-    if weighted == national:
+    difference = None if weighted is None else _difference(weighted, national, "EUR")
+    if weighted == national or weighted is None or difference is None:
+        yield from _not_computable(country, regions, "gdp_per_capita", weighted)
         return
     products = " + ".join(f"{_ref(r, 'population')} × {_ref(r, 'gdp_per_capita')}" for r in regions)
     yield {
@@ -99,7 +115,7 @@ def _weighted_gdp(country: Record, regions: list[Record]) -> Iterator[dict[str, 
             "unit": "EUR",
         },
         "against": {"formula": _ref(country, "gdp_per_capita"), "value": national, "unit": "EUR"},
-        "difference": _difference(weighted, national, "EUR"),
+        "difference": difference,
     }
 
 
@@ -117,7 +133,9 @@ def _ratios(country: Record, regions: list[Record]) -> Iterator[dict[str, Any]]:
         gdp = "gdp_per_capita"
         euros = _percent((_ref(r, gdp), r[gdp]["value"]), (_ref(country, gdp), country[gdp]["value"]))
         index = _percent((_ref(r, measure), found["value"]), (_ref(country, measure), theirs["value"]))
-        if euros["value"] == index["value"]:
+        if euros["value"] is None:  # (said by `_shares_not_computable`)
+            continue
+        if index["value"] is None or euros["value"] == index["value"]:
             continue
         yield {
             "id": f"gdp-ratio-{r['id']}",
@@ -135,6 +153,39 @@ def _ratios(country: Record, regions: list[Record]) -> Iterator[dict[str, Any]]:
         }
 
 
+def _not_computable(
+    country: Record, regions: list[Record], measure: str, value: float | None
+) -> Iterator[dict[str, Any]]:
+    """Nothing where `value` is a number; else the note that it cannot be computed."""
+    if value is not None:
+        return
+    yield {
+        "id": f"not-computable-{measure}",
+        "title": _NOT_COMPUTABLE,
+        "figures": [_fig(r, measure, r[measure]) for r in [*regions, country]],
+        "computed": {"formula": " + ".join(_ref(r, measure) for r in regions), "value": None, "unit": ""},
+    }
+
+
+def _shares_not_computable(country: Record, everyone: list[Record]) -> Iterator[dict[str, Any]]:
+    """The shares of the country's GDP per capita (`uwe regions`) that cannot be computed."""
+    gdp = "gdp_per_capita"
+    if not _value(country, gdp):
+        return
+    for r in everyone:
+        if r is not country and r[gdp] and arithmetic.share(r[gdp]["value"], country[gdp]["value"]) is None:
+            yield {
+                "id": f"not-computable-share-{r['id']}",
+                "title": _NOT_COMPUTABLE,
+                "figures": [_fig(x, gdp, x[gdp]) for x in (r, country)],
+                "computed": _percent((_ref(r, gdp), r[gdp]["value"]), (_ref(country, gdp), country[gdp]["value"])),
+            }
+
+
+# (a figure too close to zero to divide by, or a result too large for a number)
+_NOT_COMPUTABLE = msg("uwe cannot compute this from these figures: the result would not be a finite number")
+
+
 def _within(everyone: list[Record]) -> Iterator[dict[str, Any]]:
     """A community inside a region: its people are counted in the region's, never again."""
     by_id = {r["id"]: r for r in everyone}
@@ -146,6 +197,8 @@ def _within(everyone: list[Record]) -> Iterator[dict[str, Any]]:
         share = _percent(
             (_ref(inside, people), inside[people]["value"]), (_ref(outside, people), outside[people]["value"])
         )
+        if share["value"] is None:  # (such a share is no finding: nothing to say)
+            continue
         yield {
             "id": f"within-{inside['id']}",
             "title": msg(
@@ -170,6 +223,7 @@ def compute(ds: Dataset) -> list[dict[str, Any]]:
             *_population_sum(country, regions),
             *_weighted_gdp(country, regions),
             *_ratios(country, regions),
+            *_shares_not_computable(country, everyone),
             *found,
         ]
     by_id = {r["id"]: r for r in everyone}
@@ -206,6 +260,8 @@ def _figures(figs: list[Record], lang: Language) -> str:
 def _computed(part: Record | None, lang: Language) -> str:
     if not part:
         return ""
+    if part["value"] is None:
+        return f"{part['formula']} = {lang.message(NOT_COMPUTABLE)}"
     return f"{part['formula']} = {unit_value(part['value'], part['unit'], lang)}"
 
 
@@ -220,7 +276,7 @@ def _signed(d: Record | None, lang: Language) -> str:
     else:
         shown = unit_value(size, d["unit"], lang)
     shown = ("+" if d["value"] > 0 else "−") + shown
-    if d.get("relative_pct") is not None:
+    if d.get("relative_pct") is not None:  # (None: not computable, left out)
         shown += f" ({'+' if d['relative_pct'] > 0 else '−'}{percent(abs(d['relative_pct']), lang)})"
     return shown
 
