@@ -54,6 +54,8 @@ STALE_SECONDS = 10 * 60
 # one for the contents at hand: a warm start compiles no pattern).
 _ANY_HEAD = rb'\{"format":"[^"]{0,16}","key":"[0-9a-f]{64}","digest":"[0-9a-f]{64}","dataset":'
 _DATASET = b'","dataset":'
+# A \u escape of a surrogate (uwe never writes one), not itself escaped (\\ud800 is text).
+_SURROGATE = rb"(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]"
 
 
 def directory() -> Path:
@@ -109,9 +111,12 @@ def inspect(data_dir: Path, *, key: str) -> tuple[dict[str, Any] | None, Message
     try:
         # The whole entry, not a copy of its body: it is one JSON object when its body is JSON.
         dataset = json.loads(raw)["dataset"]
-    except ValueError:  # (only an entry whose digest was forged gets here)
+    except (ValueError, RecursionError):  # (only an entry whose digest was forged gets here)
         return None, msg("is not valid JSON")
-    return (dataset, None) if type(dataset) is dict else (None, msg("is not a dataset"))
+    if type(dataset) is not dict or ((b"\\ud" in raw or b"\\uD" in raw) and re.search(_SURROGATE, raw)):
+        # (uwe writes text as UTF-8, never as \u escapes of surrogates: one alone is no text)
+        return None, msg("is not a dataset")
+    return dataset, None
 
 
 def write(data_dir: Path, *, key: str, body: bytes) -> bool:

@@ -77,6 +77,7 @@ def load_dataset(
     if use_cache:
         cached = cache.read(data_dir, key=built_for)
         if cached is not None:
+            _from_cache.append(data_dir)
             return Dataset(cached)
     size = sum(len(raw) for raw in contents.values())
     with on_slow_load(size) if on_slow_load and size > SLOW_BYTES else nullcontext():
@@ -87,6 +88,24 @@ def load_dataset(
         cache.write(data_dir, key=built_for, body=body)
     # What a later run reads from the cache, parsed alike: the first run shows the same.
     return Dataset(json.loads(body))
+
+
+# The folders whose dataset this process read from the cache (see `discard_cached`).
+_from_cache: list[Path] = []
+
+
+def discard_cached() -> bool:
+    """Remove the cache entries this process read; whether there were any.
+
+    An entry passes its digest only if uwe wrote it or someone recomputed the digest; what
+    a command cannot use is taken for the latter: the caller runs the command again, and
+    the dataset is rebuilt from the files (cache.py)."""
+    found = bool(_from_cache)
+    for data_dir in _from_cache:
+        with suppress(OSError):
+            cache.entry_path(data_dir).unlink()
+    _from_cache.clear()
+    return found
 
 
 def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Dataset, Message | None]:
