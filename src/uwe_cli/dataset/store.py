@@ -244,7 +244,10 @@ def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
         except _Unreadable as exc:
             unreadable[name] = Problem(str(path), exc.message)
     # The dataset's texts in other languages (translations.py), under the same limits.
-    for path in _translation_files(data_dir):
+    paths, problem = _translation_files(data_dir)
+    if problem is not None:
+        unreadable[f"{translations.FOLDER}/"] = problem
+    for path in paths:
         name = f"{translations.FOLDER}/{path.name}"
         try:
             contents[name] = raw = _read_file(path, limit=min(MAX_FILE_BYTES, left), folder=left < MAX_FILE_BYTES)
@@ -254,13 +257,17 @@ def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
     return contents, unreadable
 
 
-def _translation_files(data_dir: Path) -> list[Path]:
+def _translation_files(data_dir: Path) -> tuple[list[Path], Problem | None]:
+    """The folder's PO files (every one: a badly named one is a problem, found when the
+    files are validated), and the problem of a translations folder that cannot be listed."""
     folder = data_dir / translations.FOLDER
     try:
-        names = sorted(os.listdir(folder)) if folder.is_dir() else []
-    except OSError:
-        return []
-    return [folder / n for n in names if translations.LANGUAGE_FILE.match(n)]
+        names = sorted(os.listdir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return [], None
+    except OSError as exc:
+        return [], Problem(str(folder), msg("cannot be read ({reason})", reason=system_reason(exc)))
+    return [folder / n for n in names if n.endswith(".po") and not n.startswith(".")], None
 
 
 def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> bytes:
@@ -270,6 +277,10 @@ def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> byte
     catalogues = {name[len(prefix) : -3]: raw for name, raw in contents.items() if name.startswith(prefix)}
     if not catalogues:
         return body
+    misnamed = [Problem(str(data_dir / f"{prefix}{lang}.po"), problem)
+                for lang, problem in translations.misnamed(catalogues)]  # fmt: skip
+    if misnamed:
+        raise DataError(misnamed)
     data = json.loads(body)
     texts: dict[str, str] = {}
     for lang, raw in catalogues.items():
@@ -328,7 +339,7 @@ def init_data_dir(target: Path) -> list[Path]:
     if clashes:
         raise DataError([_clash(clashes[0])])
     files = [f"{name}.yaml" for name in FILES]
-    files += [f"{translations.FOLDER}/{path.name}" for path in _translation_files(source)]
+    files += [f"{translations.FOLDER}/{path.name}" for path in _translation_files(source)[0]]
     try:
         contents = {name: (source / name).read_bytes() for name in files}
     except OSError as exc:

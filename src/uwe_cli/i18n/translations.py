@@ -11,17 +11,33 @@ show the French (marked) rather than a translation of words the data no longer h
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from uwe_cli.i18n.language import SOURCE_LANGUAGE, POError, is_text, parse_po
-from uwe_cli.i18n.messages import msg
+from uwe_cli.i18n.messages import Message, msg
 
 # A language a data folder may add: an ISO 639-1 code (`translations/es.po`).
 LANGUAGE_FILE = re.compile(r"^([a-z]{2})\.po$")
 FOLDER = "translations"
 _KINDS = ("regions", "schemes", "clusters", "sectors", "lessons", "concepts", "glossary")
+
+
+def misnamed(catalogues: Iterable[str]) -> Iterator[tuple[str, Message]]:
+    """(name, why) for each catalogue whose name is not a language it may add: the slides'
+    French is their own words, never replaced; any other is a two-letter ISO 639-1 code in
+    lower case that CLDR knows (`nl.po`, not `NL.po`, `pt_BR.po` or `xx.po`)."""
+    from babel import localedata
+
+    for name in catalogues:
+        if name == SOURCE_LANGUAGE:
+            yield name, msg("the slides' own words are French: no translation file replaces them; remove this file")
+        elif not LANGUAGE_FILE.match(f"{name}.po") or not localedata.exists(name):
+            code = name.split("_")[0].split("-")[0].lower()
+            example = f"{code}.po" if re.fullmatch("[a-z]{2}", code) and localedata.exists(code) else "es.po"
+            yield name, msg("is not named after a language: name it with a two-letter language code in lower "
+                            "case (ISO 639-1), such as {example}", example=example)  # fmt: skip
 
 
 class NotPO(Exception):
