@@ -12,7 +12,7 @@ import typer
 from uwe_cli.cli import command_line, completion
 from uwe_cli.cli.options import App, naming_the_variable, root_settings
 from uwe_cli.errors import UsageError, UweError
-from uwe_cli.i18n.messages import msg, msg_n
+from uwe_cli.i18n.messages import Quantity, msg, msg_n
 from uwe_cli.vocabulary import LANGS, listed
 
 data_app = App(
@@ -75,6 +75,11 @@ def data_check(
     for note in dataset.outdated_translations:  # (the views show the French for these, marked)
         output.line(msg("outdated translation: {file}: {address}: {reason}", file=note["file"],
                         address=note["address"], reason=translations.CAUSES[note["cause"]]), prose=True)  # fmt: skip
+    if dataset.outdated_not_listed:
+        output.line(msg_n("and {n} more outdated translation (only the first {limit} are listed)",
+                          "and {n} more outdated translations (only the first {limit} are listed)",
+                          n=dataset.outdated_not_listed, limit=Quantity(len(dataset.outdated_translations))),
+                    prose=True)  # fmt: skip
 
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")

@@ -90,6 +90,9 @@ def load_dataset(
     return Dataset(json.loads(body))
 
 
+# The values of each folder's YAML files, as validate() counted them.
+_values: dict[str, int] = {}
+
 # The folders whose dataset this process read from the cache (see `discard_cached`).
 _from_cache: list[Path] = []
 
@@ -185,6 +188,7 @@ def validate(
     problems += [problem for name, problem in (unreadable or {}).items() if name not in FILES]
     if problems:
         raise DataError(problems, folder=str(data_dir), count=count + len(problems))
+    _values[str(data_dir)] = counted  # (what the folder's translations may still add: _translated)
     _cross_check(parts, docs, data_dir)
     # The Dataset's fields are the fields of the files' top-level mappings.
     fields = {key: getattr(content, key) for content in parts.values() for key in type(content).model_fields}
@@ -280,7 +284,7 @@ def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> byte
     misnamed = [Problem(str(data_dir / f"{prefix}{lang}.po"), problem)
                 for lang, problem in translations.misnamed(catalogues)]  # fmt: skip
     if misnamed:
-        raise DataError(misnamed)
+        raise DataError(misnamed[:1_000], count=len(misnamed))  # (validation.MAX_LISTED)
     data = json.loads(body)
     texts: dict[str, str] = {}
     for lang, raw in catalogues.items():
@@ -289,15 +293,23 @@ def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> byte
         except UnicodeDecodeError as exc:
             path = data_dir / f"{prefix}{lang}.po"
             raise DataError([Problem(str(path), not_utf8(raw, exc))]) from None
+    from uwe_cli.dataset.checks.validation import MAX_LISTED
+
+    left = [MAX_VALUES - _values.get(str(data_dir), 0)]
     try:
-        outdated = translations.apply(data, texts)
+        outdated = translations.apply(data, texts, values=left, max_values=MAX_VALUES)
     except translations.NotPO as exc:
         path = data_dir / f"{prefix}{exc.lang}.po"
+        if isinstance(exc, translations.PastLimit):
+            raise DataError([Problem(str(path), exc.message, exc.line)]) from None
         not_po = msg("is not a gettext PO file ({reason})", reason=exc.message)
         raise DataError([Problem(str(path), not_po, exc.line)]) from None
+    # As many as any list of problems (MAX_LISTED), then their number.
     data["translation_notes"] = [
-        {"file": f"{prefix}{o.lang}.po", "lang": o.lang, "address": o.address, "cause": o.cause} for o in outdated
+        {"file": f"{prefix}{o.lang}.po", "lang": o.lang, "address": o.address, "cause": o.cause}
+        for o in outdated[:MAX_LISTED]
     ]
+    data["translation_notes_more"] = max(len(outdated) - MAX_LISTED, 0)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

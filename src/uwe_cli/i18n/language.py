@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from uwe_cli.errors import Worded
-from uwe_cli.i18n.messages import Day, Listing, Message, Quantity, msg, msg_p
+from uwe_cli.i18n.messages import Day, Listing, Message, Quantity, msg, msg_n, msg_p
 
 # The languages of the dataset's texts; the first is the source's (the slides are French).
 TEXT_LANGUAGES = ("fr", "en")
@@ -274,11 +274,16 @@ def _plural_rule(header: str) -> Any:
     return lambda n: int(eval(python, {"__builtins__": {}}, {"n": n}))
 
 
-def parse_po(source: str) -> Catalogue:
+def parse_po(
+    source: str, *, values: list[int] | None = None, max_values: int = 0, max_text: int | None = None
+) -> Catalogue:
     """msgctxt / msgid / msgid_plural / msgstr[N] entries; comments and fuzzy flags honoured.
 
     An entry without msgstr, an entry or a keyword given twice and an unknown escape are
-    errors, as for msgfmt: a translator's slip, not a translation to show."""
+    errors, as for msgfmt: a translator's slip, not a translation to show. A data folder's
+    catalogue is data under the folder's limits: `values[0]`, the values the folder may
+    still hold (of `max_values`), goes down by one for each string (msgctxt, msgid, msgstr),
+    and a string is at most `max_text` characters; POLimit says where a limit is passed."""
     entries: Catalogue = {}
     entry: dict[str, str] = {}
     fuzzy = False
@@ -319,6 +324,15 @@ def parse_po(source: str) -> Catalogue:
             if last in entry:
                 raise POError(number, msg("{keyword} given twice in one entry", keyword=keyword))
             entry[last] = _string(rest, number)
+            if values is not None:
+                values[0] -= 1
+                if values[0] < 0:
+                    raise POLimit(number, msg("too many values: the files of a data folder may hold {limit} in all "
+                                              "(scalars, lists and mappings, and each string of a translation); the "
+                                              "count goes over here", limit=Quantity(max_values)))  # fmt: skip
+        if max_text is not None and last in entry and len(entry[last]) > max_text:
+            raise POLimit(number, msg_n("should be at most {n} character long", "should be at most {n} characters long",
+                                        n=max_text))  # fmt: skip
     flush()
     return entries
 
@@ -332,6 +346,10 @@ class POError(Worded, ValueError):
 
     def __str__(self) -> str:
         return f"line {self.line}: {super().__str__()}"
+
+
+class POLimit(POError):
+    """A data folder's catalogue past one of the folder's limits (store.py)."""
 
 
 _KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[[0-9]\])$")

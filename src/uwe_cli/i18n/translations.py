@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from uwe_cli.i18n.language import SOURCE_LANGUAGE, POError, is_text, parse_po
+from uwe_cli.i18n.language import SOURCE_LANGUAGE, POError, POLimit, is_text, parse_po
 from uwe_cli.i18n.messages import Message, msg
 
 # A language a data folder may add: an ISO 639-1 code (`translations/es.po`).
@@ -46,6 +46,10 @@ class NotPO(Exception):
     def __init__(self, lang: str, error: POError) -> None:
         super().__init__(str(error))
         self.lang, self.line, self.message = lang, error.line, error.message
+
+
+class PastLimit(NotPO):
+    """A data folder's catalogue past one of the folder's limits."""
 
 
 @dataclass(frozen=True)
@@ -97,17 +101,25 @@ def languages(data: dict[str, Any]) -> tuple[str, ...]:
     return (SOURCE_LANGUAGE, *ours, *sorted(set(found) - set(LANGS)))
 
 
-def apply(data: dict[str, Any], catalogues: dict[str, str]) -> list[Outdated]:
+def apply(
+    data: dict[str, Any], catalogues: dict[str, str], *, values: list[int] | None = None, max_values: int = 0
+) -> list[Outdated]:
     """Add each language's translations (`catalogues`: code -> PO text) to the data's texts.
 
     A text the same in French and English that a catalogue leaves out is taken for a name
-    (TWEED), the same in every language. Returns the outdated entries; their texts are left without that language.
+    (TWEED), the same in every language. Returns the outdated entries; their texts are left
+    without that language. `values`: what is left of the folder's limit (parse_po);
+    a translation obeys the text limit of the data files (TooLarge, like NotPO, says where).
     """
+    from uwe_cli.dataset.texts import MAX_TEXT
+
     outdated: list[Outdated] = []
     found = dict(texts(data))
     for lang, source in sorted(catalogues.items()):
         try:
-            entries = parse_po(source)
+            entries = parse_po(source, values=values, max_values=max_values, max_text=MAX_TEXT)
+        except POLimit as exc:
+            raise PastLimit(lang, exc) from None
         except POError as exc:
             raise NotPO(lang, exc) from None
         for (address, french), forms in entries.items():
