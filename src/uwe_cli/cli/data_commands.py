@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from uwe_cli.cli import command_line, completion
-from uwe_cli.cli.options import App, naming_the_variable, root_settings
+from uwe_cli.cli.options import App, naming_the_variable, root_settings, say_too_large
 from uwe_cli.errors import UsageError, UweError
 from uwe_cli.i18n.messages import Quantity, msg, msg_n
 from uwe_cli.vocabulary import LANGS, listed
@@ -70,6 +70,7 @@ def data_check(
             msg_n("{n} problem in {folder}", "{n} problems in {folder}", n=exc.count, folder=folder)
         ) from None
     output.line(msg("ok: {summary} ({folder})", summary=dataset.summary(), folder=folder), prose=True)
+    say_too_large(folder)
     if cache_note:
         output.line(msg("cache: {note}", note=cache_note), prose=True)
     for note in dataset.outdated_translations:  # (the views show the French for these, marked)

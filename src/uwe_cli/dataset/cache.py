@@ -119,10 +119,15 @@ def inspect(data_dir: Path, *, key: str) -> tuple[dict[str, Any] | None, Message
     return dataset, None
 
 
+def fits(body: bytes) -> bool:
+    """Whether an entry for `body` is small enough to be read back (MAX_ENTRY_BYTES)."""
+    return len(body) <= MAX_ENTRY_BYTES - 200
+
+
 def write(data_dir: Path, *, key: str, body: bytes) -> bool:
     """Keep `body`, the dataset's JSON built for `key`, then prune; whether it was kept.
     Never fails: a cache that cannot be written only costs time."""
-    if len(body) > MAX_ENTRY_BYTES - 200:  # (it could never be read back)
+    if not fits(body):  # (it could never be read back)
         return False
     import tempfile
 

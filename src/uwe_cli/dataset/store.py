@@ -84,14 +84,18 @@ def load_dataset(
         dataset = validate(data_dir, contents)
         body = _translated(_json(dataset), contents, data_dir)
         del contents, dataset  # (not needed any more: the peak memory of a large folder is lower without)
-    if use_cache:
-        cache.write(data_dir, key=built_for, body=body)
+    if use_cache and not cache.write(data_dir, key=built_for, body=body) and not cache.fits(body):
+        too_large.append(len(body))
     # What a later run reads from the cache, parsed alike: the first run shows the same.
     return Dataset(json.loads(body))
 
 
 # The values of each folder's YAML files, as validate() counted them.
 _values: dict[str, int] = {}
+
+# The size of each dataset this process validated that the cache cannot keep: the caller
+# says so (a folder validated again on every run, in silence, would only seem slow).
+too_large: list[int] = []
 
 # The folders whose dataset this process read from the cache (see `discard_cached`).
 _from_cache: list[Path] = []
@@ -128,6 +132,8 @@ def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Dataset, Message |
     if cached is not None and cached != data:
         problem = msg("differs from what the data files say")
     rebuilt = (cached is None or problem is not None) and cache.write(data_dir, key=built_for, body=body)
+    if not cache.fits(body):
+        too_large.append(len(body))
     if problem is None:
         return Dataset(data), None
     entry = cache.entry_path(data_dir)
