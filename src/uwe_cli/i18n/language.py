@@ -291,50 +291,85 @@ def parse_po(
     start = 0  # the line the entry begins on
 
     def flush() -> None:
-        if "msgid" in entry and not fuzzy:
+        if entry and not fuzzy:
+            if "msgid" not in entry:
+                raise POError(start, msg("{keyword} without msgid", keyword=_keyword(next(iter(entry)))))
             forms = [entry[k] for k in sorted(k for k in entry if k.startswith("msgstr"))]
             if not forms:
                 raise POError(start, msg("an entry without msgstr"))
+            if ("msgid_plural" in entry) != ("msgstr" not in entry):
+                raise POError(start, msg("msgid_plural takes msgstr[0], msgstr[1]…, and a msgid alone takes msgstr"))
             key = (entry.get("msgctxt"), entry["msgid"])
             if key in entries:
                 raise POError(start, msg("an entry given twice: '{key}'", key=(key[0] or key[1])[:60]))
             entries[key] = forms
         entry.clear()
 
-    for number, line in enumerate(source.splitlines(), start=1):
-        line = line.strip()
+    # Lines end at \n only, as for msgfmt: U+2028, U+0085 or a form feed inside a string is
+    # text (str.splitlines would break there). A byte order mark at the start is no text.
+    for number, line in enumerate(source.removeprefix("\ufeff").split("\n"), start=1):
+        line = line.strip(" \t\r")
         if not line:
             flush()
             fuzzy = False
-        elif line.startswith("#"):
+            continue
+        if line.startswith("#"):
+            if any(key.startswith("msgstr") for key in entry):  # (the comments of the next entry)
+                flush()
+                fuzzy = False
             fuzzy = fuzzy or (line.startswith("#,") and "fuzzy" in line)
-        elif line.startswith('"'):
+            continue
+        keyword, strings = _po_line(line, number)
+        if keyword is None:
             if last not in entry:
                 raise POError(number, msg("a string that continues nothing"))
-            entry[last] += _string(line, number)
+            entry[last] += strings
         else:
-            keyword, _, rest = line.partition(" ")
-            if not _KEYWORD.match(keyword):
-                raise POError(number, msg("unknown keyword {keyword}", keyword=repr(keyword[:20])))
-            if keyword in ("msgctxt", "msgid") and "msgstr" in "".join(entry):
-                flush()
+            if keyword in ("msgctxt", "msgid") and any(key.startswith("msgstr") for key in entry):
+                flush()  # (the next entry)
+                fuzzy = False
+            if keyword == "msgctxt" and "msgid" in entry:
+                raise POError(number, msg("msgctxt comes before msgid"))
             if not entry:
                 start = number
             last = keyword.replace("msgstr[", "msgstr_").rstrip("]") if keyword.startswith("msgstr[") else keyword
             if last in entry:
                 raise POError(number, msg("{keyword} given twice in one entry", keyword=keyword))
-            entry[last] = _string(rest, number)
+            entry[last] = strings
             if values is not None:
                 values[0] -= 1
                 if values[0] < 0:
                     raise POLimit(number, msg("too many values: the files of a data folder may hold {limit} in all "
                                               "(scalars, lists and mappings, and each string of a translation); the "
                                               "count goes over here", limit=Quantity(max_values)))  # fmt: skip
-        if max_text is not None and last in entry and len(entry[last]) > max_text:
+        if max_text is not None and len(entry[last]) > max_text:
             raise POLimit(number, msg_n("should be at most {n} character long", "should be at most {n} characters long",
                                         n=max_text))  # fmt: skip
     flush()
     return entries
+
+
+def _keyword(key: str) -> str:
+    return key.replace("msgstr_", "msgstr[") + "]" if key.startswith("msgstr_") else key
+
+
+def _po_line(line: str, number: int) -> tuple[str | None, str]:
+    """A line's keyword (None for a string that continues the last one) and its strings' text.
+
+    As msgfmt reads it: a keyword, then one or more strings in double quotes, each ending at
+    a quote that is not escaped (`"abc\\"` never ends; `"a"b"` is a string and then junk)."""
+    keyword, rest = None, line
+    if not line.startswith('"'):
+        keyword, _, rest = line.partition(" ")
+        if "\t" in keyword:
+            keyword, _, more = keyword.partition("\t")
+            rest = f"{more} {rest}"
+        if not _KEYWORD.match(keyword):
+            raise POError(number, msg("unknown keyword {keyword}", keyword=repr(keyword[:20])))
+    found = _STRINGS.fullmatch(rest.strip(" \t"))
+    if found is None:
+        raise POError(number, msg("a string should be in double quotes"))
+    return keyword, "".join(_string(f'"{part}"', number) for part in _STRING.findall(found.group(0)))
 
 
 class POError(Worded, ValueError):
@@ -355,7 +390,9 @@ class POLimit(POError):
 _KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[[0-9]\])$")
 
 
-_ESCAPE = re.compile(r"\\(.)")
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"', re.DOTALL)
+_STRINGS = re.compile(r'(?:"(?:[^"\\]|\\.)*"[ \t]*)+', re.DOTALL)
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _ESCAPED = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
 
