@@ -112,11 +112,10 @@ class DataError(UweError):
         first = self.problems[0].told(lang)
         more = self.count - 1
         if more:
-            import shlex
-
             from uwe_cli.i18n.messages import msg_n
+            from uwe_cli.shell import command
 
-            check = "uwe data check" + (f" {shlex.quote(self.folder)}" if self.folder else "")
+            check = command("uwe", "data", "check", names=(self.folder,) if self.folder else ())
             first += " " + lang.message(
                 msg_n("(and {n} more: run '{check}' to list it)", "(and {n} more: run '{check}' to list them all)",
                       n=more, check=check)

@@ -88,15 +88,14 @@ def data_init(
     given: Annotated[str, typer.Argument(metavar="DIRECTORY", help="A new folder (or one without uwe's files).")],
 ) -> None:
     """Copy the shipped dataset into DIRECTORY, to edit and use with --data-dir."""
-    import shlex
-
     from uwe_cli.dataset import store
     from uwe_cli.output import render as output
+    from uwe_cli.shell import quote
 
     directory = _folder(given, optional=False)
     written = store.init_data_dir(directory)
     output.line(msg_n("wrote {n} file to {folder}", "wrote {n} files to {folder}", n=len(written), folder=directory))
-    output.line(msg("use them with: {command}", command=f"uwe --data-dir {shlex.quote(str(directory))} regions"))
+    output.line(msg("use them with: {command}", command=f"uwe --data-dir={quote(directory)} regions"))
 
 
 @data_app.command("export", epilog="Example: uwe data export ./uwe-data/")

@@ -408,10 +408,17 @@ def _missing_folders(target: Path) -> list[Path]:
 
 
 def _check_folder(data_dir: Path) -> None:
+    try:
+        os.stat(data_dir)
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except OSError as exc:  # (a symbolic link loop, a name too long: it exists, or cannot be told)
+        unreadable = msg("data folder cannot be read ({reason})", reason=system_reason(exc))
+        raise DataError([Problem(str(data_dir), unreadable)]) from None
     if not data_dir.exists():
-        import shlex
+        from uwe_cli.shell import command
 
-        make = f"uwe data init {shlex.quote(os.fsdecode(data_dir))}"
+        make = command("uwe", "data", "init", names=(os.fsdecode(data_dir),))
         make_one = msg("check the path, or make one with '{command}'", command=make)
         raise DataError([Problem(str(data_dir), msg("data folder does not exist"), hint=make_one)])
     if not data_dir.is_dir():

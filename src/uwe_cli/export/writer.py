@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shlex
 import shutil
 import stat
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from uwe_cli import newfile
 from uwe_cli.dataset import store
 from uwe_cli.errors import UsageError, UweError, system_reason
 from uwe_cli.i18n.messages import Listing, Message, Quantity, msg
+from uwe_cli.shell import command
 
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -87,7 +87,7 @@ def _destination(target: str, *, force: bool) -> tuple[Path, bool]:
         if parent.exists():
             raise UsageError(msg("{target}: {parent} is not a folder", target=target, parent=parent))
         raise UsageError(msg("{target}: {parent} does not exist (create it first: {command})", target=target,
-                             parent=parent, command=f"mkdir -p {shlex.quote(str(parent))}"))  # fmt: skip
+                             parent=parent, command=command("mkdir", "-p", names=(parent,))))  # fmt: skip
     if not os.access(parent, os.W_OK | os.X_OK):
         # (access() says no, not why: a read-only file system, or the folder's permissions)
         refused = OSError(errno.EROFS if _read_only(parent) else errno.EACCES, "")
