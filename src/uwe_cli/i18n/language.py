@@ -286,15 +286,20 @@ def parse_po(
     and a string is at most `max_text` characters; POLimit says where a limit is passed."""
     entries: Catalogue = {}
     entry: dict[str, str] = {}
-    fuzzy = False
+    fuzzy = translated = False  # (translated: the entry has a msgstr, so a msgid starts the next)
     last = ""
     start = 0  # the line the entry begins on
+    simple = _SIMPLE.fullmatch
+    left = max_text if max_text is not None else len(source)
 
     def flush() -> None:
         if entry and not fuzzy:
             if "msgid" not in entry:
                 raise POError(start, msg("{keyword} without msgid", keyword=_keyword(next(iter(entry)))))
-            forms = [entry[k] for k in sorted(k for k in entry if k.startswith("msgstr"))]
+            if "msgstr" in entry:
+                forms = [entry["msgstr"]]
+            else:
+                forms = [entry[k] for k in sorted(k for k in entry if k.startswith("msgstr"))]
             if not forms:
                 raise POError(start, msg("an entry without msgstr"))
             if ("msgid_plural" in entry) != ("msgstr" not in entry):
@@ -311,28 +316,33 @@ def parse_po(
         line = line.strip(" \t\r")
         if not line:
             flush()
-            fuzzy = False
+            fuzzy = translated = False
             continue
-        if line.startswith("#"):
-            if any(key.startswith("msgstr") for key in entry):  # (the comments of the next entry)
+        if line[0] == "#":
+            if translated:  # (the comments of the next entry)
                 flush()
-                fuzzy = False
+                fuzzy = translated = False
             fuzzy = fuzzy or (line.startswith("#,") and "fuzzy" in line)
             continue
-        keyword, strings = _po_line(line, number)
+        found = simple(line)  # (most lines: a keyword and one string without escapes)
+        keyword, strings = found.groups() if found is not None else _po_line(line, number)
         if keyword is None:
             if last not in entry:
                 raise POError(number, msg("a string that continues nothing"))
             entry[last] += strings
         else:
-            if keyword in ("msgctxt", "msgid") and any(key.startswith("msgstr") for key in entry):
+            if translated and keyword in ("msgctxt", "msgid"):
                 flush()  # (the next entry)
-                fuzzy = False
+                fuzzy = translated = False
             if keyword == "msgctxt" and "msgid" in entry:
                 raise POError(number, msg("msgctxt comes before msgid"))
             if not entry:
                 start = number
-            last = keyword.replace("msgstr[", "msgstr_").rstrip("]") if keyword.startswith("msgstr[") else keyword
+            if keyword[-1] == "]":
+                last = keyword.replace("msgstr[", "msgstr_").rstrip("]")
+            else:
+                last = keyword
+            translated = translated or last[:6] == "msgstr"
             if last in entry:
                 raise POError(number, msg("{keyword} given twice in one entry", keyword=keyword))
             entry[last] = strings
@@ -342,9 +352,9 @@ def parse_po(
                     raise POLimit(number, msg("too many values: the files of a data folder may hold {limit} in all "
                                               "(scalars, lists and mappings, and each string of a translation); the "
                                               "count goes over here", limit=Quantity(max_values)))  # fmt: skip
-        if max_text is not None and len(entry[last]) > max_text:
+        if len(strings) > left or len(entry[last]) > left:
             raise POLimit(number, msg_n("should be at most {n} character long", "should be at most {n} characters long",
-                                        n=max_text))  # fmt: skip
+                                        n=left))  # fmt: skip
     flush()
     return entries
 
@@ -358,6 +368,9 @@ def _po_line(line: str, number: int) -> tuple[str | None, str]:
 
     As msgfmt reads it: a keyword, then one or more strings in double quotes, each ending at
     a quote that is not escaped (`"abc\\"` never ends; `"a"b"` is a string and then junk)."""
+    simple = _SIMPLE.fullmatch(line)  # (most lines: a keyword and one string without escapes)
+    if simple is not None:
+        return simple.group(1), simple.group(2)
     keyword, rest = None, line
     if not line.startswith('"'):
         keyword, _, rest = line.partition(" ")
@@ -369,7 +382,7 @@ def _po_line(line: str, number: int) -> tuple[str | None, str]:
     found = _STRINGS.fullmatch(rest.strip(" \t"))
     if found is None:
         raise POError(number, msg("a string should be in double quotes"))
-    return keyword, "".join(_string(f'"{part}"', number) for part in _STRING.findall(found.group(0)))
+    return keyword, "".join(_unescaped(part, number) for part in _STRING.findall(found.group(0)))
 
 
 class POError(Worded, ValueError):
@@ -390,10 +403,21 @@ class POLimit(POError):
 _KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[[0-9]\])$")
 
 
+_SIMPLE = re.compile(r'(?:(msgctxt|msgid|msgid_plural|msgstr(?:\[[0-9]\])?)[ \t]+)?"([^"\\]*)"')
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"', re.DOTALL)
 _STRINGS = re.compile(r'(?:"(?:[^"\\]|\\.)*"[ \t]*)+', re.DOTALL)
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _ESCAPED = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+
+
+def _unescaped(text: str, line: int) -> str:
+    """The text of a string between its quotes."""
+    if "\\" not in text:
+        return text
+    unknown = next((m.group(0) for m in _ESCAPE.finditer(text) if m.group(1) not in _ESCAPED), None)
+    if unknown is not None:
+        raise POError(line, msg("unknown escape {escape}", escape=unknown))
+    return _ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], text)
 
 
 def _string(quoted: str, line: int = 0) -> str:
