@@ -664,7 +664,7 @@ def test_a_place_that_cannot_be_written_is_a_clear_error(
     def refused(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(data_export.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(data_export.newfile, "reserve", refused)
     run = main("data", "export", str(tmp_path / "uwe.db"))
     assert (run.exit_code, run.stderr) == (1, f"uwe: error: cannot write in {tmp_path} (permission denied)\n")
     assert list(tmp_path.iterdir()) == []

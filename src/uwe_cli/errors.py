@@ -11,7 +11,7 @@ from enum import IntEnum
 from typing import Any
 
 from uwe_cli.i18n.language import Language, Worded, current
-from uwe_cli.i18n.messages import msg, msg_n, msg_p
+from uwe_cli.i18n.messages import msg, msg_p
 
 __all__ = ["DataError", "ExitCode", "Problem", "UsageError", "UweError", "Worded", "dotted", "system_reason"]
 
@@ -100,9 +100,10 @@ class DataError(UweError):
         first = self.problems[0].told(lang)
         more = self.count - 1
         if more:
-            import shlex
+            from uwe_cli.i18n.messages import msg_n
+            from uwe_cli.shell import command
 
-            check = "uwe data check" + (f" {shlex.quote(self.folder)}" if self.folder else "")
+            check = command("uwe", "data", "check", names=(self.folder,) if self.folder else ())
             first += " " + lang.message(
                 msg_n("(and {n} more: run '{check}' to list it)", "(and {n} more: run '{check}' to list them all)",
                       n=more, check=check)

@@ -13,7 +13,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-NonEmpty = Annotated[str, Field(min_length=1, max_length=10_000)]
+# (translations/*.po obey it too: translations.py)
+MAX_TEXT = 10_000
+NonEmpty = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 # A slide's id (about.yaml lists the slides).
 SlideId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 

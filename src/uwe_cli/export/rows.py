@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from uwe_cli import arithmetic
 from uwe_cli.dataset import evidence
 from uwe_cli.export.tables import Data, Row, Slides, get
 
@@ -104,7 +105,10 @@ def _gdp_shares(dataset: Data, slides: Slides) -> Iterable[Row]:
         if not gdp or (gdp["unit"], gdp["period"]) != (base["unit"], base["period"]):
             continue
         # (cites the slide of the region's GDP per capita; the note names the country's)
-        share = {"value": round(100 * gdp["value"] / base["value"], 1), "unit": "%", "period": gdp["period"],
+        value = arithmetic.share(gdp["value"], base["value"])
+        if value is None:  # (not computable, arithmetic.py: no row, as `uwe notes` says)
+            continue
+        share = {"value": value, "unit": "%", "period": gdp["period"],
                  "maximum": False, "computed": True, "note": note, "slide": slides.of(gdp, region)}  # fmt: skip
         yield _figure(REGION.table, region, f"gdp_per_capita_share_of_{country['id']}", 1, share, slides)
 

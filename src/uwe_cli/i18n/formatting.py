@@ -6,6 +6,7 @@ from the language's catalogue. A figure is `{value, unit, period, base, maximum,
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,8 @@ if TYPE_CHECKING:  # (a Language is given; `language.py` imports this module to 
 
 
 def number(value: float, lang: Language) -> str:
+    if isinstance(value, float) and not math.isfinite(value):  # (never shown as inf or nan)
+        return "—"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return lang.digits(f"{value:,}")

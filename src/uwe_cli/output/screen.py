@@ -27,7 +27,7 @@ GLUE = "\ufdd2"  # (a noncharacter: textwrap takes it for a letter, and it never
 def width_of(*streams: TextIO | None) -> int | None:
     """$COLUMNS, else the width of the first of `streams` that is a terminal; None if none is."""
     given = os.environ.get("COLUMNS", "")
-    if given.isdigit() and int(given) > 0:
+    if given.isascii() and given.isdigit() and int(given) > 0:
         return int(given)
     for stream in streams:
         try:

@@ -21,7 +21,7 @@ from uwe_cli.names.matching import spans
 from uwe_cli.output.encoding import degrade
 from uwe_cli.output.fitting import fit
 from uwe_cli.output.sanitize import visible
-from uwe_cli.output.screen import GLUE, glued
+from uwe_cli.output.screen import GLUE, glued, width_of
 from uwe_cli.output.shown import Shown, ShownSection, ShownTable
 
 # A monospace font every system has: an exported SVG is read offline too, and Rich's
@@ -38,8 +38,17 @@ def make_console(*, no_color: bool = False, stderr: bool = False, width: int | N
     # Rich honours FORCE_COLOR and TERM=dumb itself. --no-color (and NO_COLOR) mean plain
     # text: no colour, and no bold or underline either (Rich's own no_color keeps those).
     plain = no_color or bool(os.environ.get("NO_COLOR"))
+    # Rich takes COLUMNS=0 for a screen of no width (and prints nothing), and fails on
+    # COLUMNS=²: a COLUMNS or LINES that is not a positive number is treated as unset, as
+    # screen.py does. (Rich reads them whenever width or height is left to it.)
+    height = None
+    if _not_a_size(os.environ.get("COLUMNS")) or _not_a_size(os.environ.get("LINES")):
+        stream = sys.stderr if stderr else sys.stdout
+        width = width or width_of(stream) or 80  # (Rich's size off a terminal: 80 by 25)
+        lines = os.environ.get("LINES", "")
+        height = int(lines) if not _not_a_size(lines) else _lines_of(stream) or 25
     console = Console(stderr=stderr, color_system=None if plain else "auto", highlight=False, emoji=False,
-                      markup=False, soft_wrap=False, width=width)  # fmt: skip
+                      markup=False, soft_wrap=False, width=width, height=height)  # fmt: skip
 
     def broken_pipe() -> None:
         # Rich would exit 1 here; let the caller end quietly instead (`uwe clusters | head -1`).
@@ -48,6 +57,18 @@ def make_console(*, no_color: bool = False, stderr: bool = False, width: int | N
 
     console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]
     return console
+
+
+def _lines_of(stream: Any) -> int | None:
+    try:
+        return os.get_terminal_size(stream.fileno()).lines
+    except (AttributeError, ValueError, OSError):  # (not a terminal)
+        return None
+
+
+def _not_a_size(given: str | None) -> bool:
+    """A COLUMNS or LINES that is set but not a positive number of cells."""
+    return given is not None and not (given.isascii() and given.isdigit() and int(given) > 0)
 
 
 def show(shown: Shown, *, console: Console) -> RenderableType:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from uwe_cli import arithmetic
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.formatting import figure, figure_with_period, figures, index_base, joined, number, percent, unit_value
 from uwe_cli.i18n.language import LANGUAGE_NAMES, Language
@@ -21,7 +22,7 @@ def _share(region: Record, belgium: Record | None) -> float | None:
     ours, theirs = region["gdp_per_capita"], belgium and belgium["gdp_per_capita"]
     if not (ours and theirs and theirs["value"]):
         return None
-    return round(100 * float(ours["value"]) / float(theirs["value"]), 1)
+    return arithmetic.share(ours["value"], theirs["value"])  # (None: not computable, see `uwe notes`)
 
 
 def _index_key(base: str) -> str:
@@ -42,6 +43,7 @@ def _euros(value: float | None, lang: Language) -> str:
 
 
 def _share_shown(value: float | None, lang: Language) -> str:
+    # (empty also where it cannot be computed: `uwe notes` says why; a dash would need the row)
     return "" if value is None else percent(value, lang)
 
 
