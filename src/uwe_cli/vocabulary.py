@@ -29,6 +29,62 @@ LESSON_KINDS = {
     "good-practice": ("good practices", "practices", "bonnes pratiques", "pratiques"),
     "conclusion": ("conclusions",),
 }
+# Words that are no sector's name or synonym but point to one (a branch too narrow, or a
+# neighbour): suggested, never matched, as `--sector solar` (did you mean 'Energy'?). Keys as
+# names/matching.fold writes them (no case, accents or spaces).
+RELATED_SECTOR_WORDS = {
+    **dict.fromkeys(
+        (
+            "solar",
+            "solaire",
+            "photovoltaic",
+            "photovoltaique",
+            "pv",
+            "wind",
+            "eolien",
+            "eolienne",
+            "windenergie",
+            "zonne",
+            "zonneenergie",
+            "solarenergie",
+            "hydrogen",
+            "hydrogene",
+            "nuclear",
+            "nucleaire",
+            "electricity",
+            "electricite",
+            "biomass",
+            "biomasse",
+            "gas",
+            "gaz",
+            "oil",
+            "petrole",
+        ),
+        "energy",
+    ),
+    **dict.fromkeys(
+        (
+            "shipping",
+            "freight",
+            "fret",
+            "trucks",
+            "camions",
+            "ports",
+            "port",
+            "airport",
+            "aeroport",
+            "supplychain",
+            "distribution",
+            "warehousing",
+            "entreposage",
+        ),
+        "transport-logistics",
+    ),
+    **dict.fromkeys(
+        ("software", "logiciel", "digital", "numerique", "internet", "it", "telecom", "telecoms", "telecommunications"),
+        "ict",
+    ),
+}
 CONCEPT_KINDS = ("definition", "driver", "characteristic", "objective")
 EXPORT_SUFFIXES = (".svg", ".html", ".txt")
 
