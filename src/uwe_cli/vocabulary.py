@@ -13,7 +13,28 @@ LANGS = {
     "de": ("german", "deutsch", "allemand", "duits", "немски"),
     "bg": ("bulgarian", "български", "bulgare", "bulgaars", "bulgarisch"),
 }
-SORT_KEYS = {"gdp": ("pib",), "population": (), "name": ("nom",)}
+# The keys of `--sort`, per list (sorting.py: names A to Z, figures largest first, -KEY reverses).
+SORT_KEYS = {
+    "gdp": ("pib", "bip", "bbp", "бвп"),
+    "population": ("bevolking", "bevölkerung", "население"),
+    "name": ("nom", "naam", "име"),
+}
+CLUSTER_SORT_KEYS = {
+    "name": ("nom", "naam", "име"),
+    "scheme": ("schemes", "dispositif", "regeling", "схема"),
+    "status": ("statut", "статус"),
+    "sectors": ("sector", "secteur", "secteurs", "сектор"),
+}
+SCHEME_SORT_KEYS = {
+    "name": ("nom", "naam", "име"),
+    "start": ("year", "période", "period", "début", "begin", "beginn", "начало"),
+    "groupings": ("count", "groupements", "groeperingen", "gruppierungen", "групи"),
+}
+SEARCH_SORT_KEYS = {
+    "relevance": ("rank", "pertinence", "relevantie", "relevanz"),
+    "name": ("nom", "naam", "име"),
+    "kind": ("type", "sorte", "soort", "art", "вид"),
+}
 CLUSTER_STATUSES = {
     "active": ("actif", "existing", "existante", "existantes"),
     "in-formation": ("in formation", "en formation", "forming", "formation"),

@@ -21,10 +21,22 @@ from uwe_cli import __version__
 from uwe_cli.cli import command_line, completion, data_commands
 from uwe_cli.cli.options import App, LangOpt, NoColorOpt, Out, Settings, columns, load, root_settings
 from uwe_cli.errors import UsageError
-from uwe_cli.vocabulary import CLUSTER_STATUSES, FORMATS, LESSON_KINDS, SORT_KEYS, listed
+from uwe_cli.vocabulary import (
+    CLUSTER_SORT_KEYS,
+    CLUSTER_STATUSES,
+    FORMATS,
+    LESSON_KINDS,
+    SCHEME_SORT_KEYS,
+    SEARCH_SORT_KEYS,
+    SORT_KEYS,
+    listed,
+)
 
 if TYPE_CHECKING:
     from uwe_cli.views.form import Form
+
+# How every --sort reads its KEY (views/sorting.py), said once for every command's help.
+SORT_RULE = "names A to Z, years earliest first, figures largest first; -KEY reverses (default: the source's order)."
 
 HELP = """A terminal reference on Belgium's regions and Wallonia's business-clustering policies,
 as presented by the Union Wallonne des Entreprises (UWE) in Sofia on 15 April 2014.
@@ -122,7 +134,7 @@ def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: 
 # The commands. Docstrings are the help; each epilog is a real example.
 
 
-@_view(epilog="Example: uwe regions brussels wallonia --sort gdp")
+@_view(epilog="Example: uwe regions brussels wallonia --base wallonia")
 def regions(
     ctx: typer.Context,
     out: Out,
@@ -140,15 +152,24 @@ def regions(
         typer.Option(
             "--sort",
             metavar="KEY",
-            help=f"{listed(SORT_KEYS)} (default: the source's order).",
+            help=f"{listed(SORT_KEYS)}: {SORT_RULE}",
             autocompletion=completion.choices(SORT_KEYS),
+        ),
+    ] = None,
+    base: Annotated[
+        Optional[str],
+        typer.Option(
+            "--base",
+            metavar="NAME",
+            help="Also compare each with this region: the difference and the ratio (computed by uwe).",
+            autocompletion=completion.records("regions"),
         ),
     ] = None,
 ) -> None:
     """Compare GDP per capita of Belgium, its regions and the German-speaking Community."""
     from uwe_cli.views import regions as region_views
 
-    _show(ctx, region_views.regions, out, names=names or (), sort=sort)
+    _show(ctx, region_views.regions, out, names=names or (), sort=sort, base=base)
 
 
 @_view(epilog="Example: uwe region wallonia")
@@ -183,11 +204,20 @@ def schemes(
             show_default=False,
         ),
     ] = None,
+    sort: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help=f"{listed(SCHEME_SORT_KEYS)}: {SORT_RULE}",
+            autocompletion=completion.choices(SCHEME_SORT_KEYS),
+        ),
+    ] = None,
 ) -> None:
     """The four Walloon clustering schemes side by side."""
     from uwe_cli.views import schemes
 
-    _show(ctx, schemes.schemes, out, names=names or ())
+    _show(ctx, schemes.schemes, out, names=names or (), sort=sort)
 
 
 @_view(epilog="Example: uwe scheme regional-clusters")
@@ -247,6 +277,15 @@ def clusters(
     search: Annotated[
         Optional[str], typer.Option("--search", metavar="TEXT", help="Words starting with TEXT in the name or domain.")
     ] = None,
+    sort: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help=f"{listed(CLUSTER_SORT_KEYS)}: {SORT_RULE}",
+            autocompletion=completion.choices(CLUSTER_SORT_KEYS),
+        ),
+    ] = None,
 ) -> None:
     """Every named grouping (clusters, poles, export grappes); filters combine."""
     from uwe_cli.views import clusters
@@ -259,6 +298,7 @@ def clusters(
         scheme_name=scheme_name or (),
         status=status or (),
         search=search,
+        sort=sort,
     )
 
 
@@ -376,11 +416,20 @@ def search_command(
     query: Annotated[
         str, typer.Argument(metavar="TEXT", help="Words to find: any that start so, ignoring case and accents.")
     ],
+    sort: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help=f"{listed(SEARCH_SORT_KEYS)}: names A to Z; -KEY reverses (default: relevance, names first).",
+            autocompletion=completion.choices(SEARCH_SORT_KEYS),
+        ),
+    ] = None,
 ) -> None:
     """Every record of any kind that mentions TEXT, in any of uwe's languages, and where."""
     from uwe_cli.views import search
 
-    _show(ctx, search.search, out, query=query)
+    _show(ctx, search.search, out, query=query, sort=sort)
 
 
 def main(argv: Optional[list[str]] = None) -> int:

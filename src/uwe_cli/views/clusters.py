@@ -10,6 +10,7 @@ from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import msg, msg_n, msg_p
 from uwe_cli.names import lookup, matching
+from uwe_cli.views import sorting
 from uwe_cli.views.common import (
     as_read,
     by_uwe,
@@ -25,7 +26,7 @@ from uwe_cli.views.common import (
     source_section,
 )
 from uwe_cli.views.form import Column, Document, Field, Section, Table
-from uwe_cli.vocabulary import CLUSTER_STATUSES, NOT_STATED
+from uwe_cli.vocabulary import CLUSTER_SORT_KEYS, CLUSTER_STATUSES, NOT_STATED
 
 # A grouping's status, as a reader says it; the data has none where the slides state none.
 STATUS_WORDS = {
@@ -54,8 +55,10 @@ def clusters(
     scheme_name: Sequence[str] = (),
     status: Sequence[str] = (),
     search: str | None = None,
+    sort: str | None = None,
 ) -> Table:
     """The groupings that pass every filter given; a filter given twice means either value."""
+    order = sorting.parse(sort, CLUSTER_SORT_KEYS)
     chosen: list[Record] = ds["clusters"]
     filters: list[Any] = []
     if sector:
@@ -76,6 +79,9 @@ def clusters(
     if search is not None:
         chosen = [c for c in chosen if _mentions(c, key)]
         filters.append(msg("“{text}”", text=search))
+    if order is not None and order.key != "name":
+        chosen = sorting.ordered(chosen, _sort_value(ds, order.key), largest_first=order.key == "sectors",
+                                 reverse=order.reverse)  # fmt: skip
     data = [
         {
             "id": c["id"],
@@ -108,7 +114,21 @@ def clusters(
         keys=KEYS,
         when_empty=when_empty,
         highlight=key if search is not None else "",
+        order_by="name" if order is not None and order.key == "name" else None,
+        order_reversed=order is not None and order.reverse,
     )
+
+
+def _sort_value(ds: Dataset, key: str) -> Any:
+    """What `--sort scheme|status|sectors` orders groupings by: the schemes' order in the data
+    (their first scheme), active before in formation, the number of sectors (most first)."""
+    if key == "scheme":
+        rank = {s["id"]: i for i, s in enumerate(ds["schemes"])}
+        return lambda c: min((rank.get(m["scheme"], len(rank)) for m in c["memberships"]), default=None)
+    if key == "status":
+        rank = {status: i for i, status in enumerate(CLUSTER_STATUSES)}
+        return lambda c: rank.get(c["status"] or NOT_STATED)
+    return lambda c: len(c["sectors"])
 
 
 # The JSON keys of a grouping in the list: the CSV header, even of an empty list.
