@@ -96,6 +96,10 @@ def root(
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the YAML files, not the cache.")] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Never page a long view (default: $UWE_PAGER, else $PAGER, else less)."),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -103,7 +107,7 @@ def root(
 ) -> None:
     """A terminal reference on Belgium's regions and Wallonia's clustering policies (UWE, 2014)."""
     # (--debug is read by the error boundary, which outlives this context.)
-    ctx.obj = Settings(data_dir=data_dir, lang=lang, no_color=no_color, no_cache=no_cache)
+    ctx.obj = Settings(data_dir=data_dir, lang=lang, no_color=no_color, no_cache=no_cache, no_pager=no_pager)
     if ctx.invoked_subcommand is None:
         from uwe_cli.views import about
 
@@ -128,7 +132,7 @@ def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: 
     exporting.check(out.export, force=out.force)
     form = view(load(ctx), **options)
     output.render(form, fmt=fmt, lang=language, no_color=out.no_color or settings.no_color, width=width,
-                  export=out.export, force=out.force)  # fmt: skip
+                  export=out.export, force=out.force, pager=not settings.no_pager)  # fmt: skip
 
 
 # The commands. Docstrings are the help; each epilog is a real example.

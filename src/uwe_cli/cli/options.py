@@ -39,6 +39,7 @@ class Settings:
     lang: Optional[str] = None
     no_color: bool = False
     no_cache: bool = False
+    no_pager: bool = False
 
 
 # The options every command that shows a view has, defined once (see cli._view).

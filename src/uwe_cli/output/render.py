@@ -38,6 +38,7 @@ def render(
     width: int | None = None,
     export: Path | None = None,
     force: bool = False,
+    pager: bool = False,
 ) -> None:
     """Write `form` to stdout in `fmt` and `lang` (the table for `width` columns, default the
     screen's); with `export`, also save the table view as a file (EXPORT_WIDTH columns)."""
@@ -56,7 +57,7 @@ def render(
 
         _write(to_markdown(derive(form, data, lang)))
     else:
-        _terminal(derive(form, data, lang), no_color=no_color, width=width)
+        _terminal(derive(form, data, lang), no_color=no_color, width=width, pager=pager)
     if isinstance(form, Table) and not data and form.when_empty is not None:
         note(lang.localize(form.when_empty))
     if export is not None:
@@ -69,11 +70,11 @@ def render(
         note(lang.message(msg("wrote {file}", file=str(export))))
 
 
-def _terminal(shown: Any, *, no_color: bool, width: int | None) -> None:
+def _terminal(shown: Any, *, no_color: bool, width: int | None, pager: bool = False) -> None:
     from uwe_cli.output import terminal
 
     console = terminal.make_console(no_color=no_color, width=width)
-    terminal.print_plain_or_styled(terminal.show(shown, console=console), console=console)
+    terminal.print_plain_or_styled(terminal.show(shown, console=console), console=console, pager=pager)
 
 
 def note(message: str) -> None:

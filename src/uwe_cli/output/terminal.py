@@ -64,7 +64,7 @@ _NO_BREAK = str.maketrans({"\u00a0": "\ufdd0", "\u202f": "\ufdd1"})
 _UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", GLUE: " "})
 
 
-def print_plain_or_styled(renderable: RenderableType, *, console: Console) -> None:
+def print_plain_or_styled(renderable: RenderableType, *, console: Console, pager: bool = False) -> None:
     # crop=False: verbatim text (a BibTeX entry) keeps its long lines whole; everything
     # else is laid out to fit already.
     with console.capture() as captured:
@@ -74,6 +74,11 @@ def print_plain_or_styled(renderable: RenderableType, *, console: Console) -> No
         # Plain text (a pipe, a file, TERM=dumb): Rich pads every line of a table to the
         # screen's width; drop those trailing spaces so the output greps and diffs cleanly.
         shown = "".join(line.rstrip() + "\n" for line in shown.splitlines())
+    if pager:  # (pager.py: on a terminal, for a view taller than the screen)
+        from uwe_cli.output import pager as paging
+
+        paging.write(shown, stream=console.file)
+        return
     console.file.write(shown)
     console.file.flush()
 
