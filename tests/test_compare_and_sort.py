@@ -119,3 +119,29 @@ def test_search_sorts_by_relevance_name_or_kind(uwe: Uwe) -> None:
 def test_an_unknown_sort_key_lists_the_valid_ones(uwe: Uwe, args: list[str], keys: str) -> None:
     run = uwe(*args, "--sort", "size")
     assert (run.exit_code, run.stderr) == (2, f"uwe: error: unknown sort key 'size' (use {keys})\n")
+
+
+def test_csv_keeps_every_domain_of_a_grouping(uwe: Uwe) -> None:
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(uwe("clusters", "-f", "csv").stdout))}
+    assert rows["logistics-in-wallonia"]["domains"] == "Transport and logistics; Transport – logistics"
+    assert rows["logistics-in-wallonia"]["schemes"] == "regional-clusters; poles"
+    assert rows["tweed"]["domains"] == "Sustainable energy" and rows["airports-ports"]["domains"] == ""
+    french = {r["id"]: r for r in csv.DictReader(io.StringIO(uwe("clusters", "-f", "csv", "-l", "fr").stdout))}
+    assert french["logistics-in-wallonia"]["domains"] == "Transport et logistique; Le transport – logistique"
+
+
+def test_csv_for_excel_starts_with_a_byte_order_mark(tmp_path: Any) -> None:
+    import os
+    import subprocess
+    import sys
+
+    def csv_bytes(*args: str, env: dict[str, str] | None = None) -> bytes:
+        full = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+        command = [sys.executable, "-m", "uwe_cli", "clusters", "-f", "csv", *args]
+        return subprocess.run(command, capture_output=True, env=full, check=True).stdout
+
+    plain = csv_bytes()
+    assert plain.startswith(b"id,name,") and "Infopôle".encode() in plain
+    assert csv_bytes("--bom") == b"\xef\xbb\xbf" + plain
+    assert csv_bytes(env={"UWE_CSV_BOM": "1"}) == b"\xef\xbb\xbf" + plain
+    assert csv_bytes("--bom").decode("utf-8-sig") == plain.decode("utf-8")  # (as Excel reads it)

@@ -58,7 +58,10 @@ def test_an_empty_result_in_french(uwe: Uwe) -> None:
 @pytest.mark.parametrize(
     ("args", "header"),
     [
-        (["clusters", "--search", "aerospace"], "id,name,schemes,domain,sectors,status,source,by_uwe.classified"),
+        (
+            ["clusters", "--search", "aerospace"],
+            "id,name,schemes,domain,domains,sectors,status,source,by_uwe.classified",
+        ),
         (["search", "xyzzy"], "kind,id,name,field,field_label,lang,text,source"),
     ],
 )

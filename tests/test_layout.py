@@ -54,7 +54,8 @@ def test_a_table_whose_cells_wrap_separates_its_rows(uwe: Uwe) -> None:
 
 def test_a_wide_terminal_wraps_the_fewest_cells_and_parts_only_the_tall_rows(uwe: Uwe) -> None:
     # At 160 columns every domain and sector fits on its line: only the one long name wraps
-    # (and Logistics in Wallonia has two schemes), with a blank line around those rows only.
+    # (and Logistics in Wallonia has two schemes, each with its domain), with a blank line
+    # around those rows only.
     lines = uwe("clusters", env={"COLUMNS": "160"}).stdout.splitlines()
     infopole = (
         "Infopôle                             Regional clusters       Information and Communication Technologies (ICT)"
@@ -64,7 +65,7 @@ def test_a_wide_terminal_wraps_the_fewest_cells_and_parts_only_the_tall_rows(uwe
         "",
         "Logistics in Wallonia                Regional clusters       Transport and logistics                            "
         "Transport and logistics             not stated",
-        "                                     Competitiveness poles",
+        "                                     Competitiveness poles   Transport – logistics",
         "",
         "Photonique                           Regional clusters       Photonics (light, laser, etc.)                     "
         "Photonics                           not stated",

@@ -132,7 +132,8 @@ def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: 
     exporting.check(out.export, force=out.force)
     form = view(load(ctx), **options)
     output.render(form, fmt=fmt, lang=language, no_color=out.no_color or settings.no_color, width=width,
-                  export=out.export, force=out.force, pager=not settings.no_pager)  # fmt: skip
+                  export=out.export, force=out.force, pager=not settings.no_pager,
+                  bom=out.bom or bool(os.environ.get("UWE_CSV_BOM")))  # fmt: skip
 
 
 # The commands. Docstrings are the help; each epilog is a real example.

@@ -39,6 +39,7 @@ def render(
     export: Path | None = None,
     force: bool = False,
     pager: bool = False,
+    bom: bool = False,
 ) -> None:
     """Write `form` to stdout in `fmt` and `lang` (the table for `width` columns, default the
     screen's); with `export`, also save the table view as a file (EXPORT_WIDTH columns)."""
@@ -51,7 +52,9 @@ def render(
     elif fmt == "csv":
         from uwe_cli.output.machine import to_csv
 
-        _write(to_csv(data, keys=form.keys if isinstance(form, Table) else ()))
+        # A byte-order mark tells Excel the file is UTF-8 (without one it shows Infopôle as InfopÃ´le).
+        mark = "\ufeff" if bom and encodable("\ufeff", sys.stdout) else ""
+        _write(mark + to_csv(data, keys=form.keys if isinstance(form, Table) else ()))
     elif fmt == "markdown":
         from uwe_cli.output.markdown import to_markdown
 

@@ -88,6 +88,8 @@ def clusters(
             "name": c["name"],
             "schemes": scheme_ids(c),
             "domain": first_domain(c),
+            # Every scheme's domain (Logistics in Wallonia has two): for CSV and the table.
+            "domains": [m["domain"] for m in c["memberships"] if m["domain"]],
             "sectors": list(c["sectors"]),
             "status": c["status"],
             "source": ds.sources(c["source"]),
@@ -98,7 +100,7 @@ def clusters(
     columns = (
         Column("name", msg("Grouping")),
         Column("schemes", msg("Schemes"), named(names(ds["schemes"]), separator="\n")),
-        Column("domain", msg("Domain")),
+        Column("domains", msg("Domain"), _lines),
         Column("sectors", msg("Sectors"), named(names(ds["sectors"]))),
         Column("status", msg("Status"), status_word),
     )
@@ -132,7 +134,11 @@ def _sort_value(ds: Dataset, key: str) -> Any:
 
 
 # The JSON keys of a grouping in the list: the CSV header, even of an empty list.
-KEYS = ("id", "name", "schemes", "domain", "sectors", "status", "source", "by_uwe.classified")
+KEYS = ("id", "name", "schemes", "domain", "domains", "sectors", "status", "source", "by_uwe.classified")
+
+
+def _lines(texts: list[str] | None, lang: Language) -> str:
+    return "\n".join(texts or ())
 
 
 def _nothing(ds: Dataset, search: str | None) -> Any:
