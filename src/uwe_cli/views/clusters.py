@@ -8,7 +8,7 @@ from typing import Any
 from uwe_cli.dataset import evidence
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.language import Language
-from uwe_cli.i18n.messages import msg, msg_n, msg_p
+from uwe_cli.i18n.messages import Listing, msg, msg_n, msg_p
 from uwe_cli.names import lookup, matching
 from uwe_cli.views import sorting
 from uwe_cli.views.common import (
@@ -107,7 +107,9 @@ def clusters(
     title = msg("Named groupings ({count})", count=len(data))
     if filters:
         title = msg("{title}: {filters}", title=title, filters=_joined(filters))
-    when_empty = _nothing(ds, search) if not data else None
+    when_empty = None
+    if not data:
+        when_empty = _none_of_the_scheme(ds, scheme_name, sector) or _nothing(ds, search)
     return Table(
         title,
         columns,
@@ -156,6 +158,35 @@ def _nothing(ds: Dataset, search: str | None) -> Any:
                    text=search, command=command)  # fmt: skip
     return msg("no grouping passes all these filters; try fewer ('uwe clusters' lists all {count})",
                count=len(ds["clusters"]))  # fmt: skip
+
+
+def _none_of_the_scheme(ds: Dataset, scheme_name: Sequence[str], sector: Sequence[str]) -> Any:
+    """What the data does hold, where a scheme filter empties the list: the slides name none of
+    that scheme's groupings (the 10 technology grappes), or the sector's groupings are in
+    other schemes (energy: TWEED, a regional cluster)."""
+    if not scheme_name:
+        return None
+    schemes = [find(ds, "schemes", x) for x in scheme_name]
+    ids = {s["id"] for s in schemes}
+    named = [c for c in ds["clusters"] if any(m["scheme"] in ids for m in c["memberships"])]
+    if not named:
+        counted = [s for s in schemes if s["groupings"] and s["groupings"].get("value")]
+        if len(schemes) == 1 and counted:
+            return msg("the slides name none of the {count} groupings of {scheme}; 'uwe scheme {id}' says what "
+                       "they say of it", count=int(counted[0]["groupings"]["value"]), scheme=schemes[0]["name"],
+                       id=schemes[0]["id"])  # fmt: skip
+        return msg("the slides name none of the groupings of {schemes}", schemes=either([s["name"] for s in schemes]))
+    if not sector:
+        return None
+    tags = list({t["id"]: t for t in (find(ds, "sectors", x) for x in sector)}.values())
+    sectors = {t["id"] for t in tags}
+    elsewhere = [c for c in ds["clusters"] if not sectors.isdisjoint(c["sectors"])]
+    if not elsewhere:
+        return None
+    command = "uwe clusters " + " ".join(f"--sector {t['id']}" for t in tags)
+    return msg("no grouping of {schemes} has the sector {sectors}; in other schemes: {names} (try '{command}')",
+               schemes=either([s["name"] for s in schemes]), sectors=either([t["name"] for t in tags]),
+               names=Listing(tuple(c["name"] for c in elsewhere[:6])), command=command)  # fmt: skip
 
 
 def _mentions(c: Record, key: str) -> bool:
