@@ -71,7 +71,17 @@ def test_regions_json_keeps_numbers_and_sources(uwe: Uwe) -> None:
 def test_clusters_csv_one_row_per_record(uwe: Uwe) -> None:
     rows = list(csv.DictReader(io.StringIO(uwe("clusters", "--format", "csv").stdout)))
     assert len(rows) == 27
-    assert list(rows[0]) == ["id", "name", "schemes", "domain", "sectors", "status", "source", "by_uwe.classified"]
+    assert list(rows[0]) == [
+        "id",
+        "name",
+        "schemes",
+        "domain",
+        "domains",
+        "sectors",
+        "status",
+        "source",
+        "by_uwe.classified",
+    ]
     logistics = next(r for r in rows if r["id"] == "logistics-in-wallonia")
     assert logistics["schemes"] == "regional-clusters; poles"
     assert logistics["source"] == (

@@ -17,7 +17,28 @@ LANGS = {
     "de": ("german", "deutsch", "allemand", "duits", "немски"),
     "bg": ("bulgarian", "български", "bulgare", "bulgaars", "bulgarisch"),
 }
-SORT_KEYS = {"gdp": ("pib",), "population": (), "name": ("nom",)}
+# The keys of `--sort`, per list (sorting.py: names A to Z, figures largest first, -KEY reverses).
+SORT_KEYS = {
+    "gdp": ("pib", "bip", "bbp", "бвп"),
+    "population": ("bevolking", "bevölkerung", "население"),
+    "name": ("nom", "naam", "име"),
+}
+CLUSTER_SORT_KEYS = {
+    "name": ("nom", "naam", "име"),
+    "scheme": ("schemes", "dispositif", "regeling", "схема"),
+    "status": ("statut", "статус"),
+    "sectors": ("sector", "secteur", "secteurs", "сектор"),
+}
+SCHEME_SORT_KEYS = {
+    "name": ("nom", "naam", "име"),
+    "start": ("year", "période", "period", "début", "begin", "beginn", "начало"),
+    "groupings": ("count", "groupements", "groeperingen", "gruppierungen", "групи"),
+}
+SEARCH_SORT_KEYS = {
+    "relevance": ("rank", "pertinence", "relevantie", "relevanz"),
+    "name": ("nom", "naam", "име"),
+    "kind": ("type", "sorte", "soort", "art", "вид"),
+}
 CLUSTER_STATUSES = {
     "active": ("actif", "existing", "existante", "existantes"),
     "in-formation": ("in formation", "en formation", "forming", "formation"),
@@ -32,6 +53,62 @@ LESSON_KINDS = {
     "improvement": ("improvements", "to improve", "points à améliorer", "améliorer"),
     "good-practice": ("good practices", "practices", "bonnes pratiques", "pratiques"),
     "conclusion": ("conclusions",),
+}
+# Words that are no sector's name or synonym but point to one (a branch too narrow, or a
+# neighbour): suggested, never matched, as `--sector solar` (did you mean 'Energy'?). Keys as
+# names/matching.fold writes them (no case, accents or spaces).
+RELATED_SECTOR_WORDS = {
+    **dict.fromkeys(
+        (
+            "solar",
+            "solaire",
+            "photovoltaic",
+            "photovoltaique",
+            "pv",
+            "wind",
+            "eolien",
+            "eolienne",
+            "windenergie",
+            "zonne",
+            "zonneenergie",
+            "solarenergie",
+            "hydrogen",
+            "hydrogene",
+            "nuclear",
+            "nucleaire",
+            "electricity",
+            "electricite",
+            "biomass",
+            "biomasse",
+            "gas",
+            "gaz",
+            "oil",
+            "petrole",
+        ),
+        "energy",
+    ),
+    **dict.fromkeys(
+        (
+            "shipping",
+            "freight",
+            "fret",
+            "trucks",
+            "camions",
+            "ports",
+            "port",
+            "airport",
+            "aeroport",
+            "supplychain",
+            "distribution",
+            "warehousing",
+            "entreposage",
+        ),
+        "transport-logistics",
+    ),
+    **dict.fromkeys(
+        ("software", "logiciel", "digital", "numerique", "internet", "it", "telecom", "telecoms", "telecommunications"),
+        "ict",
+    ),
 }
 CONCEPT_KINDS = ("definition", "driver", "characteristic", "objective")
 EXPORT_SUFFIXES = (".svg", ".html", ".txt")

@@ -129,17 +129,28 @@ class Group(_Manners, TyperGroup):
                                      variable=complete_var))  # fmt: skip
             self._main_shell_completion(extra, prog_name, complete_var)
         _refuse_empty(args, group=self)
+        from uwe_cli.cli import hints
+
+        misplaced = hints.misplaced(self, args, options=_options)
+        if misplaced is not None:
+            raise misplaced
         with self.make_context(prog_name, list(args), **extra) as ctx:  # (Click consumes the list)
             self.invoke(ctx)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in self.commands and not ctx.resilient_parsing:
+            from uwe_cli.cli import hints
             from uwe_cli.i18n.messages import msg
             from uwe_cli.names.lookup import did_you_mean
 
-            known = [*ALIASES, *(n for n, c in self.commands.items() if not c.hidden)]
             unknown = msg("unknown command '{name}'", name=name)
+            line = hints.unknown_command(ctx, name, args[1:])
+            if line is not None:
+                raise hints.did_you_mean_line(unknown, line)
+            # (`help` and `version` are commands of `uwe` only: `uwe data help` is `uwe data --help`)
+            aliases = ALIASES if ctx.parent is None else ()
+            known = [*aliases, *(n for n, c in self.commands.items() if not c.hidden)]
             raise UsageError(did_you_mean(unknown, name, known, otherwise=_see(ctx)))
         return super().resolve_command(ctx, args)
 
@@ -189,7 +200,10 @@ def _in_our_words(exc: Exception, ctx: Any) -> Exception:
     message = str(exc.format_message()).rstrip(".")
     extra = _EXTRA.search(message)
     if extra:
-        return UsageError(msg("{error} ({hint})", error=_unexpected(extra.group(1), ctx), hint=_see(ctx)))
+        said = _unexpected(extra.group(1), ctx)
+        if said.id == "{error} (did you mean {names}?)":
+            return UsageError(said)
+        return UsageError(msg("{error} ({hint})", error=said, hint=_see(ctx)))
     if kind == "BadOptionUsage" and "does not take a value" in message:
         takes_none = msg("{option} does not take a value", option=exc.option_name)  # type: ignore[attr-defined]
         return UsageError(msg("{error} ({hint})", error=takes_none, hint=_see(ctx)))
@@ -242,13 +256,18 @@ _EXTRA = re.compile(r"unexpected extra arguments?(?:\(s\))? \((.*)\)$")
 
 
 def _unexpected(extra: str, ctx: Any) -> Any:
-    """Words left over: most often a name with spaces, typed without quotes."""
+    """Words left over: several names for a command that takes one (`uwe region A B`), a value
+    without its option (`uwe clusters energy`), or a name with spaces typed without quotes."""
+    from uwe_cli.cli import hints
     from uwe_cli.i18n.messages import msg
 
     if " " in extra:
         shown = msg("unexpected extra arguments '{extra}'", extra=extra)
     else:
         shown = msg("unexpected extra argument '{extra}'", extra=extra)
+    line = hints.extra_words(ctx, extra.split(" "))
+    if line is not None:
+        return hints.did_you_mean_line(shown, line).message
     given = [p for p in ctx.command.params if p.param_type_name == "argument" and p.nargs == 1]
     value = ctx.params.get(given[0].name) if len(given) == 1 else None
     if isinstance(value, str):
@@ -299,6 +318,9 @@ def rearranged(group: Any, args: list[str]) -> list[str]:
     command, end = group.commands.get(args[start]), start + 1
     while command is not None and end < len(args) and args[end] in getattr(command, "commands", {}):
         command, end = command.commands[args[end]], end + 1
+    if command is not None and end < len(args) and args[end] == "help" and getattr(command, "commands", None):
+        # `uwe data help [COMMAND]` is `uwe data [COMMAND] --help`, as `uwe help` is `uwe --help`
+        return rearranged(group, [*args[:end], *args[end + 1 :], "--help"])
     if command is None:
         return args
     own = _options(command)

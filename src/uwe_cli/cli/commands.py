@@ -21,10 +21,24 @@ from uwe_cli import __version__
 from uwe_cli.cli import command_line, completion, data_commands
 from uwe_cli.cli.options import App, LangOpt, NoColorOpt, Out, Settings, columns, load, root_settings
 from uwe_cli.errors import UsageError
-from uwe_cli.vocabulary import BIBTEX_COMMAND, CITED_VIEWS, CLUSTER_STATUSES, FORMATS, LESSON_KINDS, SORT_KEYS, listed
+from uwe_cli.vocabulary import (
+    BIBTEX_COMMAND,
+    CITED_VIEWS,
+    CLUSTER_SORT_KEYS,
+    CLUSTER_STATUSES,
+    FORMATS,
+    LESSON_KINDS,
+    SCHEME_SORT_KEYS,
+    SEARCH_SORT_KEYS,
+    SORT_KEYS,
+    listed,
+)
 
 if TYPE_CHECKING:
     from uwe_cli.views.form import Form
+
+# How every --sort reads its KEY (views/sorting.py), said once for every command's help.
+SORT_RULE = "names A to Z, years earliest first, figures largest first; -KEY reverses (default: the source's order)."
 
 HELP = """A terminal reference on Belgium's regions and Wallonia's business-clustering policies,
 as presented by the Union Wallonne des Entreprises (UWE) in Sofia on 15 April 2014.
@@ -84,6 +98,10 @@ def root(
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the YAML files, not the cache.")] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Never page a long view (default: $UWE_PAGER, else $PAGER, else less)."),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -91,7 +109,7 @@ def root(
 ) -> None:
     """A terminal reference on Belgium's regions and Wallonia's clustering policies (UWE, 2014)."""
     # (--debug is read by the error boundary, which outlives this context.)
-    ctx.obj = Settings(data_dir=data_dir, lang=lang, no_color=no_color, no_cache=no_cache)
+    ctx.obj = Settings(data_dir=data_dir, lang=lang, no_color=no_color, no_cache=no_cache, no_pager=no_pager)
     if ctx.invoked_subcommand is None:
         from uwe_cli.views import about
 
@@ -119,7 +137,8 @@ def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: 
     exporting.check(out.export, force=out.force)
     form = view(load(ctx), **options)
     output.render(form, fmt=fmt, lang=language, no_color=out.no_color or settings.no_color, width=width,
-                  export=out.export, force=out.force)  # fmt: skip
+                  export=out.export, force=out.force, pager=not settings.no_pager,
+                  bom=out.bom or bool(os.environ.get("UWE_CSV_BOM")))  # fmt: skip
 
 
 def _citing(ctx: typer.Context) -> str:
@@ -137,7 +156,7 @@ def _citing(ctx: typer.Context) -> str:
 # The commands. Docstrings are the help; each epilog is a real example.
 
 
-@_view(epilog="Example: uwe regions brussels wallonia --sort gdp")
+@_view(epilog="Example: uwe regions brussels wallonia --base wallonia")
 def regions(
     ctx: typer.Context,
     out: Out,
@@ -155,15 +174,24 @@ def regions(
         typer.Option(
             "--sort",
             metavar="KEY",
-            help=f"{listed(SORT_KEYS)} (default: the source's order).",
+            help=f"{listed(SORT_KEYS)}: {SORT_RULE}",
             autocompletion=completion.choices(SORT_KEYS),
+        ),
+    ] = None,
+    base: Annotated[
+        Optional[str],
+        typer.Option(
+            "--base",
+            metavar="NAME",
+            help="Also compare each with this region: the difference and the ratio (computed by uwe).",
+            autocompletion=completion.records("regions"),
         ),
     ] = None,
 ) -> None:
     """Compare GDP per capita of Belgium, its regions and the German-speaking Community."""
     from uwe_cli.views import regions as region_views
 
-    _show(ctx, region_views.regions, out, names=names or (), sort=sort)
+    _show(ctx, region_views.regions, out, names=names or (), sort=sort, base=base)
 
 
 @_view(epilog="Example: uwe region wallonia")
@@ -198,11 +226,20 @@ def schemes(
             show_default=False,
         ),
     ] = None,
+    sort: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help=f"{listed(SCHEME_SORT_KEYS)}: {SORT_RULE}",
+            autocompletion=completion.choices(SCHEME_SORT_KEYS),
+        ),
+    ] = None,
 ) -> None:
     """The four Walloon clustering schemes side by side."""
     from uwe_cli.views import schemes
 
-    _show(ctx, schemes.schemes, out, names=names or ())
+    _show(ctx, schemes.schemes, out, names=names or (), sort=sort)
 
 
 @_view(epilog="Example: uwe scheme regional-clusters")
@@ -262,6 +299,15 @@ def clusters(
     search: Annotated[
         Optional[str], typer.Option("--search", metavar="TEXT", help="Words starting with TEXT in the name or domain.")
     ] = None,
+    sort: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help=f"{listed(CLUSTER_SORT_KEYS)}: {SORT_RULE}",
+            autocompletion=completion.choices(CLUSTER_SORT_KEYS),
+        ),
+    ] = None,
 ) -> None:
     """Every named grouping (clusters, poles, export grappes); filters combine."""
     from uwe_cli.views import clusters
@@ -274,6 +320,7 @@ def clusters(
         scheme_name=scheme_name or (),
         status=status or (),
         search=search,
+        sort=sort,
     )
 
 
@@ -393,11 +440,20 @@ def search_command(
     query: Annotated[
         str, typer.Argument(metavar="TEXT", help="Words to find: any that start so, ignoring case and accents.")
     ],
+    sort: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help=f"{listed(SEARCH_SORT_KEYS)}: names A to Z; -KEY reverses (default: relevance, names first).",
+            autocompletion=completion.choices(SEARCH_SORT_KEYS),
+        ),
+    ] = None,
 ) -> None:
     """Every record of any kind that mentions TEXT, in any of uwe's languages, and where."""
     from uwe_cli.views import search
 
-    _show(ctx, search.search, out, query=query)
+    _show(ctx, search.search, out, query=query, sort=sort)
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -39,6 +39,7 @@ class Settings:
     lang: Optional[str] = None
     no_color: bool = False
     no_cache: bool = False
+    no_pager: bool = False
 
 
 # The options every command that shows a view has, defined once (see cli._view).
@@ -74,6 +75,12 @@ WidthOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="With --export, replace FILE if it exists.")]
+BomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bom", help="With --format csv, start with a byte-order mark, so that Excel reads the accents right."
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,7 @@ class Out:
     export: ExportOpt = None
     width: WidthOpt = None
     force: ForceOpt = False
+    bom: BomOpt = False
 
 
 def root_settings(ctx: typer.Context) -> Settings:

@@ -33,6 +33,20 @@ def euros(value: float, lang: Language) -> str:
     return str(lang.cldr["currency"].format(number=number(value, lang)))
 
 
+def signed(value: float, shown: str, lang: Language) -> str:
+    """`shown` (the number `value`, written without its sign) with a sign: `+€33,200`,
+    `-33 200 €`, `€ +33.200`; a sign stands where CLDR puts a minus, before the currency
+    symbol that leads the number, else before the number."""
+    sign = "+" if value > 0 else "-" if value < 0 else ""
+    if not sign:
+        return shown
+    currency = str(lang.cldr["currency"])
+    if currency.startswith("€{number}"):
+        return sign + shown
+    digit = next((i for i, c in enumerate(shown) if c.isdigit()), 0)
+    return shown[:digit] + sign + shown[digit:]
+
+
 def date_message(day: date | str) -> Day:
     """A date for a message, written in the reader's language when shown."""
     return Day(date.fromisoformat(day) if isinstance(day, str) else day)

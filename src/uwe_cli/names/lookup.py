@@ -134,6 +134,7 @@ def closest(candidates: Iterable[tuple[str, Any]], query: str) -> list[Any]:
     labels: dict[str, Any] = {}
     for name, label in candidates:
         labels.setdefault(fold(name), label)
+    labels.pop(fold(query), None)  # (never what was typed: it is what did not work)
     close = difflib.get_close_matches(fold(query), list(labels), n=6, cutoff=0.6)
     return list({repr(labels[k]): labels[k] for k in close}.values())[:3]
 

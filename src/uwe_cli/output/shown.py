@@ -70,9 +70,9 @@ Shown = ShownTable | ShownDocument
 def localized(form: Form, lang: Language) -> Any:
     """The form's data in `lang`, in the order it is shown: what `--format json` prints."""
     data = lang.localize(form.data)
-    if isinstance(form, Table) and form.order_by is not None:
+    if isinstance(form, (Table, Comparison)) and form.order_by is not None:
         key = form.order_by
-        data.sort(key=lambda row: matching.fold(str(row.get(key) or "")))
+        data.sort(key=lambda row: matching.fold(str(row.get(key) or "")), reverse=form.order_reversed)
     return data
 
 

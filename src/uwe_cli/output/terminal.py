@@ -85,7 +85,7 @@ _NO_BREAK = str.maketrans({"\u00a0": "\ufdd0", "\u202f": "\ufdd1"})
 _UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", GLUE: " "})
 
 
-def print_plain_or_styled(renderable: RenderableType, *, console: Console) -> None:
+def print_plain_or_styled(renderable: RenderableType, *, console: Console, pager: bool = False) -> None:
     # crop=False: verbatim text (a BibTeX entry) keeps its long lines whole; everything
     # else is laid out to fit already.
     with console.capture() as captured:
@@ -95,6 +95,11 @@ def print_plain_or_styled(renderable: RenderableType, *, console: Console) -> No
         # Plain text (a pipe, a file, TERM=dumb): Rich pads every line of a table to the
         # screen's width; drop those trailing spaces so the output greps and diffs cleanly.
         shown = "".join(line.rstrip() + "\n" for line in shown.splitlines())
+    if pager:  # (pager.py: on a terminal, for a view taller than the screen)
+        from uwe_cli.output import pager as paging
+
+        paging.write(shown, stream=console.file)
+        return
     console.file.write(shown)
     console.file.flush()
 
@@ -151,13 +156,17 @@ def _table(shown: ShownTable, *, width: int) -> RenderableType:
     if widths is None:  # too narrow a screen for every column: tell the rows one by one
         return _stacked(shown, width=width)
     # Where a cell takes more than one line, a blank line between rows keeps its second
-    # line from reading as a row of its own ("Brussels-Capital" / "Region").
-    wraps = any(len(cell) > w or "\n" in cell for row in rows for cell, w in zip(row, widths, strict=True))
-    table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False, show_lines=wraps)
+    # line from reading as a row of its own ("Brussels-Capital" / "Region"): between every
+    # two rows, or, where a few rows only are that tall (a wide screen), around those rows.
+    tall = [any(len(cell) > w or "\n" in cell for cell, w in zip(row, widths, strict=True)) for row in rows]
+    few = sum(tall) <= len(rows) // 4
+    table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
+                      show_lines=any(tall) and not few)  # fmt: skip
     for (label, justify), column_width in zip(shown.headers, widths, strict=True):
         table.add_column(_text(label, "bold"), justify=justify, overflow="fold", width=column_width)
-    for row in shown.rows:
-        table.add_row(*(_text(cell, highlight=shown.highlight) for cell in row))
+    for i, row in enumerate(shown.rows):
+        apart = few and i + 1 < len(rows) and (tall[i] or tall[i + 1])
+        table.add_row(*(_text(cell, highlight=shown.highlight) for cell in row), end_section=apart)
     return table
 
 

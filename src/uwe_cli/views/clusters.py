@@ -8,8 +8,9 @@ from typing import Any
 from uwe_cli.dataset import evidence
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.language import Language, in_languages
-from uwe_cli.i18n.messages import OverSlidesWords, msg, msg_n, msg_p
+from uwe_cli.i18n.messages import Listing, OverSlidesWords, msg, msg_n, msg_p
 from uwe_cli.names import lookup, matching
+from uwe_cli.views import sorting
 from uwe_cli.views.common import (
     as_read,
     by_uwe,
@@ -26,7 +27,7 @@ from uwe_cli.views.common import (
     source_section,
 )
 from uwe_cli.views.form import Column, Document, Field, Section, Table
-from uwe_cli.vocabulary import CLUSTER_STATUSES, NOT_STATED
+from uwe_cli.vocabulary import CLUSTER_SORT_KEYS, CLUSTER_STATUSES, NOT_STATED
 
 # A grouping's status, as a reader says it; the data has none where the slides state none.
 STATUS_WORDS = {
@@ -55,8 +56,10 @@ def clusters(
     scheme_name: Sequence[str] = (),
     status: Sequence[str] = (),
     search: str | None = None,
+    sort: str | None = None,
 ) -> Table:
     """The groupings that pass every filter given; a filter given twice means either value."""
+    order = sorting.parse(sort, CLUSTER_SORT_KEYS)
     chosen: list[Record] = ds["clusters"]
     filters: list[Any] = []
     if sector:
@@ -77,12 +80,17 @@ def clusters(
     if search is not None:
         chosen = [c for c in chosen if _mentions(c, key)]
         filters.append(msg("“{text}”", text=search))
+    if order is not None and order.key != "name":
+        chosen = sorting.ordered(chosen, _sort_value(ds, order.key), largest_first=order.key == "sectors",
+                                 reverse=order.reverse)  # fmt: skip
     data = [
         {
             "id": c["id"],
             "name": c["name"],
             "schemes": scheme_ids(c),
             "domain": first_domain(c),
+            # Every scheme's domain (Logistics in Wallonia has two): for CSV and the table.
+            "domains": [m["domain"] for m in c["memberships"] if m["domain"]],
             "sectors": list(c["sectors"]),
             "status": c["status"],
             "source": ds.sources(c["source"]),
@@ -93,14 +101,16 @@ def clusters(
     columns = (
         Column("name", msg("Grouping")),
         Column("schemes", msg("Schemes"), named(names(ds["schemes"]), separator="\n")),
-        Column("domain", msg("Domain")),
+        Column("domains", msg("Domain"), _lines),
         Column("sectors", msg("Sectors"), named(names(ds["sectors"]))),
         Column("status", msg("Status"), status_word),
     )
     title = msg("Named groupings ({count})", count=len(data))
     if filters:
         title = msg("{title}: {filters}", title=title, filters=_joined(filters))
-    when_empty = _nothing(ds, search) if not data else None
+    when_empty = None
+    if not data:
+        when_empty = _none_of_the_scheme(ds, scheme_name, sector) or _nothing(ds, search)
     return Table(
         title,
         columns,
@@ -109,11 +119,29 @@ def clusters(
         keys=KEYS,
         when_empty=when_empty,
         highlight=key if search is not None else "",
+        order_by="name" if order is not None and order.key == "name" else None,
+        order_reversed=order is not None and order.reverse,
     )
 
 
+def _sort_value(ds: Dataset, key: str) -> Any:
+    """What `--sort scheme|status|sectors` orders groupings by: the schemes' order in the data
+    (their first scheme), active before in formation, the number of sectors (most first)."""
+    if key == "scheme":
+        rank = {s["id"]: i for i, s in enumerate(ds["schemes"])}
+        return lambda c: min((rank.get(m["scheme"], len(rank)) for m in c["memberships"]), default=None)
+    if key == "status":
+        rank = {status: i for i, status in enumerate(CLUSTER_STATUSES)}
+        return lambda c: rank.get(c["status"] or NOT_STATED)
+    return lambda c: len(c["sectors"])
+
+
 # The JSON keys of a grouping in the list: the CSV header, even of an empty list.
-KEYS = ("id", "name", "schemes", "domain", "sectors", "status", "source", "by_uwe.classified")
+KEYS = ("id", "name", "schemes", "domain", "domains", "sectors", "status", "source", "by_uwe.classified")
+
+
+def _lines(texts: list[str] | None, lang: Language) -> str:
+    return "\n".join(texts or ())
 
 
 def _nothing(ds: Dataset, search: str | None) -> Any:
@@ -131,6 +159,35 @@ def _nothing(ds: Dataset, search: str | None) -> Any:
                    text=search, command=command)  # fmt: skip
     return msg("no grouping passes all these filters; try fewer ('uwe clusters' lists all {count})",
                count=len(ds["clusters"]))  # fmt: skip
+
+
+def _none_of_the_scheme(ds: Dataset, scheme_name: Sequence[str], sector: Sequence[str]) -> Any:
+    """What the data does hold, where a scheme filter empties the list: the slides name none of
+    that scheme's groupings (the 10 technology grappes), or the sector's groupings are in
+    other schemes (energy: TWEED, a regional cluster)."""
+    if not scheme_name:
+        return None
+    schemes = [find(ds, "schemes", x) for x in scheme_name]
+    ids = {s["id"] for s in schemes}
+    named = [c for c in ds["clusters"] if any(m["scheme"] in ids for m in c["memberships"])]
+    if not named:
+        counted = [s for s in schemes if s["groupings"] and s["groupings"].get("value")]
+        if len(schemes) == 1 and counted:
+            return msg("the slides name none of the {count} groupings of {scheme}; 'uwe scheme {id}' says what "
+                       "they say of it", count=int(counted[0]["groupings"]["value"]), scheme=schemes[0]["name"],
+                       id=schemes[0]["id"])  # fmt: skip
+        return msg("the slides name none of the groupings of {schemes}", schemes=either([s["name"] for s in schemes]))
+    if not sector:
+        return None
+    tags = list({t["id"]: t for t in (find(ds, "sectors", x) for x in sector)}.values())
+    sectors = {t["id"] for t in tags}
+    elsewhere = [c for c in ds["clusters"] if not sectors.isdisjoint(c["sectors"])]
+    if not elsewhere:
+        return None
+    command = "uwe clusters " + " ".join(f"--sector {t['id']}" for t in tags)
+    return msg("no grouping of {schemes} has the sector {sectors}; in other schemes: {names} (try '{command}')",
+               schemes=either([s["name"] for s in schemes]), sectors=either([t["name"] for t in tags]),
+               names=Listing(tuple(c["name"] for c in elsewhere[:6])), command=command)  # fmt: skip
 
 
 def _mentions(c: Record, key: str) -> bool:

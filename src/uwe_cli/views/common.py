@@ -18,7 +18,40 @@ def find(ds: Dataset, kind: str, name: str) -> Record:
     """The region, scheme, cluster or sector (`kind`, plural) that `name` names."""
     what = kind.removesuffix("s")
     command = "uwe " + kind
-    return lookup.find(ds[kind], name, what=what, hint=msg("see '{command}'", command=command))
+    try:
+        return lookup.find(ds[kind], name, what=what, hint=msg("see '{command}'", command=command))
+    except lookup.NotFound as exc:
+        meant = _meant(ds, kind, name)
+        if not meant:
+            raise
+        unknown = msg("unknown {what} '{query}'", what=lookup.WHAT.get(what, what), query=name)
+        names = Listing(tuple(msg("'{name}'", name=r["name"]) for r in meant), style="or")
+        raise lookup.NotFound(msg("{error} (did you mean {names}?)", error=unknown, names=names)) from exc
+
+
+def _meant(ds: Dataset, kind: str, name: str) -> list[Record]:
+    """What a word that names no record means, where uwe knows its meaning (suggestions ranked
+    by meaning before spelling): the sector a related word points to (`solar`: Energy); the
+    groupings of the sector a word names (`logistique`: Logistics in Wallonia), closest first."""
+    from uwe_cli.vocabulary import RELATED_SECTOR_WORDS
+
+    if kind == "sectors":
+        wanted = RELATED_SECTOR_WORDS.get(matching.fold(name))
+        return [s for s in ds["sectors"] if s["id"] == wanted]
+    if kind != "clusters":
+        return []
+    try:
+        sector = find(ds, "sectors", name)
+    except UsageError:
+        return []
+    tagged = [c for c in ds["clusters"] if sector["id"] in c["sectors"]]
+    import difflib
+
+    def likeness(c: Record) -> float:
+        return max(difflib.SequenceMatcher(None, matching.fold(name), matching.fold(n)).ratio()
+                   for n in c["name"].values())  # fmt: skip
+
+    return sorted(tagged, key=likeness, reverse=True)[:3]
 
 
 def record_data(ds: Dataset, record: Record) -> dict[str, Any]:

@@ -69,8 +69,10 @@ class Table:
     data: list[dict[str, Any]]
     chart: Chart | None = None
     notes: tuple[Any, ...] = ()  # messages or dataset texts
-    # A key whose shown value orders the rows (a name, in the reader's language).
+    # A key whose shown value orders the rows (a name, in the reader's language), A to Z
+    # or, with `order_reversed`, Z to A.
     order_by: str | None = None
+    order_reversed: bool = False
     # The keys of a row of the data: the CSV header, which an empty result still prints.
     keys: tuple[str, ...] = ()
     # What to tell the reader (on stderr) when there are no rows, and what to try next.
@@ -90,6 +92,8 @@ class Comparison:
     data: list[dict[str, Any]]
     notes: tuple[Any, ...] = ()  # messages or dataset texts
     translated: bool = True  # see Document
+    order_by: str | None = None  # see Table
+    order_reversed: bool = False
 
 
 @dataclass(frozen=True)

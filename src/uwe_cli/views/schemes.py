@@ -9,6 +9,7 @@ from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.formatting import figure, unit_value
 from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import msg, msg_p
+from uwe_cli.views import sorting
 from uwe_cli.views.clusters import status_word
 from uwe_cli.views.common import (
     AS_THE_SLIDES_SAY,
@@ -22,6 +23,7 @@ from uwe_cli.views.common import (
     source_section,
 )
 from uwe_cli.views.form import Comparison, Document, Field, Section, Show, text
+from uwe_cli.vocabulary import SCHEME_SORT_KEYS
 
 
 def _funding(f: Record | None, lang: Language) -> str:
@@ -85,8 +87,12 @@ def _scheme_data(ds: Dataset, s: Record) -> dict[str, Any]:
     return data
 
 
-def schemes(ds: Dataset, *, names: Sequence[str] = ()) -> Comparison:
+def schemes(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) -> Comparison:
+    order = sorting.parse(sort, SCHEME_SORT_KEYS)
     chosen = list({id(s): s for s in (find(ds, "schemes", n) for n in names)}.values()) if names else ds["schemes"]
+    if order is not None and order.key != "name":  # (start: the earliest first; groupings: the most first)
+        value = (lambda s: s.get("start")) if order.key == "start" else (lambda s: s["groupings"]["value"])
+        chosen = sorting.ordered(chosen, value, largest_first=order.key == "groupings", reverse=order.reverse)
     rows = (
         Field(msg("Period"), "", _or_dash(_period)),
         Field(msg("Status (uwe's reading)"), "status", _status),
@@ -97,7 +103,9 @@ def schemes(ds: Dataset, *, names: Sequence[str] = ()) -> Comparison:
         Field(msg("Outcome"), "", _or_dash(_outcome)),
     )
     data = [_scheme_data(ds, s) for s in chosen]
-    return Comparison(msg("Wallonia's clustering schemes"), "name", rows, data)
+    by_name = order is not None and order.key == "name"
+    return Comparison(msg("Wallonia's clustering schemes"), "name", rows, data, order_by="name" if by_name else None,
+                      order_reversed=by_name and order is not None and order.reverse)  # fmt: skip
 
 
 # One scheme in full

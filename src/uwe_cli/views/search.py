@@ -17,10 +17,12 @@ from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language, in_
 from uwe_cli.i18n.messages import Message, msg, msg_n
 from uwe_cli.names import matching
 from uwe_cli.names.lookup import display_name
+from uwe_cli.views import sorting
 from uwe_cli.views.clusters import sector_slides
 from uwe_cli.views.common import RECORD_KINDS, citable, either, search_key
 from uwe_cli.views.form import Column, Show, Table
 from uwe_cli.views.policy import CONCEPT_HEADINGS, LESSON_HEADINGS
+from uwe_cli.vocabulary import SEARCH_SORT_KEYS
 
 # Plain strings that are words of the source (every other plain string is an id, a unit,
 # a code or a period).
@@ -123,9 +125,15 @@ def _slides(ds: Dataset, kind: str, record: Record) -> list[str]:
     return sector_slides(ds, record) if kind == "sector" else record["source"]
 
 
-def search(ds: Dataset, *, query: str) -> Table:
+def search(ds: Dataset, *, query: str, sort: str | None = None) -> Table:
+    order = sorting.parse(sort, SEARCH_SORT_KEYS)
     key = search_key(query)
     data = sorted(_hits(ds, key), key=lambda hit: _rank(hit["field"]))
+    if order is not None and order.key == "kind":  # (kinds in the order the dataset has them)
+        kinds = {kind: i for i, kind in enumerate(RECORD_KINDS)}
+        data = sorting.ordered(data, lambda hit: kinds.get(hit["kind"]), largest_first=False, reverse=order.reverse)
+    elif order is not None and order.key == "relevance" and order.reverse:
+        data.reverse()
     columns = (
         Column("name", msg("Record")),
         Column(
@@ -135,9 +143,10 @@ def search(ds: Dataset, *, query: str) -> Table:
         Column("text", msg("Match"), _snippet(key)),
     )
     title = msg_n("“{query}”: {n} match", "“{query}”: {n} matches", n=len(data), query=query)
-    return Table(
-        title, columns, data, keys=KEYS, when_empty=_nothing(ds, query), highlight=key, translated=False
-    )  # (each match names its language)
+    by_name = order is not None and order.key == "name"
+    return Table(title, columns, data, keys=KEYS, when_empty=_nothing(ds, query), highlight=key,
+                 translated=False,  # (each match names its language)
+                 order_by="name" if by_name else None, order_reversed=by_name and order is not None and order.reverse)  # fmt: skip
 
 
 def _field(hit: dict[str, Any], lang: Language) -> str:
