@@ -22,7 +22,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from uwe_cli.errors import Worded
 from uwe_cli.i18n.messages import Day, Listing, Message, OverSlidesWords, Quantity, msg, msg_n, msg_p
 
 # The languages of the dataset's texts; the first is the source's (the slides are French).

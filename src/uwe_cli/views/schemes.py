@@ -187,5 +187,4 @@ def scheme(ds: Dataset, name: str) -> Document:
         Section(msg("Groupings"), items="clusters", show=grouping),
     )
     labels = fact_labels(fields, sections, period=msg("As the slides say"), status_quote=msg("Status"))
-    sections = (*sections, source_section(ds, s, labels=labels))
-    return Document(s["name"], _scheme_data(ds, s), fields, sections)
+    return Document(s["name"], _scheme_data(ds, s), fields, (*sections, source_section(ds, s, labels=labels)))
