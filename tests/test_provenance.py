@@ -64,8 +64,9 @@ def test_a_scheme_tells_its_status_from_the_slides_words_and_its_english_term(uw
         "As the slides say (translated)  Flagship policy of the Walloon Government since",
         "                                2006",
         "The slides' English term        “competitiveness cluster”",
-        "Status                          active, as uwe reads “Flagship policy of the",
-        "                                Walloon Government since 2006”",
+        # In quotation marks only the slides' own words: the French, whatever the language.
+        "Status                          active, as uwe reads “Politique-phare du",
+        "                                Gouvernement wallon depuis 2006”",
     ]
     french = lines(uwe("scheme", "poles", "--lang", "fr"))
     assert "Le terme anglais des diapositives  « competitiveness cluster »" in french
