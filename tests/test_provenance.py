@@ -189,8 +189,12 @@ def test_the_glossary_is_in_concepts_and_first_in_search(uwe: Uwe) -> None:
     at = out.index("Glossaire : les mots des diapositives")
     assert out[at + 1].startswith("• grappe : Le mot des diapositives pour un groupement d’entreprises")
     english = " ".join(uwe("concepts").stdout.split())
-    # The slides' words stay theirs in English, with uwe's translation beside them.
-    assert "« Obligation d’engager un animateur. »: “Obligation to hire a facilitator.” (Regional clusters)" in english
+    # The slides' words stay theirs in English, with uwe's translation beside them, outside the
+    # quotation marks (which hold the slides' words only).
+    assert (
+        "« Obligation d’engager un animateur. » (Regional clusters), in translation: Obligation to hire a facilitator."
+        in english
+    )
     hits = uwe("search", "grappe", "-f", "json").json()
     assert (hits[0]["kind"], hits[0]["id"], hits[0]["field"]) == ("term", "grappe", "name")
     assert uwe("cite", "coopétition", "-f", "json").json()["slides"] == ["Pourquoi des clusters? (p. 8)"]
