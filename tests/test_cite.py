@@ -168,3 +168,9 @@ def test_bibtex_elsewhere_says_which_cite_command_gives_it(uwe: Uwe, args: list[
 def test_an_unknown_target_suggests_the_right_one(uwe: Uwe, args: list[str], message: str) -> None:
     run = uwe("cite", *args)
     assert (run.exit_code, run.stderr) == (2, f"uwe: error: {message}\n")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl", "de", "bg"])
+def test_a_view_is_named_by_its_command_in_every_language(uwe: Uwe, lang: str) -> None:
+    title = uwe("cite", "results", "--lang", lang).stdout.splitlines()[0]  # type: ignore[attr-defined]
+    assert title.endswith(": uwe results") or title.endswith(" : uwe results"), title

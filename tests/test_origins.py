@@ -106,3 +106,12 @@ def test_a_search_match_in_a_quote_says_whether_it_is_the_slides_words_or_a_tran
         "Competitiviteitspolen   regeling   Volgens de dia's        202 ingediende",
         "                                   (vertaald)              octrooiaanvragen",
     ]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "de", "bg"])
+def test_quotation_marks_hold_only_the_slides_words(uwe: Uwe, lang: str) -> None:
+    # The words a status or a sector tag is read from are quoted as the slides print them.
+    btp = " ".join(uwe("cluster", "btp", "--lang", lang).stdout.split())  # type: ignore[attr-defined]
+    assert "BTP (en formation)" in btp
+    tweed = " ".join(uwe("cluster", "tweed", "--lang", lang).stdout.split())  # type: ignore[attr-defined]
+    assert "Énergie durable" in tweed

@@ -64,8 +64,9 @@ def test_a_scheme_tells_its_status_from_the_slides_words_and_its_english_term(uw
         "As the slides say (translated)  Flagship policy of the Walloon Government since",
         "                                2006",
         "The slides' English term        “competitiveness cluster”",
-        "Status                          active, as uwe reads “Flagship policy of the",
-        "                                Walloon Government since 2006”",
+        # In quotation marks only the slides' own words: the French, whatever the language.
+        "Status                          active, as uwe reads “Politique-phare du",
+        "                                Gouvernement wallon depuis 2006”",
     ]
     french = lines(uwe("scheme", "poles", "--lang", "fr"))
     assert "Le terme anglais des diapositives  « competitiveness cluster »" in french
@@ -188,8 +189,12 @@ def test_the_glossary_is_in_concepts_and_first_in_search(uwe: Uwe) -> None:
     at = out.index("Glossaire : les mots des diapositives")
     assert out[at + 1].startswith("• grappe : Le mot des diapositives pour un groupement d’entreprises")
     english = " ".join(uwe("concepts").stdout.split())
-    # The slides' words stay theirs in English, with uwe's translation beside them.
-    assert "« Obligation d’engager un animateur. »: “Obligation to hire a facilitator.” (Regional clusters)" in english
+    # The slides' words stay theirs in English, with uwe's translation beside them, outside the
+    # quotation marks (which hold the slides' words only).
+    assert (
+        "« Obligation d’engager un animateur. » (Regional clusters), in translation: Obligation to hire a facilitator."
+        in english
+    )
     hits = uwe("search", "grappe", "-f", "json").json()
     assert (hits[0]["kind"], hits[0]["id"], hits[0]["field"]) == ("term", "grappe", "name")
     assert uwe("cite", "coopétition", "-f", "json").json()["slides"] == ["Pourquoi des clusters? (p. 8)"]

@@ -92,7 +92,8 @@ def kind_of(word: str, *, english_only: bool = False) -> str | None:
 
 def views(ds: Dataset) -> list[tuple[str, Record]]:
     """(`view`, entry) for every view `uwe cite` takes: named by its command, `uwe results`."""
-    return [("view", {"id": name, "name": {"fr": f"uwe {name}", "en": f"uwe {name}"}}) for name in _view_slides(ds)]
+    # (a name the same in every language: a command is typed as it is)
+    return [("view", {"id": name, "name": dict.fromkeys(LANGS, f"uwe {name}")}) for name in _view_slides(ds)]
 
 
 def _names(entry: tuple[str, Record]) -> tuple[str, ...]:

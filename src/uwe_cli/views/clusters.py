@@ -222,7 +222,9 @@ def cluster(ds: Dataset, name: str) -> Document:
         name = lang.text(sector_names[tag["sector"]])
         if not tag.get("quote"):
             return lang.message(msg("{sector} (uwe's reading: no words of the slides name it)", sector=name))
-        return lang.message(msg("{sector}, named by “{words}”", sector=name, words=slides_words(tag, "quote", lang)))
+        # In quotation marks, the slides' own words (French) whatever the language: a
+        # translation there would pass for them.
+        return lang.message(msg("{sector}, named by “{words}”", sector=name, words=tag["quote"]))
 
     fields = (
         Field(msg("Schemes"), "schemes", named(scheme_names)),
@@ -255,7 +257,8 @@ def _tag(ds: Dataset, c: Record, sector: Record) -> dict[str, Any]:
 
 def status_read(record: Record, lang: Language) -> str:
     """A status with the slides' words uwe reads it from (`status_quote`), or "not stated"."""
-    return as_read(status_word(record.get("status"), lang), slides_words(record, "status_quote", lang), lang)
+    # (quoted: the slides' own words, in French whatever the language, as in `sector`)
+    return as_read(status_word(record.get("status"), lang), record.get("status_quote"), lang)
 
 
 # Sectors

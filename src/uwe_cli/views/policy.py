@@ -130,9 +130,10 @@ def _concept_points(c: Record, lang: Language) -> list[str]:
 def _usage(u: Record, lang: Language) -> str:
     if not u["quote_translation"] or u["quote_translation"]["text"] == u["quote"]:
         return lang.message(msg("« {quote} » ({slide})", quote=u["quote"], slide=u["source"]))
+    # The translation outside the quotation marks, which hold the slides' words only.
     translated = u["quote_translation"]["text"]
-    return lang.message(msg("« {quote} »: “{translation}” ({slide})", quote=u["quote"], translation=translated,
-                            slide=u["source"]))  # fmt: skip
+    return lang.message(msg("« {quote} » ({slide}), in translation: {translation}", quote=u["quote"],
+                            translation=translated, slide=u["source"]))  # fmt: skip
 
 
 def concepts(ds: Dataset) -> Document:

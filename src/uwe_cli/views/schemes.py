@@ -61,7 +61,9 @@ def _status(status: str, lang: Language) -> str:
 
 def _status_read(s: Record, lang: Language) -> str:
     """The status uwe reads from the slides, with their words (`status_quote`)."""
-    return as_read(_status(s["status"], lang), slides_words(s, "status_quote", lang), lang)
+    # (quoted: the slides' own words, in French whatever the language; a translation in
+    # quotation marks would pass for them)
+    return as_read(_status(s["status"], lang), s.get("status_quote"), lang)
 
 
 def _or_dash(show: Show) -> Show:
