@@ -25,13 +25,16 @@ def finite(value: float | None) -> float | None:
         return None
 
 
-def share(part: float, whole: float, *, digits: int = 1) -> float | None:
-    """100 × part / whole, rounded to `digits`; None if it cannot be computed."""
+def share(part: float, whole: float, *, digits: int | None = 1) -> float | None:
+    """100 × part / whole, rounded to `digits` (unrounded where `digits` is None, as `uwe notes`
+    computes); None if it cannot be computed."""
     try:
         if not math.isfinite(whole) or abs(whole) < TINY:
             return None
         result = 100 * part / whole
-        return round(result, digits) if math.isfinite(result) else None
+        if not math.isfinite(result):
+            return None
+        return result if digits is None else round(result, digits)
     except (OverflowError, ZeroDivisionError):
         return None
 

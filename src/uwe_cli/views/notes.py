@@ -9,7 +9,9 @@ with, and the difference. A computation is said in words in the reader's languag
 (`in_words`) and, for scripts, as a formula over record ids (`formula`,
 `flanders.population`). Values are computed from the unrounded figures and kept unrounded
 in JSON; the table rounds them only to show them. They are uwe's computations, not the
-slides' words: every note says so under `by_uwe`.
+slides' words: every note says so under `by_uwe`. A computation whose result would not be a
+finite number (a figure too close to zero to divide by, arithmetic.py) is `not computable`:
+its value is null, and a note of that kind says why.
 """
 
 from __future__ import annotations
@@ -17,12 +19,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from uwe_cli import arithmetic
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.formatting import figure, index_base, number, percent, unit_value
 from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import Listing, Message, msg, msg_n
 from uwe_cli.views.common import by_uwe
 from uwe_cli.views.form import Document, Field, Section
+
+# What a value that cannot be computed shows (arithmetic.py), and the kind of its note.
+NOT_COMPUTABLE = msg("not computable")
+_NOT_COMPUTABLE_KIND = "not computable"
+# (a figure too close to zero to divide by, or a result too large for a number)
+_NOT_COMPUTABLE_WHY = msg("uwe cannot compute this from these figures: the result would not be a finite number")
 
 
 def _fig(record: Record, measure: str, fig: Record) -> dict[str, Any]:
@@ -48,18 +57,29 @@ def _ref(record: Record, measure: str) -> str:
 
 
 def _percent(part: tuple[str, float], whole: tuple[str, float], *, in_words: Message) -> dict[str, Any]:
-    """100 × part / whole, unrounded: its formula over (reference, value) pairs, and its value."""
-    return {"formula": f"100 × {part[0]} / {whole[0]}", "in_words": in_words, "value": 100 * part[1] / whole[1],
-            "unit": "%"}  # fmt: skip
+    """100 × part / whole, unrounded: its formula over (reference, value) pairs, and its value
+    (None: not computable, arithmetic.py)."""
+    return {"formula": f"100 × {part[0]} / {whole[0]}", "in_words": in_words,
+            "value": arithmetic.share(part[1], whole[1], digits=None), "unit": "%"}  # fmt: skip
 
 
-def _difference(value: float, against: float, unit: str) -> dict[str, Any]:
+def _difference(value: float, against: float, unit: str) -> dict[str, Any] | None:
     """value − against, from the unrounded values (70.49% − 73.95% is −3.46 points, shown −3.5,
-    where the rounded 70.5% − 73.9% would make it −3.4)."""
-    shown: dict[str, Any] = {"value": value - against, "unit": "percentage points" if unit == "%" else unit}
-    if unit != "%" and against:
-        shown["relative_pct"] = 100 * (value - against) / against
+    where the rounded 70.5% − 73.9% would make it −3.4); None if it is not a finite number."""
+    difference = arithmetic.finite(value - against)
+    if difference is None:
+        return None
+    shown: dict[str, Any] = {"value": difference, "unit": "percentage points" if unit == "%" else unit}
+    relative = arithmetic.share(difference, against, digits=None) if unit != "%" and against else None
+    if relative is not None:  # (left out where not computable, as where `against` is zero)
+        shown["relative_pct"] = relative
     return shown
+
+
+def _not_computable(figures: list[dict[str, Any]], computed: dict[str, Any], about: str) -> dict[str, Any]:
+    """The note that `computed` (its value None) cannot be computed from `figures`."""
+    return {"id": f"not-computable-{about}", "kind": _NOT_COMPUTABLE_KIND, "title": _NOT_COMPUTABLE_WHY,
+            "figures": figures, "computed": {**computed, "value": None}}  # fmt: skip
 
 
 def _names(records: list[Record]) -> Listing:
@@ -70,8 +90,16 @@ def _population_sum(country: Record, regions: list[Record]) -> Iterator[dict[str
     """The regions' populations, added up, against the country's."""
     if not (country["population"] and regions) or not all(r["population"] for r in regions):
         return
-    total = sum(r["population"]["value"] for r in regions)
+    total = arithmetic.finite(sum(r["population"]["value"] for r in regions))
     national = country["population"]["value"]
+    difference = None if total is None else _difference(total, national, "people")
+    if total is not None and difference is None:  # (nothing to add: the sum is a number)
+        return
+    if total is None:
+        computed = {"formula": " + ".join(_ref(r, "population") for r in regions), "unit": "people",
+                    "in_words": msg("the populations of {regions}, added up", regions=_names(regions))}  # fmt: skip
+        yield _not_computable([_fig(r, "population", r["population"]) for r in regions], computed, "population-sum")
+        return
     if total == national:
         return
     more = msg("The regions' populations add up to more than the country's ({country})", country=country["name"])
@@ -93,7 +121,7 @@ def _population_sum(country: Record, regions: list[Record]) -> Iterator[dict[str
             "value": national,
             "unit": "people",
         },
-        "difference": _difference(total, national, "people"),
+        "difference": difference,
     }
 
 
@@ -104,11 +132,25 @@ def _weighted_gdp(country: Record, regions: list[Record]) -> Iterator[dict[str, 
     people = sum(r["population"]["value"] for r in regions)
     if not people:
         return
-    weighted = sum(r["population"]["value"] * r["gdp_per_capita"]["value"] for r in regions) / people
+    try:
+        weighted = arithmetic.finite(sum(r["population"]["value"] * r["gdp_per_capita"]["value"] for r in regions)
+                                     / people)  # fmt: skip
+    except OverflowError:
+        weighted = None
     national = country["gdp_per_capita"]["value"]
-    if round(weighted - national) == 0:  # (agreeing to the euro, as the table shows them)
-        return
     products = " + ".join(f"{_ref(r, 'population')} × {_ref(r, 'gdp_per_capita')}" for r in regions)
+    in_words = msg(
+        "the GDP per capita of {regions}, averaged with their populations as weights", regions=_names(regions)
+    )
+    if weighted is None:
+        computed = {"formula": f"({products}) / ({' + '.join(_ref(r, 'population') for r in regions)})",
+                    "in_words": in_words, "unit": "EUR"}  # fmt: skip
+        figures = [_fig(r, m, r[m]) for r in regions for m in ("population", "gdp_per_capita")]
+        yield _not_computable(figures, computed, "weighted-gdp-per-capita")
+        return
+    difference = _difference(weighted, national, "EUR")
+    if difference is None or round(difference["value"]) == 0:  # (agreeing to the euro, as the table shows them)
+        return
     yield {
         "id": "weighted-gdp-per-capita",
         "kind": "disagreement",
@@ -120,9 +162,7 @@ def _weighted_gdp(country: Record, regions: list[Record]) -> Iterator[dict[str, 
         + [_fig(country, "gdp_per_capita", country["gdp_per_capita"])],
         "computed": {
             "formula": f"({products}) / ({' + '.join(_ref(r, 'population') for r in regions)})",
-            "in_words": msg(
-                "the GDP per capita of {regions}, averaged with their populations as weights", regions=_names(regions)
-            ),
+            "in_words": in_words,
             "value": weighted,
             "unit": "EUR",
         },
@@ -132,7 +172,7 @@ def _weighted_gdp(country: Record, regions: list[Record]) -> Iterator[dict[str, 
             "value": national,
             "unit": "EUR",
         },
-        "difference": _difference(weighted, national, "EUR"),
+        "difference": difference,
     }
 
 
@@ -157,7 +197,10 @@ def _ratios(country: Record, regions: list[Record]) -> Iterator[dict[str, Any]]:
         index = _percent((_ref(r, measure), found["value"]), (_ref(country, measure), theirs["value"]),
                          in_words=msg("the GDP per capita index ({base}) of {part} as a percentage of that of {whole}",
                                       base=index_base(found["base"]), **names))  # fmt: skip
-        if round(euros["value"] - index["value"], 1) == 0:  # (agreeing to the 0.1 point the table shows)
+        if euros["value"] is None or index["value"] is None:  # (said by `_shares_not_computable`)
+            continue
+        difference = _difference(euros["value"], index["value"], "%")
+        if difference is None or round(difference["value"], 1) == 0:  # (agreeing to the 0.1 point the table shows)
             continue
         yield {
             "id": f"gdp-ratio-{r['id']}",
@@ -172,7 +215,7 @@ def _ratios(country: Record, regions: list[Record]) -> Iterator[dict[str, Any]]:
             + [_fig(r, measure, found), _fig(country, measure, theirs)],
             "computed": euros,
             "against": index,
-            "difference": _difference(euros["value"], index["value"], "%"),
+            "difference": difference,
         }
 
 
@@ -190,6 +233,8 @@ def _within(everyone: list[Record]) -> Iterator[dict[str, Any]]:
             in_words=msg("the population of {part} as a percentage of that of {whole}",
                          part=inside["name"], whole=outside["name"]),
         )  # fmt: skip
+        if share["value"] is None:  # (such a share is no finding: nothing to say)
+            continue
         # Not a disagreement: nothing here contradicts anything; a reader adding up must know it.
         yield {
             "id": f"within-{inside['id']}",
@@ -204,6 +249,21 @@ def _within(everyone: list[Record]) -> Iterator[dict[str, Any]]:
         }
 
 
+def _shares_not_computable(country: Record, everyone: list[Record]) -> Iterator[dict[str, Any]]:
+    """The shares of the country's GDP per capita (`uwe regions`) that cannot be computed."""
+    gdp = "gdp_per_capita"
+    if not _value(country, gdp):
+        return
+    for r in everyone:
+        if r is country or not r[gdp]:
+            continue
+        share = _percent((_ref(r, gdp), r[gdp]["value"]), (_ref(country, gdp), country[gdp]["value"]),
+                         in_words=msg("the GDP per capita of {part} as a percentage of that of {whole}",
+                                      part=r["name"], whole=country["name"]))  # fmt: skip
+        if share["value"] is None:
+            yield _not_computable([_fig(x, gdp, x[gdp]) for x in (r, country)], share, f"share-{r['id']}")
+
+
 def compute(ds: Dataset) -> list[dict[str, Any]]:
     """Every note the data folder's figures call for, each with the ids of the records it is about."""
     everyone: list[Record] = ds["regions"]
@@ -216,6 +276,7 @@ def compute(ds: Dataset) -> list[dict[str, Any]]:
             *_population_sum(country, regions),
             *_weighted_gdp(country, regions),
             *_ratios(country, regions),
+            *_shares_not_computable(country, everyone),
             *found,
         ]
     by_id = {r["id"]: r for r in everyone}
@@ -261,6 +322,8 @@ def _computed(part: Record | None, lang: Language) -> str:
     """What was computed, in words, and its value rounded to show (the formula is for JSON)."""
     if not part:
         return ""
+    if part["value"] is None:
+        return f"{part['in_words']} = {lang.message(NOT_COMPUTABLE)}"  # (in_words: already in the reader's language)
     value = unit_value(_shown(part["value"], part["unit"]), part["unit"], lang)
     return lang.message(msg("{value} ({what})", value=value, what=part["in_words"]))
 
@@ -286,6 +349,7 @@ def _signed(d: Record | None, lang: Language) -> str:
 _KINDS = {
     "disagreement": msg("a disagreement: the slides' figures do not agree with one another"),
     "remark": msg("a remark: the figures agree; read them with it"),
+    _NOT_COMPUTABLE_KIND: NOT_COMPUTABLE,
 }
 
 
