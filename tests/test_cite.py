@@ -73,8 +73,9 @@ def test_format_bibtex_prints_the_entry_alone(uwe: Uwe) -> None:
         )
     )
     assert run.stdout.split("\n")[2].startswith("  title        = {")  # type: ignore[attr-defined]
-    # (the slide the figure is read from: the Wallonia slide, named in its own words)
-    assert "La Wallonie en quelques chiffres" in run.stdout.split("\n")[2]  # type: ignore[attr-defined]
+    # (the one slide the figure is read from, named in its own words: Wallonia's €21,500 is on
+    # the Belgium slide, « PIB/hab: 21 500 € », not on the Wallonia slide its record also cites)
+    assert "La Belgique en quelques mots" in run.stdout.split("\n")[2]  # type: ignore[attr-defined]
     bib = parse_string(run.stdout, "bibtex")  # type: ignore[attr-defined]
     assert list(bib.entries) == ["uwe2014:region:wallonia:gdp-per-capita"]
 

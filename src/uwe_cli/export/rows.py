@@ -82,13 +82,10 @@ def figures(dataset: Data) -> Iterable[Row]:
 
 
 def _results(scheme: Data, slides: Slides) -> Iterable[Row]:
-    # The slide of the results, where the data names one, else the scheme's first.
-    cited = {"source": scheme["results_source"]} if scheme.get("results_source") else scheme
+    # Each result's figure names its slide (`slide`), else the scheme's first is cited.
     for result in scheme["results"]:
         related = {key: f"results.{result[key]}" if result[key] else None for key in ("part_of", "output_of")}
-        row = _figure(
-            SCHEME.table, cited | {"id": scheme["id"]}, f"results.{result['id']}", 1, result["figure"], slides
-        )
+        row = _figure(SCHEME.table, scheme, f"results.{result['id']}", 1, result["figure"], slides)
         yield {**row, "label": result["label"], **related}
 
 

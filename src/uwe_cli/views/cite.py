@@ -43,8 +43,8 @@ def _view_slides(ds: Dataset) -> dict[str, Callable[[], list[str]]]:
         return [s for r in records for s in r["source"]]
 
     def results() -> list[str]:
-        assessed = [s for s in ds["schemes"] if s["results"]]
-        return [x for s in assessed for x in (s["results_source"] or s["source"])]
+        # Each result's own slide (its figure's `slide`), else its scheme's.
+        return [r["figure"].get("slide") or s["source"][0] for s in ds["schemes"] for r in s["results"]]
 
     def notes() -> list[str]:
         by_id = {r["id"]: r for r in ds["regions"]}
@@ -157,8 +157,7 @@ def figures(kind: str, record: Record) -> dict[str, list[tuple[Record, list[str]
     for key, value in record.items():
         if key == "results":  # a result by its own id (`poles patents`)
             for r in value:
-                default = record.get("results_source") or record["source"]
-                found.setdefault(r["id"], []).append((r["figure"], slides(r["figure"], default)))
+                found.setdefault(r["id"], []).append((r["figure"], slides(r["figure"], record["source"])))
         elif key not in ("source", "codes"):
             walk(value, key.replace("_", "-"))
     return found
