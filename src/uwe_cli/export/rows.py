@@ -163,6 +163,13 @@ def memberships(dataset: Data) -> Iterable[Row]:
                    "domain": membership["domain"], "slide_id": slide}  # fmt: skip
 
 
+def errata(dataset: Data) -> Iterable[Row]:
+    """The source's errata (about.yaml), each with the one slide that has it."""
+    for position, erratum in enumerate(dataset.get("errata") or (), 1):
+        yield {"id": erratum["id"], "position": position, "written": erratum["written"],
+               "reading": erratum["reading"], "note": erratum["note"], "slide_id": erratum["slide"]}  # fmt: skip
+
+
 def grouping_sectors(dataset: Data) -> Iterable[Row]:
     """Each tag with the slides' words that name it, citing the slide that says them (evidence.py)."""
     slides = Slides(dataset)

@@ -183,7 +183,9 @@ SPECS: tuple[Spec, ...] = (
          text_column("quoted_in", "The work that quotes it, as the slide names it", path="quoted_in.text"),
          Column("quoted_in_author", "string", "The author of that work.", path="quoted_in.author"),
          Column("quoted_in_place", "string", "Where that work was written.", path="quoted_in.place"),
-         Column("quoted_in_year", "integer", "The year of that work.", path="quoted_in.year")),
+         Column("quoted_in_year", "integer", "The year of that work.", path="quoted_in.year"),
+         Column("cited_as", "string", "How the slide names the author and year, verbatim ('(PORTER, 1998)')."),
+         text_column("heading", "The slide's heading over it, where it has one")),
     ),
     _record(
         TERM, "term", "A glossary of the slides' own words for clustering (grappe, pôle de compétitivité...), with "
@@ -245,6 +247,20 @@ SPECS: tuple[Spec, ...] = (
          SLIDE_ID,
          text_column("text", "The item", required=True)),
         ("owner_table", "owner_id", "list", "position"), (SLIDES_FK,), rows.lists,
+    ),
+    Spec(
+        # (a table of its own, not rows of lists: an erratum is no bulleted list, and its three parts,
+        # the slide's words, the tool's reading and why, are the slides' and the tool's in turn)
+        "errata", "Errata of the source", "The slides' slips (typos), one a row: the slide's words as written, which "
+        "the other tables keep verbatim wherever they quote the slides, the tool's reading of them and what is "
+        "wrong. A table of its own so that a reader can tell a slip of the slides from the tool's words.",
+        (id_column("erratum"),
+         Column("position", "integer", "Place in the tool's order, from 1.", required=True),
+         Column("written", "string", "The slide's words, as written (in French).", required=True),
+         Column("reading", "string", f"How the tool reads them ({TOOL}).", required=True),
+         text_column("note", "What is wrong", tool_words=True),
+         SLIDE_ID),
+        ("id",), (SLIDES_FK,), rows.errata,
     ),
     Spec(
         "aliases", "Aliases", f"Other names by which the tool finds a region, a scheme or a sector ({TOOL}; for a "
