@@ -92,7 +92,8 @@ def test_a_translated_definition_is_never_put_in_quotation_marks_as_its_authors_
     assert german[3].startswith("• Porter, 1998, aus dem Französischen der Folien übersetzt: Cluster sind")
     french = lines(uwe("concepts", "--lang", "fr"))
     assert french[3].startswith("• « Les clusters sont des concentrations")
-    assert any(line.endswith("(Porter, 1998)") for line in french[3:8])
+    # (the slides' own « (PORTER, 1998) », verbatim: i19a's cited_as)
+    assert any(line.endswith("(PORTER, 1998)") for line in french[3:8])
 
 
 def test_a_search_match_in_a_quote_says_whether_it_is_the_slides_words_or_a_translation(uwe: Uwe) -> None:
