@@ -7,26 +7,17 @@ error boundary (boundary.py), for `uwe` and for Typer's CliRunner alike.
 
 # No `from __future__ import annotations` here: Typer reads these annotations at every
 # start, and string annotations would cost it an eval() each.
-import inspect
-import os
 import sys
-from collections.abc import Callable
-from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from uwe_cli import __version__
-from uwe_cli.cli import command_line, completion, data_commands
-from uwe_cli.cli.options import App, LangOpt, NoColorOpt, Out, Settings, columns, load, root_settings
-from uwe_cli.errors import UsageError
+from uwe_cli.cli import command_line, completion, data_commands, showing
+from uwe_cli.cli.options import App, LangOpt, NoColorOpt, Out, Settings
 from uwe_cli.vocabulary import (
-    BIBTEX_COMMAND,
-    CITED_VIEWS,
     CLUSTER_SORT_KEYS,
     CLUSTER_STATUSES,
-    FORMATS,
     LESSON_KINDS,
     SCHEME_SORT_KEYS,
     SEARCH_SORT_KEYS,
@@ -35,7 +26,7 @@ from uwe_cli.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from uwe_cli.views.form import Form
+    pass
 
 # How every --sort reads its KEY (views/sorting.py), said once for every command's help.
 SORT_RULE = "names A to Z, years earliest first, figures largest first; -KEY reverses (default: the source's order)."
@@ -59,31 +50,9 @@ app = App(
 app.add_typer(data_commands.data_app, name="data")
 
 
-def _view(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Any]:
-    """`@app.command(...)` for a command that shows a view: its function takes `(ctx, out, ...)`,
-    and gets the output options (`Out`'s fields) on its command line, declared once here."""
-
-    def decorate(func: Callable[..., Any]) -> Any:
-        own = [p for p in inspect.signature(func).parameters.values() if p.name != "out"]
-        shared = [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=f.type)
-                  for f in fields(Out)]  # fmt: skip
-
-        def command(ctx: typer.Context, **options: Any) -> None:
-            out = Out(**{f.name: options.pop(f.name) for f in fields(Out)})
-            func(ctx, out, **options)
-
-        command.__name__, command.__doc__ = func.__name__, func.__doc__
-        command.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
-        command.__annotations__ = {p.name: p.annotation for p in (*own, *shared)}
-        return app.command(*args, **kwargs)(command)
-
-    return decorate
-
-
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"uwe {__version__}\n")
-        raise typer.Exit()
+_view = showing.view_command(app)
+_show = showing.show
+_version = showing.version
 
 
 @app.callback(invoke_without_command=True, epilog="Example: uwe --lang fr clusters --sector energy")
@@ -114,43 +83,6 @@ def root(
         from uwe_cli.views import about
 
         _show(ctx, about.overview, Out())
-
-
-def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: Any) -> None:
-    """Run `view` on the dataset with `options`, and render what it returns."""
-    from uwe_cli.i18n.choice import resolve
-    from uwe_cli.i18n.language import use
-    from uwe_cli.i18n.messages import msg
-    from uwe_cli.names import lookup
-    from uwe_cli.output import export_file as exporting
-    from uwe_cli.output import render as output
-
-    settings = root_settings(ctx)
-    language = resolve(out.lang or settings.lang, os.environ)
-    use(language)  # (errors from here on are said in it)
-    fmt = lookup.choose(out.fmt, FORMATS, what="format")
-    if fmt == "bibtex" and ctx.info_name != BIBTEX_COMMAND:
-        raise UsageError(msg("--format bibtex is for 'uwe cite': type '{command}'", command=_citing(ctx)))
-    width = columns(out.width)
-    if out.export is not None and fmt != "table":
-        raise UsageError(msg("--export saves the table view: leave out --format, or use --format table"))
-    exporting.check(out.export, force=out.force)
-    form = view(load(ctx), **options)
-    output.render(form, fmt=fmt, lang=language, no_color=out.no_color or settings.no_color, width=width,
-                  export=out.export, force=out.force, pager=not settings.no_pager,
-                  bom=out.bom or bool(os.environ.get("UWE_CSV_BOM")))  # fmt: skip
-
-
-def _citing(ctx: typer.Context) -> str:
-    """The `uwe cite` command that cites what this command shows (`uwe cite region wallonia`)."""
-    from uwe_cli.views.common import shell_word
-
-    name, command = ctx.params.get("name"), ctx.info_name or ""
-    if isinstance(name, str) and command in ("region", "scheme", "cluster"):
-        return f"uwe cite {command} {shell_word(name)} --format bibtex"
-    if command in CITED_VIEWS:
-        return f"uwe cite {command} --format bibtex"
-    return "uwe cite --format bibtex"
 
 
 # The commands. Docstrings are the help; each epilog is a real example.
