@@ -11,11 +11,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
 
+from uwe_cli.dataset.presentation import Erratum, Presentation, Slide
 from uwe_cli.dataset.texts import Model, NonEmpty, SlideId, Text, Words
 from uwe_cli.dataset.values import (
     ClusterStatus,
     ConceptKind,
-    Day,
     Id,
     Invalid,
     LessonKind,
@@ -26,7 +26,15 @@ from uwe_cli.dataset.values import (
 )
 from uwe_cli.i18n.messages import msg
 
-__all__ = ["BaseModel", "Model", "Text", "Words"]  # (tests and store.py use them through this module)
+__all__ = [
+    "BaseModel",
+    "Erratum",
+    "Model",
+    "Presentation",
+    "Slide",
+    "Text",
+    "Words",
+]  # (tests and store.py use them through this module)
 
 # A fact's one slide: `slide:` on a figure, a text, a membership, a bullet... Required where
 # its record cites several slides (checks/crosscheck.py), else the record's (facts.py).
@@ -331,35 +339,6 @@ class Organisation(NamedRecord):
     role: Text
     mission: Text
     actions: tuple[Text, ...] = ()
-
-
-class Slide(Model):
-    id: Id
-    title: Text
-    # The slide's second line, where it is a subtitle ("Points à améliorer").
-    subtitle: Text | None = None
-    # Page numbers are printed on a few slides only; none is guessed.
-    page: Annotated[int, Field(ge=1, le=100_000)] | None = None
-
-
-class Erratum(Model):
-    """A slip of the slides ("Silicone Valley"): their words stay as written wherever they are
-    quoted, with uwe's reading beside them in brackets (`[sic : Silicon Valley]`)."""
-
-    id: Id
-    slide: SlideId
-    # The slides' words, verbatim, and how uwe reads them.
-    written: NonEmpty
-    reading: NonEmpty
-    note: Words | None = None
-
-
-class Presentation(Model):
-    author: Words  # (the slides never name their author "UWE"; uwe does)
-    event: Text
-    place: Text
-    date: Day
-    slides: Annotated[tuple[Slide, ...], Field(min_length=1)]
 
 
 # The files: each YAML file is a mapping with one top-level key.
