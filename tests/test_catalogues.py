@@ -15,7 +15,8 @@ from babel import Locale
 from babel.messages.pofile import read_po
 
 from uwe_cli.i18n import language
-from uwe_cli.i18n.language import Language, compile_mo, parse_po
+from uwe_cli.i18n.language import Language, parse_po
+from uwe_cli.i18n.mo import compile_mo
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = sorted(path.parent.parent.name for path in language._LOCALE.glob("*/LC_MESSAGES/uwe.po"))

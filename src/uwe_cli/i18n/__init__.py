@@ -1,6 +1,7 @@
 """Languages and messages: the interface's messages (`messages.py`), the language a command
-answers in with its gettext catalogue (`language.py`, `locale/`), numbers and dates as
-CLDR writes them (`formatting.py`), and the dataset's translations (`translations.py`).
+answers in with its gettext catalogue (`language.py`; `mo.py` reads `locale/`, `ordinals.py`
+writes 17th), numbers and dates as CLDR writes them (`formatting.py`), and the dataset's
+translations (`translations.py`).
 
 A new language: its catalogue under `locale/`, its dataset translations under
 `data/translations/`, and golden files under `tests/golden/`. May import `uwe_cli.errors`,
