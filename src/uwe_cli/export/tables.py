@@ -26,10 +26,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, TEXT_LANGUAGES
+
 # French first: it is the source's language; English is uwe's translation.
-LANGS = ("fr", "en")
-SOURCE_LANG = "fr"
-_NAMES = {"fr": "French", "en": "English", "nl": "Dutch", "de": "German", "bg": "Bulgarian"}
+LANGS = TEXT_LANGUAGES
+SOURCE_LANG = SOURCE_LANGUAGE
+# Each language's English name, as the interface's catalogue has it (one list of languages).
+_NAMES = {code: name.id for code, name in LANGUAGE_NAMES.items()}
 
 
 def _in_language(lang: str, *, by_uwe: bool) -> str:
