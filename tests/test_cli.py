@@ -403,7 +403,7 @@ def test_every_fact_is_reachable_through_json(uwe: Uwe, ds: models.DatasetModel)
 
     def facts(value: object, lang: str) -> set[str]:
         if isinstance(value, models.Text):
-            return {json.dumps(value.get(lang), ensure_ascii=False)}
+            return {json.dumps(getattr(value, lang), ensure_ascii=False)}  # (the text in `lang`: fr or en)
         if isinstance(value, models.Figure):
             return {json.dumps(value.value)} | facts(value.note, lang)
         if isinstance(value, models.BaseModel):
