@@ -239,6 +239,16 @@ def test_only_a_regular_bounded_file_of_the_user_is_read(
         assert entry.read_bytes() == sound and entry.stat().st_mode & 0o777 == 0o600
 
 
+@pytest.mark.parametrize("mode", [0o400, 0o644, 0o755, 0o711])
+def test_an_entry_only_its_user_can_write_is_read_whoever_may_read_it(data_copy: Path, mode: int) -> None:
+    # Only writing by others makes an entry untrustworthy; reading or running it does not.
+    store.load_dataset(data_copy)
+    (entry,) = entries()
+    entry.chmod(mode)
+    assert cache.inspect(data_copy, key=cache_key(data_copy))[1] is None
+    assert cache.read(data_copy, key=cache_key(data_copy)) is not None
+
+
 def test_clear_cache(uwe, data_copy: Path) -> None:
     store.load_dataset(data_copy)
     store.load_dataset(store.shipped_data_dir())

@@ -420,7 +420,7 @@ def test_every_fact_is_reachable_through_json(uwe: Uwe, ds: models.DatasetModel)
 
     def facts(value: object, lang: str) -> set[str]:
         if isinstance(value, models.Text):
-            return {json.dumps(value.get(lang), ensure_ascii=False)}
+            return {json.dumps(getattr(value, lang), ensure_ascii=False)}  # (the text in `lang`: fr or en)
         if isinstance(value, models.Figure):
             return {json.dumps(value.value)} | facts(value.note, lang)
         if isinstance(value, models.BaseModel):
@@ -450,7 +450,7 @@ def test_shell_completion_protocol_completes_names() -> None:
         env=env,
         capture_output=True,
         text=True,
-        timeout=30,
+        timeout=120,
     )
     assert (run.returncode, run.stdout.split()) == (0, ["tweed", "twist"])
 
@@ -463,7 +463,7 @@ def test_completion_variables_a_shell_did_not_set_are_a_usage_error(shell: dict[
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("COMP_")}
     env.update({"_UWE_COMPLETE": "complete_bash", **shell})
-    run = subprocess.run([sys.executable, "-m", "uwe_cli"], env=env, capture_output=True, text=True, timeout=30)
+    run = subprocess.run([sys.executable, "-m", "uwe_cli"], env=env, capture_output=True, text=True, timeout=120)
     assert (run.returncode, run.stdout) == (2, "")
     assert run.stderr == (
         "uwe: error: shell completion: _UWE_COMPLETE is set, but not the variables a shell sets with it\n"

@@ -200,7 +200,7 @@ def completions(line: str, monkeypatch: pytest.MonkeyPatch | None = None) -> lis
     env = {"_UWE_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(index)}
     if monkeypatch is None:
         run = subprocess.run([sys.executable, "-m", "uwe_cli"], env={**os.environ, **env}, capture_output=True,
-                             text=True, timeout=30)  # fmt: skip
+                             text=True, timeout=120)  # fmt: skip
         assert run.returncode == 0, run.stderr
         return run.stdout.split()
     import contextlib

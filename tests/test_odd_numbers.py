@@ -70,3 +70,12 @@ def test_a_base_60_or_octal_number_is_refused_not_misread(data_copy: Path, writt
         f"DATA/regions.yaml:{line}:25: regions[0].population.value: '{written}' is a YAML 1.1 number in base 60 or octal, read as {read}: write "
         "the number you mean, or quote it as text"
     ]
+
+
+@pytest.mark.parametrize("value", ["0", "0.5", "1000000000000000"])
+def test_a_figure_from_zero_to_the_largest_is_accepted(uwe, data_copy: Path, value: str) -> None:
+    # The edges of what a figure may be: nothing, a part of one, the largest (10**15).
+    edit(data_copy / "regions.yaml", POPULATION, "population: {value: " + value)
+    run = uwe("--data-dir", str(data_copy), "region", "belgium", "-f", "json")
+    assert run.exit_code == 0, run.stderr
+    assert run.json()["population"]["value"] == (float(value) if "." in value else int(value))

@@ -45,9 +45,6 @@ class Text(Model):
             return {"fr": value, "en": value}
         return value
 
-    def get(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
-
 
 class Words(Text):
     """uwe's words in every language: a summary, a label, a note, never a quotation."""

@@ -22,10 +22,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, TEXT_LANGUAGES
+
 # French first: it is the source's language; the others are the tool's translations.
-LANGS = ("fr", "en")
-SOURCE_LANG = "fr"
-_NAMES = {"fr": "French", "en": "English", "nl": "Dutch", "de": "German", "bg": "Bulgarian"}
+LANGS = TEXT_LANGUAGES
+SOURCE_LANG = SOURCE_LANGUAGE
+# Each language's English name, as the interface's catalogue has it (one list of languages).
+_NAMES = {code: name.id for code, name in LANGUAGE_NAMES.items()}
 TOOL = "the tool's own words, not the slides'"
 
 
