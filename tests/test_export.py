@@ -33,7 +33,9 @@ def test_export_has_a_fixed_width_whatever_the_screen(uwe: Uwe, tmp_path: Path) 
         "Region                       Population   GDP per capita   (computed)   Index EU28=100   EU15=100",
         "─" * 97,
     ]
-    assert lines[6] == "Brussels-Capital Region     1.1 million          €54,700       179.3%"  # (whole, at 100 columns)
+    assert (
+        lines[6] == "Brussels-Capital Region     1.1 million          €54,700       179.3%"
+    )  # (whole, at 100 columns)
 
 
 def test_width_changes_the_screen_and_the_export(uwe: Uwe, tmp_path: Path) -> None:
