@@ -31,6 +31,13 @@ def fit(headers: Sequence[tuple[str, str]], rows: Sequence[Sequence[str]], *, av
             break
         for i in right:
             widths[i] = max(floor[i], _narrowest(headers[i][0], height))
+    # Headers wrapped all alike may leave room: give it back, a header on one line, in reading
+    # order ("GDP per capita" whole when the table has 16 columns to spare).
+    spare = available - sum(widths)
+    for i in right:
+        if 0 < natural[i] - widths[i] <= spare:
+            spare -= natural[i] - widths[i]
+            widths[i] = natural[i]
     excess = sum(widths) - available
     fewest = _fewest_wrapped(headers, rows, widths, floor, excess=excess)
     if fewest is not None:

@@ -67,10 +67,10 @@ def render(
         note(lang.localize(form.when_empty))
     if export is not None:
         from uwe_cli.output import export_file as exporting
-        from uwe_cli.output import terminal
+        from uwe_cli.output import export_page
 
         shown = derive(form, data, lang)
-        exporting.write(export, terminal.export(shown, suffix=export.suffix.lower(), width=width or EXPORT_WIDTH,
+        exporting.write(export, export_page.export(shown, suffix=export.suffix.lower(), width=width or EXPORT_WIDTH,
                                                 lang=lang.code), force=force)  # fmt: skip
         note(lang.message(msg("wrote {file}", file=str(export))))
 

@@ -7,7 +7,6 @@ highlighting are off: data is shown as it is (controls made visible first).
 from __future__ import annotations
 
 import os
-import re
 import sys
 from typing import Any
 
@@ -24,9 +23,6 @@ from uwe_cli.output.sanitize import visible
 from uwe_cli.output.screen import GLUE, glued, width_of
 from uwe_cli.output.shown import Shown, ShownSection, ShownTable
 
-# A monospace font every system has: an exported SVG is read offline too, and Rich's
-# default loads Fira Code from a CDN.
-_LOCAL_FONTS = "Menlo, 'DejaVu Sans Mono', Consolas, 'Liberation Mono', 'Courier New', monospace"
 # Bar chart cells narrower than this say little; labels wrap instead.
 _MIN_BARS = 5
 # A value beside its label gets at least this many columns (or its own length), else
@@ -73,7 +69,7 @@ def _not_a_size(given: str | None) -> bool:
 
 def show(shown: Shown, *, console: Console) -> RenderableType:
     """What the screen shows of `shown`, laid out for the console's width."""
-    return Group(*_renderables(shown, width=console.width))
+    return Group(*renderables(shown, width=console.width))
 
 
 # Rich breaks lines at any white space, no-break spaces included, so French `62,3 %` or
@@ -82,7 +78,7 @@ def show(shown: Shown, *, console: Console) -> RenderableType:
 # A plain space that French typography puts before `: ; ! ? % »` or after `«` is glued
 # the same way (the slides' own text has plain spaces there; it is shown as it is).
 _NO_BREAK = str.maketrans({"\u00a0": "\ufdd0", "\u202f": "\ufdd1"})
-_UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", GLUE: " "})
+UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", GLUE: " "})
 
 
 def print_plain_or_styled(renderable: RenderableType, *, console: Console, pager: bool = False) -> None:
@@ -90,7 +86,7 @@ def print_plain_or_styled(renderable: RenderableType, *, console: Console, pager
     # else is laid out to fit already.
     with console.capture() as captured:
         console.print(renderable, crop=False)
-    shown = captured.get().translate(_UNGLUE)
+    shown = captured.get().translate(UNGLUE)
     if console.color_system is None:
         # Plain text (a pipe, a file, TERM=dumb): Rich pads every line of a table to the
         # screen's width; drop those trailing spaces so the output greps and diffs cleanly.
@@ -119,7 +115,7 @@ def _text(value: str, style: str = "", *, highlight: str = "") -> Text:
     return text
 
 
-def _renderables(shown: Shown, *, width: int) -> list[RenderableType]:
+def renderables(shown: Shown, *, width: int, note_style: str = "dim italic") -> list[RenderableType]:
     out: list[RenderableType] = [_text(shown.title, "bold")]
     if isinstance(shown, ShownTable):
         if not shown.rows:  # an empty result: its title says so; render.py says what to try
@@ -134,7 +130,7 @@ def _renderables(shown: Shown, *, width: int) -> list[RenderableType]:
             out += _section(section, width=width)
     if shown.notes:
         out.append(_text(""))
-        out += [_text(note, "dim italic") for note in shown.notes]
+        out += [_text(note, note_style) for note in shown.notes]
     return out
 
 
@@ -249,42 +245,6 @@ def _bars(shown: ShownTable, *, width: int) -> RenderableType:
     for bar in shown.chart:
         grid.add_row(_text(bar.label), _text("█" * max(1, round(room * bar.value / top)), "cyan"), _text(bar.shown))
     return grid
-
-
-def export(shown: Shown, *, suffix: str, width: int, lang: str) -> str:
-    """`shown` laid out for `width` columns, with its styles, as an SVG, HTML or text file."""
-    import io
-
-    console = Console(file=io.StringIO(), record=True, width=width, force_terminal=True, color_system="truecolor",
-                      highlight=False, emoji=False, markup=False)  # fmt: skip
-    console.print(Group(*_renderables(shown, width=width)), crop=False)
-    title = visible(shown.title)
-    if suffix == ".svg":
-        svg = console.export_svg(title=title)
-        svg = re.sub(r"\s*@font-face\s*\{[^}]*\}", "", svg)
-        svg = re.sub(r"\s*<!--[^>]*https?://[^>]*-->", "", svg)
-        return re.sub(r"font-family: Fira Code, monospace", f"font-family: {_LOCAL_FONTS}", svg).translate(_UNGLUE)
-    if suffix == ".html":
-        return console.export_html(code_format=_html_page(title, lang)).translate(_UNGLUE)
-    text = console.export_text().translate(_UNGLUE)
-    return "".join(line.rstrip() + "\n" for line in text.splitlines())  # (as on a pipe)
-
-
-def _html_page(title: str, lang: str) -> str:
-    """Rich's HTML page with the language and a title (Rich's `code_format` fields kept)."""
-    import html
-
-    def braces(text: str) -> str:
-        return html.escape(text).replace("{", "{{").replace("}", "}}")
-
-    return (
-        f'<!DOCTYPE html>\n<html lang="{braces(lang)}">\n<head>\n<meta charset="UTF-8">\n'
-        f"<title>{braces(title)}</title>\n"
-        "<style>\n{stylesheet}\nbody {{\n    color: {foreground};\n    background-color: {background};\n}}\n</style>\n"
-        "</head>\n<body>\n"
-        f'    <pre style="font-family:{_LOCAL_FONTS}"><code style="font-family:inherit">{{code}}</code></pre>\n'
-        "</body>\n</html>\n"
-    )
 
 
 def status(message: str) -> Any:

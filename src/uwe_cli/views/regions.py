@@ -88,13 +88,22 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, 
         Column("population", msg("Population"), _people, "right"),
         Column("gdp_per_capita_eur", msg("GDP per capita"), _euros, "right"),
         *_against_columns(against),
-        Column("gdp_share_of_belgium_pct", msg("vs Belgium (computed)"), _share_shown, "right"),
+        # (with another base, the share of Belgium's stays in JSON and CSV, off the table: it fits)
+        *(
+            ()
+            if against
+            else (Column("gdp_share_of_belgium_pct", msg("vs Belgium (computed)"), _share_shown, "right"),)
+        ),
         *(Column(key, msg("Index {base}", base=index_base(base)), _index, "right") for key, base in bases.items()),
     )
-    notes = [
-        msg("Share of Belgium is computed by uwe from the GDP per capita figures; it is not a figure of the source.")
-    ]
-    if against is not None:
+    notes = []
+    if against is None:
+        notes.append(
+            msg(
+                "Share of Belgium is computed by uwe from the GDP per capita figures; it is not a figure of the source."
+            )
+        )
+    else:
         notes.append(msg("Difference and ratio to {region} are computed by uwe from the GDP per capita figures; "
                          "they are not figures of the source.", region=against["name"]))  # fmt: skip
     by_id = {r["id"]: r for r in everyone}
