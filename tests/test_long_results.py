@@ -8,6 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from uwe_cli.names import matching
+
 
 def test_a_table_shows_1000_rows_and_counts_the_rest(main: Callable[..., Any], data_copy: Path, tmp_path: Path) -> None:
     regions = data_copy / "regions.yaml"
@@ -22,3 +27,10 @@ def test_a_table_shows_1000_rows_and_counts_the_rest(main: Callable[..., Any], d
     export = tmp_path / "x.txt"
     assert main("--data-dir", str(data_copy), "regions", "--export", str(export)).exit_code == 0
     assert "and 205 more rows" in export.read_text(encoding="utf-8")
+
+
+@given(st.text(st.characters(max_codepoint=127)) | st.text())
+def test_the_fast_search_key_of_ascii_text_is_the_search_key(text: str) -> None:
+    # (search_key's fast path for ASCII, which a search runs on every string of the data)
+    words = "".join(c if c.isalnum() else " " for c in matching._strip_accents(text))
+    assert matching.search_key(text) == " ".join(words.split())
