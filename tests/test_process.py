@@ -173,9 +173,10 @@ def test_standard_error_or_input_closed(command: str, code: int, stdout: bytes) 
 
 
 def test_a_missing_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    # ($'\xff/data', as bash reads it: the command works when typed as shown)
     expected = (
         1, b"", b"uwe: error: \\xff/data: data folder does not exist (check the path, or make one with "
-                b"'uwe data init '\\xff/data'')\n"
+                b"'uwe data init $'\\xff/data'')\n"
     )  # fmt: skip
     run = subprocess.run(
         [sys.executable, "-m", "uwe_cli", "--data-dir", b"\xff/data", "regions"], capture_output=True, cwd=tmp_path
