@@ -215,3 +215,31 @@ def test_rename_new_never_replaces(tmp_path: Path, renames: str) -> None:
         target.rmdir()
         newfile.rename_new(source, target)
         assert not source.exists() and target.exists()
+
+
+def test_what_was_set_aside_is_never_hidden(
+    main: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, renames: str
+) -> None:
+    # --force sets the old export aside, finds a file of the user's in it, and cannot put it
+    # back: something took its name meanwhile. It is renamed where the user sees it, and said.
+    pkg = tmp_path / "pkg"
+    assert main("data", "export", f"{pkg}/", "--texts", "fr").exit_code == 0
+    (pkg / "notes.txt").write_text("mine", encoding="utf-8")
+
+    def own(path: Path) -> list[Path] | None:
+        # (at the swap, the check before it left out: the old export is aside, and a folder
+        # takes its name)
+        pkg.mkdir()
+        (pkg / "theirs.txt").write_text("theirs", encoding="utf-8")
+        return None
+
+    monkeypatch.setattr(data_export, "_own_package", own)
+    monkeypatch.setattr(data_export, "_check_replaceable", lambda *args, **kwargs: None)
+    run = main("data", "export", f"{pkg}/", "--force")
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("pkg.uwe-kept-")]
+    assert len(kept) == 1 and (kept[0] / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (run.exit_code, run.stderr) == (
+        2, f"uwe: error: {pkg} appeared while uwe was writing; what was there before is now {kept[0]}\n"
+    )  # fmt: skip
+    assert (pkg / "theirs.txt").read_text(encoding="utf-8") == "theirs"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg", kept[0].name]  # nothing hidden

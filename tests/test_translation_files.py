@@ -62,3 +62,13 @@ def test_an_unreadable_translations_folder_is_named(
     assert (run.exit_code, run.stdout) == (1, "")
     assert run.stderr.splitlines()[0] == f"{folder}: cannot be read (permission denied)"
     assert main("--data-dir", str(data_copy), "regions").exit_code == 1  # (not French in silence)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_unreadable_translation_files_are_listed_as_problems_are(main: Callable[..., Any], data_copy: Path) -> None:
+    for i in range(1_200):
+        os.mkfifo(data_copy / "translations" / f"x{i:04}.po")
+    run = main("--data-dir", str(data_copy), "data", "check")
+    assert (run.exit_code, run.stdout) == (1, "")
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1_001 and lines[-1] == f"uwe: error: 1,200 problems in {data_copy}"

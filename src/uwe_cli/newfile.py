@@ -164,7 +164,12 @@ def replace_own(new: Path, old: Path, *, own: Callable[[Path], list[Path] | None
             return
         files = own(aside)
         if files is None:
-            rename_new(aside, old)
+            try:
+                rename_new(aside, old)
+            except FileExistsError:  # (something took the name meanwhile: never hide what was there)
+                kept = old.with_name(f"{old.name[:200]}.uwe-kept-{os.urandom(3).hex()}")
+                os.rename(aside, kept)
+                raise NotOwn(old, kept=kept) from None
             raise NotOwn(old)
         try:
             rename_new(new, old)
@@ -176,7 +181,12 @@ def replace_own(new: Path, old: Path, *, own: Callable[[Path], list[Path] | None
 
 
 class NotOwn(Exception):
-    """What was to be replaced holds something uwe did not write."""
+    """What was to be replaced holds something uwe did not write; `kept`: where it is now,
+    if something else took its name while it was set aside (else it is back in place)."""
+
+    def __init__(self, path: Path, *, kept: Path | None = None) -> None:
+        super().__init__(str(path))
+        self.kept = kept
 
 
 @contextlib.contextmanager

@@ -158,7 +158,7 @@ def validate(
     from uwe_cli.dataset import models
     from uwe_cli.dataset.checks.findings import locate
     from uwe_cli.dataset.checks.separators import dotted_thousands
-    from uwe_cli.dataset.checks.validation import validate_file
+    from uwe_cli.dataset.checks.validation import MAX_LISTED, validate_file
     from uwe_cli.dataset.yamlfile import TooManyValues, YamlProblem, parse_yaml
 
     problems: list[Problem] = []
@@ -191,7 +191,9 @@ def validate(
         if content is not None:
             parts[name] = content
     # (a translation file that cannot be read: translations.py's, not a file of FILES)
-    problems += [problem for name, problem in (unreadable or {}).items() if name not in FILES]
+    others = [problem for name, problem in (unreadable or {}).items() if name not in FILES]
+    count += max(len(others) - MAX_LISTED, 0)  # (listed as any file's problems are: the first MAX_LISTED)
+    problems += others[:MAX_LISTED]
     if problems:
         raise DataError(problems, folder=str(data_dir), count=count + len(problems))
     _values[str(data_dir)] = counted  # (what the folder's translations may still add: _translated)

@@ -227,7 +227,10 @@ def _put(temporary: Path, path: Path, *, folder: bool, force: bool) -> None:
             newfile.rename_new(temporary, path)
     except FileExistsError:  # (something appeared at PATH meanwhile)
         raise _appeared(path) from None
-    except newfile.NotOwn:
+    except newfile.NotOwn as exc:
+        if exc.kept is not None:
+            raise UsageError(msg("{path} appeared while uwe was writing; what was there before is now {kept}",
+                                 path=path, kept=exc.kept)) from None  # fmt: skip
         raise _not_own(path, str(path), folder=folder) from None
 
 

@@ -21,8 +21,14 @@ def fold(text: str) -> str:
     return "".join(c for c in _strip_accents(text) if c.isalnum() or c == "+")
 
 
+# ASCII punctuation and controls as spaces: the search key of an ASCII text in one step.
+_ASCII_WORDS = {c: " " for c in range(128) if not chr(c).isalnum()}
+
+
 def search_key(text: str) -> str:
     """Like fold(), but keeps word boundaries so a phrase can be found inside a text."""
+    if text.isascii():  # (no accents to strip: the same key, without a loop over characters)
+        return " ".join(text.lower().translate(_ASCII_WORDS).split())
     words = "".join(c if c.isalnum() else " " for c in _strip_accents(text))
     return " ".join(words.split())
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from uwe_cli.i18n.language import Language, current
-from uwe_cli.i18n.messages import msg, msg_p
+from uwe_cli.i18n.messages import msg, msg_n, msg_p
 from uwe_cli.output import screen
 from uwe_cli.output.encoding import degrade, encodable
 from uwe_cli.output.sanitize import visible
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 # The width of an --export file, whatever the screen: the same file from any terminal
 # (a 40-column terminal would otherwise export a stacked slide). README documents it.
 EXPORT_WIDTH = 100
+# The rows a table shows at most, on a screen or in an --export file (see _bounded).
+MAX_ROWS = 1_000
 
 
 def render(
@@ -62,17 +64,32 @@ def render(
 
         _write(to_markdown(derive(form, data, lang)))
     else:
-        _terminal(derive(form, data, lang), no_color=no_color, width=width, pager=pager)
+        _terminal(_bounded(form, data, lang), no_color=no_color, width=width, pager=pager)
     if isinstance(form, Table) and not data and form.when_empty is not None:
         note(lang.localize(form.when_empty))
     if export is not None:
         from uwe_cli.output import export_file as exporting
         from uwe_cli.output import export_page
 
-        shown = derive(form, data, lang)
+        shown = _bounded(form, data, lang)
         exporting.write(export, export_page.export(shown, suffix=export.suffix.lower(), width=width or EXPORT_WIDTH,
                                                 lang=lang.code), force=force)  # fmt: skip
         note(lang.message(msg("wrote {file}", file=str(export))))
+
+
+def _bounded(form: Form, data: Any, lang: Language) -> Any:
+    """The table view of `form`, its first MAX_ROWS rows at most: laying out more takes Rich
+    longer than a reader would wait (a minute for 55,000), for more than a screen can show;
+    the rest is counted, and JSON or CSV give every row."""
+    if not (isinstance(form, Table) and len(data) > MAX_ROWS):
+        return derive(form, data, lang)
+    from dataclasses import replace
+
+    shown = derive(form, data[:MAX_ROWS], lang)
+    more = msg_n("and {n} more row, not shown: --format csv or json gives every row",
+                 "and {n} more rows, not shown: --format csv or json gives every row",
+                 n=len(data) - MAX_ROWS)  # fmt: skip
+    return replace(shown, notes=(lang.message(more), *shown.notes))
 
 
 def _terminal(shown: Any, *, no_color: bool, width: int | None, pager: bool = False) -> None:

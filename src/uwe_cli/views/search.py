@@ -98,9 +98,11 @@ def _hits(ds: Dataset, key: str) -> Iterator[dict[str, Any]]:
     for kind, record in [*citable(ds, slides=True), *(("sector", s) for s in ds["sectors"])]:
         seen: set[str] = set()
         for field, found_lang, value in _strings(record):
+            if not matching.mentions(value, key):  # (first: most strings do not match)
+                continue
             label = _label(record, field, scheme_names)
             shown = repr(label)
-            if shown in seen or not matching.mentions(value, key):
+            if shown in seen:
                 continue
             seen.add(shown)  # one hit per field, in the first language (or alias) that matches
             if re.sub(r"\[\d+\]", "", field).endswith("quote"):  # the slides' words, or a translation of them
