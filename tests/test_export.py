@@ -32,7 +32,7 @@ def test_export_has_a_fixed_width_whatever_the_screen(uwe: Uwe, tmp_path: Path) 
         "Region                       Population    capita   (computed)   EU28=100   EU15=100",
         "─" * 84,
     ]
-    assert lines[6] == "Brussels-Capital Region     1.1 million   €54,700       179.3%"  # (whole, at 100 columns)
+    assert lines[8] == "German-speaking Community        77,000"  # (whole, at 100 columns)
 
 
 def test_width_changes_the_screen_and_the_export(uwe: Uwe, tmp_path: Path) -> None:
@@ -81,4 +81,4 @@ def test_svg_needs_no_network(uwe: Uwe, tmp_path: Path) -> None:
     svg = path.read_text(encoding="utf-8")
     assert re.findall(r"https?://[^\s\"'()<>]+", svg) == ["http://www.w3.org/2000/svg"]
     assert "@font-face" not in svg and "font-family: Menlo, 'DejaVu Sans Mono'" in svg
-    assert "Brussels-Capital" in svg
+    assert "German-speaking" in svg

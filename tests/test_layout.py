@@ -68,10 +68,10 @@ def test_the_bar_chart_keeps_its_labels_whole_at_40_columns(uwe: Uwe) -> None:
     out = uwe("regions", env={"COLUMNS": "40"}).stdout
     chart = out.split("\nGDP per capita\n", 1)[1].split("\n\n")[0].splitlines()
     assert chart == [
-        "Belgium                 ████     €30,500",
-        "Flanders                ████     €28,800",
-        "Brussels-Capital Region ████████ €54,700",
-        "Wallonia                ███      €21,500",
+        "Belgium  █████████████           €30,500",
+        "Flanders ████████████            €28,800",
+        "Brussels ███████████████████████ €54,700",
+        "Wallonia █████████               €21,500",
     ]
 
 

@@ -195,7 +195,7 @@ def test_notes_exact(uwe: Uwe) -> None:
         "",
         "The regions' populations add up to more than the country's (Belgium)",
         "As the slides say  Flanders: 6.4 million",
-        "                   Brussels-Capital Region: 1.1 million",
+        "                   Brussels: 1.1 million",
         "                   Wallonia: 3.6 million",
         "                   Belgium: 11 million",
         "uwe computed       flanders.population + brussels.population +",

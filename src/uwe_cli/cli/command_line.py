@@ -345,6 +345,9 @@ def _unexpected(extra: str, ctx: Any) -> Any:
     return shown
 
 
+# The catalogues' context of an example command: each language gives its own, with names and
+# choices in its words (`uwe region wallonië`), which uwe accepts as it accepts the ids.
+EXAMPLE = "example"
 _EXAMPLE = re.compile(r"Example: (uwe [^(\n]*?)\s*(?:\(|$)", re.M)
 
 
@@ -353,7 +356,7 @@ def _what_to_type(ctx: Any) -> Any:
     from uwe_cli.i18n.messages import msg
 
     found = _EXAMPLE.search(ctx.command.epilog or "")
-    example = found.group(1) if found else None
+    example = _help_language().gettext(found.group(1), EXAMPLE) if found else None
     parent = ctx.parent.command if ctx.parent is not None else None
     plural = f"{ctx.info_name}s"
     if parent is not None and plural in getattr(parent, "commands", {}):
@@ -478,7 +481,7 @@ def _translated_epilog(epilog: str) -> str:
     if example != epilog:
         from uwe_cli.i18n.messages import msg
 
-        return str(lang.message(msg("Example: {command}", command=example)))
+        return str(lang.message(msg("Example: {command}", command=lang.gettext(example, EXAMPLE))))
     return str(lang.gettext(epilog))
 
 
@@ -506,6 +509,8 @@ def help_messages(group: Any) -> set[tuple[str | None, str]]:
         epilog = inspect.cleandoc(getattr(command, "epilog", None) or "")
         if epilog and not epilog.startswith("Example: "):
             found.add((None, epilog))
+        elif epilog:
+            found.add((EXAMPLE, epilog.removeprefix("Example: ")))
         for param in getattr(command, "params", ()):
             if getattr(param, "help", None) and not getattr(param, "hidden", False):
                 found.add((None, param.help))

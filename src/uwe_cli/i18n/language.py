@@ -86,6 +86,14 @@ def resolve(option: str | None, environ: Mapping[str, str]) -> Language:
         raise exc.of(origin) from None
 
 
+def every_language(message: Message) -> tuple[str, ...]:
+    """`message` as each of uwe's languages shows it (English first), without repeats: what a
+    reader may type back for a word the tool showed them (`actief`, `aktiv`, `активно`)."""
+    from uwe_cli.vocabulary import LANGS
+
+    return tuple(dict.fromkeys(Language(code).message(message) for code in LANGS))
+
+
 _current: Language | None = None
 
 

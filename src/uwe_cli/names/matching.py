@@ -56,3 +56,33 @@ def spans(value: str, key: str) -> list[tuple[int, int]]:
         found.append((where[at], where[at + len(key) - 1] + 1))
         start = at + len(key)
     return found
+
+
+# Bulgarian in Latin letters, as a reader without a Cyrillic keyboard types it: the official
+# system (the Transliteration Act of 2009: `щ` sht, `ъ` a, `ю` yu, `я` ya, and a final `-ия`
+# written `-ia`, as in Sofia), the same without the final rule (Flandriya), and the common
+# informal writing (`ж` j, `ц` c, `ъ` u, `ю` iu, `я` ia, `ия` ia).
+_OFFICIAL = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
+}  # fmt: skip
+_INFORMAL = {**_OFFICIAL, "ж": "j", "ц": "c", "ъ": "u", "й": "i", "ю": "iu", "я": "ia"}
+
+
+def latin(text: str) -> tuple[str, ...]:
+    """`text` in Latin letters, if it has Cyrillic ones: the ways a reader may write it."""
+    lower = text.casefold()
+    if not any("а" <= c <= "я" for c in lower):
+        return ()
+    official = "".join(_OFFICIAL.get(c, c) for c in lower)
+    informal = "".join(_INFORMAL.get(c, c) for c in lower.replace("ия", "ia"))
+    final_rule = "".join(w[:-3] + "ia" if w.endswith("iya") else w for w in _words_kept(official))
+    return tuple(dict.fromkeys((final_rule, official, informal)))
+
+
+def _words_kept(text: str) -> list[str]:
+    """`text` cut into words and what lies between them, so each word can be rewritten."""
+    import re
+
+    return re.findall(r"\w+|\W+", text)

@@ -42,7 +42,8 @@ def _scheme_summary(s: Record, lang: Language) -> str:
 
 
 def _command(command: str, lang: Language) -> str:
-    return f"{command}  —  {lang.message(_COMMANDS[command])}"
+    # (the command in the reader's words where the catalogue gives them: `uwe region wallonië`)
+    return f"{lang.gettext(command, 'example')}  —  {lang.message(_COMMANDS[command])}"
 
 
 def overview(ds: Dataset) -> Document:

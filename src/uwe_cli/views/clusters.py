@@ -22,6 +22,7 @@ from uwe_cli.views.common import (
     scheme_ids,
     search_key,
     shell_word,
+    shown_words,
     source_section,
 )
 from uwe_cli.views.form import Column, Document, Field, Section, Table
@@ -69,7 +70,11 @@ def clusters(
         chosen = [c for c in chosen if any(m["scheme"] in ids for m in c["memberships"])]
         filters.append(either([s["name"] for s in schemes]))
     if status:
-        statuses = list(dict.fromkeys(lookup.choose(s, CLUSTER_STATUSES, what="status") for s in status))
+        statuses = list(
+            dict.fromkeys(
+                lookup.choose(s, CLUSTER_STATUSES, what="status", shown=shown_words(STATUS_WORDS)) for s in status
+            )
+        )
         chosen = [c for c in chosen if (c["status"] or NOT_STATED) in statuses]
         filters.append(either([STATUS_WORDS[s] for s in statuses]))
     key = search_key(search) if search is not None else ""

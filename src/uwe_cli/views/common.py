@@ -8,7 +8,7 @@ from typing import Any
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
 from uwe_cli.i18n.formatting import long_date
-from uwe_cli.i18n.language import Language
+from uwe_cli.i18n.language import Language, every_language
 from uwe_cli.i18n.messages import Listing, msg, msg_p
 from uwe_cli.names import lookup, matching
 from uwe_cli.views.form import Section, Show
@@ -19,6 +19,20 @@ def find(ds: Dataset, kind: str, name: str) -> Record:
     what = kind.removesuffix("s")
     command = "uwe " + kind
     return lookup.find(ds[kind], name, what=what, hint=msg("see '{command}'", command=command))
+
+
+def shown_words(words: dict[str, Any]) -> Any:
+    """For lookup.choose: by choice, what the tool shows for it (a message, or several) in
+    every language, so that a reader may type back any word a table or heading showed."""
+
+    def every() -> dict[str, tuple[str, ...]]:
+        found: dict[str, tuple[str, ...]] = {}
+        for key, shown in words.items():
+            messages = shown if isinstance(shown, tuple) else (shown,)
+            found[key] = tuple(word for m in messages for word in every_language(m))
+        return found
+
+    return every
 
 
 def record_data(ds: Dataset, record: Record) -> dict[str, Any]:

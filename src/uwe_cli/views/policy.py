@@ -8,9 +8,9 @@ from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
 from uwe_cli.i18n.formatting import unit_value
 from uwe_cli.i18n.language import SOURCE_LANGUAGE, Language
-from uwe_cli.i18n.messages import msg
+from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.names import lookup
-from uwe_cli.views.common import by_uwe, record_data
+from uwe_cli.views.common import by_uwe, record_data, shown_words
 from uwe_cli.views.form import Column, Document, Section, Table
 from uwe_cli.vocabulary import CONCEPT_KINDS, LESSON_KINDS
 
@@ -27,6 +27,14 @@ CONCEPT_HEADINGS = {
     "driver": msg("Why clusters?"),
     "characteristic": msg("Characteristics of clustering"),
     "objective": msg("Objectives of clustering"),
+}
+# A lesson kind as each language names it in one word or two (the help lists them), with its heading.
+LESSON_WORDS = {
+    "difficulty": (msg_p("lesson kind", "difficulties"), LESSON_HEADINGS["difficulty"]),
+    "effect": (msg_p("lesson kind", "effects"), LESSON_HEADINGS["effect"]),
+    "improvement": (msg_p("lesson kind", "improvements"), LESSON_HEADINGS["improvement"]),
+    "good-practice": (msg_p("lesson kind", "good practices"), LESSON_HEADINGS["good-practice"]),
+    "conclusion": (msg_p("lesson kind", "conclusions"), LESSON_HEADINGS["conclusion"]),
 }
 assert LESSON_HEADINGS.keys() == LESSON_KINDS.keys() and tuple(CONCEPT_HEADINGS) == CONCEPT_KINDS
 # The glossary (concepts.yaml's `glossary`), after the concepts.
@@ -48,7 +56,11 @@ def _grouped(records: list[Record], headings: dict[str, Any], *, show: Any, poin
 
 
 def lessons(ds: Dataset, *, kind: str | None = None) -> Document:
-    wanted = lookup.choose(kind, LESSON_KINDS, what="lesson kind") if kind is not None else None
+    wanted = (
+        lookup.choose(kind, LESSON_KINDS, what="lesson kind", shown=shown_words(LESSON_WORDS))
+        if kind is not None
+        else None
+    )
     chosen = [x for x in ds["lessons"] if wanted in (None, x["kind"])]
     sections = _grouped(chosen, LESSON_HEADINGS, show=_text, points=_points)
     title = msg("Lessons from the Walloon experience")

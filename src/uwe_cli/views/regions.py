@@ -10,7 +10,7 @@ from uwe_cli.i18n.formatting import figure, figure_with_period, figures, index_b
 from uwe_cli.i18n.language import LANGUAGE_NAMES, Language
 from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.names import lookup, matching
-from uwe_cli.views.common import by_uwe, find, names, record_data, source_section
+from uwe_cli.views.common import by_uwe, find, names, record_data, shown_words, source_section
 from uwe_cli.views.form import Chart, Column, Document, Field, Section, Table
 from uwe_cli.views.notes import pointer
 from uwe_cli.vocabulary import SORT_KEYS
@@ -49,6 +49,12 @@ def _index(value: float | None, lang: Language) -> str:
     return "" if value is None else number(value, lang)
 
 
+# A sort key as each language says it (the help lists them), and the column it sorts by.
+SORT_WORDS = {
+    "gdp": (msg_p("sort key", "gdp"), msg("GDP per capita")),
+    "population": (msg_p("sort key", "population"), msg("Population")),
+    "name": (msg_p("sort key", "name"), msg("Region")),
+}
 _SORTS = {
     "gdp": lambda r: -(r["gdp_per_capita"]["value"] if r["gdp_per_capita"] else -1),
     "population": lambda r: -(r["population"]["value"] if r["population"] else -1),
@@ -57,7 +63,7 @@ _SORTS = {
 
 def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) -> Table:
     if sort is not None:  # (`population`, `pib`: what a person types, made a sort key)
-        sort = lookup.choose(sort, SORT_KEYS, what="sort key")
+        sort = lookup.choose(sort, SORT_KEYS, what="sort key", shown=shown_words(SORT_WORDS))
     everyone = ds["regions"]
     chosen = list({id(r): r for r in (find(ds, "regions", n) for n in names)}.values()) if names else list(everyone)
     if sort in _SORTS:
