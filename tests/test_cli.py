@@ -523,9 +523,9 @@ def test_search_filters_need_letters(uwe: Uwe) -> None:
 
 
 def test_search_snippet_shows_the_match(uwe: Uwe) -> None:
-    (hit,) = uwe("search", "sponsors", "-f", "json").json()
+    (hit,) = uwe("search", "sponsors", "-f", "json", "--lang", "fr").json()
     assert (hit["id"], hit["field"], hit["lang"]) == ("export-grappes", "benefits[1].benefits", "fr")
-    shown = " ".join(uwe("search", "sponsors").stdout.split())
+    shown = " ".join(uwe("search", "sponsors", "--lang", "fr").stdout.split())
     # The match is near the end of a long text: the snippet is cut around it.
     assert "…références des sponsors de la Cellule." in shown
 

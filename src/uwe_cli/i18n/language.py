@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from uwe_cli.errors import Worded
-from uwe_cli.i18n.messages import Day, Listing, Message, Quantity, msg, msg_p
+from uwe_cli.i18n.messages import Day, Listing, Message, Preferred, Quantity, msg, msg_p
 
 # The languages of the dataset's texts; the first is the source's (the slides are French).
 TEXT_LANGUAGES = ("fr", "en")
@@ -208,6 +208,9 @@ class Language:
             from uwe_cli.i18n.formatting import number  # (formatting imports this module: not at its top)
 
             return number(value.value, self)
+        if kind is Preferred:
+            chosen = dict(value.values).get(self.code, value.values[0][1]) if value.values else None
+            return self.localize(chosen)
         if kind is Listing:
             return self.listing([str(self.localize(item)) for item in value.items], style=value.style)
         return value

@@ -51,6 +51,14 @@ class Listing:
     style: Literal["standard", "or", "comma", "semicolon"] = "standard"
 
 
+@dataclass(frozen=True)
+class Preferred:
+    """One value of several, by language: the reader's where there is one, else the first
+    (a search's match, found in French and in Dutch, is shown in Dutch to a Dutch reader)."""
+
+    values: tuple[tuple[str | None, Any], ...]
+
+
 def msg(message: str, /, **args: Any) -> Message:
     """Mark `message` for translation (the keyword translators' tools extract)."""
     return Message(message, args)

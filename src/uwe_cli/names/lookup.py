@@ -74,7 +74,7 @@ def find(
     if len(exact) == 1:
         return exact[0]
     prefixed = exact or _unique(r for k, r in keyed if key and k.startswith(key))
-    if not prefixed and key.isascii():  # Bulgarian names in Latin letters: `valonia`, `bryuksel`
+    if not prefixed and key and key.isascii():  # Bulgarian names in Latin letters: `valonia`, `bryuksel`
         keyed = [(k, r) for r in records for n in names(r) for w in latin(n) if (k := fold(w))]
         prefixed = _unique(r for k, r in keyed if k == key) or _unique(r for k, r in keyed if k.startswith(key))
     if len(prefixed) == 1:

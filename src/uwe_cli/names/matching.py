@@ -5,7 +5,9 @@ Pure functions of strings, the same in every language; nothing here prints.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 
 def _strip_accents(text: str) -> str:
@@ -27,10 +29,18 @@ def search_key(text: str) -> str:
     return " ".join(words.split())
 
 
+@lru_cache(maxsize=64)
+def _phrase(key: str) -> re.Pattern[str]:
+    """Each word of the key at the beginning of a word of the text, in order, one after the
+    other: `полюс на конкурентоспособност` finds « полюси на конкурентоспособността »."""
+    words = key.split()
+    return re.compile(r"(?<![^ ])" + r"\S* ".join(re.escape(w) for w in words)) if words else re.compile(r"(?!)")
+
+
 def mentions(value: str, key: str) -> bool:
-    """Whether `value` has a word starting with the search key: `R&D` ("r d") finds
-    "R&D" and "R&D-projects", not "autour d'activités"."""
-    return f" {key}" in f" {search_key(value)}"
+    """Whether each word of the search key starts a word of `value`, in order: `R&D` ("r d")
+    finds "R&D" and "R&D-projects", not "autour d'activités"."""
+    return _phrase(key).search(search_key(value)) is not None
 
 
 def locate(value: str, key: str) -> int:
@@ -50,12 +60,8 @@ def spans(value: str, key: str) -> list[tuple[int, int]]:
                 continue
             folded.append(piece)
             where.append(i)
-    text, found, start = " " + "".join(folded), [], 0
-    while key and (at := text.find(f" {key}", start)) >= 0:
-        # `at` is the space before the match: the match is folded[at : at + len(key)].
-        found.append((where[at], where[at + len(key) - 1] + 1))
-        start = at + len(key)
-    return found
+    # (`where[k]` is the character of `value` that folded[k] comes from)
+    return [(where[m.start()], where[m.end() - 1] + 1) for m in _phrase(key).finditer("".join(folded))]
 
 
 # Bulgarian in Latin letters, as a reader without a Cyrillic keyboard types it: the official
@@ -83,6 +89,4 @@ def latin(text: str) -> tuple[str, ...]:
 
 def _words_kept(text: str) -> list[str]:
     """`text` cut into words and what lies between them, so each word can be rewritten."""
-    import re
-
     return re.findall(r"\w+|\W+", text)

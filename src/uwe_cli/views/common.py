@@ -135,6 +135,8 @@ RECORD_KINDS = {
     "concept": msg_p("record kind", "concept"), "organisation": msg_p("record kind", "organisation"),
     "slide": msg_p("record kind", "slide"), "sector": msg_p("record kind", "sector"),
     "term": msg_p("record kind", "term"),
+    # Belgium and the German-speaking Community are records of `uwe regions`, but not Regions.
+    "country": msg_p("record kind", "country"), "community": msg_p("record kind", "community"),
 }  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from uwe_cli.dataset.records import Dataset, Record, slide_label
 from uwe_cli.i18n.language import LANGUAGE_NAMES, Language, is_text
-from uwe_cli.i18n.messages import Message, msg, msg_n
+from uwe_cli.i18n.messages import Message, Preferred, msg, msg_n
 from uwe_cli.names import matching
 from uwe_cli.names.lookup import display_name
 from uwe_cli.views.clusters import sector_slides
@@ -53,6 +53,17 @@ _FIELDS: dict[str, Message] = {
     "meaning": msg("Meaning"), "usages.quote": msg("As the slides say"), "usages.translation": msg("As the slides say"),
     "groupings.quote": msg("As the slides say"), "obligations": msg("Obligations"),
 }  # fmt: skip
+# A figure's field, named as the views name it: its quote is "FIELD, as the slides say".
+_FIGURES: dict[str, Message] = {
+    "population": msg("Population"), "gdp_per_capita": msg("GDP per capita"), "area": msg("Area"),
+    "official_languages": msg("Official languages"), "subdivisions": msg("Regions"),
+    "gdp_per_capita_index": msg("GDP per capita index"), "gdp_per_capita_world_rank": msg("World rank (GDP per capita)"),
+    "unemployment_rate": msg("Unemployment rate"), "employment_rate": msg("Employment rate"),
+    "average_project_duration": msg("Average project duration"), "test_phase": msg("Test phase"),
+    "funding.accreditation": msg("Accreditation"), "funding.amount_per_year": msg("Funding"),
+    "funding.degression": msg("Funding"), "funding.duration": msg("Funding"), "results.figure": msg("First assessment"),
+    "members": msg("Members"), "member_federations": msg("Member federations"), "quoted_in": msg("Quoted in"),
+}  # fmt: skip
 # The JSON keys of a hit: the CSV header, even of an empty result.
 KEYS = ("kind", "id", "name", "field", "field_label", "lang", "text", "source")
 
@@ -80,7 +91,14 @@ def _label(record: Record, field: str, names: dict[str, Any]) -> Any:
         scheme = record["memberships"][int(found.group(1))]["scheme"]
         return msg("Domain ({scheme})", scheme=names.get(scheme, scheme))
     bare = re.sub(r"\[\d+\]", "", field)
-    return _FIELDS.get(bare) or bare.replace("_", " ").replace(".", ", ")
+    if bare in _FIELDS:
+        return _FIELDS[bare]
+    parent, _, last = bare.rpartition(".")
+    if parent in _FIGURES:  # a figure's quote (or the text of a citation): the figure's name
+        said = msg("{field}, as the slides say", field=_FIGURES[parent]) if last == "quote" else _FIGURES[parent]
+        return said
+    # A field uwe has no name for (a user's own data): a name in the reader's words all the same.
+    return msg("As the slides say") if last == "quote" else msg("Other text")
 
 
 def _rank(field: str) -> int:
@@ -92,16 +110,19 @@ def _rank(field: str) -> int:
 def _hits(ds: Dataset, key: str) -> Iterator[dict[str, Any]]:
     scheme_names = {s["id"]: s["name"] for s in ds["schemes"]}
     for kind, record in [*citable(ds, slides=True), *(("sector", s) for s in ds["sectors"])]:
-        seen: set[str] = set()
+        # One hit per field, with every language (or alias) that matches: the reader sees
+        # the match in their own language where it matched there, else in the first.
+        found: dict[str, tuple[str, Any, list[tuple[str | None, str]]]] = {}
         for field, found_lang, value in _strings(record):
-            label = _label(record, field, scheme_names)
-            shown = repr(label)
-            if shown in seen or not matching.mentions(value, key):
+            if not matching.mentions(value, key):
                 continue
-            seen.add(shown)  # one hit per field, in the first language (or alias) that matches
-            name = _name(kind, record)
-            yield {"kind": kind, "id": record["id"], "name": name, "field": field, "field_label": label,
-                   "lang": found_lang, "text": value, "source": ds.sources(_slides(ds, kind, record))}  # fmt: skip
+            label = _label(record, field, scheme_names)
+            found.setdefault(repr(label), (field, label, []))[2].append((found_lang, value))
+        for field, label, matches in found.values():
+            shown_kind = record["kind"] if kind == "region" and record.get("kind") in RECORD_KINDS else kind
+            yield {"kind": shown_kind, "id": record["id"], "name": _name(kind, record), "field": field,
+                   "field_label": label, "lang": Preferred(tuple((lang, lang) for lang, _ in matches)),
+                   "text": Preferred(tuple(matches)), "source": ds.sources(_slides(ds, kind, record))}  # fmt: skip
 
 
 def _name(kind: str, record: Record) -> Any:
