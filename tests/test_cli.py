@@ -71,7 +71,7 @@ def test_regions_json_keeps_numbers_and_sources(uwe: Uwe) -> None:
 def test_clusters_csv_one_row_per_record(uwe: Uwe) -> None:
     rows = list(csv.DictReader(io.StringIO(uwe("clusters", "--format", "csv").stdout)))
     assert len(rows) == 27
-    assert list(rows[0]) == ["id", "name", "schemes", "domain", "sectors", "status", "source", "by_uwe.classified"]
+    assert list(rows[0]) == ["id", "name", "schemes", "domain", "sectors", "status", "source", "tool_words.classified"]
     logistics = next(r for r in rows if r["id"] == "logistics-in-wallonia")
     assert logistics["schemes"] == "regional-clusters; poles"
     assert logistics["source"] == (
@@ -156,7 +156,7 @@ def test_ambiguous_prefix(uwe: Uwe) -> None:
 
 
 def test_usage_errors_from_typer_are_one_line(main: Callable[..., object]) -> None:
-    # Click's errors in uwe's words ("unknown …", "missing …"), each with what to type next.
+    # Click's errors in the tool's words ("unknown …", "missing …"), each with what to type next.
     run = main("regions", "--frmat", "json")
     assert (run.exit_code, run.stdout, run.stderr) == (
         2,
@@ -212,11 +212,12 @@ def test_scheme_profile_regional_clusters(uwe: Uwe) -> None:
         "• The mobilisation of a critical mass representative of a field of activity",
         "Activity axes",
         "• Synergy actions between the cluster and other business organisations",
-        "Period                          since 2000",
-        "As the slides say               Policy in place since 2000 (4-year test phase)",
-        "Test phase                      4 years",
-        "Funding                         €160,000/year for 3 years; tapering down to 50%\n                                over 9 years",
-        "Accreditation                   3 years",
+        "Period                               since 2000",
+        "As the slides say                    Policy in place since 2000 (4-year test\n                                     phase)",
+        "Test phase                           4 years",
+        "Funding                              €160,000/year for 3 years; tapering down to\n"
+        "                                     50% over 9 years",
+        "Accreditation                        3 years",
         "Obligations\n• Obligation to hire a facilitator (« animateur »).",
     ):
         assert expected in out
@@ -234,7 +235,7 @@ def test_results_csv(uwe: Uwe) -> None:
     # The patents came out of the completed projects: an output of them, not a part.
     patents = next(r for r in rows if r["id"] == "patents")
     assert (patents["part_of"], patents["output_of"]) == ("", "completed-rd-projects")
-    assert patents["quote"] == "202 patents filed" and patents["by_uwe.written"] == "label"
+    assert patents["quote"] == "202 patents filed" and patents["tool_words.written"] == "label"
     completed = next(r for r in rows if r["id"] == "completed-rd-projects")
     assert (completed["part_of"], completed["output_of"]) == ("rd-projects", "")
 

@@ -133,7 +133,7 @@ def test_no_figure_is_invented(ds: models.DatasetModel) -> None:
     invented |= {float(f.alternative) for f in stated if f.alternative is not None} - in_source
     assert invented == set()
     # The one figure uwe counted, and says so: the export grappes listed on their slide.
-    assert [(f.value, f.note.en.split(" from ")[0]) for f in figures(ds) if f.computed] == [(12, "counted by uwe")]
+    assert [(f.value, f.note.en.split(" from ")[0]) for f in figures(ds) if f.computed] == [(12, "counted by the tool")]
     years = {s.start for s in ds.schemes} | {s.end for s in ds.schemes} | {ds.organisation.founded}
     years |= {s.legal_basis_year for s in ds.schemes} | {c.year for c in ds.concepts}
     years |= {c.quoted_in.year for c in ds.concepts if c.quoted_in}
@@ -184,7 +184,7 @@ TYPOS = {"Silicone": "Silicon", "coopétion": "coopétition"}
 
 
 def test_every_text_of_the_slides_is_their_words_verbatim(ds: models.DatasetModel) -> None:
-    # Every French text that is not uwe's (models.Words) is in the source as it is, with its
+    # Every French text that is not the tool's (models.Words) is in the source as it is, with its
     # typography (’ and « »), once the PDF's line breaks and bullets are set aside.
     source = squeezed(SOURCE.read_text(encoding="utf-8"))
     for typo, corrected in TYPOS.items():

@@ -91,13 +91,13 @@ def test_the_package_says_what_it_is(package: Path) -> None:
     ]  # fmt: skip
     assert [licence["name"] for licence in descriptor["licenses"]] == ["MIT"]
     for words in ("the facts are the UWE's", "French (columns ending _fr) is the slides' own wording",
-                  "every other language (_en, _nl, _de, _bg) is uwe's translation", "'computed' is true", "starts with an apostrophe"):  # fmt: skip
+                  "every other language (_en, _nl, _de, _bg) is the tool's translation", "'computed' is true", "starts with an apostrophe"):  # fmt: skip
         assert words in descriptor["description"]
     regions = next(r for r in descriptor["resources"] if r["name"] == "regions")
     fields = {f["name"]: f for f in regions["schema"]["fields"]}
     assert (fields["name_fr"]["language"], fields["name_en"]["language"]) == ("fr", "en")
     assert "the slides' own words" in fields["name_fr"]["description"]
-    assert "uwe's translation" in fields["name_en"]["description"]
+    assert "the tool's translation" in fields["name_en"]["description"]
     assert "not in the slides" in fields["nuts"]["description"]
     assert regions["schema"]["primaryKey"] == ["id"]
     assert regions["schema"]["foreignKeys"] == [{"fields": ["within"], "reference": {"resource": "", "fields": ["id"]}}]
@@ -237,8 +237,8 @@ def test_uwes_words_and_readings_are_marked(db: sqlite3.Connection) -> None:
     described = dict(
         db.execute("SELECT column_name, description FROM meta_columns WHERE table_name = 'schemes'").fetchall()
     )
-    assert described["summary_fr"].endswith("(uwe's words, in French)")
-    assert described["participants_fr"].endswith("(uwe's words, in French)")
+    assert described["summary_fr"].endswith("(the tool's words, in French)")
+    assert described["participants_fr"].endswith("(the tool's words, in French)")
     assert described["definition_fr"].endswith("(in French, the slides' own words)")
     statuses = db.execute("SELECT status, count(*) FROM groupings GROUP BY status ORDER BY status").fetchall()
     assert statuses == [(None, 15), ("active", 10), ("in-formation", 2)]  # the 10 clusters and 6 poles, one in both
@@ -267,7 +267,7 @@ def test_computed_figures_are_marked_and_match_the_regions_view(
         "belgium": 100.0, "flanders": 94.4, "brussels": 179.3, "wallonia": 70.5,
     }  # fmt: skip
     assert {(unit, note) for _, _, unit, note in computed} == {
-        ("%", "Computed by uwe: 100 × GDP per capita / GDP per capita of Belgium, rounded to 0.1")
+        ("%", "Computed by the tool: 100 × GDP per capita / GDP per capita of Belgium, rounded to 0.1")
     }
     # The one other: the export grappes, counted from the slide's list.
     counted = (
@@ -278,7 +278,7 @@ def test_computed_figures_are_marked_and_match_the_regions_view(
             "export-grappes",
             "groupings",
             12,
-            "counted by uwe from the list on the slide "
+            "counted by the tool from the list on the slide "
             "'Les grappes existantes', of which 2 are in formation (construction, glass)",
         )
     ]
@@ -324,7 +324,7 @@ def test_every_row_from_a_slide_cites_slides_that_exist(db: sqlite3.Connection) 
             continue
         for (source,) in db.execute(f"SELECT source FROM {name}"):
             assert source and set(source.split("; ")) <= slides, (name, source)
-    # The source itself, link tables (whose slide_id is the reference), and uwe's own words.
+    # The source itself, link tables (whose slide_id is the reference), and the tool's own words.
     assert uncited == {"presentation", "slides", "sectors", "sector_synonyms", "scheme_aliases", "region_aliases"} | {
         f"{kind}_slides"
         for kind in ("organisation", "region", "scheme", "result", "grouping", "lesson", "concept", "term")
@@ -366,7 +366,7 @@ def test_the_database_describes_its_columns(db: sqlite3.Connection) -> None:
         ("domain_de", "string", 0, "de"), ("domain_bg", "string", 0, "bg"), ("source", "string", 1, None),
     ]  # fmt: skip
     schema = db.execute("SELECT sql FROM sqlite_master WHERE name = 'regions'").fetchone()[0]
-    assert '"nuts" TEXT, -- NUTS code, added by uwe to join official statistics, not in the slides.' in schema
+    assert '"nuts" TEXT, -- NUTS code, added by the tool to join official statistics, not in the slides.' in schema
 
 
 # The command.
@@ -563,7 +563,7 @@ def test_a_failed_force_keeps_the_old_export(
     ("SQLITE_FULL", 1, "uwe: error: cannot write {path} (no space left on the disk)\n"),
     # An extended name is the error it extends.
     ("SQLITE_READONLY_DIRECTORY", 1, "uwe: error: cannot write {path} (the file system is read-only)\n"),
-    # Any other SQLite error is uwe's own fault, and said so (exit 3), not blamed on the disk.
+    # Any other SQLite error is the tool's own fault, and said so (exit 3), not blamed on the disk.
     ("SQLITE_ERROR", 3, "uwe: error: unexpected OperationalError: database or disk is full (re-run with --debug to see the traceback)\n"),
 ])  # fmt: skip
 def test_sqlite_errors(

@@ -56,7 +56,7 @@ def test_a_table_whose_cells_fit_has_no_blank_lines_and_no_repeated_title(uwe: U
     lines = uwe("results", env={"COLUMNS": "160"}).stdout.splitlines()
     assert lines[:5] == [
         "First assessment: Competitiveness poles",
-        "Result (uwe's label)                            Figure   As the slides say",
+        "Result (the tool's label)                       Figure   As the slides say",
         "─" * 108,
         "Member companies of the poles                      600   600 member companies of the poles",
         "Share of value added                               45%   45% of value added and 24% of industrial employment",

@@ -88,7 +88,7 @@ def test_term_dumb_gets_no_escape_codes() -> None:
 
 
 def shell(command: str) -> subprocess.CompletedProcess[str]:
-    """`command` run by bash with pipefail, so that uwe's own exit code counts in a pipe."""
+    """`command` run by bash with pipefail, so that the tool's own exit code counts in a pipe."""
     return subprocess.run(
         f"set -o pipefail; {command}",
         shell=True,

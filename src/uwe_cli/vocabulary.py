@@ -5,7 +5,7 @@ start-up by cli.py, so it stays free of any import.
 """
 
 FORMATS = {"table": (), "json": (), "csv": (), "markdown": ("md",)}
-# uwe's languages, with their names in each of them (as a reader may type one).
+# The tool's languages, with their names in each of them (as a reader may type one).
 LANGS = {
     "en": ("english", "anglais", "engels", "englisch", "английски"),
     "fr": ("french", "français", "francais", "frans", "französisch", "френски"),

@@ -1,4 +1,4 @@
-"""How uwe's commands meet Typer (and the Click inside it): parsing, help, usage errors.
+"""How the tool's commands meet Typer (and the Click inside it): parsing, help, usage errors.
 
 cli.py declares the commands; the classes here give every one of them the same manners:
 - options are converted without Typer's pydantic start-up cost (coercion.py);
@@ -6,7 +6,7 @@ cli.py declares the commands; the classes here give every one of them the same m
   and `uwe help [COMMAND]` and `uwe version` are `uwe [COMMAND] --help` and `uwe --version`;
 - help is laid out for the terminal's width (Click never goes under 50 columns), lists
   each command's help in full, and names arguments by their placeholder (`NAME`);
-- a usage error is uwe's own one line, in uwe's words ("unknown …", "missing …"), with
+- a usage error is the tool's own one line, in the tool's words ("unknown …", "missing …"), with
   what to type next.
 Only Click's public API is used, so a Typer release that changes its internals cannot
 change what a user sees.
@@ -223,7 +223,7 @@ def metavars(text: str, lang: Any) -> str:
     return _METAVAR.sub(lambda found: lang.message(_METAVARS[found.group(0)]), text)
 
 
-# The placeholders of uwe's usage lines and options, as each language names them.
+# The placeholders of the tool's usage lines and options, as each language names them.
 def _metavar_messages() -> dict[str, Any]:
     from uwe_cli.i18n.messages import msg_p
 
@@ -247,7 +247,7 @@ def placeholder(param: Any) -> str:
     return f"{shown}..." if param.nargs != 1 else shown
 
 
-# Usage errors in uwe's words. Click's wording changes between releases; its exceptions'
+# Usage errors in the tool's words. Click's wording changes between releases; its exceptions'
 # classes and attributes are what is read here, and anything else keeps Click's message.
 
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 class App(typer.Typer):
-    """A Typer app whose commands have uwe's manners (command_line.py)."""
+    """A Typer app whose commands have the tool's manners (command_line.py)."""
 
     def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # type: ignore[override]
         kwargs.setdefault("cls", command_line.Command)

@@ -17,11 +17,11 @@ from uwe_cli.export.tables import About, Column, Table
 
 DESCRIPTOR = "datapackage.json"
 KEYWORDS = ("Belgium", "Wallonia", "regions", "business clusters", "competitiveness poles", "regional policy")
-# The rule of uwe's --format csv (output.py): a spreadsheet would run such a cell as a formula.
+# The rule of the tool's --format csv (output.py): a spreadsheet would run such a cell as a formula.
 _FORMULA = ("=", "+", "-", "@")
 _CSV_NOTE = (
     "In the CSV files, a text that starts with = + - or @ starts with an apostrophe (') as well, so that a "
-    "spreadsheet shows it instead of running it as a formula, as in uwe's --format csv."
+    "spreadsheet shows it instead of running it as a formula, as in the tool's --format csv."
 )
 
 

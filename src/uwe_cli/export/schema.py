@@ -59,8 +59,8 @@ SCHEME_FIGURES = (
 ORGANISATION_FIGURES = ("members", "member_federations")
 SCHEME_LISTS = ("criteria", "features", "objectives", "obligations", "activity_axes", "outcome", "funding.notes")
 REGION_LISTS = ("form_of_state", "main_industrial_sectors")
-_CODE = "added by uwe to join official statistics, not in the slides"
-_UWE_WORDS = "uwe's own words for finding the record, not the slides'"
+_CODE = "added by the tool to join official statistics, not in the slides"
+_UWE_WORDS = "the tool's own words for finding the record, not the slides'"
 
 
 def _gdp_shares(dataset: Data) -> Iterable[Row]:
@@ -71,8 +71,8 @@ def _gdp_shares(dataset: Data) -> Iterable[Row]:
         return
     name = country["name"]
     note = {
-        "fr": f"Calculé par uwe : 100 × PIB par habitant / PIB par habitant ({name['fr']}), arrondi au dixième",
-        "en": f"Computed by uwe: 100 × GDP per capita / GDP per capita of {name['en']}, rounded to 0.1",
+        "fr": f"Calculé par l’outil : 100 × PIB par habitant / PIB par habitant ({name['fr']}), arrondi au dixième",
+        "en": f"Computed by the tool: 100 × GDP per capita / GDP per capita of {name['en']}, rounded to 0.1",
     }
     for region in dataset["regions"]:
         gdp = region["gdp_per_capita"]
@@ -223,9 +223,9 @@ SPECS: tuple[Spec, ...] = (
     figures_spec(REGION, measures=REGION_FIGURES, computed=_gdp_shares),
     items_spec(REGION, name="region_list_items", lists=REGION_LISTS, what="Form of state and main industrial sectors"),
     record_spec(
-        SECTOR, description="uwe's sector vocabulary, which tags the groupings: uwe's classification, not the "
+        SECTOR, description="The tool's sector vocabulary, which tags the groupings: the tool's classification, not the "
         "slides' (the slides give each grouping's domain: see memberships, and grouping_sectors.words).",
-        columns=(POSITION, text_column("name", "Name", required=True, by_uwe=True)),
+        columns=(POSITION, text_column("name", "Name", required=True, tool_words=True)),
     ),
     words_spec(SECTOR, name="sector_synonyms", cited=False,
                 word=Column("synonym", "string", f"A word for the sector, {_UWE_WORDS}.", required=True, path="synonyms"),
@@ -235,15 +235,15 @@ SPECS: tuple[Spec, ...] = (
         "poles, export clusters.",
         columns=(POSITION, text_column("name", "Name", required=True),
                  Column("english_term", "string", "The English term the slide itself gives ('competitiveness cluster')."),
-                 text_column("summary", "In one line: uwe's summary", required=True, by_uwe=True),
-                 Column("status", "string", "active or ended: uwe's reading of status_quote.", required=True),
+                 text_column("summary", "In one line: the tool's summary", required=True, tool_words=True),
+                 Column("status", "string", "active or ended: the tool's reading of status_quote.", required=True),
                  text_column("status_quote", "The slide's words the status is read from"),
                  Column("start_year", "integer", "The year it started.", path="start"),
                  Column("end_year", "integer", "The year it ended.", path="end"),
                  text_column("period", "Its period, as the slide says it"), text_column("legal_basis", "Legal basis"),
                  Column("legal_basis_year", "integer", "The year of the law it is governed by."),
                  text_column("definition", "Definition"),
-                 text_column("participants", "Who takes part: uwe's summary of the slides", by_uwe=True),
+                 text_column("participants", "Who takes part: the tool's summary of the slides", tool_words=True),
                  text_column("funding_degression", "How the funding tapers off (the floor share and years are in "
                              "scheme_figures)", path="funding.degression.quote"),
                  text_column("assessment", "The slides' assessment"), SOURCE),
@@ -277,8 +277,8 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "results", "Results of schemes", "A scheme's assessment, figure by figure (the competitiveness poles' first results).",
         (SCHEME.key_column, Column("id", "string", "The result's id, unique within its scheme.", required=True),
-         POSITION, text_column("label", "What is counted: uwe's label (the slide's words are in quote)", required=True,
-                                by_uwe=True),
+         POSITION, text_column("label", "What is counted: the tool's label (the slide's words are in quote)", required=True,
+                                tool_words=True),
          Column("part_of", "string", "The result this one is a part of, in the same scheme (result_parts has it with its keys)."),
          Column("output_of", "string", "The result that produced this one, in the same scheme (result_outputs has it "
                 "with its keys)."),
@@ -296,7 +296,7 @@ SPECS: tuple[Spec, ...] = (
         GROUPING, description="The named groupings (clusters.yaml, `uwe clusters`): regional clusters, "
         "competitiveness poles and export clusters.",
         columns=(POSITION, text_column("name", "Name", required=True),
-                 Column("status", "string", "active or in-formation: uwe's reading of status_quote; empty where the "
+                 Column("status", "string", "active or in-formation: the tool's reading of status_quote; empty where the "
                         "slides state no status."),
                  text_column("status_quote", "The slide's words the status is read from"), SOURCE),
     ),
@@ -309,9 +309,9 @@ SPECS: tuple[Spec, ...] = (
         ("grouping_id", "scheme_id"), (GROUPING.foreign_key, SCHEME.foreign_key), _memberships,
     ),
     Spec(
-        "grouping_sectors", "Sectors of groupings", "The sectors of each grouping: uwe's tags, each with the slides' "
+        "grouping_sectors", "Sectors of groupings", "The sectors of each grouping: the tool's tags, each with the slides' "
         "words that name it (the grouping's domain or name) and the slide that says them.",
-        (GROUPING.key_column, Column("sector_id", "string", "Refers to sectors.id: uwe's tag.", required=True), POSITION,
+        (GROUPING.key_column, Column("sector_id", "string", "Refers to sectors.id: the tool's tag.", required=True), POSITION,
          text_column("words", "The slide's words that name the sector; empty where none do"), SOURCE),
         ("grouping_id", "position"), (GROUPING.foreign_key, SECTOR.foreign_key), _grouping_sectors,
     ),
@@ -337,10 +337,10 @@ SPECS: tuple[Spec, ...] = (
     items_spec(CONCEPT, name="concept_points", lists=("points",), what="Points"),
     record_spec(
         TERM, description="A glossary of the slides' own words for clustering (grappe, pôle de compétitivité...): "
-        "uwe's headword and gloss; the slides' uses are in glossary_usages.",
-        columns=(POSITION, text_column("name", "The word, as a headword (in English with uwe's translation)",
-                                       required=True, by_uwe=True),
-                 text_column("meaning", "What it means: uwe's gloss", required=True, by_uwe=True), SOURCE),
+        "the tool's headword and gloss; the slides' uses are in glossary_usages.",
+        columns=(POSITION, text_column("name", "The word, as a headword (in English with the tool's translation)",
+                                       required=True, tool_words=True),
+                 text_column("meaning", "What it means: the tool's gloss", required=True, tool_words=True), SOURCE),
     ),
     record_slides(TERM),
     Spec(

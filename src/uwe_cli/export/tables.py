@@ -6,12 +6,12 @@ plain JSON data (`store.load_dataset(...).dump()`), so nothing here depends on h
 shows data on screen.
 
 - Every text of the data becomes one column per language (`name_fr`, `name_en`): French is
-  the slides' own wording, English is uwe's translation; a column of uwe's own words (a
+  the slides' own wording, English is the tool's translation; a column of the tool's own words (a
   summary, a label, a gloss) says so in its description, in both languages.
 - Every row taken from a slide carries the slide ids it comes from in `source` (link tables
   such as `region_slides` give the same as rows, with foreign keys to `slides`).
 - Every figure has its value, unit, period (only where the slide states one), base,
-  `maximum`, `alternative` and the slide's words (`quote`); a figure uwe computed or counted
+  `maximum`, `alternative` and the slide's words (`quote`); a figure the tool computed or counted
   (GDP per capita as a share of Belgium's, the export grappes counted) has `computed` true
   and a `note` that says how.
 - `position` keeps the source's order, which a relational table would otherwise lose.
@@ -26,17 +26,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-# French first: it is the source's language; English is uwe's translation.
+# French first: it is the source's language; English is the tool's translation.
 LANGS = ("fr", "en")
 SOURCE_LANG = "fr"
 _NAMES = {"fr": "French", "en": "English", "nl": "Dutch", "de": "German", "bg": "Bulgarian"}
 
 
-def _in_language(lang: str, *, by_uwe: bool) -> str:
+def _in_language(lang: str, *, tool_words: bool) -> str:
     name = _NAMES.get(lang, f"'{lang}'")
-    if by_uwe:
-        return f"uwe's words, in {name}"
-    return "in French, the slides' own words" if lang == SOURCE_LANG else f"in {name}, uwe's translation"
+    if tool_words:
+        return f"the tool's words, in {name}"
+    return "in French, the slides' own words" if lang == SOURCE_LANG else f"in {name}, the tool's translation"
 
 
 Data = dict[str, Any]
@@ -52,8 +52,8 @@ class Column:
     description: str
     required: bool = False
     text: bool = False
-    # A text column of uwe's own words (models.Words), not the slides'.
-    by_uwe: bool = False
+    # A text column of the tool's own words (models.Words), not the slides'.
+    tool_words: bool = False
     # Where the value is in a record, when not under the column's name ("codes.nuts").
     path: str | None = None
     # The language of a built text column ("fr" for name_fr).
@@ -115,7 +115,7 @@ class About:
 LICENCE = {
     "name": "MIT",
     "path": "https://opensource.org/licenses/MIT",
-    "title": "MIT License, for uwe's compilation, translation and schema; the facts are the UWE's slides'",
+    "title": "MIT License, for the uwe tool's compilation, translation and schema; the facts are the UWE's slides'",
 }
 
 
@@ -131,20 +131,20 @@ def describe(dataset: Data, *, langs: tuple[str, ...]) -> About:
     source = f"{author}, presentation at {talk['event']['en']}, {talk['place']['en']}, {when}"
     if len(langs) > 1:
         others = ", ".join(f"_{code}" for code in langs if code != SOURCE_LANG)
-        said = f"French (columns ending _fr) is the slides' own wording; every other language ({others}) is uwe's translation."
+        said = f"French (columns ending _fr) is the slides' own wording; every other language ({others}) is the tool's translation."
     elif langs == (SOURCE_LANG,):
         said = "This export holds the French texts only (columns ending _fr): the slides' own wording."
     else:
-        said = (f"This export holds uwe's translation into '{langs[0]}' only (columns ending _{langs[0]}); "
+        said = (f"This export holds the tool's translation into '{langs[0]}' only (columns ending _{langs[0]}); "
                 "the French original is left out.")  # fmt: skip
     description = (
         f"Belgium's regions and Wallonia's business-clustering policies as the {author} presented them in "
-        f"{talk['place']['en']} on {when}, compiled by uwe {__version__} as relational tables. Every row taken from "
+        f"{talk['place']['en']} on {when}, compiled by the uwe tool {__version__} as relational tables. Every row taken from "
         "a slide names it in 'source' (slide ids; see the table 'slides'). Each text has a column per language: "
-        f"{said} Columns of uwe's own words (summaries, labels, glosses) say so in their description. uwe adds "
+        f"{said} Columns of the tool's own words (summaries, labels, glosses) say so in their description. The tool adds "
         "NUTS and ISO 3166 codes, the sector vocabulary and its tags (with the slides' words that name each), search "
         "aliases, and figures it computed or counted, whose 'computed' is true. Licence: the facts are the "
-        "UWE's, as its slides give them (cite the slides); uwe's compilation, translation and schema are under the "
+        "UWE's, as its slides give them (cite the slides); the tool's compilation, translation and schema are under the "
         "MIT licence of the uwe project."
     )
     title = f"Belgium's regions and Wallonia's clustering policies ({dataset['organisation']['acronym']}, {talk['place']['en']}, {when})"
@@ -166,7 +166,7 @@ def _built(column: Column, langs: tuple[str, ...]) -> list[Column]:
         return [column]
     return [
         replace(column, name=f"{column.name}_{lang}",
-                description=f"{column.description} ({_in_language(lang, by_uwe=column.by_uwe)})",
+                description=f"{column.description} ({_in_language(lang, tool_words=column.tool_words)})",
                 text=False, language=lang,
                 # (French and English are in the data files; another language's translation
                 # may be missing from a data folder's translations/LANG.po: an empty cell)
@@ -229,11 +229,11 @@ FIGURE = (
     Column(
         "computed",
         "boolean",
-        "True for a figure uwe computed or counted: not a figure of the source.",
+        "True for a figure the tool computed or counted: not a figure of the source.",
         required=True,
     ),
     Column("quote", "string", "The slide's words the figure is read from", text=True),
-    Column("note", "string", "How uwe computed or counted the figure", text=True, by_uwe=True),
+    Column("note", "string", "How the tool computed or counted the figure", text=True, tool_words=True),
 )
 
 
@@ -290,9 +290,9 @@ SLIDE = Kind("slide", "slides", lambda d: d["presentation"]["slides"])
 
 
 def text_column(
-    name: str, description: str, *, required: bool = False, path: str | None = None, by_uwe: bool = False
+    name: str, description: str, *, required: bool = False, path: str | None = None, tool_words: bool = False
 ) -> Column:
-    return Column(name, "string", description, required=required, text=True, path=path, by_uwe=by_uwe)
+    return Column(name, "string", description, required=required, text=True, path=path, tool_words=tool_words)
 
 
 def record_spec(

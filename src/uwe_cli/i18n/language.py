@@ -40,7 +40,7 @@ def is_text(value: Mapping[str, Any]) -> bool:
     return SOURCE_LANGUAGE in value and all(len(key) == 2 for key in value)
 
 
-# Where the language of a command may come from, in order: the option, uwe's variable,
+# Where the language of a command may come from, in order: the option, the tool's variable,
 # then the POSIX locale as gettext reads it.
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -87,7 +87,7 @@ def resolve(option: str | None, environ: Mapping[str, str]) -> Language:
 
 
 def every_language(message: Message) -> tuple[str, ...]:
-    """`message` as each of uwe's languages shows it (English first), without repeats: what a
+    """`message` as each of the tool's languages shows it (English first), without repeats: what a
     reader may type back for a word the tool showed them (`actief`, `aktiv`, `активно`)."""
     from uwe_cli.vocabulary import LANGS
 
@@ -188,7 +188,7 @@ class Language:
             english = message.id if message.plural is None or message.args["n"] == 1 else message.plural
             try:
                 return english.format(**args)
-            except (KeyError, IndexError, ValueError):  # (a fault of uwe's own: never worse than its words)
+            except (KeyError, IndexError, ValueError):  # (a fault of the tool's own: never worse than its words)
                 return english
 
     def localize(self, value: Any) -> Any:

@@ -16,7 +16,7 @@ from uwe_cli.names import matching
 from uwe_cli.views.form import Comparison, Document, Field, Form, Section, Table
 
 # What every view says of its texts outside the slides' own language.
-TRANSLATED = msg("Texts translated from the slides' French by uwe; --lang fr shows the slides' own words.")
+TRANSLATED = msg("Texts translated from the slides' French by the tool; --lang fr shows the slides' own words.")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from uwe_cli.i18n.messages import msg, msg_n, msg_p
 from uwe_cli.names import lookup, matching
 from uwe_cli.views.common import (
     as_read,
-    by_uwe,
     either,
     find,
     first_domain,
@@ -24,6 +23,7 @@ from uwe_cli.views.common import (
     shell_word,
     shown_words,
     source_section,
+    tool_words,
 )
 from uwe_cli.views.form import Column, Document, Field, Section, Table
 from uwe_cli.vocabulary import CLUSTER_STATUSES, NOT_STATED
@@ -34,9 +34,9 @@ STATUS_WORDS = {
     "in-formation": msg_p("cluster status", "in formation"),
     NOT_STATED: msg_p("cluster status", "not stated"),
 }
-_NO_SECTOR = msg("none: the slides' words name no sector of uwe's vocabulary")
+_NO_SECTOR = msg("none: the slides' words name no sector of the tool's vocabulary")
 _CLASSIFIED = msg(
-    "Sectors and statuses are uwe's classification; `uwe cluster NAME` shows the slides' words behind them."
+    "Sectors and statuses are the tool's classification; `uwe cluster NAME` shows the slides' words behind them."
 )
 
 
@@ -45,7 +45,7 @@ def status_word(status: str | None, lang: Language) -> str:
 
 
 def _classified(c: Record) -> dict[str, list[str]]:
-    return by_uwe(classified=["sectors", *(["status"] if c["status"] else [])])
+    return tool_words(classified=["sectors", *(["status"] if c["status"] else [])])
 
 
 def clusters(
@@ -90,7 +90,7 @@ def clusters(
             "sectors": list(c["sectors"]),
             "status": c["status"],
             "source": ds.sources(c["source"]),
-            "by_uwe": _classified(c),
+            "tool_words": _classified(c),
         }
         for c in chosen
     ]
@@ -117,7 +117,7 @@ def clusters(
 
 
 # The JSON keys of a grouping in the list: the CSV header, even of an empty list.
-KEYS = ("id", "name", "schemes", "domain", "sectors", "status", "source", "by_uwe.classified")
+KEYS = ("id", "name", "schemes", "domain", "sectors", "status", "source", "tool_words.classified")
 
 
 def _nothing(ds: Dataset, search: str | None) -> Any:
@@ -168,7 +168,7 @@ def cluster(ds: Dataset, name: str) -> Document:
     def sector(tag: Record, lang: Language) -> str:
         name = lang.text(sector_names[tag["sector"]])
         if not tag.get("words"):
-            return lang.message(msg("{sector} (uwe's reading: no words of the slides name it)", sector=name))
+            return lang.message(msg("{sector} (the tool's reading: no words of the slides name it)", sector=name))
         return lang.message(msg("{sector}, named by “{words}”", sector=name, words=tag["words"]))
 
     fields = (
@@ -178,7 +178,7 @@ def cluster(ds: Dataset, name: str) -> Document:
     )
     sections = (
         Section(msg("Domain"), items="memberships", show=domain),
-        Section(msg("Sectors (uwe's classification)"), items="sector_words", show=sector),
+        Section(msg("Sectors (the tool's classification)"), items="sector_words", show=sector),
         source_section(ds),
     )
     data = record_data(ds, c)
@@ -189,7 +189,7 @@ def cluster(ds: Dataset, name: str) -> Document:
         data["domain"] = found
     # Each tag with the slides' words that name it, and the slides that say them.
     data["sector_words"] = [_tag(ds, c, s) for s in ds["sectors"] if s["id"] in c["sectors"]]
-    data["by_uwe"] = _classified(c)
+    data["tool_words"] = _classified(c)
     return Document(c["name"], data, fields, sections)
 
 
@@ -209,7 +209,7 @@ def status_read(record: Record, lang: Language) -> str:
 
 
 def sector_slides(ds: Dataset, sector: Record) -> list[str]:
-    """A tag is uwe's: the slides that support it are those whose words name it (evidence.py)."""
+    """A tag is the tool's: the slides that support it are those whose words name it (evidence.py)."""
     return _slides(evidence.tagged(ds, sector))
 
 
@@ -226,7 +226,7 @@ def _named_by(tags: list[Record], lang: Language) -> str:
 
     def line(t: Record) -> str:
         if not t["words"]:
-            return lang.message(msg("{sector} (uwe's reading: no words of the slides name it)", sector=t["name"]))
+            return lang.message(msg("{sector} (the tool's reading: no words of the slides name it)", sector=t["name"]))
         if t["words"] == t["name"]:  # an export grappe, named by its own name
             return lang.message(msg_p("the slides' words", "“{text}”", text=t["words"]))
         return lang.message(msg("{label}: “{text}”", label=t["name"], text=t["words"]))
@@ -253,7 +253,7 @@ def sectors(ds: Dataset) -> Table:
                 "groupings": len(tagged),
                 "named_by": named_by,
                 "source": ds.sources(_slides(tagged)),
-                "by_uwe": by_uwe(written=["name_en", "name_fr", "synonyms"], classified=["groupings"]),
+                "tool_words": tool_words(written=["name_en", "name_fr", "synonyms"], classified=["groupings"]),
             }
         )
     columns = (
@@ -263,7 +263,9 @@ def sectors(ds: Dataset) -> Table:
         Column("named_by", msg("Named by the slides' words"), _named_by),
     )
     notes = (
-        msg("The sectors are uwe's vocabulary: a grouping has a sector only where its domain or name says it."),
-        msg("--sector also takes a sector's name in any of uwe's languages, or a synonym (--format json lists them)."),
+        msg("The sectors are the tool's vocabulary: a grouping has a sector only where its domain or name says it."),
+        msg(
+            "--sector also takes a sector's name in any of the tool's languages, or a synonym (--format json lists them)."
+        ),
     )
     return Table(msg("Sectors"), columns, data, notes=notes)

@@ -43,13 +43,13 @@ def record_data(ds: Dataset, record: Record) -> dict[str, Any]:
     return data
 
 
-def by_uwe(
+def tool_words(
     *, computed: Iterable[str] = (), written: Iterable[str] = (), classified: Iterable[str] = ()
 ) -> dict[str, list[str]]:
-    """Which fields of a record are uwe's, not the slides': what JSON and CSV say under `by_uwe`.
+    """Which fields of a record are the tool's, not the slides': what JSON and CSV say under `tool_words`.
 
-    `computed`: a figure uwe computed or counted; `written`: uwe's words (a summary, a label,
-    a gloss); `classified`: uwe's classification (a sector tag, a status read from the
+    `computed`: a figure the tool computed or counted; `written`: the tool's words (a summary, a label,
+    a gloss); `classified`: the tool's classification (a sector tag, a status read from the
     slides' words). Any other text of a record in French is the slides' own words.
     """
     found = {"computed": list(computed), "written": list(written), "classified": list(classified)}
@@ -57,8 +57,8 @@ def by_uwe(
 
 
 def as_read(shown: str, words: Any, lang: Language) -> str:
-    """uwe's classification (`shown`, a status) with the slides' words it is read from, if any."""
-    return lang.message(msg("{status}, as uwe reads “{words}”", status=shown, words=words)) if words else shown
+    """The tool's classification (`shown`, a status) with the slides' words it is read from, if any."""
+    return lang.message(msg("{status}, as the tool reads “{words}”", status=shown, words=words)) if words else shown
 
 
 def without_none(value: Any) -> Any:

@@ -2,9 +2,9 @@
 
 Every note is computed here, at run time, from the data folder in use: a user's own figures
 get their own notes, and a folder whose figures agree gets none. Each note gives the
-slides' figures it starts from, what uwe computed from them (as a formula over record ids,
-`flanders.population`), what that is compared with, and the difference. They are uwe's
-computations, not the slides' words: every note says so under `by_uwe`.
+slides' figures it starts from, what the tool computed from them (as a formula over record ids,
+`flanders.population`), what that is compared with, and the difference. They are the tool's
+computations, not the slides' words: every note says so under `tool_words`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.formatting import figure, index_base, number, percent, unit_value
 from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import Message, msg, msg_n
-from uwe_cli.views.common import by_uwe
+from uwe_cli.views.common import tool_words
 from uwe_cli.views.form import Document, Field, Section
 
 
@@ -179,7 +179,7 @@ def compute(ds: Dataset) -> list[dict[str, Any]]:
         note.update(
             about=about,
             source=ds.sources(dict.fromkeys(s for i in about for s in by_id[i]["source"])),
-            by_uwe=by_uwe(computed=computed),
+            tool_words=tool_words(computed=computed),
         )
     return found
 
@@ -232,14 +232,14 @@ def notes(ds: Dataset) -> Document:
             note["title"],
             fields=(
                 Field(msg("As the slides say"), f"{i}.figures", _figures),
-                Field(msg("uwe computed"), f"{i}.computed", _computed),
+                Field(msg("Computed by the tool"), f"{i}.computed", _computed),
                 Field(msg("Against"), f"{i}.against", _computed),
                 Field(msg("Difference"), f"{i}.difference", _signed),
             ),
         )
         for i, note in enumerate(found)
     )
-    explain = msg("Computed by uwe from the data in use: ids name its records (`uwe regions --format json`).")
+    explain = msg("Computed by the tool from the data in use: ids name its records (`uwe regions --format json`).")
     return Document(
         msg("Notes on the source: figures that do not agree ({count})", count=len(found)),
         found,

@@ -10,7 +10,7 @@ from uwe_cli.i18n.formatting import unit_value
 from uwe_cli.i18n.language import SOURCE_LANGUAGE, Language
 from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.names import lookup
-from uwe_cli.views.common import by_uwe, record_data, shown_words
+from uwe_cli.views.common import record_data, shown_words, tool_words
 from uwe_cli.views.form import Column, Document, Section, Table
 from uwe_cli.vocabulary import CONCEPT_KINDS, LESSON_KINDS
 
@@ -91,13 +91,13 @@ def results(ds: Dataset) -> Table:
             "output_of": r["output_of"],
             "scheme": assessed["id"],
             "source": source,
-            "by_uwe": by_uwe(written=["label"]),
+            "tool_words": tool_words(written=["label"]),
         }
         for r in assessed["results"]
     ]
     indent = {r["id"]: "  " * depth(parent[r["id"]]) + ("→ " if r["output_of"] else "") for r in assessed["results"]}
     columns = (
-        Column("", msg("Result (uwe's label)"), lambda r, lang: indent.get(r["id"], "") + r["label"]),
+        Column("", msg("Result (the tool's label)"), lambda r, lang: indent.get(r["id"], "") + r["label"]),
         Column("", msg("Figure"), lambda r, lang: unit_value(r["value"], r["unit"], lang), "right"),
         Column("quote", msg("As the slides say")),
     )
@@ -112,10 +112,10 @@ def results(ds: Dataset) -> Table:
 
 def _concept(c: Record, lang: Language) -> str:
     if c["kind"] == "term":
-        return lang.message(msg("{term}: {meaning} [uwe's gloss]", term=c["name"], meaning=c["meaning"]))
+        return lang.message(msg("{term}: {meaning} [the tool's gloss]", term=c["name"], meaning=c["meaning"]))
     body = str(c["text"])
     if c["kind"] == "definition":
-        # The French is the quotation the slide gives; any other language is uwe's translation.
+        # The French is the quotation the slide gives; any other language is the tool's translation.
         quote = msg("“{text}” [translated from the French]", text=body)
         body = lang.message(msg("« {text} »", text=body) if lang.is_source else quote)
         who = ", ".join(str(x) for x in (c.get("author"), c.get("year")) if x)
@@ -147,7 +147,7 @@ def concepts(ds: Dataset) -> Document:
         usages = [{"quote": u["quote"][SOURCE_LANGUAGE], "translation": u["quote"], "source": ds.sources([u["source"]])[0]}
                   for u in t["usages"]]  # fmt: skip
         records.append({"id": t["id"], "kind": "term", "name": t["name"], "meaning": t["meaning"], "usages": usages,
-                        "source": ds.sources(t["source"]), "by_uwe": by_uwe(written=["name", "meaning"])})  # fmt: skip
+                        "source": ds.sources(t["source"]), "tool_words": tool_words(written=["name", "meaning"])})  # fmt: skip
     sections = _grouped(records, {**CONCEPT_HEADINGS, "term": _GLOSSARY}, show=_concept, points=_concept_points)
     title = msg("Clustering: definitions and concepts")
     return Document(title, records, sections=sections)

@@ -10,7 +10,7 @@ from uwe_cli.i18n.formatting import figure, figure_with_period, figures, index_b
 from uwe_cli.i18n.language import LANGUAGE_NAMES, Language
 from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.names import lookup, matching
-from uwe_cli.views.common import by_uwe, find, names, record_data, shown_words, source_section
+from uwe_cli.views.common import find, names, record_data, shown_words, source_section, tool_words
 from uwe_cli.views.form import Chart, Column, Document, Field, Section, Table
 from uwe_cli.views.notes import pointer
 from uwe_cli.vocabulary import SORT_KEYS
@@ -80,7 +80,9 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) 
         *(Column(key, msg("Index {base}", base=index_base(base)), _index, "right") for key, base in bases.items()),
     )
     notes = [
-        msg("Share of Belgium is computed by uwe from the GDP per capita figures; it is not a figure of the source.")
+        msg(
+            "Share of Belgium is computed by the tool from the GDP per capita figures; it is not a figure of the source."
+        )
     ]
     by_id = {r["id"]: r for r in everyone}
     for r in chosen:
@@ -108,7 +110,7 @@ def _row(ds: Dataset, r: Record, belgium: Record | None, bases: dict[str, str]) 
     indices = {_index_key(f["base"]): f["value"] for f in r["gdp_per_capita_index"]}
     row.update({key: indices.get(key) for key in bases})
     row.update({"nuts": r["codes"]["nuts"], "iso_3166": r["codes"]["iso_3166"], "source": ds.sources(r["source"])})
-    row["by_uwe"] = by_uwe(computed=["gdp_share_of_belgium_pct"])
+    row["tool_words"] = tool_words(computed=["gdp_share_of_belgium_pct"])
     return row
 
 
@@ -143,8 +145,8 @@ def region(ds: Dataset, name: str) -> Document:
     )
     sections = (Section(msg("Main industrial sectors"), items="main_industrial_sectors"), source_section(ds))
     data = record_data(ds, r)
-    if r.get("aliases"):  # (names a reader may type: uwe's, not the slides')
-        data["by_uwe"] = by_uwe(written=["aliases"])
+    if r.get("aliases"):  # (names a reader may type: the tool's, not the slides')
+        data["tool_words"] = tool_words(written=["aliases"])
     return Document(r["name"], data, fields, sections, notes=pointer(ds, {r["id"]}))
 
 

@@ -28,7 +28,7 @@ _WORDS = frozenset({"aliases", "synonyms", "author", "acronym"})
 
 # Fields not searched: a grouping's status quote is the one phrase of the slide that lists
 # the export grappes (« Les grappes existantes »), the same for a dozen records.
-_NOT_SEARCHED = frozenset({"status_quote", "by_uwe"})
+_NOT_SEARCHED = frozenset({"status_quote", "tool_words"})
 
 # What each field is called, by its path without list indices; the first rank wins.
 _NAMES = {"name": msg("Name"), "title": msg("Title"), "subtitle": msg("Subtitle")}
@@ -180,7 +180,7 @@ def _nothing(ds: Dataset, query: str) -> Message:
     if found:
         suggested = either([msg("“{text}”", text=name) for name in found])
         return msg("nothing mentions “{text}”; did you mean {names}?", text=query, names=suggested)
-    return msg("nothing mentions “{text}”; search finds words by their beginning, in any of uwe's languages "
+    return msg("nothing mentions “{text}”; search finds words by their beginning, in any of the tool's languages "
                "('uwe search energ' finds energy and énergie); 'uwe sectors' lists the sectors", text=query)  # fmt: skip
 
 
