@@ -44,7 +44,7 @@ def test_regions_table_exact(uwe: Uwe) -> None:
 def test_regions_in_french(uwe: Uwe) -> None:
     run = uwe("regions", "--lang", "fr", "--format", "markdown")
     assert run.stdout.splitlines()[:5] == [
-        "## La Belgique et ses régions : PIB par habitant",
+        "## La Belgique et ses régions\xa0: PIB par habitant",
         "",
         "| Région | Population | PIB par habitant | En % de la Belgique (calculé) | Indice UE28=100 | Indice UE15=100 |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",

@@ -64,7 +64,7 @@ def test_html_has_a_title_and_a_language(uwe: Uwe, tmp_path: Path, data_copy: Pa
     page = path.read_text(encoding="utf-8")
     assert page.startswith(
         '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="UTF-8">\n'
-        "<title>La Belgique et ses régions : PIB par habitant</title>\n"
+        "<title>La Belgique et ses régions\xa0: PIB par habitant</title>\n"
     )
     # A title from the data is text: escaped for HTML, braces kept.
     clusters = data_copy / "clusters.yaml"

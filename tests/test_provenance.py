@@ -142,7 +142,7 @@ def test_results_show_outputs_apart_from_parts(uwe: Uwe) -> None:
         "    → Entreprises créées                 19",
     ]
     assert out[-2:] == [
-        "En retrait : une composante du résultat qui précède ; avec → : ce que ce",
+        "En retrait\xa0: une composante du résultat qui précède\u202f; avec →\xa0: ce que ce",
         "résultat a produit, et non une de ses composantes.",
     ]
     data = {r["id"]: r for r in uwe("results", "-f", "json").json()}
@@ -178,7 +178,7 @@ def test_the_glossary_is_in_concepts_and_first_in_search(uwe: Uwe) -> None:
     assert animateur["usages"][0] == {"quote": "Obligation d’engager un animateur.", "translation": "Obligation d’engager un animateur.",
                                       "source": "Les clusters régionaux"}  # fmt: skip
     out = lines(uwe("concepts", "--lang", "fr"))
-    at = out.index("Glossaire : les mots des diapositives")
+    at = out.index("Glossaire\xa0: les mots des diapositives")  # (the tool's heading, typeset)
     assert out[at + 1].startswith("• grappe : Le mot des diapositives pour un groupement d’entreprises")
     english = " ".join(uwe("concepts").stdout.split())
     # The slides' words stay theirs in English, with the tool's translation beside them.

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 # The width of an --export file, whatever the screen: the same file from any terminal
 # (a 40-column terminal would otherwise export a stacked slide). README documents it.
 EXPORT_WIDTH = 100
+# What ends a label in Markdown's `**Label:** value`, as the language writes it (`Capitale :`).
+_LABEL_COLON = msg_p("typography", "{label}:", label="")
 
 
 def render(
@@ -54,7 +56,7 @@ def render(
     elif fmt == "markdown":
         from uwe_cli.output.markdown import to_markdown
 
-        _write(to_markdown(derive(form, data, lang)))
+        _write(to_markdown(derive(form, data, lang), colon=screen.typeset(lang.message(_LABEL_COLON))))
     else:
         _terminal(derive(form, data, lang), no_color=no_color, width=width)
     if isinstance(form, Table) and not data and form.when_empty is not None:
