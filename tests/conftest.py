@@ -22,8 +22,10 @@ def _pinned_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytes
     # Rich reads COLUMNS when not on a terminal: the same width on every machine.
     monkeypatch.setenv("COLUMNS", str(WIDTH))
     monkeypatch.setenv("LINES", "25")
-    for name in ("UWE_LANG", "UWE_DATA_DIR", "FORCE_COLOR", "NO_COLOR", "TERM", "UWE_CACHE_DIR"):
+    for name in ("UWE_LANG", "UWE_DATA_DIR", "FORCE_COLOR", "NO_COLOR", "TERM", "UWE_CACHE_DIR", "PAGER", "UWE_PAGER"):
         monkeypatch.delenv(name, raising=False)
+    # A test on a pseudo-terminal must not wait on a pager (test_pager.py turns it on).
+    monkeypatch.setenv("UWE_NO_PAGER", "1")
     # Never read or write the user's real cache.
     monkeypatch.setenv("UWE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import signal
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,14 @@ def english_messages() -> set[str]:
             for english in ids:
                 pieces.update(p.strip(" :;,.()") for p in re.split(r"\{\w+\}", english))
     return {p for p in pieces if len(p) >= 8 and " " in p}  # (phrases, not words a language shares)
+
+
+def fresh_signals() -> None:
+    """A child process's `preexec_fn`: it starts with the signals as an interactive shell
+    gives them, whatever the tests' own process inherited. Under `nohup` SIGHUP is ignored,
+    in a shell's background job SIGINT is: dispositions and the blocked set survive `exec`,
+    and uwe rightly leaves an ignored signal ignored, so a test of what a signal does would
+    test the caller's shell instead."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])

@@ -77,9 +77,9 @@ def test_cite_with_hostile_titles(uwe, data_copy: Path) -> None:
     run = uwe("--data-dir", str(data_copy), "cite", "tweed", "-f", "json")
     assert run.exit_code == 0
     key, fields, person = parsed(run.json()["bibtex"])
-    assert key == "uwe2014-tweed"
+    assert key == "uwe2014:cluster:tweed"
     assert shown(fields["title"]) == plain(HOSTILE) + " — Les 10 clusters wallons"
-    assert shown(fields["note"]) == f"15 April 2014; {plain(HOSTILE)} — Les 10 clusters wallons; data: uwe 0.1.0"
+    assert shown(fields["note"]) == "15 April 2014; grouping 'tweed'; data: uwe 0.1.0"
     assert shown(person[1:-1]) == "Union {Wallonne} \\ 100% & co"
     # The table view shows the same entry (verbatim, never interpreted).
     assert run.json()["bibtex"] in uwe("--data-dir", str(data_copy), "cite", "tweed", "-f", "markdown").stdout
@@ -87,7 +87,7 @@ def test_cite_with_hostile_titles(uwe, data_copy: Path) -> None:
 
 def test_the_whole_dataset_cites_validly(uwe) -> None:
     key, fields, person = parsed(uwe("cite", "-f", "json").json()["bibtex"])
-    assert (key, person) == ("uwe2014-all", "{Union Wallonne des Entreprises}")  # (as before: no special character)
+    assert (key, person) == ("uwe2014", "{Union Wallonne des Entreprises}")  # (as before: no special character)
     assert fields["howpublished"] == "Presentation, IFAG / Bulgarian Chamber of Commerce and Industry (CCI), Sofia"
 
 

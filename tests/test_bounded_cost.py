@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import problems
-from uwe_cli.dataset import store, yamlfile
+from uwe_cli.dataset import store, yaml_scalars, yamlfile
 from uwe_cli.dataset.checks import validation
 from uwe_cli.names import lookup
 
@@ -26,7 +26,7 @@ def test_the_limits_are_documented() -> None:
     assert store.MAX_FOLDER_BYTES == 16 * 2**20 and "| bytes, all files together | 16 MiB |" in text
     assert f"| {store.MAX_VALUES:,} |" in text
     assert f"| problems listed per file (and between files) | {validation.MAX_LISTED:,} |" in text
-    assert f"| {yamlfile.MAX_DIGITS:,} |" in text and f"| {yamlfile.MAX_DEPTH} levels |" in text
+    assert f"| {yaml_scalars.MAX_DIGITS:,} |" in text and f"| {yamlfile.MAX_DEPTH} levels |" in text
 
 
 @pytest.fixture

@@ -154,8 +154,9 @@ def test_a_control_character_is_located(data_copy: Path) -> None:
 
 def test_a_merge_key_is_refused_and_a_lone_equals_sign_is_text(data_copy: Path) -> None:
     path = data_copy / "regions.yaml"
-    edit(path, "    population: {value: 11000000, unit: people}", "    population: &p {value: 11000000, unit: people}")
-    line = edit(path, "    population: {value: 6400000, unit: people}", "    population:\n      <<: *p")
+    edit(path, "    population: {value: 11000000, unit: people,", "    population: &p {value: 11000000, unit: people,")
+    flanders = '    population: {value: 6400000, unit: people, quote: {fr: "6,4 millions d’habitants", en: "6.4 million inhabitants"}}'
+    line = edit(path, flanders, "    population:\n      <<: *p")
     assert problems(data_copy) == [
         f"DATA/regions.yaml:{line + 1}:7: regions[1].population: YAML merge keys (<<) are not allowed: write the "
         "fields out in full"

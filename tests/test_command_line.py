@@ -75,6 +75,9 @@ def test_narrow_help_puts_descriptions_under_their_options(uwe: Uwe) -> None:
 
 def test_help_and_version_are_aliases(uwe: Uwe) -> None:
     assert uwe("help").stdout == uwe("--help").stdout
+    # `uwe data help` is `uwe data --help` (not "did you mean 'help'?"), as `uwe help` is `uwe --help`
+    assert (uwe("data", "help").exit_code, uwe("data", "help").stdout) == (0, uwe("data", "--help").stdout)
+    assert uwe("data", "help", "export").stdout == uwe("data", "export", "--help").stdout
     for command in (["clusters"], ["data"], ["data", "check"]):
         run = uwe("help", *command)
         assert (run.exit_code, run.stdout) == (0, uwe(*command, "--help").stdout), command
@@ -115,7 +118,46 @@ def test_no_color_after_the_command_for_commands_without_it(uwe: Uwe) -> None:
         (["regions", "--format"], "missing value after --format (see 'uwe regions --help')"),
         (["regions", "--frmat", "json"], "unknown option '--frmat' (did you mean '--format'?)"),
         (["regions", "--zzz"], "unknown option '--zzz' (see 'uwe regions --help')"),
-        (["clusters", "energy"], "unexpected extra argument 'energy' (see 'uwe clusters --help')"),
+        (["clusters", "energy"], "unexpected extra argument 'energy' (did you mean 'uwe clusters --sector energy'?)"),
+        (
+            ["clusters", "--status", "active", "formation"],
+            "unexpected extra argument 'formation' (did you mean 'uwe clusters --status active --status formation'?)",
+        ),
+        (["lessons", "effects"], "unexpected extra argument 'effects' (did you mean 'uwe lessons --kind effects'?)"),
+        (
+            ["region", "brussels", "wallonia"],
+            "unexpected extra argument 'wallonia' (did you mean 'uwe regions brussels wallonia'?)",
+        ),
+        (
+            ["scheme", "poles", "grappes"],
+            "unexpected extra argument 'grappes' (did you mean 'uwe schemes poles grappes'?)",
+        ),
+        (["-f", "json", "regions"], "'-f' is an option of 'uwe regions': type 'uwe regions -f json'"),
+        (
+            ["--sector", "energy", "clusters"],
+            "'--sector' is an option of 'uwe clusters': type 'uwe clusters --sector energy'",
+        ),
+        (
+            ["--export", "x.svg", "regions"],
+            "'--export' is an option of 'uwe regions': type 'uwe regions --export x.svg'",
+        ),
+        (
+            ["--no-cache", "--force", "-f=csv", "regions", "brussels"],
+            "'--force' is an option of 'uwe regions': type 'uwe --no-cache regions --force -f=csv brussels'",
+        ),
+        (["export"], "unknown command 'export' (did you mean 'uwe data export'?)"),
+        (["check", "my data"], "unknown command 'check' (did you mean 'uwe data check \"my data\"'?)"),
+        (
+            ["compare", "brussels", "wallonia"],
+            "unknown command 'compare' (did you mean 'uwe regions brussels wallonia'?)",
+        ),
+        (["poles"], "unknown command 'poles' (did you mean 'uwe clusters --scheme poles'?)"),
+        (["data", "helpp"], "unknown command 'helpp' (see 'uwe data --help')"),
+        (["clusters", "--sector", "solar"], "unknown sector 'solar' (did you mean 'Energy'?)"),
+        (
+            ["cluster", "logistique"],
+            "unknown cluster 'logistique' (did you mean 'Logistics in Wallonia', 'Airports and Ports' or 'Rail transport'?)",
+        ),
         (
             ["cluster", "logistics", "in", "wallonia"],
             "unexpected extra arguments 'in wallonia': a name with spaces needs quotes, as in "
@@ -207,11 +249,23 @@ def test_completion_covers_every_name_argument(line: str, offered: list[str], mo
 
 def test_completion_offers_every_citable_record(monkeypatch: pytest.MonkeyPatch) -> None:
     offered = completions("uwe cite ", monkeypatch)
-    assert (
-        len(offered) == 68
-        and offered[:3] == ["grappe", "grappe-technologique", "grappe-d-exportation"]
-        and offered[-1] == "uwe"
-    )
+    # The views first, then the kinds of record, then the 68 records.
+    assert offered[:9] == ["regions", "schemes", "clusters", "sectors", "lessons", "results", "concepts", "notes",
+                           "about"]  # fmt: skip
+    assert offered[9:19] == ["region", "scheme", "cluster", "grouping", "lesson", "concept", "term", "slide",
+                             "organisation", "view"]  # fmt: skip
+    # (68 records; the glossary's "cluster" is offered once, a word that is also a kind's)
+    assert len(offered[19:]) == 67 and offered[19:22] == ["grappe", "grappe-technologique", "grappe-d-exportation"]
+    assert offered[-1] == "uwe"
+
+
+def test_completion_offers_a_records_figures_and_a_kinds_records(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert completions("uwe cite wallonia g", monkeypatch) == ["gdp-per-capita", "gdp-per-capita-index"]
+    assert completions("uwe cite poles p", monkeypatch) == ["patents"]
+    assert completions("uwe cite slide walloni", monkeypatch) == ["wallonia"]
+    assert completions("uwe cite re", monkeypatch) == ["regions", "results", "region", "region-Brüssel-Hauptstadt",
+                                                       "regional-clusters"]  # fmt: skip
+    assert completions("uwe cite tweed ", monkeypatch) == []  # (a grouping has no figures)
 
 
 @pytest.mark.parametrize(
@@ -239,3 +293,12 @@ def test_an_empty_word_is_refused_before_anything_is_done(
     run = main(*args)
     assert (run.exit_code, run.stdout, run.stderr) == (2, "", f"uwe: error: {said}\n")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "region"),
+    [("flemish", "flanders"), ("bxl", "brussels"), ("walloon", "wallonia"), ("Vlaams Gewest", "flanders"),
+     ("région wallonne", "wallonia")],
+)  # fmt: skip
+def test_regions_answer_to_their_usual_names_and_abbreviations(uwe: Uwe, typed: str, region: str) -> None:
+    assert uwe("region", typed, "-f", "json").json()["id"] == region  # type: ignore[index]

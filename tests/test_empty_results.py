@@ -58,7 +58,10 @@ def test_an_empty_result_in_french(uwe: Uwe) -> None:
 @pytest.mark.parametrize(
     ("args", "header"),
     [
-        (["clusters", "--search", "aerospace"], "id,name,schemes,domain,sectors,status,source,tool_words.classified"),
+        (
+            ["clusters", "--search", "aerospace"],
+            "id,name,schemes,domain,domains,sectors,status,source,tool_words.classified",
+        ),
         (["search", "xyzzy"], "kind,id,name,field,field_label,lang,text,source"),
     ],
 )
@@ -81,3 +84,28 @@ def test_empty_markdown_keeps_its_table_header(uwe: Uwe) -> None:
         "*Sectors and statuses are the tool's classification; \\`uwe cluster NAME\\` shows the slides' words behind them.*\n\n"
         "*Texts translated from the slides' French by the tool; --lang fr shows the slides' own words.*\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        (
+            ["clusters", "--scheme", "technology-grappes"],
+            "uwe: the slides name none of the 10 groupings of Technology clusters; "
+            "'uwe scheme technology-grappes' says what they say of it\n",
+        ),
+        (
+            ["clusters", "--scheme", "poles", "--sector", "energy"],
+            "uwe: no grouping of Competitiveness poles has the sector Energy; in other schemes: TWEED and "
+            "Environment (try 'uwe clusters --sector energy')\n",
+        ),
+        (
+            ["--lang", "fr", "clusters", "--scheme", "poles", "--sector", "énergie"],
+            "uwe : aucun groupement des Pôles de compétitivité n’a le secteur Énergie ; dans d’autres dispositifs : "
+            "TWEED et Environnement (essayez « uwe clusters --sector energy »)\n",
+        ),
+    ],
+)
+def test_an_empty_list_says_what_the_data_does_hold(uwe: Uwe, args: list[str], told: str) -> None:
+    run = uwe(*args, env={"COLUMNS": "500"})
+    assert (run.exit_code, run.stderr) == (0, told)

@@ -22,7 +22,7 @@ MISTAKES = [
     ("regions.yaml", "gdp_per_capita: {value: 30500", "gdp_per_capita: {value: -30500"),  # negative
     ("regions.yaml", "gdp_per_capita: {value: 28800", "gdp_per_capita: {value: .inf"),  # not finite
     ("regions.yaml", '{value: 11.1, unit: "%"', '{value: 111.1, unit: "%"'),  # a percentage over 100
-    ("regions.yaml", '{value: 119, unit: index, base: "EU28=100"}', "{value: 119, unit: index}"),  # no base
+    ("regions.yaml", '{value: 119, unit: index, base: "EU28=100",', "{value: 119, unit: index,"),  # no base
     ("regions.yaml", "    kind: country", "    kind: province"),  # not one of the kinds
     ("regions.yaml", '    name: {fr: "Belgique"', '    nmae: {fr: "Belgique"'),  # unknown field, missing field
     ("regions.yaml", "    codes: {nuts: BE, iso_3166: BE}", "    codes: [BE]"),  # a list for a mapping
@@ -35,6 +35,14 @@ MISTAKES = [
 ]
 
 
+# Between the files: a fact that names no slide where its record cites several, and one
+# that names a slide its record does not cite.
+SLIDE_MISTAKES = [
+    ("regions.yaml", '    capital: {fr: "Namur", en: "Namur", slide: wallonia}', "    capital: Namur"),
+    ("clusters.yaml", "        slide: six-poles", "        slide: uwe"),
+]
+
+
 @pytest.mark.parametrize(
     "mistakes",
     [
@@ -42,11 +50,12 @@ MISTAKES = [
         [("about.yaml", "  date: 2014-04-15", "  date: 2014-13-45")],  # not a date (the file stops there)
         [("regions.yaml", "regions:", "regions:\n  - &a {id: x}\n  - *b")],  # an alias to nothing
         [("lessons.yaml", "lessons:", "lessons:\n  {[a]: 1}:")],  # a key that is a list
+        SLIDE_MISTAKES,
         [
             (
                 "regions.yaml",
-                "    population: {value: 11000000, unit: people}",
-                "    population: {value: 1.000, unit: [1]}",
+                "    population: {value: 11000000, unit: people,",
+                "    population: {value: 1.000, unit: [1],",
             )
         ],
     ],
@@ -77,6 +86,19 @@ def test_data_check_answers_in_the_chosen_language(uwe: Uwe, data_copy: Path, la
     leaked = sorted(p for p in english_messages() if p in run.stderr.replace(str(data_copy), "DATA"))
     assert leaked == [], leaked[:5]
     assert not any(line.startswith("uwe: error:") for line in lines), lines[-1]
+    assert [line for line in lines if _english(line)] == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "de", "bg"])
+def test_a_fact_without_its_one_slide_is_told_in_the_chosen_language(uwe: Uwe, data_copy: Path, lang: str) -> None:
+    for file, old, new in SLIDE_MISTAKES:
+        edit(data_copy / file, old, new)
+    run = uwe("--lang", lang, "data", "check", str(data_copy), env={"COLUMNS": "1000"})
+    assert run.exit_code == 1
+    lines = run.stderr.splitlines()
+    assert len(lines) == 3 and "regions[3].capital:" in lines[0] and "memberships[1].slide:" in lines[1]
+    leaked = sorted(p for p in english_messages() if p in run.stderr.replace(str(data_copy), "DATA"))
+    assert leaked == [], leaked[:5]
     assert [line for line in lines if _english(line)] == []
 
 

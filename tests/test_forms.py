@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import json
 import re
 from collections.abc import Callable
@@ -39,7 +40,9 @@ VIEWS: list[tuple[Callable[..., Form], dict[str, Any]]] = [
     (policy.results, {}),
     (policy.concepts, {}),
     (cite.cite, {}),
-    (cite.cite, {"name": "tweed"}),
+    (cite.cite, {"target_words": ("tweed",)}),
+    (cite.cite, {"target_words": ("results",)}),
+    (cite.cite, {"target_words": ("wallonia", "gdp-per-capita")}),
     (search.search, {"query": "grappe"}),
     # Empty results, and what they suggest.
     (clusters.clusters, {"search": "aerospace"}),
@@ -83,20 +86,27 @@ def test_a_changed_value_in_the_json_changes_the_table(ds: Dataset) -> None:
     assert [bar.shown for bar in shown.chart][3] == "€21,000"  # type: ignore[union-attr]
 
 
+def _babel_keys(code: str) -> set[tuple[str | None, str]]:
+    """(context, message) of every translated entry of a catalogue, as Babel reads it."""
+    with (language._LOCALE / code / "LC_MESSAGES" / "uwe.po").open("rb") as handle:
+        return {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(handle) if m.id and m.string}
+
+
 class _Recording(Language):
     """A language that remembers every message its catalogue does not translate."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.missing: set[tuple[str | None, str]] = set()
+        self.known = _babel_keys(code)
 
     def gettext(self, message: str, context: str | None = None) -> str:
-        if (context, message) not in self._catalogue:
+        if (context, message) not in self.known:
             self.missing.add((context, message))
         return super().gettext(message, context)
 
     def ngettext(self, singular: str, plural: str, n: float) -> str:
-        if (None, singular) not in self._catalogue:
+        if (None, singular) not in self.known:
             self.missing.add((None, singular))
         return super().ngettext(singular, plural, n)
 
@@ -128,17 +138,13 @@ def test_a_tables_keys_are_its_csv_header(ds: Dataset, view: Any, options: dict[
 
 
 def test_the_catalogue_is_a_valid_po_file_that_babel_reads() -> None:
+    # (tests/test_catalogues.py: uwe reads every catalogue as Babel does)
     path = language._LOCALE / "fr" / "LC_MESSAGES" / "uwe.po"
     with path.open("rb") as handle:
         catalogue = read_po(handle)
     assert catalogue.locale.language == "fr"
     assert catalogue.plural_expr == "(n > 1)"
-    ours = language._catalogue("fr")[0]
-    theirs = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m.string for m in catalogue if m.id}
-    assert set(ours) == set(theirs)
-    for key, forms in ours.items():
-        expected = theirs[key]
-        assert forms == ([expected] if isinstance(expected, str) else list(expected)), key
+    assert len(_babel_keys("fr")) == len([m for m in catalogue if m.id]) > 300
 
 
 def test_a_view_knows_no_language() -> None:
@@ -186,8 +192,12 @@ def test_every_translation_names_only_fields_its_message_has() -> None:
 def test_a_translation_that_cannot_be_formatted_falls_back_to_the_english() -> None:
     from uwe_cli.i18n.messages import msg
 
+    class Faulty(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return "{argument} fehlt: {ziel}" if message == "missing {argument}" else message
+
     lang = Language("de")
-    lang._catalogue = {**lang._catalogue, (None, "missing {argument}"): ["{argument} fehlt: {ziel}"]}  # (a copy)
+    lang._translations = Faulty()
     assert lang.message(msg("missing {argument}", argument="NAME")) == "missing NAME"
 
 

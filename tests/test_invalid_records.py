@@ -151,8 +151,9 @@ def test_two_thousands_commas_inside_braces(data_copy: Path) -> None:
 
 
 def test_a_thousands_comma_on_its_own_line(data_copy: Path) -> None:
-    line = edit(data_copy / "regions.yaml", "gdp_per_capita: {value: 28800, unit: EUR}",
-                "gdp_per_capita:\n      value: 28,800\n      unit: EUR")  # fmt: skip
+    quote = 'quote: {fr: "PIB/hab: 28 800€", en: "GDP per capita: €28,800"}'
+    line = edit(data_copy / "regions.yaml", f"gdp_per_capita: {{value: 28800, unit: EUR, {quote}}}",
+                f"gdp_per_capita:\n      value: 28,800\n      unit: EUR\n      {quote}")  # fmt: skip
     assert problems(data_copy) == [
         f"DATA/regions.yaml:{line + 1}:7: regions[1].gdp_per_capita.value: should be a number, got '28,800': "
         "write 28800, without a thousands separator"
@@ -226,10 +227,10 @@ def test_a_glossary_use_or_a_membership_citing_an_unknown_slide(data_copy: Path)
         "        source: regional-clusters-funding",
         "        source: regional-cluster-funding",
     )
-    membership = edit(data_copy / "clusters.yaml", "        source: six-poles", "        source: six-pole")
+    membership = edit(data_copy / "clusters.yaml", "        slide: six-poles", "        slide: six-pole")
     assert problems(data_copy) == [
-        f"DATA/clusters.yaml:{membership}:9: clusters[5].memberships[1].source: unknown slide 'six-pole' "
-        "(did you mean 'six-poles' or 'poles'?)",
+        f"DATA/clusters.yaml:{membership}:9: clusters[5].memberships[1].slide: slide 'six-pole' is not one of its "
+        "record's (source) (name one of 'walloon-clusters' or 'six-poles', or add 'six-pole' to the record's source)",
         f"DATA/concepts.yaml:{usage}:9: glossary[5].usages[0].source: unknown slide 'regional-cluster-funding' "
         "(did you mean 'regional-clusters-funding' or 'regional-clusters-definition'?)",
     ]
@@ -246,3 +247,23 @@ def test_a_comma_that_is_not_a_thousands_separator_gets_no_wrong_fix(data_copy: 
     edit(data_copy / "regions.yaml", "population: {value: 6400000", f"population: {{value: {written}")
     said = " ".join(problems(data_copy))
     assert "without a thousands separator" not in said and "population" in said
+
+
+def test_a_fact_of_a_record_citing_several_slides_names_its_own(data_copy: Path) -> None:
+    # Wallonia cites the Belgium slide and its own: its capital is on its own, and must say so.
+    line = edit(
+        data_copy / "regions.yaml", '    capital: {fr: "Namur", en: "Namur", slide: wallonia}', "    capital: Namur"
+    )
+    unemployment = edit(data_copy / "regions.yaml", '"Unemployment rate: 11.1% in 2013"}, slide: wallonia}',
+                        '"Unemployment rate: 11.1% in 2013"}, slide: uwe}')  # fmt: skip
+    assert problems(data_copy) == [
+        f"DATA/regions.yaml:{line}:5: regions[3].capital: names no slide, and its record cites several (add "
+        "'slide:' with the one that states it: 'belgium' or 'wallonia')",
+        f"DATA/regions.yaml:{unemployment}:137: regions[3].unemployment_rate[0].slide: slide 'uwe' is not one of "
+        "its record's (source) (name one of 'belgium' or 'wallonia', or add 'uwe' to the record's source)",
+    ]
+    # A record of one slide: its facts are on it, and need not say so.
+    edit(data_copy / "regions.yaml", "    capital: Namur", '    capital: {fr: "Namur", en: "Namur", slide: wallonia}')
+    edit(data_copy / "regions.yaml", "}, slide: uwe}", "}, slide: wallonia}")
+    edit(data_copy / "regions.yaml", "    source: [belgium, wallonia]", "    source: [wallonia]")
+    assert "wallonia" in problems(data_copy)[0]  # (the Belgium slide's facts now cite a slide it does not)

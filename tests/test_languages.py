@@ -11,7 +11,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from helpers import english_messages
-from uwe_cli.i18n import language
+from uwe_cli.i18n import choice, language
 
 Uwe = Callable[..., Any]
 LANGS = ("en", "fr", "nl", "de", "bg")
@@ -180,10 +180,10 @@ ERROR = {
 def test_every_help_text_is_in_every_catalogue(lang: str) -> None:
     import typer
 
-    from uwe_cli.cli import command_line
     from uwe_cli.cli import commands as cli
+    from uwe_cli.cli import helptext
 
-    wanted = command_line.help_messages(typer.main.get_command(cli.app))
+    wanted = helptext.help_messages(typer.main.get_command(cli.app))
     assert len(wanted) > 50
     with (language._LOCALE / lang / "LC_MESSAGES" / "uwe.po").open("rb") as handle:
         translated = {(m.context, m.id) for m in read_po(handle) if m.id and m.string}
@@ -221,10 +221,10 @@ def test_usage_errors_answer_in_the_chosen_language(uwe: Uwe, args: list[str], s
 def test_a_locale_name_asks_for_its_language_and_a_bad_uwe_lang_is_refused_in_the_locales() -> None:
     from uwe_cli.errors import UsageError
 
-    assert language.resolve("de-BE", {}).code == "de"
-    assert language.resolve(None, {"UWE_LANG": "fr_BE.UTF-8", "LANG": "nl_BE.UTF-8"}).code == "fr"
+    assert choice.resolve("de-BE", {}).code == "de"
+    assert choice.resolve(None, {"UWE_LANG": "fr_BE.UTF-8", "LANG": "nl_BE.UTF-8"}).code == "fr"
     with pytest.raises(UsageError) as refused:
-        language.resolve(None, {"UWE_LANG": "zz", "LANG": "bg_BG.UTF-8"})
+        choice.resolve(None, {"UWE_LANG": "zz", "LANG": "bg_BG.UTF-8"})
     assert str(refused.value) == "UWE_LANG: unknown language 'zz' (use en, fr, nl, de or bg)"
 
 

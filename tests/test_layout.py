@@ -52,11 +52,47 @@ def test_a_table_whose_cells_wrap_separates_its_rows(uwe: Uwe) -> None:
     ]
 
 
+def test_a_wide_terminal_wraps_the_fewest_cells_and_parts_only_the_tall_rows(uwe: Uwe) -> None:
+    # At 160 columns every domain and sector fits on its line: only the one long name wraps
+    # (and Logistics in Wallonia has two schemes, each with its domain), with a blank line
+    # around those rows only.
+    lines = uwe("clusters", env={"COLUMNS": "160"}).stdout.splitlines()
+    infopole = (
+        "Infopôle                             Regional clusters       Information and Communication Technologies (ICT)"
+    )
+    assert any(line.startswith(infopole + "   ICT ") for line in lines)
+    assert lines[8:13] == [
+        "",
+        "Logistics in Wallonia                Regional clusters       Transport and logistics                            "
+        "Transport and logistics             not stated",
+        "                                     Competitiveness poles   Transport – logistics",
+        "",
+        "Photonique                           Regional clusters       Photonics (light, laser, etc.)                     "
+        "Photonics                           not stated",
+    ]
+    assert len(lines) < 42
+    # At 200 columns nothing wraps at all.
+    wide = uwe("clusters", env={"COLUMNS": "200"}).stdout.splitlines()
+    assert "Construction (building and public works)" in " ".join(wide)
+    assert wide.count("") == 3  # (around Logistics in Wallonia's two schemes, and before the note)
+
+
+def test_fit_narrows_a_column_of_one_long_name_before_a_column_of_many(uwe: Uwe) -> None:
+    from uwe_cli.output.fitting import fit
+
+    headers = [("Name", "left"), ("Domain", "left")]
+    rows = [["A very long name indeed", "a domain of words"], *([["Short", "another domain of words"]] * 3)]
+    assert fit(headers, rows, available=40) == [17, 23]  # one cell wraps, not three domains
+    assert fit(headers, rows, available=46) == [23, 23]  # (room enough: nothing wraps)
+    assert fit(headers, rows, available=30) == [7, 23]  # (still the one long name)
+    assert fit(headers, rows, available=20) == [10, 10]  # (most rows wrap anyway: alike)
+
+
 def test_a_table_whose_cells_fit_has_no_blank_lines_and_no_repeated_title(uwe: Uwe) -> None:
     lines = uwe("results", env={"COLUMNS": "160"}).stdout.splitlines()
     assert lines[:5] == [
         "First assessment: Competitiveness poles",
-        "Result (the tool's label)                       Figure   As the slides say",
+        "Result (the tool's label)                       Figure   As the slides say (translated)",
         "─" * 108,
         "Member companies of the poles                      600   600 member companies of the poles",
         "Share of value added                               45%   45% of value added and 24% of industrial employment",

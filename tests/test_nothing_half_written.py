@@ -60,17 +60,22 @@ def test_a_full_disk_seen_only_at_fsync(uwe, tmp_path: Path, monkeypatch: pytest
     assert (run.exit_code, listing(tmp_path)) == (1, [])
 
 
+@pytest.mark.parametrize("rename", ["_renameat2", "link"])
 def test_an_export_file_that_appears_meanwhile_is_never_replaced(
-    uwe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    uwe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rename: str
 ) -> None:
+    # Through renameat2's RENAME_NOREPLACE, and through the hard link of systems without it.
     target = tmp_path / "out.html"
-    real_link = os.link
+    where = newfile if rename == "_renameat2" else newfile.os
+    real = getattr(where, rename)
 
-    def someone_else_first(src: str, dst: str) -> None:
+    def someone_else_first(src: Path, dst: Path) -> bool:
         Path(dst).write_text("theirs", encoding="utf-8")
-        real_link(src, dst)
+        return real(src, dst)
 
-    monkeypatch.setattr(newfile.os, "link", someone_else_first)
+    if rename == "link":
+        monkeypatch.setattr(newfile, "_renameat2", lambda src, dst: False)
+    monkeypatch.setattr(where, rename, someone_else_first)
     run = uwe("regions", "--export", str(target))
     assert run.exit_code == 2
     assert run.stderr == f"uwe: error: --export {target}: file already exists (add --force to replace it)\n"
@@ -94,18 +99,15 @@ def test_without_hard_links_a_file_is_still_whole_or_absent(
         raise OSError(errno.EPERM, "Operation not permitted")
 
     monkeypatch.setattr(newfile.os, "link", no_links)
+    monkeypatch.setattr(newfile, "_renameat2", lambda src, dst: False)
     target = tmp_path / "out.txt"
     if full:
-        real_fsync = os.fsync
-        calls = []
+        # The name is claimed (O_EXCL) and then replaced by the complete file: a failure
+        # there removes the claim.
+        def fails(src: Path, dst: Path) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
 
-        def full_on_the_second(fd: int) -> None:  # (the temporary file's fsync passes)
-            calls.append(fd)
-            if len(calls) == 2:
-                raise OSError(errno.ENOSPC, "No space left on device")
-            real_fsync(fd)
-
-        monkeypatch.setattr(newfile.os, "fsync", full_on_the_second)
+        monkeypatch.setattr(newfile.os, "replace", fails)
         with pytest.raises(OSError, match="No space left"):
             newfile.create(target, b"data")
         assert listing(tmp_path) == []

@@ -29,6 +29,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_every_data_file(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"uwe_cli/data/{name}.yaml" for name in store.FILES} <= names
+    # The interface's catalogues, compiled by the build (hatch_build.py) for gettext to read.
+    assert {f"uwe_cli/i18n/locale/{lang}/LC_MESSAGES/uwe.mo" for lang in ("fr", "nl", "de", "bg")} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "uwe = uwe_cli.__main__:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
@@ -57,3 +59,12 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     assert check.stdout.startswith(
         "ok: 1 country, 3 regions, 1 community, 4 schemes, 27 clusters, 21 sectors, 13 lessons, 12 concepts, 7 glossary terms, 23 slides"
     )
+    # Installed, uwe reads its compiled catalogues: no .po is parsed at run time.
+    probe = (
+        "from unittest import mock; from uwe_cli.i18n import language\n"
+        "with mock.patch.object(language, 'parse_po', side_effect=AssertionError('a .po was parsed')):\n"
+        "    print(language.Language('fr').gettext('Region'))\n"
+    )
+    env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
+    read = subprocess.run([sys.executable, "-c", probe], cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert (read.returncode, read.stdout, read.stderr) == (0, "Région\n", "")

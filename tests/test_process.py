@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import fresh_signals
 from uwe_cli.dataset import store
 
 RUN = "\nfrom uwe_cli.__main__ import run\nrun()\n"
@@ -19,14 +20,21 @@ RUN = "\nfrom uwe_cli.__main__ import run\nrun()\n"
 def uwe(*args: str | bytes, prelude: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run the `uwe` program; `prelude` is Python run first in the same process."""
     return subprocess.run(
-        [sys.executable, "-c", prelude + RUN, *args], capture_output=True, timeout=60, env={**os.environ, **(env or {})}
+        [sys.executable, "-c", prelude + RUN, *args],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+        preexec_fn=fresh_signals,
     )
 
 
 def shell(command: str) -> subprocess.CompletedProcess[bytes]:
     """`command` run by bash, where `uwe` is this Python's uwe."""
     return subprocess.run(
-        ["bash", "-c", f'uwe() {{ "{sys.executable}" -m uwe_cli "$@"; }}; {command}'], capture_output=True, timeout=60
+        ["bash", "-c", f'uwe() {{ "{sys.executable}" -m uwe_cli "$@"; }}; {command}'],
+        capture_output=True,
+        timeout=60,
+        preexec_fn=fresh_signals,
     )
 
 

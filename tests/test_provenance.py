@@ -49,7 +49,11 @@ def test_the_table_labels_uwes_words_and_says_english_is_a_translation(uwe: Uwe)
     assert "translated" not in uwe("schemes", "poles", "--lang", "fr").stdout
     assert "Schemes (the tool's summaries)" in uwe().stdout
     markdown = uwe("results", "-f", "markdown").stdout.splitlines()
-    assert markdown[2] == "| Result (the tool's label) | Figure | As the slides say |"
+    assert markdown[2] == "| Result (the tool's label) | Figure | As the slides say (translated) |"
+    assert (
+        "| Résultat (libellé de l’outil) | Chiffre | Selon les diapositives |"
+        in uwe("results", "-f", "markdown", "--lang", "fr").stdout
+    )
     assert (
         markdown[-1] == "*Texts translated from the slides' French by the tool; --lang fr shows the slides' own words.*"
     )
@@ -58,12 +62,13 @@ def test_the_table_labels_uwes_words_and_says_english_is_a_translation(uwe: Uwe)
 def test_a_scheme_tells_its_status_from_the_slides_words_and_its_english_term(uwe: Uwe) -> None:
     out = lines(uwe("scheme", "poles"))
     assert out[1:7] == [
-        "Period                               since 2006",
-        "As the slides say                    Flagship policy of the Walloon Government",
-        "                                     since 2006",
-        "The slides' English term             “competitiveness cluster”",
-        "Status                               active, as the tool reads “Flagship policy",
-        "                                     of the Walloon Government since 2006”",
+        "Period                          since 2006",
+        "As the slides say (translated)  Flagship policy of the Walloon Government since",
+        "                                2006",
+        "The slides' English term        “competitiveness cluster”",
+        # In quotation marks only the slides' own words: the French, whatever the language.
+        "Status                          active, as the tool reads “Politique-phare du",
+        "                                Gouvernement wallon depuis 2006”",
     ]
     french = lines(uwe("scheme", "poles", "--lang", "fr"))
     assert "Le terme anglais des diapositives  « competitiveness cluster »" in french
@@ -106,13 +111,14 @@ def test_sectors_cite_only_the_slides_whose_words_name_them(uwe: Uwe) -> None:
     health = sectors["health"]
     # Not the 10 Walloon clusters' slide (ARESA's « Recherche clinique » is research) nor the poles'.
     assert health["source"] == ["Les grappes existantes — Les grappes d’exportation"]
-    assert health["named_by"] == [{"grouping": "health", "name": "Santé", "words": "hôpital - équipement médical - pharmacie",
-                                   "source": health["source"]}]  # fmt: skip
+    assert health["named_by"] == [{"grouping": "health", "name": "Santé", "quote": "hôpital - équipement médical - pharmacie",
+                                   "quote_translation": None, "source": health["source"]}]  # fmt: skip
     transport = sectors["transport-logistics"]
     assert transport["source"] == ["La politique de redéploiement économique — Les 10 clusters wallons",
                                    "Les grappes existantes — Les grappes d’exportation"]  # fmt: skip
     out = lines(uwe("sectors"))
     assert out[:2] == ["Sectors", "                                                            Named by the slides'"]
+    assert out[2].endswith("words (translated)")
     assert "Energy                 energy                           2   TWEED: “Sustainable" in out
 
 
@@ -175,14 +181,22 @@ def test_the_glossary_is_in_concepts_and_first_in_search(uwe: Uwe) -> None:
     assert [t["name"] for t in terms] == ["grappe", "grappe technologique", "grappe d’exportation",
                                           "pôle de compétitivité", "cluster", "animateur", "coopétition"]  # fmt: skip
     animateur = terms[5]
-    assert animateur["usages"][0] == {"quote": "Obligation d’engager un animateur.", "translation": "Obligation d’engager un animateur.",
+    assert animateur["usages"][0] == {"quote": "Obligation d’engager un animateur.", "quote_translation": None,
                                       "source": "Les clusters régionaux"}  # fmt: skip
+    english = next(c for c in uwe("concepts", "-f", "json").json() if c["id"] == "animateur")
+    assert english["usages"][0] == {"quote": "Obligation d’engager un animateur.",
+                                    "quote_translation": {"lang": "en", "text": "Obligation to hire a facilitator."},
+                                    "source": "Regional clusters"}  # fmt: skip
     out = lines(uwe("concepts", "--lang", "fr"))
     at = out.index("Glossaire\xa0: les mots des diapositives")  # (the tool's heading, typeset)
     assert out[at + 1].startswith("• grappe : Le mot des diapositives pour un groupement d’entreprises")
     english = " ".join(uwe("concepts").stdout.split())
-    # The slides' words stay theirs in English, with the tool's translation beside them.
-    assert "« Obligation d’engager un animateur. »: “Obligation to hire a facilitator.” (Regional clusters)" in english
+    # The slides' words stay theirs in English, with the tool's translation beside them, outside the
+    # quotation marks (which hold the slides' words only).
+    assert (
+        "« Obligation d’engager un animateur. » (Regional clusters), in translation: Obligation to hire a facilitator."
+        in english
+    )
     hits = uwe("search", "grappe", "-f", "json").json()
     assert (hits[0]["kind"], hits[0]["id"], hits[0]["field"]) == ("term", "grappe", "name")
     assert uwe("cite", "coopétition", "-f", "json").json()["slides"] == ["Pourquoi des clusters? (p. 8)"]
@@ -192,19 +206,64 @@ def test_the_glossary_is_in_concepts_and_first_in_search(uwe: Uwe) -> None:
 
 
 def test_notes_exact(uwe: Uwe) -> None:
-    assert lines(uwe("notes"))[:11] == [
-        "Notes on the source: figures that do not agree (4)",
+    assert lines(uwe("notes"))[:13] == [
+        "Notes on the source (4)",
         "",
         "The regions' populations add up to more than the country's (Belgium)",
-        "As the slides say     Flanders: 6.4 million",
-        "                      Brussels: 1.1 million",
-        "                      Wallonia: 3.6 million",
-        "                      Belgium: 11 million",
-        "Computed by the tool  flanders.population + brussels.population +",
-        "                      wallonia.population = 11.1 million",
-        "Against               belgium.population = 11 million",
-        "Difference            +100,000 (+0.9%)",
+        "Note               a disagreement: the slides' figures do not agree with one",
+        "                   another",
+        "As the slides say  Flanders: 6.4 million",
+        "                   Brussels-Capital Region: 1.1 million",
+        "                   Wallonia: 3.6 million",
+        "                   Belgium: 11 million",
+        "the tool computed       11.1 million (the populations of Flanders, Brussels-Capital",
+        "                   Region and Wallonia, added up)",
+        "Against            11 million (the population of Belgium)",
+        "Difference         +100,000 (+0.9%)",
     ]
+
+
+def test_notes_compute_from_unrounded_values(uwe: Uwe) -> None:
+    out = lines(uwe("notes"))
+    at = out.index("GDP per capita, Wallonia as a share of Belgium: not the same in euros and in EU")
+    # 21,500 / 30,500 = 70.49%, 88 / 119 = 73.95%: −3.46 points, −3.5 (not 70.5 − 73.9 = −3.4).
+    assert out[at + 6 : at + 12] == [
+        "the tool computed       70.5% (the GDP per capita of Wallonia as a percentage of that",
+        "                   of Belgium)",
+        "Against            73.9% (the GDP per capita index (EU28=100) of Wallonia as a",
+        "                   percentage of that of Belgium)",
+        "Difference         −3.5 percentage points",
+        "",
+    ]
+    ratio = {n["id"]: n for n in uwe("notes", "-f", "json").json()}["gdp-ratio-wallonia"]
+    assert ratio["computed"]["value"] == pytest.approx(100 * 21500 / 30500)
+    assert ratio["difference"]["value"] == pytest.approx(100 * 21500 / 30500 - 100 * 88 / 119)
+
+
+def test_a_remark_is_not_counted_as_a_disagreement(uwe: Uwe) -> None:
+    notes = {n["id"]: n for n in uwe("notes", "-f", "json").json()}
+    assert {i: n["kind"] for i, n in notes.items()} == {
+        "population-sum": "disagreement", "weighted-gdp-per-capita": "disagreement",
+        "gdp-ratio-wallonia": "disagreement", "within-german-speaking-community": "remark",
+    }  # fmt: skip
+    out = lines(uwe("notes"))
+    at = out.index("German-speaking Community lies within Wallonia: its figures are part of those of")
+    assert out[at + 2] == "Note               a remark: the figures agree; read them with it"
+    french = lines(uwe("notes", "--lang", "fr"))
+    assert "Note                    remarque : les chiffres concordent ; à lire en gardant" in french
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl", "de", "bg"])
+def test_notes_write_their_formulas_in_words_and_ids_only_in_json(uwe: Uwe, lang: str) -> None:
+    shown = uwe("notes", "--lang", lang).stdout
+    for code_like in ("wallonia.population", "gdp_per_capita", "round(", "×", "german-speaking-community"):
+        assert code_like not in shown
+    notes = uwe("notes", "-f", "json", "--lang", lang).json()
+    assert notes[0]["computed"]["formula"] == "flanders.population + brussels.population + wallonia.population"
+    assert notes[0]["against"]["formula"] == "belgium.population"
+    in_words = {"en": "the population of Belgium", "fr": "population : Belgique", "nl": "bevolking: België",
+                "de": "Einwohner: Belgien", "bg": "население: Белгия"}  # fmt: skip
+    assert notes[0]["against"]["in_words"] == in_words[lang]
 
 
 def test_notes_json_has_the_numbers_and_formulas(uwe: Uwe) -> None:
@@ -216,15 +275,18 @@ def test_notes_json_has_the_numbers_and_formulas(uwe: Uwe) -> None:
         "within-german-speaking-community",
     ]
     weighted = notes["weighted-gdp-per-capita"]
-    assert (weighted["computed"]["value"], weighted["against"]["value"], weighted["difference"]) == (
-        28999, 30500, {"value": -1501, "unit": "EUR", "relative_pct": -4.9},
-    )  # fmt: skip
+    exact = (6400000 * 28800 + 1100000 * 54700 + 3600000 * 21500) / 11100000
+    assert (weighted["computed"]["value"], weighted["against"]["value"]) == (pytest.approx(exact), 30500)
+    assert weighted["difference"]["value"] == pytest.approx(exact - 30500)
+    assert weighted["difference"]["relative_pct"] == pytest.approx(100 * (exact - 30500) / 30500)
+    assert "Against            €30,500 (the GDP per capita of Belgium)" in lines(uwe("notes"))
+    assert "Difference         −€1,501 (−4.9%)" in lines(uwe("notes"))
     ratio = notes["gdp-ratio-wallonia"]
-    assert (ratio["computed"]["value"], ratio["against"]["value"], ratio["difference"]["value"]) == (70.5, 73.9, -3.4)
     assert ratio["against"]["formula"] == "100 × wallonia.gdp_per_capita_index / belgium.gdp_per_capita_index"
     assert notes["within-german-speaking-community"]["tool_words"] == {"computed": ["computed"]}
     rows = list(csv.DictReader(io.StringIO(uwe("notes", "-f", "csv").stdout)))
     assert rows[0]["computed.value"] == "11100000" and rows[0]["tool_words.computed"] == "computed; against; difference"
+    assert rows[0]["kind"] == "disagreement"
 
 
 def test_notes_are_computed_from_the_data_in_use(uwe: Uwe, data_copy: Path) -> None:
@@ -235,20 +297,22 @@ def test_notes_are_computed_from_the_data_in_use(uwe: Uwe, data_copy: Path) -> N
     notes = {n["id"]: n for n in uwe("--data-dir", str(data_copy), "notes", "-f", "json").json()}
     assert list(notes) == ["weighted-gdp-per-capita", "gdp-ratio-wallonia", "within-german-speaking-community"]
     # (6,300,000 × 30,000 + 1,100,000 × 54,700 + 3,600,000 × 21,500) / 11,000,000
-    assert notes["weighted-gdp-per-capita"]["computed"]["value"] == 29688
+    assert round(notes["weighted-gdp-per-capita"]["computed"]["value"]) == 29688
 
 
 def test_the_views_concerned_point_to_the_notes(uwe: Uwe, data_copy: Path) -> None:
     pointer = "Some of the source's figures do not agree with one another: see `uwe notes`."
     assert lines(uwe("regions"))[-3] == pointer
     assert lines(uwe("region", "flanders"))[-3] == pointer
-    # Without Belgium's figures, only the community's note is left: it is about Wallonia, not Brussels.
+    # Without Belgium's figures, only the community's remark is left: a remark is no disagreement,
+    # so no view points to it.
     edit(data_copy / "regions.yaml", "    population: {value: 11000000, unit: people}\n", "")
     edit(data_copy / "regions.yaml", "    gdp_per_capita: {value: 30500, unit: EUR}\n", "")
     folder = ("--data-dir", str(data_copy))
     assert [n["id"] for n in uwe(*folder, "notes", "-f", "json").json()] == ["within-german-speaking-community"]
     assert pointer not in " ".join(uwe(*folder, "region", "brussels").stdout.split())
-    assert pointer in " ".join(uwe(*folder, "region", "wallonia").stdout.split())
+    assert pointer not in " ".join(uwe(*folder, "region", "wallonia").stdout.split())
+    assert pointer not in " ".join(uwe(*folder, "region", "german").stdout.split())
 
 
 @pytest.mark.parametrize("width", [40, 80, 160])
@@ -265,7 +329,7 @@ def test_a_tag_no_words_name_is_shown_as_uwes_reading(uwe: Uwe, data_copy: Path)
     folder = ("--data-dir", str(data_copy))
     glass = next(s for s in uwe(*folder, "sectors", "-f", "json").json() if s["id"] == "glass")
     # Only the Verrière grappe's name says glass: the other 25 tags are readings, and cite nothing.
-    assert (glass["groupings"], [t["words"] for t in glass["named_by"]].count(None)) == (26, 25)
+    assert (glass["groupings"], [t["quote"] for t in glass["named_by"]].count(None)) == (26, 25)
     assert glass["source"] == ["The existing clusters — Export clusters (grappes d’exportation)"]
     out = " ".join(uwe(*folder, "sectors").stdout.split())
     assert "ARESA (the tool's reading: no words of the slides name it) CAP 2020 (the tool's reading:" in out

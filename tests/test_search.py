@@ -161,3 +161,18 @@ def test_a_phrase_finds_as_much_in_bulgarian_as_in_english(uwe: Uwe) -> None:
     assert len(bulgarian) >= len(english) >= 9
     assert not matching.mentions("competitiveness poles", "pole competitiveness")  # (in order)
     assert not matching.mentions("competitiveness and poles", "competitiveness pole")  # (one after the other)
+
+
+def test_search_matches_words_from_their_start_not_inside_them(uwe: Uwe) -> None:
+    # "energ" starts "Énergie"/"energy"; "erg" is only inside those words (and "Ergebnisse"
+    # is German, which `uwe search` shows as a hit of its own, word-start again).
+    def ids(*args: str) -> list[str]:
+        return [c["id"] for c in uwe("clusters", *args, "-f", "json").json()]
+
+    assert ids("--search", "energ") == ["cap-2020", "tweed", "environment"]
+    assert ids("--search", "erg") == ids("--search", "nergie") == []
+    assert [hit["id"] for hit in uwe("search", "ergebnis", "-f", "json").json()] == [
+        "insufficient-rd-valorisation",
+        "varied-objectives",
+    ]
+    assert uwe("search", "rgebnis", "-f", "json").json() == []

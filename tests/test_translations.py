@@ -84,7 +84,7 @@ def test_the_template_lists_every_text_to_translate_and_babel_reads_it() -> None
 
 
 def test_the_language_comes_from_the_option_then_uwe_lang_then_the_locale() -> None:
-    from uwe_cli.i18n.language import asked_for
+    from uwe_cli.i18n.choice import asked_for
 
     known = ("en", "fr", "nl", "de", "bg")
     assert asked_for("de", {"UWE_LANG": "fr", "LANG": "nl_BE.UTF-8"}, known=known) == ("de", "--lang")

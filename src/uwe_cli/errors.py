@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from uwe_cli.i18n.language import Language
+from uwe_cli.i18n.language import Language, Worded, current
+from uwe_cli.i18n.messages import msg, msg_p
+
+__all__ = ["DataError", "ExitCode", "Problem", "UsageError", "UweError", "Worded", "dotted", "system_reason"]
 
 
 class ExitCode(IntEnum):
@@ -33,11 +35,11 @@ class Problem:
     """One thing wrong with a data file, located like a compiler error."""
 
     file: str
-    message: Any  # a form.Message (a plain string only where no language has words for it)
+    message: Any  # a messages.Message (a plain string only where no language has words for it)
     line: int | None = None
     column: int | None = None
     field: str | None = None
-    hint: Any = None  # what to do, a form.Message: said after the message, in brackets
+    hint: Any = None  # what to do, a messages.Message: said after the message, in brackets
 
     def told(self, lang: Language) -> str:
         """`file:line:column: field: message (hint)`, in `lang` (the place is in no language)."""
@@ -49,28 +51,18 @@ class Problem:
         field = f" {self.field}:" if self.field else ""
         if self.hint is None:
             return f"{where}:{field} {lang.localize(self.message)}"
-        from uwe_cli.i18n.messages import msg
-
         return f"{where}:{field} {lang.message(msg('{error} ({hint})', error=self.message, hint=self.hint))}"
 
     def __str__(self) -> str:
-        from uwe_cli.i18n.language import Language
-
         return self.told(Language("en"))
 
 
-class Worded(Exception):
-    """An exception whose words are a message (form.Message): `message`, said in the reader's
-    language where it is reported; `str()`, its English (a traceback, a log, pydantic)."""
-
-    def __init__(self, message: Any, *args: Any) -> None:
-        super().__init__(*args)
-        self.message = message
-
-    def __str__(self) -> str:
-        from uwe_cli.i18n.language import Language
-
-        return str(Language("en").localize(self.message))
+def dotted(loc: tuple[Any, ...]) -> str:
+    """A field's place as a person writes it (a Problem's `field`): `clusters[3].memberships[0].scheme`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 class UweError(Worded):
@@ -86,13 +78,9 @@ class UweError(Worded):
 
     def summary(self) -> str:
         """The one line the user sees: the message in the language of the command (language.py)."""
-        from uwe_cli.i18n.language import current
-
         return self.told(current())
 
     def __str__(self) -> str:
-        from uwe_cli.i18n.language import Language
-
         return self.told(Language("en"))
 
 
@@ -112,11 +100,10 @@ class DataError(UweError):
         first = self.problems[0].told(lang)
         more = self.count - 1
         if more:
-            import shlex
-
             from uwe_cli.i18n.messages import msg_n
+            from uwe_cli.shell import command
 
-            check = "uwe data check" + (f" {shlex.quote(self.folder)}" if self.folder else "")
+            check = command("uwe", "data", "check", names=(self.folder,) if self.folder else ())
             first += " " + lang.message(
                 msg_n("(and {n} more: run '{check}' to list it)", "(and {n} more: run '{check}' to list them all)",
                       n=more, check=check)
@@ -131,8 +118,6 @@ class UsageError(UweError):
 
     def of(self, origin: str) -> UsageError:
         """The same error, naming where the value came from (`--texts`, `UWE_LANG`)."""
-        from uwe_cli.i18n.messages import msg
-
         return UsageError(msg("{origin}: {error}", origin=origin, error=self.message))
 
 
@@ -142,8 +127,6 @@ def system_reason(exc: OSError) -> Any:
     Not `exc.strerror`: the C library's words are English whatever language was asked for.
     """
     import errno
-
-    from uwe_cli.i18n.messages import msg_p
 
     reasons = {
         errno.EACCES: msg_p("system", "permission denied"),

@@ -1,11 +1,15 @@
 """The fixed choices of the command line and the data, each defined once.
 
 Each maps the canonical value to the other words a person may type for it. Imported at
-start-up by cli.py, so it stays free of any import.
+start-up by the command line (cli/options.py), so it stays free of any import.
 """
 
-FORMATS = {"table": (), "json": (), "csv": (), "markdown": ("md",)}
-# The tool's languages, with their names in each of them (as a reader may type one).
+FORMATS = {"table": (), "json": (), "csv": (), "markdown": ("md",), "bibtex": ("bib",)}
+# The one command whose view has a BibTeX form (`--format bibtex`).
+BIBTEX_COMMAND = "cite"
+# The views `uwe cite VIEW` takes, by their commands (views/cite.py gives their slides).
+CITED_VIEWS = ("regions", "schemes", "clusters", "sectors", "lessons", "results", "concepts", "notes", "about")
+# the tool's languages, with their names in each of them (as a reader may type one).
 LANGS = {
     "en": ("english", "anglais", "engels", "englisch", "английски"),
     "fr": ("french", "français", "francais", "frans", "französisch", "френски"),
@@ -13,7 +17,28 @@ LANGS = {
     "de": ("german", "deutsch", "allemand", "duits", "немски"),
     "bg": ("bulgarian", "български", "bulgare", "bulgaars", "bulgarisch"),
 }
-SORT_KEYS = {"gdp": ("pib",), "population": (), "name": ("nom",)}
+# The keys of `--sort`, per list (sorting.py: names A to Z, figures largest first, -KEY reverses).
+SORT_KEYS = {
+    "gdp": ("pib", "bip", "bbp", "бвп"),
+    "population": ("bevolking", "bevölkerung", "население"),
+    "name": ("nom", "naam", "име"),
+}
+CLUSTER_SORT_KEYS = {
+    "name": ("nom", "naam", "име"),
+    "scheme": ("schemes", "dispositif", "regeling", "схема"),
+    "status": ("statut", "статус"),
+    "sectors": ("sector", "secteur", "secteurs", "сектор"),
+}
+SCHEME_SORT_KEYS = {
+    "name": ("nom", "naam", "име"),
+    "start": ("year", "période", "period", "début", "begin", "beginn", "начало"),
+    "groupings": ("count", "groupements", "groeperingen", "gruppierungen", "групи"),
+}
+SEARCH_SORT_KEYS = {
+    "relevance": ("rank", "pertinence", "relevantie", "relevanz"),
+    "name": ("nom", "naam", "име"),
+    "kind": ("type", "sorte", "soort", "art", "вид"),
+}
 CLUSTER_STATUSES = {
     "active": ("actif", "existing", "existante", "existantes"),
     "in-formation": ("in formation", "en formation", "forming", "formation"),
@@ -29,8 +54,68 @@ LESSON_KINDS = {
     "good-practice": ("good practices", "practices", "bonnes pratiques", "pratiques"),
     "conclusion": ("conclusions",),
 }
+# Words that are no sector's name or synonym but point to one (a branch too narrow, or a
+# neighbour): suggested, never matched, as `--sector solar` (did you mean 'Energy'?). Keys as
+# names/matching.fold writes them (no case, accents or spaces).
+RELATED_SECTOR_WORDS = {
+    **dict.fromkeys(
+        (
+            "solar",
+            "solaire",
+            "photovoltaic",
+            "photovoltaique",
+            "pv",
+            "wind",
+            "eolien",
+            "eolienne",
+            "windenergie",
+            "zonne",
+            "zonneenergie",
+            "solarenergie",
+            "hydrogen",
+            "hydrogene",
+            "nuclear",
+            "nucleaire",
+            "electricity",
+            "electricite",
+            "biomass",
+            "biomasse",
+            "gas",
+            "gaz",
+            "oil",
+            "petrole",
+        ),
+        "energy",
+    ),
+    **dict.fromkeys(
+        (
+            "shipping",
+            "freight",
+            "fret",
+            "trucks",
+            "camions",
+            "ports",
+            "port",
+            "airport",
+            "aeroport",
+            "supplychain",
+            "distribution",
+            "warehousing",
+            "entreposage",
+        ),
+        "transport-logistics",
+    ),
+    **dict.fromkeys(
+        ("software", "logiciel", "digital", "numerique", "internet", "it", "telecom", "telecoms", "telecommunications"),
+        "ict",
+    ),
+}
 CONCEPT_KINDS = ("definition", "driver", "characteristic", "objective")
 EXPORT_SUFFIXES = (".svg", ".html", ".txt")
+# A CSV text cell starting with one of these, a spreadsheet would run as a formula: uwe writes
+# it after a ' (shown, not run), in `--format csv` (output/machine.py) and in `uwe data
+# export` (export/datapackage.py) alike. Numbers are numbers, a minus sign included.
+FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def listed(choices: dict[str, tuple[str, ...]]) -> str:

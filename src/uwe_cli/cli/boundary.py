@@ -2,7 +2,7 @@
 
 `run` runs uwe and maps whatever ends it to an exit code (errors.ExitCode) and at most one
 line on stderr: the tool's own errors, Click's usage errors, a closed or full output, Ctrl-C and
-other signals, and the unforeseen. The command group's `main` (cli._Commands) goes through
+other signals, and the unforeseen. The command group's `main` (command_line.Group) goes through
 it, so the `uwe` program and Typer's CliRunner in the tests give the same answers;
 `__main__.run` goes through it too, around the import of the libraries.
 
@@ -31,12 +31,34 @@ def run(call: Callable[[], int | None], args: Sequence[str]) -> int:
     _tolerate_unencodable_text()
     try:
         try:
-            code = int(call() or 0)
+            code = int(_from_files_if_cache_failed(call) or 0)
         except BaseException as exc:
             return exit_code(exc, args)
         return _flushed(code, args)
     except BaseException as late:  # a signal that landed while the answer was being given
         return _signal_code(late) or _internal()
+
+
+def _from_files_if_cache_failed(call: Callable[[], int | None]) -> int | None:
+    """`call()`; if it fails on a dataset read from the cache, once more from the files.
+
+    Such an entry passed its digest, so someone recomputed it (cache.py): it is dropped, and
+    the dataset rebuilt. Not for the answers a command gives on any data (a name not found,
+    a usage error), nor a closed pipe."""
+    try:
+        return call()
+    except Exception as exc:
+        store = sys.modules.get("uwe_cli.dataset.store")
+        if store is None or _expected(exc) or not store.discard_cached():
+            raise
+    return call()
+
+
+def _expected(exc: Exception) -> bool:
+    from uwe_cli.errors import UweError
+
+    exits, _, click_errors = _click_exceptions()
+    return isinstance(exc, (UweError, *exits, *click_errors, BrokenPipeError))
 
 
 def exit_code(exc: BaseException, args: Sequence[str]) -> int:
@@ -242,7 +264,7 @@ def _click_exceptions() -> tuple[tuple[type[BaseException], ...], ...]:
 # Text the output's encoding cannot carry. A path that is not valid UTF-8 reaches Python as
 # str with surrogates (b"\xff" is "\udcff"): on standard output, its own bytes again, so that
 # `uwe data path` gives the real path; in a message on stderr, spelled `\xff`. Any other
-# character: '?' (output.py spells most of them out in plain letters first).
+# character: '?' (output/encoding.py spells most of them out in plain letters first).
 
 
 def _tolerate_unencodable_text() -> None:

@@ -1,11 +1,11 @@
 """How the tool's commands meet Typer (and the Click inside it): parsing, help, usage errors.
 
-cli.py declares the commands; the classes here give every one of them the same manners:
+commands.py declares the commands; the classes here give every one of them the same manners:
 - options are converted without Typer's pydantic start-up cost (coercion.py);
 - the options of `uwe` itself work after the command too (`uwe clusters --data-dir X`),
   and `uwe help [COMMAND]` and `uwe version` are `uwe [COMMAND] --help` and `uwe --version`;
 - help is laid out for the terminal's width (Click never goes under 50 columns), lists
-  each command's help in full, and names arguments by their placeholder (`NAME`);
+  each command's help in full, and names arguments by their placeholder (`NAME`): helptext.py;
 - a usage error is the tool's own one line, in the tool's words ("unknown …", "missing …"), with
   what to type next.
 Only Click's public API is used, so a Typer release that changes its internals cannot
@@ -24,13 +24,8 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
-from uwe_cli.cli import boundary, coercion
+from uwe_cli.cli import boundary, coercion, helptext
 from uwe_cli.errors import UsageError
-
-# Help wider than this is hard to read, however wide the terminal.
-MAX_HELP_WIDTH = 80
-# Under this width, help puts each description under its option rather than beside it.
-NARROW_HELP = 60
 
 
 class _Manners:
@@ -45,42 +40,47 @@ class _Manners:
 
     def get_help(self, ctx: Any) -> str:
         formatter = ctx.make_formatter()
-        formatter.width = help_width()
+        formatter.width = helptext.help_width()
         self.format_help(ctx, formatter)  # type: ignore[attr-defined]
         # (Click leaves a space at the end of a usage line it breaks: `Usage: uwe clusters `)
         return "\n".join(line.rstrip() for line in str(formatter.getvalue()).rstrip("\n").split("\n"))
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        lang = _help_language()
-        pieces = metavars(" ".join(self.collect_usage_pieces(ctx)), lang)  # type: ignore[attr-defined]
+        lang = helptext.help_language()
+        pieces = helptext.metavars(" ".join(self.collect_usage_pieces(ctx)), lang)  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, pieces, prefix=lang.gettext("Usage:", "help") + " ")
 
     def format_help_text(self, ctx: Any, formatter: Any) -> None:
-        text = help_text(self)
+        text = helptext.help_text(self)
         if text:
             formatter.write_paragraph()
-            _wrapped(formatter, _help_language().gettext(text), formatter.current_indent + 2)
+            helptext.wrapped(formatter, helptext.help_language().gettext(text), formatter.current_indent + 2)
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
         epilog = inspect.cleandoc(getattr(self, "epilog", None) or "")
         if epilog:
             formatter.write_paragraph()
-            _wrapped(formatter, _translated_epilog(epilog), formatter.current_indent + 2)
+            helptext.wrapped(formatter, helptext.translated_epilog(epilog), formatter.current_indent + 2)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
-        lang = _help_language()
+        lang = helptext.help_language()
         arguments, options = [], []
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             if getattr(param, "hidden", False):
                 continue
             if param.param_type_name == "argument":
-                arguments.append((metavars(placeholder(param), lang), lang.gettext(getattr(param, "help", None) or "")))
+                arguments.append(
+                    (
+                        helptext.metavars(helptext.placeholder(param), lang),
+                        lang.gettext(getattr(param, "help", None) or ""),
+                    )
+                )
             else:
                 record = param.get_help_record(ctx)
                 if record is not None:
-                    options.append((metavars(record[0], lang), _option_help(param, record[1], lang)))
-        _definitions(formatter, lang.gettext("Arguments", "help"), arguments)
-        _definitions(formatter, lang.gettext("Options", "help"), options)
+                    options.append((helptext.metavars(record[0], lang), helptext.option_help(param, record[1], lang)))
+        helptext.definitions(formatter, lang.gettext("Arguments", "help"), arguments)
+        helptext.definitions(formatter, lang.gettext("Options", "help"), options)
 
 
 class Command(_Manners, TyperCommand):
@@ -88,7 +88,7 @@ class Command(_Manners, TyperCommand):
         pieces = [self.options_metavar] if self.get_params(ctx) else []
         for param in self.get_params(ctx):
             if param.param_type_name == "argument":
-                pieces.append(placeholder(param) if param.required else f"[{placeholder(param)}]")
+                pieces.append(helptext.placeholder(param) if param.required else f"[{helptext.placeholder(param)}]")
         return [p for p in pieces if p]
 
 
@@ -107,11 +107,11 @@ class Group(_Manners, TyperGroup):
         # Not Typer's own `main`: it would print Click's usage errors its own way, turn a
         # closed pipe into exit 1, and catch Ctrl-C. The boundary does all that, in one place.
         args = list(sys.argv[1:] if args is None else args)
-        _TYPED[:] = args  # (for the language of help, asked for anywhere on the line)
+        helptext.TYPED[:] = args  # (for the language of help, asked for anywhere on the line)
         with contextlib.suppress(Exception):  # (usage errors too are said in that language)
             from uwe_cli.i18n import language
 
-            language.use(_help_language())
+            language.use(helptext.help_language())
         with contextlib.suppress(Exception):  # (pure list work; should it fail, Click sees the line as typed)
             args = rearranged(self, args)
         code = boundary.run(lambda: self._run(args, prog_name or "uwe", complete_var, extra), args)
@@ -129,17 +129,28 @@ class Group(_Manners, TyperGroup):
                                      variable=complete_var))  # fmt: skip
             self._main_shell_completion(extra, prog_name, complete_var)
         _refuse_empty(args, group=self)
+        from uwe_cli.cli import hints
+
+        misplaced = hints.misplaced(self, args, options=_options)
+        if misplaced is not None:
+            raise misplaced
         with self.make_context(prog_name, list(args), **extra) as ctx:  # (Click consumes the list)
             self.invoke(ctx)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in self.commands and not ctx.resilient_parsing:
+            from uwe_cli.cli import hints
             from uwe_cli.i18n.messages import msg
             from uwe_cli.names.lookup import did_you_mean
 
-            known = [*ALIASES, *(n for n, c in self.commands.items() if not c.hidden)]
             unknown = msg("unknown command '{name}'", name=name)
+            line = hints.unknown_command(ctx, name, args[1:])
+            if line is not None:
+                raise hints.did_you_mean_line(unknown, line)
+            # (`help` and `version` are commands of `uwe` only: `uwe data help` is `uwe data --help`)
+            aliases = ALIASES if ctx.parent is None else ()
+            known = [*aliases, *(n for n, c in self.commands.items() if not c.hidden)]
             raise UsageError(did_you_mean(unknown, name, known, otherwise=_see(ctx)))
         return super().resolve_command(ctx, args)
 
@@ -150,101 +161,10 @@ class Group(_Manners, TyperGroup):
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         # Each command's first sentence in full, wrapped: Click would cut it with "..." to
         # fit one line, even on a wide screen.
-        lang = _help_language()
-        rows = [(name, _first_sentence(lang.gettext(help_text(command)))) for name, command in self.commands.items()
+        lang = helptext.help_language()
+        rows = [(name, helptext.first_sentence(lang.gettext(helptext.help_text(command)))) for name, command in self.commands.items()
                 if not command.hidden]  # fmt: skip
-        _definitions(formatter, lang.gettext("Commands", "help"), rows)
-
-
-def _definitions(formatter: Any, heading: str, rows: list[tuple[str, str]]) -> None:
-    """A help section of terms and their descriptions: side by side where the screen is
-    wide enough, else each description under its term, so that no line is squeezed."""
-    if not rows:
-        return
-    from uwe_cli.i18n.messages import msg_p
-
-    # (the heading's colon as the reader's language writes it: `Options :` in French)
-    formatter.write_paragraph()
-    formatter.write(
-        f"{'':{formatter.current_indent}}{_help_language().message(msg_p('help', '{heading}:', heading=heading))}\n"
-    )
-    formatter.indent()
-    try:
-        _rows(formatter, rows)
-    finally:
-        formatter.dedent()
-
-
-def _rows(formatter: Any, rows: list[tuple[str, str]]) -> None:
-    """The terms and their descriptions of a help section (see _definitions)."""
-    indent = formatter.current_indent
-    if formatter.width < NARROW_HELP:
-        for term, description in rows:
-            formatter.write(f"{'':{indent}}{term}\n")
-            _wrapped(formatter, description, indent + 4)
-        return
-    column = min(max(len(term) for term, _ in rows), 30) + 2
-    for term, description in rows:
-        lines = _lines(description, formatter.width - indent - column)
-        if len(term) > column - 2:  # a long term on a line of its own
-            formatter.write(f"{'':{indent}}{term}\n")
-        else:
-            formatter.write(f"{'':{indent}}{term:{column}}{lines.pop(0) if lines else ''}\n")
-        formatter.write("".join(f"{'':{indent + column}}{line}\n" for line in lines))
-
-
-def _lines(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width`, broken between words only: an option name such
-    as `--data-dir` is never cut at its hyphen (Click's wrapping would), no line starts with
-    French typography's `: ; ! ? %`."""
-    from uwe_cli.output import screen
-
-    return screen.lines(" ".join(text.split()), width=max(width, 10))
-
-
-def _wrapped(formatter: Any, text: str, indent: int) -> None:
-    """Paragraphs of `text`, each wrapped at `indent`; a blank line between them."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    formatter.write("\n".join("".join(f"{'':{indent}}{line}\n" for line in _lines(p, formatter.width - indent))
-                              for p in paragraphs))  # fmt: skip
-
-
-def help_width() -> int:
-    """The width help is laid out for: the terminal's (or $COLUMNS), at most MAX_HELP_WIDTH;
-    in a pipe (`uwe --help | less`), that of the terminal the pipe's reader is in."""
-    from uwe_cli.output import screen
-
-    columns = screen.width_of(sys.stdout, sys.stderr, sys.stdin) or MAX_HELP_WIDTH
-    return max(20, min(columns, MAX_HELP_WIDTH) - 1)
-
-
-def metavars(text: str, lang: Any) -> str:
-    """`text` (a usage line, an option's `--export FILE`) with its placeholders in `lang`: `FICHIER`."""
-    return _METAVAR.sub(lambda found: lang.message(_METAVARS[found.group(0)]), text)
-
-
-# The placeholders of the tool's usage lines and options, as each language names them.
-def _metavar_messages() -> dict[str, Any]:
-    from uwe_cli.i18n.messages import msg_p
-
-    return {
-        "DIRECTORY": msg_p("metavar", "DIRECTORY"), "FILE": msg_p("metavar", "FILE"),
-        "FORMAT": msg_p("metavar", "FORMAT"), "KEY": msg_p("metavar", "KEY"), "KIND": msg_p("metavar", "KIND"),
-        "LANG": msg_p("metavar", "LANG"), "NAME": msg_p("metavar", "NAME"), "PATH": msg_p("metavar", "PATH"),
-        "SCHEME": msg_p("metavar", "SCHEME"), "SECTOR": msg_p("metavar", "SECTOR"),
-        "STATUS": msg_p("metavar", "STATUS"), "TEXT": msg_p("metavar", "TEXT"),
-        "COMMAND": msg_p("metavar", "COMMAND"), "OPTIONS": msg_p("metavar", "OPTIONS"), "ARGS": msg_p("metavar", "ARGS"),
-    }  # fmt: skip
-
-
-_METAVARS = _metavar_messages()
-_METAVAR = re.compile(r"\b(?:" + "|".join(_METAVARS) + r")\b")
-
-
-def placeholder(param: Any) -> str:
-    """How help and usage name an argument: its metavar (`NAME`), `NAME...` for several."""
-    shown = param.metavar or param.name.upper()
-    return f"{shown}..." if param.nargs != 1 else shown
+        helptext.definitions(formatter, lang.gettext("Commands", "help"), rows)
 
 
 # Usage errors in the tool's words. Click's wording changes between releases; its exceptions'
@@ -259,7 +179,10 @@ def _in_our_words(exc: Exception, ctx: Any) -> Exception:
 
     param = getattr(exc, "param", None)
     if kind == "MissingParameter" and param is not None and param.param_type_name == "argument":
-        missing = msg("missing {argument}", argument=metavars(placeholder(param).rstrip("."), _help_language()))
+        missing = msg(
+            "missing {argument}",
+            argument=helptext.metavars(helptext.placeholder(param).rstrip("."), helptext.help_language()),
+        )
         return UsageError(msg("{error}: {hint}", error=missing, hint=_what_to_type(ctx)))
     if kind == "NoSuchOption":
         from uwe_cli.i18n.messages import Listing
@@ -277,7 +200,10 @@ def _in_our_words(exc: Exception, ctx: Any) -> Exception:
     message = str(exc.format_message()).rstrip(".")
     extra = _EXTRA.search(message)
     if extra:
-        return UsageError(msg("{error} ({hint})", error=_unexpected(extra.group(1), ctx), hint=_see(ctx)))
+        said = _unexpected(extra.group(1), ctx)
+        if said.id == "{error} (did you mean {names}?)":
+            return UsageError(said)
+        return UsageError(msg("{error} ({hint})", error=said, hint=_see(ctx)))
     if kind == "BadOptionUsage" and "does not take a value" in message:
         takes_none = msg("{option} does not take a value", option=exc.option_name)  # type: ignore[attr-defined]
         return UsageError(msg("{error} ({hint})", error=takes_none, hint=_see(ctx)))
@@ -330,13 +256,18 @@ _EXTRA = re.compile(r"unexpected extra arguments?(?:\(s\))? \((.*)\)$")
 
 
 def _unexpected(extra: str, ctx: Any) -> Any:
-    """Words left over: most often a name with spaces, typed without quotes."""
+    """Words left over: several names for a command that takes one (`uwe region A B`), a value
+    without its option (`uwe clusters energy`), or a name with spaces typed without quotes."""
+    from uwe_cli.cli import hints
     from uwe_cli.i18n.messages import msg
 
     if " " in extra:
         shown = msg("unexpected extra arguments '{extra}'", extra=extra)
     else:
         shown = msg("unexpected extra argument '{extra}'", extra=extra)
+    line = hints.extra_words(ctx, extra.split(" "))
+    if line is not None:
+        return hints.did_you_mean_line(shown, line).message
     given = [p for p in ctx.command.params if p.param_type_name == "argument" and p.nargs == 1]
     value = ctx.params.get(given[0].name) if len(given) == 1 else None
     if isinstance(value, str):
@@ -345,9 +276,6 @@ def _unexpected(extra: str, ctx: Any) -> Any:
     return shown
 
 
-# The catalogues' context of an example command: each language gives its own, with names and
-# choices in its words (`uwe region wallonië`), which uwe accepts as it accepts the ids.
-EXAMPLE = "example"
 _EXAMPLE = re.compile(r"Example: (uwe [^(\n]*?)\s*(?:\(|$)", re.M)
 
 
@@ -356,7 +284,7 @@ def _what_to_type(ctx: Any) -> Any:
     from uwe_cli.i18n.messages import msg
 
     found = _EXAMPLE.search(ctx.command.epilog or "")
-    example = _help_language().gettext(found.group(1), EXAMPLE) if found else None
+    example = helptext.help_language().gettext(found.group(1), helptext.EXAMPLE) if found else None
     parent = ctx.parent.command if ctx.parent is not None else None
     plural = f"{ctx.info_name}s"
     if parent is not None and plural in getattr(parent, "commands", {}):
@@ -390,6 +318,9 @@ def rearranged(group: Any, args: list[str]) -> list[str]:
     command, end = group.commands.get(args[start]), start + 1
     while command is not None and end < len(args) and args[end] in getattr(command, "commands", {}):
         command, end = command.commands[args[end]], end + 1
+    if command is not None and end < len(args) and args[end] == "help" and getattr(command, "commands", None):
+        # `uwe data help [COMMAND]` is `uwe data [COMMAND] --help`, as `uwe help` is `uwe --help`
+        return rearranged(group, [*args[:end], *args[end + 1 :], "--help"])
     if command is None:
         return args
     own = _options(command)
@@ -436,87 +367,3 @@ def _closest_options(option: str, possibilities: Any) -> list[str]:
 
     ranked = difflib.get_close_matches(option, list(possibilities), n=len(possibilities) or 1, cutoff=0.0)
     return sorted(ranked, key=lambda known: not known.startswith(option))  # (a beginning typed: that one first)
-
-
-# Help in the reader's language: the command line as typed (a --lang may follow --help),
-# and the catalogue's translation of each help text, keyed by the English text itself.
-_TYPED: list[str] = []
-_DEFAULT = re.compile(r"^(?P<help>.*?)\s*\[default: (?P<value>[^\]]*)\]$", re.S)
-
-
-def _help_language() -> Any:
-    from uwe_cli.i18n import language
-
-    option = None
-    for i, arg in enumerate(_TYPED):
-        if arg in ("--lang", "-l") and i + 1 < len(_TYPED):
-            option = _TYPED[i + 1]
-        elif arg.startswith("--lang="):
-            option = arg.partition("=")[2]
-    # Help and usage errors never fail for a language uwe does not speak: $UWE_LANG or the
-    # locale, else English (the command itself then says what is wrong with --lang).
-    without_uwe_lang = {k: v for k, v in os.environ.items() if k != "UWE_LANG"}
-    for asked, environ in ((option, os.environ), (None, os.environ), (None, without_uwe_lang)):
-        try:
-            return language.resolve(asked, environ)
-        except UsageError:
-            continue
-    return language.Language("en")
-
-
-def help_text(command: Any) -> str:
-    """A command's help text, as written in its docstring (the catalogue's key)."""
-    return inspect.cleandoc((getattr(command, "help", None) or "").partition("\f")[0])
-
-
-def _first_sentence(text: str) -> str:
-    first = text.split("\n\n")[0]
-    end = re.search(r"[.!?](\s|$)", first)
-    return " ".join((first[: end.end()] if end else first).split())
-
-
-def _translated_epilog(epilog: str) -> str:
-    lang = _help_language()
-    example = epilog.removeprefix("Example: ")
-    if example != epilog:
-        from uwe_cli.i18n.messages import msg
-
-        return str(lang.message(msg("Example: {command}", command=lang.gettext(example, EXAMPLE))))
-    return str(lang.gettext(epilog))
-
-
-def _option_help(param: Any, shown: str, lang: Any) -> str:
-    """An option's help in `lang`, with the default Click adds (`[default: table]`)."""
-    from uwe_cli.i18n.messages import msg
-
-    found = _DEFAULT.match(shown)
-    text = lang.gettext(getattr(param, "help", None) or (found.group("help") if found else shown))
-    if found:
-        text += " " + lang.message(msg("[default: {value}]", value=found.group("value")))
-    return str(text)
-
-
-def help_messages(group: Any) -> set[tuple[str | None, str]]:
-    """(context, message) of every help text of `group` and its commands: what each
-    language's catalogue translates (tests/test_languages.py checks it does)."""
-    found: set[tuple[str | None, str]] = {("help", "Usage:"), ("help", "Arguments"), ("help", "Options"),
-                                          ("help", "Commands"), (None, "Example: {command}"),
-                                          (None, "[default: {value}]"), (None, "Show this message and exit.")}  # fmt: skip
-
-    def walk(command: Any) -> None:
-        if help_text(command):
-            found.add((None, help_text(command)))
-        epilog = inspect.cleandoc(getattr(command, "epilog", None) or "")
-        if epilog and not epilog.startswith("Example: "):
-            found.add((None, epilog))
-        elif epilog:
-            found.add((EXAMPLE, epilog.removeprefix("Example: ")))
-        for param in getattr(command, "params", ()):
-            if getattr(param, "help", None) and not getattr(param, "hidden", False):
-                found.add((None, param.help))
-        for sub in getattr(command, "commands", {}).values():
-            if not sub.hidden:
-                walk(sub)
-
-    walk(group)
-    return found

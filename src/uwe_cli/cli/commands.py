@@ -21,10 +21,24 @@ from uwe_cli import __version__
 from uwe_cli.cli import command_line, completion, data_commands
 from uwe_cli.cli.options import App, LangOpt, NoColorOpt, Out, Settings, columns, load, root_settings
 from uwe_cli.errors import UsageError
-from uwe_cli.vocabulary import CLUSTER_STATUSES, FORMATS, LESSON_KINDS, SORT_KEYS, listed
+from uwe_cli.vocabulary import (
+    BIBTEX_COMMAND,
+    CITED_VIEWS,
+    CLUSTER_SORT_KEYS,
+    CLUSTER_STATUSES,
+    FORMATS,
+    LESSON_KINDS,
+    SCHEME_SORT_KEYS,
+    SEARCH_SORT_KEYS,
+    SORT_KEYS,
+    listed,
+)
 
 if TYPE_CHECKING:
     from uwe_cli.views.form import Form
+
+# How every --sort reads its KEY (views/sorting.py), said once for every command's help.
+SORT_RULE = "names A to Z, years earliest first, figures largest first; -KEY reverses (default: the source's order)."
 
 HELP = """A terminal reference on Belgium's regions and Wallonia's business-clustering policies,
 as presented by the Union Wallonne des Entreprises (UWE) in Sofia on 15 April 2014.
@@ -84,6 +98,10 @@ def root(
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Read the YAML files, not the cache.")] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Never page a long view (default: $UWE_PAGER, else $PAGER, else less)."),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -91,7 +109,7 @@ def root(
 ) -> None:
     """A terminal reference on Belgium's regions and Wallonia's clustering policies (UWE, 2014)."""
     # (--debug is read by the error boundary, which outlives this context.)
-    ctx.obj = Settings(data_dir=data_dir, lang=lang, no_color=no_color, no_cache=no_cache)
+    ctx.obj = Settings(data_dir=data_dir, lang=lang, no_color=no_color, no_cache=no_cache, no_pager=no_pager)
     if ctx.invoked_subcommand is None:
         from uwe_cli.views import about
 
@@ -100,7 +118,8 @@ def root(
 
 def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: Any) -> None:
     """Run `view` on the dataset with `options`, and render what it returns."""
-    from uwe_cli.i18n.language import resolve, use
+    from uwe_cli.i18n.choice import resolve
+    from uwe_cli.i18n.language import use
     from uwe_cli.i18n.messages import msg
     from uwe_cli.names import lookup
     from uwe_cli.output import export_file as exporting
@@ -110,19 +129,34 @@ def _show(ctx: typer.Context, view: Callable[..., "Form"], out: Out, **options: 
     language = resolve(out.lang or settings.lang, os.environ)
     use(language)  # (errors from here on are said in it)
     fmt = lookup.choose(out.fmt, FORMATS, what="format")
+    if fmt == "bibtex" and ctx.info_name != BIBTEX_COMMAND:
+        raise UsageError(msg("--format bibtex is for 'uwe cite': type '{command}'", command=_citing(ctx)))
     width = columns(out.width)
     if out.export is not None and fmt != "table":
         raise UsageError(msg("--export saves the table view: leave out --format, or use --format table"))
     exporting.check(out.export, force=out.force)
     form = view(load(ctx), **options)
     output.render(form, fmt=fmt, lang=language, no_color=out.no_color or settings.no_color, width=width,
-                  export=out.export, force=out.force)  # fmt: skip
+                  export=out.export, force=out.force, pager=not settings.no_pager,
+                  bom=out.bom or bool(os.environ.get("UWE_CSV_BOM")))  # fmt: skip
+
+
+def _citing(ctx: typer.Context) -> str:
+    """The `uwe cite` command that cites what this command shows (`uwe cite region wallonia`)."""
+    from uwe_cli.views.common import shell_word
+
+    name, command = ctx.params.get("name"), ctx.info_name or ""
+    if isinstance(name, str) and command in ("region", "scheme", "cluster"):
+        return f"uwe cite {command} {shell_word(name)} --format bibtex"
+    if command in CITED_VIEWS:
+        return f"uwe cite {command} --format bibtex"
+    return "uwe cite --format bibtex"
 
 
 # The commands. Docstrings are the help; each epilog is a real example.
 
 
-@_view(epilog="Example: uwe regions brussels wallonia --sort gdp")
+@_view(epilog="Example: uwe regions brussels wallonia --base wallonia")
 def regions(
     ctx: typer.Context,
     out: Out,
@@ -140,15 +174,24 @@ def regions(
         typer.Option(
             "--sort",
             metavar="KEY",
-            help=f"{listed(SORT_KEYS)} (default: the source's order).",
+            help=f"{listed(SORT_KEYS)}: {SORT_RULE}",
             autocompletion=completion.choices(SORT_KEYS),
+        ),
+    ] = None,
+    base: Annotated[
+        Optional[str],
+        typer.Option(
+            "--base",
+            metavar="NAME",
+            help="Also compare each with this region: the difference and the ratio (computed by the tool).",
+            autocompletion=completion.records("regions"),
         ),
     ] = None,
 ) -> None:
     """Compare GDP per capita of Belgium, its regions and the German-speaking Community."""
     from uwe_cli.views import regions as region_views
 
-    _show(ctx, region_views.regions, out, names=names or (), sort=sort)
+    _show(ctx, region_views.regions, out, names=names or (), sort=sort, base=base)
 
 
 @_view(epilog="Example: uwe region wallonia")
@@ -183,11 +226,20 @@ def schemes(
             show_default=False,
         ),
     ] = None,
+    sort: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help=f"{listed(SCHEME_SORT_KEYS)}: {SORT_RULE}",
+            autocompletion=completion.choices(SCHEME_SORT_KEYS),
+        ),
+    ] = None,
 ) -> None:
     """The four Walloon clustering schemes side by side."""
     from uwe_cli.views import schemes
 
-    _show(ctx, schemes.schemes, out, names=names or ())
+    _show(ctx, schemes.schemes, out, names=names or (), sort=sort)
 
 
 @_view(epilog="Example: uwe scheme regional-clusters")
@@ -247,6 +299,15 @@ def clusters(
     search: Annotated[
         Optional[str], typer.Option("--search", metavar="TEXT", help="Words starting with TEXT in the name or domain.")
     ] = None,
+    sort: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help=f"{listed(CLUSTER_SORT_KEYS)}: {SORT_RULE}",
+            autocompletion=completion.choices(CLUSTER_SORT_KEYS),
+        ),
+    ] = None,
 ) -> None:
     """Every named grouping (clusters, poles, export grappes); filters combine."""
     from uwe_cli.views import clusters
@@ -259,6 +320,7 @@ def clusters(
         scheme_name=scheme_name or (),
         status=status or (),
         search=search,
+        sort=sort,
     )
 
 
@@ -349,24 +411,26 @@ _plain_view(
 )
 
 
-@_view(epilog="Example: uwe cite tweed --format json")
+@_view(epilog="Example: uwe cite wallonia gdp-per-capita --format bibtex")
 def cite(
     ctx: typer.Context,
     out: Out,
-    name: Annotated[
-        Optional[str],
+    what: Annotated[
+        Optional[list[str]],
         typer.Argument(
-            metavar="NAME",
-            help="A record (region, scheme, grouping, lesson, concept) or slide; default: the whole dataset.",
-            autocompletion=completion.records("citable"),
+            metavar="WHAT",
+            help="A view (results, regions, lessons...); a record (tweed, or region wallonia); a slide "
+            "(slide wallonia); a record and one of its figures (wallonia gdp-per-capita); "
+            "default: the whole dataset.",
+            autocompletion=completion.citable,
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """How to cite a record or the whole dataset, as text and as BibTeX."""
+    """How to cite what uwe shows: a view, a record, a slide, a figure, or the whole dataset."""
     from uwe_cli.views import cite
 
-    _show(ctx, cite.cite, out, name=name)
+    _show(ctx, cite.cite, out, target_words=tuple(what or ()))
 
 
 @_view("search", epilog="Example: uwe search énergie")
@@ -376,11 +440,20 @@ def search_command(
     query: Annotated[
         str, typer.Argument(metavar="TEXT", help="Words to find: any that start so, ignoring case and accents.")
     ],
+    sort: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            help=f"{listed(SEARCH_SORT_KEYS)}: names A to Z; -KEY reverses (default: relevance, names first).",
+            autocompletion=completion.choices(SEARCH_SORT_KEYS),
+        ),
+    ] = None,
 ) -> None:
     """Every record of any kind that mentions TEXT, in any of the tool's languages, and where."""
     from uwe_cli.views import search
 
-    _show(ctx, search.search, out, query=query)
+    _show(ctx, search.search, out, query=query, sort=sort)
 
 
 def main(argv: Optional[list[str]] = None) -> int:

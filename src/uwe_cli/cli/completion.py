@@ -9,7 +9,7 @@ what was typed and with hyphens for spaces and punctuation (`--sector É<TAB>` o
 Every word offered begins with what was typed (Typer keeps no other), needs no quoting
 in a shell, and names its record to the matcher.
 
-Loaded at every start (cli.py names these functions in its options), so it imports
+Loaded at every start (options.py names these functions in its options), so it imports
 nothing but the standard library until the shell asks for completions.
 """
 
@@ -39,6 +39,37 @@ def records(kind: str) -> Completer:
         return matching([(r["id"], lookup.names(r)) for r in dataset[kind]], incomplete)
 
     return complete
+
+
+def citable(ctx: Any, incomplete: str) -> list[str]:
+    """Complete what `uwe cite` takes: first a view, a kind or a record; after a kind, a
+    record of that kind (`slide w<TAB>`); after a record, one of its figures
+    (`wallonia g<TAB>` offers `gdp-per-capita`, `gdp-per-capita-index`...)."""
+    from uwe_cli.names import lookup
+
+    dataset = _dataset(ctx)
+    if dataset is None:
+        return []
+    from uwe_cli.errors import UsageError
+    from uwe_cli.views import cite
+    from uwe_cli.views.common import citable as records
+
+    before = [str(word) for word in (ctx.params.get("what") or ())] if ctx is not None else []
+    if not before:
+        return matching([*((v, (v,)) for v in cite.CITED_VIEWS), *((w, (w,)) for w in cite.KIND_WORDS),
+                         *((r["id"], lookup.names(r)) for _, r in records(dataset, slides=False))], incomplete)  # fmt: skip
+    kind = cite.kind_of(before[0])
+    if len(before) == 1 and kind is not None:
+        everything = [*records(dataset, slides=True), *cite.views(dataset)]
+        return matching([(r["id"], lookup.names(r)) for k, r in everything if k == kind], incomplete)
+    try:
+        found = cite.target(dataset, before)
+    except UsageError:
+        return []
+    if found.kind in ("view", "figure", "dataset"):
+        return []
+    owner = next(r for k, r in records(dataset, slides=True) if (k, r["id"]) == (found.kind, found.ident))
+    return matching([(name, (name,)) for name in cite.figures(found.kind, owner)], incomplete)
 
 
 def choices(options: dict[str, tuple[str, ...]]) -> Completer:

@@ -10,9 +10,9 @@ from typing import Annotated, Optional
 import typer
 
 from uwe_cli.cli import command_line, completion
-from uwe_cli.cli.options import App, naming_the_variable, root_settings
+from uwe_cli.cli.options import App, naming_the_variable, root_settings, say_too_large
 from uwe_cli.errors import UsageError, UweError
-from uwe_cli.i18n.messages import msg, msg_n
+from uwe_cli.i18n.messages import Quantity, msg, msg_n
 from uwe_cli.vocabulary import LANGS, listed
 
 data_app = App(
@@ -29,7 +29,8 @@ def data(ctx: typer.Context) -> None:
     # is a usage error here too.
     import os
 
-    from uwe_cli.i18n.language import resolve, use
+    from uwe_cli.i18n.choice import resolve
+    from uwe_cli.i18n.language import use
 
     use(resolve(root_settings(ctx).lang, os.environ))
 
@@ -70,11 +71,17 @@ def data_check(
             msg_n("{n} problem in {folder}", "{n} problems in {folder}", n=exc.count, folder=folder)
         ) from None
     output.line(msg("ok: {summary} ({folder})", summary=dataset.summary(), folder=folder), prose=True)
+    say_too_large(folder)
     if cache_note:
         output.line(msg("cache: {note}", note=cache_note), prose=True)
     for note in dataset.outdated_translations:  # (the views show the French for these, marked)
         output.line(msg("outdated translation: {file}: {address}: {reason}", file=note["file"],
                         address=note["address"], reason=translations.CAUSES[note["cause"]]), prose=True)  # fmt: skip
+    if dataset.outdated_not_listed:
+        output.line(msg_n("and {n} more outdated translation (only the first {limit} are listed)",
+                          "and {n} more outdated translations (only the first {limit} are listed)",
+                          n=dataset.outdated_not_listed, limit=Quantity(len(dataset.outdated_translations))),
+                    prose=True)  # fmt: skip
 
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")
@@ -82,15 +89,14 @@ def data_init(
     given: Annotated[str, typer.Argument(metavar="DIRECTORY", help="A new folder (or one without the tool's files).")],
 ) -> None:
     """Copy the shipped dataset into DIRECTORY, to edit and use with --data-dir."""
-    import shlex
-
     from uwe_cli.dataset import store
     from uwe_cli.output import render as output
+    from uwe_cli.shell import quote
 
     directory = _folder(given, optional=False)
     written = store.init_data_dir(directory)
     output.line(msg_n("wrote {n} file to {folder}", "wrote {n} files to {folder}", n=len(written), folder=directory))
-    output.line(msg("use them with: {command}", command=f"uwe --data-dir {shlex.quote(str(directory))} regions"))
+    output.line(msg("use them with: {command}", command=f"uwe --data-dir={quote(directory)} regions"))
 
 
 @data_app.command("export", epilog="Example: uwe data export ./uwe-data/")

@@ -39,6 +39,7 @@ class Settings:
     lang: Optional[str] = None
     no_color: bool = False
     no_cache: bool = False
+    no_pager: bool = False
 
 
 # The options every command that shows a view has, defined once (see cli._view).
@@ -74,6 +75,12 @@ WidthOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="With --export, replace FILE if it exists.")]
+BomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bom", help="With --format csv, start with a byte-order mark, so that Excel reads the accents right."
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,7 @@ class Out:
     export: ExportOpt = None
     width: WidthOpt = None
     force: ForceOpt = False
+    bom: BomOpt = False
 
 
 def root_settings(ctx: typer.Context) -> Settings:
@@ -102,7 +110,28 @@ def load(ctx: typer.Context, *, use_cache: bool = True, folder: Optional[Path] =
     settings = root_settings(ctx)
     data_dir = folder or store.resolve_data_dir(settings.data_dir)
     with naming_the_variable(ctx, folder=folder, data_dir=data_dir):
-        return store.load_dataset(data_dir, use_cache=use_cache and not settings.no_cache, on_slow_load=output.progress)
+        dataset = store.load_dataset(
+            data_dir, use_cache=use_cache and not settings.no_cache, on_slow_load=output.progress
+        )
+    say_too_large(data_dir)
+    return dataset
+
+
+def say_too_large(data_dir: Path) -> None:
+    """One line on stderr when the dataset just validated is too large for the cache."""
+    from uwe_cli.dataset import cache, store
+    from uwe_cli.i18n.language import current
+    from uwe_cli.i18n.messages import Quantity, msg
+    from uwe_cli.output import render as output
+
+    if store.too_large:
+        size = Quantity(-(-store.too_large.pop() // 2**20))
+        output.note(current().message(msg(
+            "{folder}: {size} MiB of validated data, too large for the tool's cache ({limit} MiB at most): every "
+            "command reads and validates the folder again", folder=data_dir, size=size,
+            limit=Quantity(cache.MAX_ENTRY_BYTES // 2**20),
+        )))  # fmt: skip
+        store.too_large.clear()
 
 
 @contextmanager

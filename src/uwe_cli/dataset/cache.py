@@ -44,7 +44,7 @@ from uwe_cli.i18n.messages import Message, msg
 
 ENV_VAR = "UWE_CACHE_DIR"
 # The shape of a cache entry; raise it when what is written changes within a version.
-FORMAT = "5"
+FORMAT = "6"
 # Documented in README.md ("Speed and the cache").
 MAX_ENTRIES = 16
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
@@ -54,6 +54,8 @@ STALE_SECONDS = 10 * 60
 # one for the contents at hand: a warm start compiles no pattern).
 _ANY_HEAD = rb'\{"format":"[^"]{0,16}","key":"[0-9a-f]{64}","digest":"[0-9a-f]{64}","dataset":'
 _DATASET = b'","dataset":'
+# A \u escape of a surrogate (uwe never writes one), not itself escaped (\\ud800 is text).
+_SURROGATE = rb"(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]"
 
 
 def directory() -> Path:
@@ -109,15 +111,23 @@ def inspect(data_dir: Path, *, key: str) -> tuple[dict[str, Any] | None, Message
     try:
         # The whole entry, not a copy of its body: it is one JSON object when its body is JSON.
         dataset = json.loads(raw)["dataset"]
-    except ValueError:  # (only an entry whose digest was forged gets here)
+    except (ValueError, RecursionError):  # (only an entry whose digest was forged gets here)
         return None, msg("is not valid JSON")
-    return (dataset, None) if type(dataset) is dict else (None, msg("is not a dataset"))
+    if type(dataset) is not dict or ((b"\\ud" in raw or b"\\uD" in raw) and re.search(_SURROGATE, raw)):
+        # (uwe writes text as UTF-8, never as \u escapes of surrogates: one alone is no text)
+        return None, msg("is not a dataset")
+    return dataset, None
+
+
+def fits(body: bytes) -> bool:
+    """Whether an entry for `body` is small enough to be read back (MAX_ENTRY_BYTES)."""
+    return len(body) <= MAX_ENTRY_BYTES - 200
 
 
 def write(data_dir: Path, *, key: str, body: bytes) -> bool:
     """Keep `body`, the dataset's JSON built for `key`, then prune; whether it was kept.
     Never fails: a cache that cannot be written only costs time."""
-    if len(body) > MAX_ENTRY_BYTES - 200:  # (it could never be read back)
+    if not fits(body):  # (it could never be read back)
         return False
     import tempfile
 

@@ -30,7 +30,7 @@ def _said(cluster: Record) -> Iterator[tuple[dict[str, str], list[str]]]:
     """A grouping's own words, each with the slides that say them: its domains, then its name."""
     for membership in cluster["memberships"]:
         if membership["domain"]:
-            yield membership["domain"], [membership["source"]] if membership.get("source") else cluster["source"]
+            yield membership["domain"], [membership["slide"]] if membership.get("slide") else cluster["source"]
     yield cluster["name"], cluster["source"]
 
 

@@ -2,80 +2,35 @@
 
 Each kind of record lives in one YAML file under `data/`; the `*File` models at the end
 describe those files. Cross-record references (a cluster's scheme, a record's slide) are
-checked by `store.py`, which sees the whole dataset.
+checked by `checks/crosscheck.py`, which sees the whole dataset.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, PlainValidator, computed_field, field_validator, model_validator
+from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
 
-from uwe_cli import vocabulary
-from uwe_cli.dataset.texts import Model, NonEmpty, Text, Words
-from uwe_cli.errors import Worded
-from uwe_cli.i18n.messages import Quantity, msg
+from uwe_cli.dataset.texts import Model, NonEmpty, SlideId, Text, Words
+from uwe_cli.dataset.values import (
+    ClusterStatus,
+    ConceptKind,
+    Day,
+    Id,
+    Invalid,
+    LessonKind,
+    Number,
+    SchemeStatus,
+    Unit,
+    Year,
+)
+from uwe_cli.i18n.messages import msg
 
 __all__ = ["BaseModel", "Model", "Text", "Words"]  # (tests and store.py use them through this module)
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-
-
-# The largest figure: every whole number up to it is exact as a float, so that shares,
-# sums and formats computed from figures never overflow or round. Documented in README.md.
-MAX_FIGURE = 10**15
-
-
-class Invalid(Worded, ValueError):
-    """A value a model refuses, in the tool's words (validation.py says them in the reader's language)."""
-
-
-def _number(value: Any) -> int | float:
-    # One clear message instead of pydantic's one-per-union-member; figures are never negative.
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        shown = repr(value)
-        raise Invalid(msg("should be a number, got {value}", value=shown[:60] + "…" if len(shown) > 60 else shown))
-    # (math.isfinite on a whole number of 10**309 or more would raise OverflowError)
-    if isinstance(value, float) and not math.isfinite(value):
-        raise Invalid(msg("should be a finite number, got {value}", value=repr(value)))
-    if value < 0:
-        if value > -MAX_FIGURE:
-            raise Invalid(msg("cannot be negative (got {value})", value=value))
-        raise Invalid(msg("cannot be negative"))
-    if value > MAX_FIGURE:
-        raise Invalid(msg("is too large (a figure is at most {limit})", limit=Quantity(MAX_FIGURE)))
-    return value
-
-
-Number = Annotated[Union[int, float], PlainValidator(_number)]
-
-
-def _day(value: Any) -> date:
-    # pydantic would take a number, even quoted, for a Unix time (`date: "0"` is 1 January
-    # 1970) and a time of day at midnight for its date: a date is written as one, YYYY-MM-DD.
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise Invalid(msg("should be a date (YYYY-MM-DD)"))
-
-
-Day = Annotated[date, BeforeValidator(_day)]
-# Whole numbers other than figures are bounded too: nothing shown is ever a vast number.
-Year = Annotated[int, Field(ge=1900, le=2100)]
-
-Unit = Literal["EUR", "EUR/year", "people", "km2", "%", "index", "rank", "count", "years"]
-# The choices the command line also offers, defined once in vocabulary.py.
-SchemeStatus = Literal[tuple(vocabulary.SCHEME_STATUSES)]  # type: ignore[valid-type]
-ClusterStatus = Literal[tuple(s for s in vocabulary.CLUSTER_STATUSES if s != vocabulary.NOT_STATED)]  # type: ignore[valid-type]
-LessonKind = Literal[tuple(vocabulary.LESSON_KINDS)]  # type: ignore[valid-type]
-ConceptKind = Literal[vocabulary.CONCEPT_KINDS]  # type: ignore[valid-type]
+# A fact's one slide: `slide:` on a figure, a text, a membership, a bullet... Required where
+# its record cites several slides (checks/crosscheck.py), else the record's (facts.py).
+FactSlide = SlideId | None
 
 
 class Figure(Model):
@@ -92,11 +47,12 @@ class Figure(Model):
     maximum: bool = False
     # "3 régions (voire 4)": a second value the slide allows beside the first.
     alternative: Number | None = None
-    # uwe computed or counted the figure (its note says how): not a figure of the slides.
+    # the tool computed or counted the figure (its note says how): not a figure of the slides.
     computed: bool = False
     # The slide's words the figure is read from.
     quote: Text | None = None
     note: Words | None = None
+    slide: FactSlide = None
 
     @model_validator(mode="after")
     def _plausible(self) -> Figure:
@@ -161,12 +117,16 @@ class Point(Model):
 
     text: Text
     points: tuple[Text, ...] = ()
+    slide: FactSlide = None
 
     @model_validator(mode="before")
     @classmethod
     def _plain_text(cls, value: Any) -> Any:
         # A bullet with no sub-bullets may be written as just its text.
         if isinstance(value, (str, dict)) and not (isinstance(value, dict) and "text" in value):
+            # (the bullet's slide, if given, is the bullet's)
+            if isinstance(value, dict) and "slide" in value:
+                return {"text": {k: v for k, v in value.items() if k != "slide"}, "slide": value["slide"]}
             return {"text": value}
         return value
 
@@ -177,6 +137,7 @@ class Degression(Model):
     floor_share: Figure
     years: Figure
     quote: Text
+    slide: FactSlide = None
 
 
 class Funding(Model):
@@ -185,6 +146,7 @@ class Funding(Model):
     degression: Degression | None = None
     accreditation: Figure | None = None
     notes: tuple[Text, ...] = ()
+    slide: FactSlide = None
 
 
 class AssessmentResult(Model):
@@ -197,6 +159,7 @@ class AssessmentResult(Model):
     part_of: Id | None = None
     # What another result produced: 300 innovations came out of the 40 completed projects.
     output_of: Id | None = None
+    slide: FactSlide = None
 
     @model_validator(mode="after")
     def _one_relation(self) -> AssessmentResult:
@@ -208,6 +171,7 @@ class AssessmentResult(Model):
 class Benefit(Model):
     beneficiary: Text
     benefits: Text
+    slide: FactSlide = None
 
 
 class Scheme(NamedRecord):
@@ -245,11 +209,7 @@ class Scheme(NamedRecord):
     benefits: tuple[Benefit, ...] = ()
     outcome: tuple[Text, ...] = ()
     results: tuple[AssessmentResult, ...] = ()
-    # The slide the results are from, when it is not every slide of the scheme.
-    results_source: tuple[Id, ...] = ()
     assessment: Text | None = None
-
-    _results_source_list = field_validator("results_source", mode="before")(_one_or_many)
 
     @model_validator(mode="after")
     def _ordered_period(self) -> Scheme:
@@ -264,7 +224,7 @@ class Membership(Model):
     scheme: Id
     domain: Text | None = None
     # The slide that lists the grouping in this scheme, where the grouping cites several.
-    source: Id | None = None
+    slide: FactSlide = None
 
 
 class Cluster(NamedRecord):
@@ -327,7 +287,11 @@ class Concept(Model):
     # For definitions: who said it, when, and the work that quotes it.
     author: str | None = None
     year: Year | None = None
+    # How the slide names the author and year, verbatim: « (PORTER, 1998) ».
+    cited_as: str | None = None
     quoted_in: Work | None = None
+    # The slide's heading over it, where it has one (« Les caractéristiques du clustering »).
+    heading: Text | None = None
     source: Annotated[tuple[Id, ...], Field(min_length=1)]
 
     _source_list = field_validator("source", mode="before")(_one_or_many)
@@ -378,6 +342,18 @@ class Slide(Model):
     page: Annotated[int, Field(ge=1, le=100_000)] | None = None
 
 
+class Erratum(Model):
+    """A slip of the slides ("Silicone Valley"): their words stay as written wherever they are
+    quoted, with the tool's reading beside them in brackets (`[sic : Silicon Valley]`)."""
+
+    id: Id
+    slide: SlideId
+    # The slides' words, verbatim, and how uwe reads them.
+    written: NonEmpty
+    reading: NonEmpty
+    note: Words | None = None
+
+
 class Presentation(Model):
     author: Words  # (the slides never name their author "UWE"; uwe does)
     event: Text
@@ -417,6 +393,7 @@ class ConceptsFile(Model):
 class AboutFile(Model):
     organisation: Organisation
     presentation: Presentation
+    errata: tuple[Erratum, ...] = ()
 
 
 class DatasetModel(Model):
@@ -431,3 +408,4 @@ class DatasetModel(Model):
     glossary: tuple[Term, ...] = ()
     organisation: Organisation
     presentation: Presentation
+    errata: tuple[Erratum, ...] = ()

@@ -36,6 +36,11 @@ class Dataset:
         """Translations of French the data no longer has (translations.py), as recorded at load."""
         return list(self._data.get("translation_notes", ()))
 
+    @property
+    def outdated_not_listed(self) -> int:
+        """How many more outdated translations there are than `outdated_translations` lists."""
+        return int(self._data.get("translation_notes_more", 0))
+
     def dump(self) -> dict[str, Any]:
         """The validated data itself, as JSON holds it."""
         return self._data

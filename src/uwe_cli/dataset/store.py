@@ -77,16 +77,42 @@ def load_dataset(
     if use_cache:
         cached = cache.read(data_dir, key=built_for)
         if cached is not None:
+            _from_cache.append(data_dir)
             return Dataset(cached)
     size = sum(len(raw) for raw in contents.values())
     with on_slow_load(size) if on_slow_load and size > SLOW_BYTES else nullcontext():
         dataset = validate(data_dir, contents)
         body = _translated(_json(dataset), contents, data_dir)
         del contents, dataset  # (not needed any more: the peak memory of a large folder is lower without)
-    if use_cache:
-        cache.write(data_dir, key=built_for, body=body)
+    if use_cache and not cache.write(data_dir, key=built_for, body=body) and not cache.fits(body):
+        too_large.append(len(body))
     # What a later run reads from the cache, parsed alike: the first run shows the same.
     return Dataset(json.loads(body))
+
+
+# The values of each folder's YAML files, as validate() counted them.
+_values: dict[str, int] = {}
+
+# The size of each dataset this process validated that the cache cannot keep: the caller
+# says so (a folder validated again on every run, in silence, would only seem slow).
+too_large: list[int] = []
+
+# The folders whose dataset this process read from the cache (see `discard_cached`).
+_from_cache: list[Path] = []
+
+
+def discard_cached() -> bool:
+    """Remove the cache entries this process read; whether there were any.
+
+    An entry passes its digest only if uwe wrote it or someone recomputed the digest; what
+    a command cannot use is taken for the latter: the caller runs the command again, and
+    the dataset is rebuilt from the files (cache.py)."""
+    found = bool(_from_cache)
+    for data_dir in _from_cache:
+        with suppress(OSError):
+            cache.entry_path(data_dir).unlink()
+    _from_cache.clear()
+    return found
 
 
 def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Dataset, Message | None]:
@@ -106,6 +132,8 @@ def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Dataset, Message |
     if cached is not None and cached != data:
         problem = msg("differs from what the data files say")
     rebuilt = (cached is None or problem is not None) and cache.write(data_dir, key=built_for, body=body)
+    if not cache.fits(body):
+        too_large.append(len(body))
     if problem is None:
         return Dataset(data), None
     entry = cache.entry_path(data_dir)
@@ -166,6 +194,7 @@ def validate(
     problems += [problem for name, problem in (unreadable or {}).items() if name not in FILES]
     if problems:
         raise DataError(problems, folder=str(data_dir), count=count + len(problems))
+    _values[str(data_dir)] = counted  # (what the folder's translations may still add: _translated)
     _cross_check(parts, docs, data_dir)
     # The Dataset's fields are the fields of the files' top-level mappings.
     fields = {key: getattr(content, key) for content in parts.values() for key in type(content).model_fields}
@@ -206,9 +235,11 @@ def _json(dataset: models.DatasetModel) -> bytes:
     """The validated dataset as JSON: what the cache keeps and every command reads."""
     from pydantic import TypeAdapter
 
-    from uwe_cli.dataset import models
+    from uwe_cli.dataset import facts, models
 
-    return TypeAdapter(models.DatasetModel).dump_json(dataset)
+    data = json.loads(TypeAdapter(models.DatasetModel).dump_json(dataset))
+    facts.resolve(data)  # (every fact with its one slide: what every reader of the data relies on)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
@@ -225,7 +256,10 @@ def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
         except _Unreadable as exc:
             unreadable[name] = Problem(str(path), exc.message)
     # The dataset's texts in other languages (translations.py), under the same limits.
-    for path in _translation_files(data_dir):
+    paths, problem = _translation_files(data_dir)
+    if problem is not None:
+        unreadable[f"{translations.FOLDER}/"] = problem
+    for path in paths:
         name = f"{translations.FOLDER}/{path.name}"
         try:
             contents[name] = raw = _read_file(path, limit=min(MAX_FILE_BYTES, left), folder=left < MAX_FILE_BYTES)
@@ -235,13 +269,17 @@ def _read_files(data_dir: Path) -> tuple[dict[str, bytes], dict[str, Problem]]:
     return contents, unreadable
 
 
-def _translation_files(data_dir: Path) -> list[Path]:
+def _translation_files(data_dir: Path) -> tuple[list[Path], Problem | None]:
+    """The folder's PO files (every one: a badly named one is a problem, found when the
+    files are validated), and the problem of a translations folder that cannot be listed."""
     folder = data_dir / translations.FOLDER
     try:
-        names = sorted(os.listdir(folder)) if folder.is_dir() else []
-    except OSError:
-        return []
-    return [folder / n for n in names if translations.LANGUAGE_FILE.match(n)]
+        names = sorted(os.listdir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return [], None
+    except OSError as exc:
+        return [], Problem(str(folder), msg("cannot be read ({reason})", reason=system_reason(exc)))
+    return [folder / n for n in names if n.endswith(".po") and not n.startswith(".")], None
 
 
 def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> bytes:
@@ -251,6 +289,10 @@ def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> byte
     catalogues = {name[len(prefix) : -3]: raw for name, raw in contents.items() if name.startswith(prefix)}
     if not catalogues:
         return body
+    misnamed = [Problem(str(data_dir / f"{prefix}{lang}.po"), problem)
+                for lang, problem in translations.misnamed(catalogues)]  # fmt: skip
+    if misnamed:
+        raise DataError(misnamed[:1_000], count=len(misnamed))  # (validation.MAX_LISTED)
     data = json.loads(body)
     texts: dict[str, str] = {}
     for lang, raw in catalogues.items():
@@ -259,15 +301,23 @@ def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> byte
         except UnicodeDecodeError as exc:
             path = data_dir / f"{prefix}{lang}.po"
             raise DataError([Problem(str(path), not_utf8(raw, exc))]) from None
+    from uwe_cli.dataset.checks.validation import MAX_LISTED
+
+    left = [MAX_VALUES - _values.get(str(data_dir), 0)]
     try:
-        outdated = translations.apply(data, texts)
+        outdated = translations.apply(data, texts, values=left, max_values=MAX_VALUES)
     except translations.NotPO as exc:
         path = data_dir / f"{prefix}{exc.lang}.po"
+        if isinstance(exc, translations.PastLimit):
+            raise DataError([Problem(str(path), exc.message, exc.line)]) from None
         not_po = msg("is not a gettext PO file ({reason})", reason=exc.message)
         raise DataError([Problem(str(path), not_po, exc.line)]) from None
+    # As many as any list of problems (MAX_LISTED), then their number.
     data["translation_notes"] = [
-        {"file": f"{prefix}{o.lang}.po", "lang": o.lang, "address": o.address, "cause": o.cause} for o in outdated
+        {"file": f"{prefix}{o.lang}.po", "lang": o.lang, "address": o.address, "cause": o.cause}
+        for o in outdated[:MAX_LISTED]
     ]
+    data["translation_notes_more"] = max(len(outdated) - MAX_LISTED, 0)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -309,7 +359,7 @@ def init_data_dir(target: Path) -> list[Path]:
     if clashes:
         raise DataError([_clash(clashes[0])])
     files = [f"{name}.yaml" for name in FILES]
-    files += [f"{translations.FOLDER}/{path.name}" for path in _translation_files(source)]
+    files += [f"{translations.FOLDER}/{path.name}" for path in _translation_files(source)[0]]
     try:
         contents = {name: (source / name).read_bytes() for name in files}
     except OSError as exc:
@@ -360,10 +410,17 @@ def _missing_folders(target: Path) -> list[Path]:
 
 
 def _check_folder(data_dir: Path) -> None:
+    try:
+        os.stat(data_dir)
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except OSError as exc:  # (a symbolic link loop, a name too long: it exists, or cannot be told)
+        unreadable = msg("data folder cannot be read ({reason})", reason=system_reason(exc))
+        raise DataError([Problem(str(data_dir), unreadable)]) from None
     if not data_dir.exists():
-        import shlex
+        from uwe_cli.shell import command
 
-        make = f"uwe data init {shlex.quote(os.fsdecode(data_dir))}"
+        make = command("uwe", "data", "init", names=(os.fsdecode(data_dir),))
         make_one = msg("check the path, or make one with '{command}'", command=make)
         raise DataError([Problem(str(data_dir), msg("data folder does not exist"), hint=make_one)])
     if not data_dir.is_dir():

@@ -13,7 +13,11 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-NonEmpty = Annotated[str, Field(min_length=1, max_length=10_000)]
+# (translations/*.po obey it too: translations.py)
+MAX_TEXT = 10_000
+NonEmpty = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+# A slide's id (about.yaml lists the slides).
+SlideId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 
 
 class Model(BaseModel):
@@ -30,6 +34,9 @@ class Text(Model):
 
     fr: NonEmpty
     en: NonEmpty
+    # The one slide that says these words, where the record cites several (facts.py fills
+    # it in from the record's slide otherwise).
+    slide: SlideId | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -43,4 +50,7 @@ class Text(Model):
 
 
 class Words(Text):
-    """The tool's words in every language: a summary, a label, a note, never a quotation."""
+    """the tool's words in every language: a summary, a label, a note, never a quotation."""
+
+    # No slide says the tool's words: none is given, and none is written to the validated data.
+    slide: None = Field(default=None, exclude=True)

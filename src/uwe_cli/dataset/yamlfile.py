@@ -14,14 +14,11 @@ problem, so `YamlDocument.positions` finds them by reading the events once more,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 import yaml
 import yaml.reader
-import yaml.resolver
-from yaml.constructor import SafeConstructor
 from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -32,11 +29,10 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.nodes import ScalarNode
 
-from uwe_cli.dataset.checks.findings import dotted
 from uwe_cli.dataset.readfile import not_utf8
-from uwe_cli.errors import Problem
+from uwe_cli.dataset.yaml_scalars import at, brief, scalar, tag_refused
+from uwe_cli.errors import Problem, dotted
 from uwe_cli.i18n.messages import Quantity, msg
 
 try:  # libyaml is several times faster; PyYAML without it still works.
@@ -44,25 +40,11 @@ try:  # libyaml is several times faster; PyYAML without it still works.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-# Documented in README.md ("Data folder limits"), with store.MAX_FILE_BYTES and MAX_VALUES.
+# Documented in README.md ("Data folder limits"), with store.MAX_FILE_BYTES and MAX_VALUES,
+# and yaml_scalars.MAX_DIGITS.
 MAX_ALIAS_NODES = 10_000
 MAX_DEPTH = 64
-# Python converts at most 4300 digits between text and int (sys.get_int_max_str_digits):
-# a longer number could not even be shown in a message.
-MAX_DIGITS = 4300
-
-_STR = "tag:yaml.org,2002:str"
-_VALUE, _MERGE = "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"
-_SCALAR_TAGS = {_STR, *(f"tag:yaml.org,2002:{t}" for t in ("int", "float", "bool", "null", "timestamp"))}
 _CONTAINER_TAGS = {SequenceStartEvent: "tag:yaml.org,2002:seq", MappingStartEvent: "tag:yaml.org,2002:map"}
-# YAML 1.1's plain-scalar rules, by first character, as PyYAML's SafeLoader applies them.
-_IMPLICIT = {first: tuple(rules) for first, rules in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
-_CONSTRUCTOR = SafeConstructor()
-# A plain decimal whole number: what YAML 1.1 and int() read alike (not 017, octal in YAML).
-_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
-# Numbers YAML 1.1 reads in a way no one writing a figure means: `190:20:30` (base 60,
-# 685230), `1:30.5` (90.5) and `017` (octal, 15).
-_SURPRISING_NUMBER = re.compile(r"[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|0[0-7_]*[1-7][0-7_]*)\Z")
 _NO_KEY = object()  # a mapping awaiting its next key
 _OTHER_KEY = object()  # (positions:) a key given by an alias
 _NODE_EVENTS = (ScalarEvent, AliasEvent, SequenceStartEvent, MappingStartEvent)
@@ -163,10 +145,6 @@ def _read_events(text: str, *, fail: Any, feed: Any) -> Any:
         loader.dispose()
 
 
-def _at(event: Any) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
-
-
 class _Builder:
     """Turns events into Python values, one at a time, so that nothing unsafe is built."""
 
@@ -184,7 +162,7 @@ class _Builder:
         kind = type(event)
         if kind is ScalarEvent:
             self._count(event)
-            value = _scalar(event, self._fail_here)
+            value = scalar(event, self._fail_here)
             if event.anchor is not None:
                 self._anchor(event, value, size=1)
         elif kind is SequenceStartEvent or kind is MappingStartEvent:
@@ -204,7 +182,7 @@ class _Builder:
 
                 problem = msg("{problem} ({context})", problem=words("but found another document"),
                               context=words("expected a single document in the stream"))  # fmt: skip
-                raise self.fail(msg("YAML syntax error: {problem}", problem=problem), *_at(event))
+                raise self.fail(msg("YAML syntax error: {problem}", problem=problem), *at(event))
             return False, None
         elif kind is StreamEndEvent:
             return True, self.root
@@ -221,16 +199,16 @@ class _Builder:
         if self.max_values is not None and self.values > self.max_values:
             message = msg("too many values: the files of a data folder may hold {limit} in all (scalars, lists and "
                           "mappings); the count goes over here", limit=Quantity(self.max_values))  # fmt: skip
-            raise TooManyValues(self.fail(message, *_at(event)).problem)
+            raise TooManyValues(self.fail(message, *at(event)).problem)
         if len(self.stack) > MAX_DEPTH:
-            raise self.fail(msg("nesting is too deep (the limit is {limit} levels)", limit=MAX_DEPTH), *_at(event))
+            raise self.fail(msg("nesting is too deep (the limit is {limit} levels)", limit=MAX_DEPTH), *at(event))
 
     def _open(self, event: Any, kind: type) -> None:
         self._count(event)
         if event.tag not in (None, "!", _CONTAINER_TAGS[kind]):  # type: ignore[index]
-            raise _tag_refused(event, self._fail_here)
+            raise tag_refused(event, self._fail_here)
         if self.stack and type(self.stack[-1][0]) is dict and self.stack[-1][1] is _NO_KEY:
-            raise self.fail(_PLAIN_KEY, *_at(event))
+            raise self.fail(_PLAIN_KEY, *at(event))
         container: list[Any] | dict[Any, Any] = [] if kind is SequenceStartEvent else {}
         self.stack.append([container, _NO_KEY, event.anchor, self.values + self.expanded, event])
 
@@ -244,13 +222,13 @@ class _Builder:
             frame[1] = _NO_KEY
         else:
             if type(value) in (list, dict):  # (an alias to a list or mapping)
-                raise self.fail(_PLAIN_KEY, *_at(event))
+                raise self.fail(_PLAIN_KEY, *at(event))
             key = _mapping_key(value)
             if key in container:
                 where = (*self._path(), key)
                 first = _positions(self.text, [where])[where][0]
-                raise self.fail(msg("duplicate key '{key}' (first given on line {line})", key=_brief(key), line=first),
-                            *_at(event))  # fmt: skip
+                raise self.fail(msg("duplicate key '{key}' (first given on line {line})", key=brief(key), line=first),
+                            *at(event))  # fmt: skip
             frame[1] = key
 
     def _path(self) -> KeyPath:
@@ -273,78 +251,27 @@ class _Builder:
     def _anchor(self, event: Any, value: Any, *, size: int) -> None:
         if event.anchor in self.anchors:
             raise self.fail(
-                msg("YAML anchor '{anchor}' is defined twice", anchor=f"&{_brief(event.anchor)}"), *_at(event)
+                msg("YAML anchor '{anchor}' is defined twice", anchor=f"&{brief(event.anchor)}"), *at(event)
             )
         self.anchors[event.anchor] = (value, size)
 
     def _alias(self, event: Any) -> Any:
         if event.anchor not in self.anchors:
             inside = any(frame[2] == event.anchor for frame in self.stack)
-            alias = f"*{_brief(event.anchor)}"
+            alias = f"*{brief(event.anchor)}"
             if inside:
                 why = msg("YAML alias '{alias}' cannot be used: it refers to a value that contains it", alias=alias)
             else:
                 why = msg("YAML alias '{alias}' cannot be used: no value has that anchor before it", alias=alias)
-            raise self.fail(why, *_at(event))
+            raise self.fail(why, *at(event))
         # The value is shared, not copied; what reads it later still sees every repetition.
         value, size = self.anchors[event.anchor]
         self.expanded += size
         if self.expanded > MAX_ALIAS_NODES:
             bomb = msg("YAML aliases expand to more than {limit} values; refusing what looks like an alias bomb",
                        limit=Quantity(MAX_ALIAS_NODES))  # fmt: skip
-            raise self.fail(bomb, *_at(event))
+            raise self.fail(bomb, *at(event))
         return value
-
-
-def _brief(value: Any, limit: int = 60) -> str:
-    """`value` as text of at most `limit` characters, for a message."""
-    text = value if isinstance(value, str) else str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _scalar(event: Any, fail: Any) -> Any:
-    """The value of a scalar event, as PyYAML's SafeLoader makes it, for the tags allowed."""
-    value, tag = event.value, event.tag
-    if tag is None or tag == "!":
-        rules = _IMPLICIT.get(value[:1])
-        if not event.implicit[0] or rules is None:  # quoted, a block, or plain words: a string
-            return value
-        if _DECIMAL.match(value) and len(value) <= MAX_DIGITS:  # (the commonest number, made fast)
-            return int(value)
-        tag = next((t for t, rule in rules if rule.match(value)), _STR)
-    implicit = event.tag in (None, "!")
-    if tag == _STR or (tag == _VALUE and implicit):  # (`=` alone: YAML 1.1's "default value" tag, which no one means)
-        return value
-    if tag == _MERGE and implicit:
-        raise fail(msg("YAML merge keys (<<) are not allowed: write the fields out in full"), *_at(event))
-    if tag not in _SCALAR_TAGS:
-        raise _tag_refused(event, fail, tag=tag)
-    if tag.endswith(":int") and len(value) > MAX_DIGITS:
-        raise fail(msg("number has {count} digits (the limit is {limit})", count=Quantity(len(value)),
-                       limit=Quantity(MAX_DIGITS)), *_at(event))  # fmt: skip
-    try:
-        result = _CONSTRUCTOR.yaml_constructors[tag](
-            _CONSTRUCTOR, ScalarNode(tag, value, event.start_mark, event.end_mark)
-        )
-    except Exception:  # PyYAML's constructors, on any text: whatever fails is bad data
-        if tag.endswith(":timestamp"):  # (the constructor's own words are English; a date is what fails)
-            raise fail(msg("invalid date '{value}' (write YYYY-MM-DD)", value=_brief(value)), *_at(event)) from None
-        raise fail(msg("invalid value '{value}'", value=_brief(value)), *_at(event)) from None
-    if type(result) in (int, float) and _SURPRISING_NUMBER.match(value):
-        raise fail(msg("'{value}' is a YAML 1.1 number in base 60 or octal, read as {read}: write the number you "
-                       "mean, or quote it as text", value=_brief(value), read=result), *_at(event))  # fmt: skip
-    if type(result) is int and result.bit_length() > MAX_DIGITS * 3:  # 0x..., 1:2:3...: few digits, a vast number
-        raise fail(msg("number '{value}' is too large (more than {limit} digits)", value=_brief(value),
-                       limit=Quantity(MAX_DIGITS)), *_at(event))  # fmt: skip
-    return result
-
-
-def _tag_refused(event: Any, fail: Any, *, tag: str | None = None) -> YamlProblem:
-    tag = (tag or event.tag or "").replace("tag:yaml.org,2002:", "!!")
-    problem: YamlProblem = fail(
-        msg("YAML tag '{tag}' is not allowed (plain values, lists and mappings only)", tag=_brief(tag)), *_at(event)
-    )
-    return problem
 
 
 def _mapping_key(value: Any) -> Any:
@@ -390,12 +317,12 @@ def _positions(text: str, paths: Iterable[KeyPath]) -> dict[KeyPath, tuple[int, 
             elif slot is _NO_KEY:  # a key: its value will stand here too
                 slot = frame[2] = _OTHER_KEY
                 if parent is not None and kind is ScalarEvent:
-                    slot = frame[2] = _mapping_key(_scalar(event, fail))
+                    slot = frame[2] = _mapping_key(scalar(event, fail))
             else:
                 frame[2] = _NO_KEY
             node = parent[0].get(slot) if parent is not None else None  # type: ignore[assignment]
         if node is not None and node[1] is None:
-            node[1] = _at(event)
+            node[1] = at(event)
             unfound[0] -= 1
         if kind is SequenceStartEvent or kind is MappingStartEvent:
             stack.append([node, kind is MappingStartEvent, _NO_KEY if kind is MappingStartEvent else 0])

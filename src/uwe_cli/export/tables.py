@@ -1,23 +1,19 @@
-"""The dataset as normalised relational tables: plain rows and their schema, no I/O.
+"""The dataset as relational tables: plain rows and their schema, no I/O.
 
 One definition serves both exports: datapackage.py writes these tables as CSV files with a
-Table Schema each, database.py as SQLite tables. The input is the validated dataset as
-plain JSON data (`store.load_dataset(...).dump()`), so nothing here depends on how uwe
-shows data on screen.
+Table Schema each, database.py as SQLite tables, with the same columns and the same values
+(a number is the same number in both: 100, never 100 in one and 100.0 in the other). The
+input is the validated dataset as plain JSON data (`store.load_dataset(...).dump()`), so
+nothing here depends on how uwe shows data on screen.
 
-- Every text of the data becomes one column per language (`name_fr`, `name_en`): French is
-  the slides' own wording, English is the tool's translation; a column of the tool's own words (a
-  summary, a label, a gloss) says so in its description, in both languages.
-- Every row taken from a slide carries the slide ids it comes from in `source` (link tables
-  such as `region_slides` give the same as rows, with foreign keys to `slides`).
-- Every figure has its value, unit, period (only where the slide states one), base,
-  `maximum`, `alternative` and the slide's words (`quote`); a figure the tool computed or counted
-  (GDP per capita as a share of Belgium's, the export grappes counted) has `computed` true
-  and a `note` that says how.
-- `position` keeps the source's order, which a relational table would otherwise lose.
+Three kinds of words, told apart in every column's description:
+- the slides' words: the French column of a text (`text_fr`), verbatim;
+- translations of them: the other columns of that text (`text_en`...), the tool's;
+- the tool's own words (summaries, labels, glosses, classifications, codes, computed values).
 
-The tables themselves are declared in `schema.py`; this module holds the building blocks
-and turns declarations and data into rows.
+Every fact cites the one slide that states it (`slide_id`, a key of `slides`). The tables
+themselves are declared in `schema.py` and their rows read in `rows.py`; this module holds
+the building blocks and turns declarations and data into rows.
 """
 
 from __future__ import annotations
@@ -26,17 +22,29 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-# French first: it is the source's language; English is the tool's translation.
+# French first: it is the source's language; the others are the tool's translations.
 LANGS = ("fr", "en")
 SOURCE_LANG = "fr"
 _NAMES = {"fr": "French", "en": "English", "nl": "Dutch", "de": "German", "bg": "Bulgarian"}
+TOOL = "the tool's own words, not the slides'"
 
 
-def _in_language(lang: str, *, tool_words: bool) -> str:
-    name = _NAMES.get(lang, f"'{lang}'")
-    if tool_words:
-        return f"the tool's words, in {name}"
-    return "in French, the slides' own words" if lang == SOURCE_LANG else f"in {name}, the tool's translation"
+def language_name(lang: str) -> str:
+    return _NAMES.get(lang, f"'{lang}'")
+
+
+def _in_language(column: Column, lang: str) -> str:
+    name = language_name(lang)
+    if column.tool_words:
+        return f"{column.description} ({TOOL}; in {name})."
+    if lang == SOURCE_LANG:
+        if column.original:
+            return f"{column.original} (in French)."
+        return f"{column.description} (the slides' own words, in French, verbatim)."
+    if column.translated:
+        return f"{column.translated} (in {name})."
+    return (f"{column.description} (in {name}: the tool's translation of {column.name}_{SOURCE_LANG}, "
+            "not the slides' words).")  # fmt: skip
 
 
 Data = dict[str, Any]
@@ -52,8 +60,13 @@ class Column:
     description: str
     required: bool = False
     text: bool = False
-    # A text column of the tool's own words (models.Words), not the slides'.
+    # A text column of the tool's own words (a summary, a gloss), in every language.
     tool_words: bool = False
+    # The description of the columns in languages other than French, where it is not a
+    # plain translation of the French (a glossary headword with the tool's translation).
+    translated: str | None = None
+    # The same for the French column, where it is not the slides' words verbatim.
+    original: str | None = None
     # Where the value is in a record, when not under the column's name ("codes.nuts").
     path: str | None = None
     # The language of a built text column ("fr" for name_fr).
@@ -68,17 +81,8 @@ class ForeignKey:
 
 
 @dataclass(frozen=True)
-class Figures:
-    """What a table of figures is about: read by database.py to build its `figures` view."""
-
-    subject_table: str  # the table of the records the figures describe
-    subject_key: str  # the column that holds the record's id
-    measure: str  # the column that names the figure
-
-
-@dataclass(frozen=True)
 class Spec:
-    """A table as declared in schema.py: its columns, keys, and how to get its rows."""
+    """A table as declared in schema.py: what it holds and why it exists, its columns, keys and rows."""
 
     name: str
     title: str
@@ -87,7 +91,6 @@ class Spec:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...]
     rows: Callable[[Data], Iterable[Row]]
-    figures: Figures | None = None
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ class Table:
 
 @dataclass(frozen=True)
 class About:
-    """What an export is, said once for both formats (datapackage.json, the database's meta_dataset)."""
+    """What an export is, said once for both formats (datapackage.json, the database's metadata)."""
 
     name: str
     title: str
@@ -115,7 +118,7 @@ class About:
 LICENCE = {
     "name": "MIT",
     "path": "https://opensource.org/licenses/MIT",
-    "title": "MIT License, for the uwe tool's compilation, translation and schema; the facts are the UWE's slides'",
+    "title": "MIT License, for the uwe program's compilation, translations and schema; the facts are the UWE's slides'",
 }
 
 
@@ -131,21 +134,24 @@ def describe(dataset: Data, *, langs: tuple[str, ...]) -> About:
     source = f"{author}, presentation at {talk['event']['en']}, {talk['place']['en']}, {when}"
     if len(langs) > 1:
         others = ", ".join(f"_{code}" for code in langs if code != SOURCE_LANG)
-        said = f"French (columns ending _fr) is the slides' own wording; every other language ({others}) is the tool's translation."
+        said = (f"A text's column ending _fr holds the slides' own words, verbatim, and its columns ending {others} "
+                "the tool's translations of them, unless the column's description says it holds the tool's own words.")  # fmt: skip
     elif langs == (SOURCE_LANG,):
-        said = "This export holds the French texts only (columns ending _fr): the slides' own wording."
+        said = "This export holds the French texts only (columns ending _fr): the slides' own words."
     else:
-        said = (f"This export holds the tool's translation into '{langs[0]}' only (columns ending _{langs[0]}); "
-                "the French original is left out.")  # fmt: skip
+        said = (f"This export holds the tool's translation into {language_name(langs[0])} only (columns ending "
+                f"_{langs[0]}); the slides' French is left out.")  # fmt: skip
     description = (
         f"Belgium's regions and Wallonia's business-clustering policies as the {author} presented them in "
-        f"{talk['place']['en']} on {when}, compiled by the uwe tool {__version__} as relational tables. Every row taken from "
-        "a slide names it in 'source' (slide ids; see the table 'slides'). Each text has a column per language: "
-        f"{said} Columns of the tool's own words (summaries, labels, glosses) say so in their description. The tool adds "
-        "NUTS and ISO 3166 codes, the sector vocabulary and its tags (with the slides' words that name each), search "
-        "aliases, and figures it computed or counted, whose 'computed' is true. Licence: the facts are the "
-        "UWE's, as its slides give them (cite the slides); the tool's compilation, translation and schema are under the "
-        "MIT licence of the uwe project."
+        f"{talk['place']['en']} on {when}, compiled by the uwe program (version {__version__}). Every fact names "
+        "the one slide that states it in 'slide_id' (see the table 'slides', with its page). Each text has a column "
+        f"per language. {said} Columns of the tool's own words (summaries, labels, glosses, classifications, codes) "
+        "say so in their description; figures the tool computed or counted have 'computed' = 1 and a 'note' that "
+        "says from what. Booleans are 1 (true) and 0 (false). Texts are exactly as in the data: none is altered for "
+        "spreadsheets (the views' --format csv, such as 'uwe regions --format csv', puts an apostrophe before a text "
+        "that starts with = + - or @; this export does not, so import its CSV files into a spreadsheet as text). Licence: the facts "
+        "are the UWE's, as its slides give them (cite the slides); the compilation, translations and schema are "
+        "under the MIT licence of the uwe project."
     )
     title = f"Belgium's regions and Wallonia's clustering policies ({dataset['organisation']['acronym']}, {talk['place']['en']}, {when})"
     return About("uwe-wallonia-clusters", title, description, __version__, source, langs, LICENCE)
@@ -165,9 +171,7 @@ def _built(column: Column, langs: tuple[str, ...]) -> list[Column]:
     if not column.text:
         return [column]
     return [
-        replace(column, name=f"{column.name}_{lang}",
-                description=f"{column.description} ({_in_language(lang, tool_words=column.tool_words)})",
-                text=False, language=lang,
+        replace(column, name=f"{column.name}_{lang}", description=_in_language(column, lang), text=False, language=lang,
                 # (French and English are in the data files; another language's translation
                 # may be missing from a data folder's translations/LANG.po: an empty cell)
                 required=column.required and lang in (SOURCE_LANG, "en"))
@@ -181,6 +185,10 @@ def _cells(columns: tuple[Column, ...], row: Row, langs: tuple[str, ...]) -> tup
         value = row.get(column.name)
         if column.text:
             cells.extend(value.get(lang) if value is not None else None for lang in langs)  # (none: not translated)
+        elif column.type == "boolean":
+            cells.append(None if value is None else int(bool(value)))  # 1 and 0 in both formats
+        elif column.type == "number" and isinstance(value, float) and value.is_integer():
+            cells.append(int(value))  # 100, not 100.0: the same number written the same way in both formats
         else:
             cells.append(value)
     return tuple(cells)
@@ -197,49 +205,64 @@ def get(record: Data, path: str) -> Any:
     return value
 
 
-def sources(record: Data) -> str:
-    """A record's slide ids, as the `source` cell of every row taken from it."""
-    return "; ".join(record["source"])
+class Slides:
+    """The presentation's slides by id: their order and page, to cite a fact's slide."""
+
+    def __init__(self, dataset: Data) -> None:
+        slides = dataset["presentation"]["slides"]
+        self.order = {slide["id"]: position for position, slide in enumerate(slides, 1)}
+        self.page = {slide["id"]: slide["page"] for slide in slides}
+
+    def first(self, record: Data) -> str | None:
+        """The first slide, in the presentation's order, that a record cites."""
+        cited = record.get("source") or ()
+        return min(cited, key=lambda slide: self.order.get(slide, len(self.order) + 1), default=None)
+
+    def of(self, fact: Any, record: Data) -> str | None:
+        """The slide that states `fact`: its own where the data names one, else its record's first."""
+        own = fact.get("slide") if isinstance(fact, dict) else None
+        return own or self.first(record)
 
 
 def id_column(what: str) -> Column:
-    return Column("id", "string", f"The {what}'s id: lowercase letters, digits and hyphens.", required=True)
+    return Column(
+        "id", "string", f"The {what}'s id (the tool's): lowercase letters, digits and hyphens.", required=True
+    )
 
 
-def ref_column(name: str, table: str, *, required: bool = True) -> Column:
-    return Column(name, "string", f"Refers to {table}.id.", required=required)
+def ref_column(name: str, table: str, *, required: bool = True, what: str = "") -> Column:
+    return Column(name, "string", f"{what}Refers to {table}.id.".strip(), required=required)
 
 
-POSITION = Column("position", "integer", "Place in the source's order, from 1.", required=True)
-SOURCE = Column(
-    "source", "string", "The slides this row comes from: slide ids (slides.id), separated by '; '.", required=True
+def text_column(
+    name: str,
+    description: str,
+    *,
+    required: bool = False,
+    path: str | None = None,
+    tool_words: bool = False,
+    translated: str | None = None,
+    original: str | None = None,
+) -> Column:
+    return Column(name, "string", description, required=required, text=True, path=path, tool_words=tool_words,
+                  translated=translated, original=original)  # fmt: skip
+
+
+SLIDE_ID = Column("slide_id", "string", "The one slide that states it: refers to slides.id.", required=True)
+FIRST_SLIDE = Column(
+    "slide_id",
+    "string",
+    "The first slide, in the presentation's order, on which the record appears: refers to slides.id. Its "
+    "figures and list items cite their own slides.",
 )
-FIGURE = (
-    Column("value", "number", "The figure, in the unit of column 'unit'.", required=True),
-    Column("unit", "string", "EUR, EUR/year, people, km2, %, index (on 'base'), rank, count or years.", required=True),
-    Column(
-        "period",
-        "string",
-        "The period the slide gives ('2013', 'Q4 2013'); empty where it gives none (the "
-        "presentation's date is when the slides were presented).",
-    ),
-    Column("base", "string", "The base of an index, such as 'EU28=100'."),
-    Column("maximum", "boolean", "True where the slide gives a ceiling ('max.'), not an amount.", required=True),
-    Column("alternative", "number", "A second value the slide allows beside the first ('3 régions (voire 4)': 4)."),
-    Column(
-        "computed",
-        "boolean",
-        "True for a figure the tool computed or counted: not a figure of the source.",
-        required=True,
-    ),
-    Column("quote", "string", "The slide's words the figure is read from", text=True),
-    Column("note", "string", "How the tool computed or counted the figure", text=True, tool_words=True),
+TOOL_ORDER = Column(
+    "position",
+    "integer",
+    "Place in the tool's order (the order of its data files), from 1: not a ranking, and not necessarily the "
+    "slides' order.",
+    required=True,
 )
-
-
-def figure_cells(figure: Data) -> Row:
-    """The FIGURE columns of one figure of the data."""
-    return {**figure, "computed": bool(figure.get("computed"))}
+SLIDES_FK = ForeignKey(("slide_id",), "slides", ("id",))
 
 
 def record_rows(
@@ -248,149 +271,11 @@ def record_rows(
     """Rows of a record table: one per record, each column read from the record's field."""
 
     def rows(dataset: Data) -> Iterable[Row]:
+        slides = Slides(dataset)
         for position, record in enumerate(records(dataset), 1):
             row = {column.name: get(record, column.path or column.name) for column in columns}
             row["position"] = position
-            if "source" in record:
-                row["source"] = sources(record)
+            row["slide_id"] = slides.first(record)
             yield row
 
     return rows
-
-
-# Declaring tables: kinds of record, and the specs schema.py builds from them.
-
-Records = Callable[[Data], Iterable[Data]]
-# (the key of a record, the slide ids it cites), for a link table to the slides
-Cited = Callable[[Data], Iterable[tuple[tuple[str, ...], list[str]]]]
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A kind of record: `region` records, in the table `regions`, referred to as `region_id`."""
-
-    owner: str
-    table: str
-    records: Records
-
-    @property
-    def key(self) -> str:
-        return f"{self.owner}_id"
-
-    @property
-    def key_column(self) -> Column:
-        return ref_column(self.key, self.table)
-
-    @property
-    def foreign_key(self) -> ForeignKey:
-        return ForeignKey((self.key,), self.table, ("id",))
-
-
-SLIDE = Kind("slide", "slides", lambda d: d["presentation"]["slides"])
-
-
-def text_column(
-    name: str, description: str, *, required: bool = False, path: str | None = None, tool_words: bool = False
-) -> Column:
-    return Column(name, "string", description, required=required, text=True, path=path, tool_words=tool_words)
-
-
-def record_spec(
-    kind: Kind, *, description: str, columns: tuple[Column, ...], refs: tuple[ForeignKey, ...] = ()
-) -> Spec:
-    """The table of a kind of record, keyed on their id."""
-    columns = (id_column(kind.owner), *columns)
-    return Spec(
-        kind.table, kind.table.capitalize(), description, columns, ("id",), refs, record_rows(kind.records, columns)
-    )
-
-
-def slides_spec(name: str, *, table: str, keys: tuple[Column, ...], references: tuple[str, ...], cited: Cited) -> Spec:
-    """The link table from each row of `table` to the slides it comes from, in its order."""
-    names = tuple(c.name for c in keys)
-
-    def rows(dataset: Data) -> Iterable[Row]:
-        for key, slides in cited(dataset):
-            for position, slide in enumerate(slides, 1):
-                yield {**dict(zip(names, key, strict=True)), "slide_id": slide, "position": position}
-
-    return Spec(
-        name, f"Slides of {table}", f"Which slides each row of {table} comes from, in its order.",
-        (*keys, SLIDE.key_column, POSITION), (*names, "position"),
-        (ForeignKey(names, table, references), SLIDE.foreign_key), rows,
-    )  # fmt: skip
-
-
-def record_slides(kind: Kind) -> Spec:
-    cited: Cited = lambda dataset: (((r["id"],), r["source"]) for r in kind.records(dataset))
-    return slides_spec(
-        f"{kind.owner}_slides", table=kind.table, keys=(kind.key_column,), references=("id",), cited=cited
-    )
-
-
-def items_spec(kind: Kind, *, name: str, lists: tuple[str, ...], what: str) -> Spec:
-    """The texts a record lists (a slide's bullets), with a `list` column where it has several lists."""
-    several = len(lists) > 1
-
-    def rows(dataset: Data) -> Iterable[Row]:
-        for record in kind.records(dataset):
-            for list_name in lists:
-                for position, text in enumerate(get(record, list_name) or (), 1):
-                    yield {
-                        kind.key: record["id"],
-                        "list": list_name,
-                        "position": position,
-                        "text": text,
-                        "source": sources(record),
-                    }
-
-    list_column = Column("list", "string", f"Which list: {', '.join(lists)}.", required=True)
-    columns = (
-        kind.key_column,
-        *((list_column,) if several else ()),
-        POSITION,
-        text_column("text", what, required=True),
-        SOURCE,
-    )
-    primary = (kind.key, "list", "position") if several else (kind.key, "position")
-    description = f"{what} of each row of {kind.table}, one row per item, in the slide's order."
-    return Spec(name, f"{what} of {kind.table}", description, columns, primary, (kind.foreign_key,), rows)
-
-
-def words_spec(
-    kind: Kind, *, name: str, word: Column, description: str, cited: bool, refers: tuple[ForeignKey, ...] = ()
-) -> Spec:
-    """Plain words a record lists: language codes, sector ids, synonyms, aliases (`cited`: from a slide)."""
-
-    def rows(dataset: Data) -> Iterable[Row]:
-        for record in kind.records(dataset):
-            for position, value in enumerate(get(record, word.path or word.name), 1):
-                row = {kind.key: record["id"], word.name: value, "position": position}
-                yield {**row, "source": sources(record)} if cited else row
-
-    columns = (kind.key_column, word, POSITION, *((SOURCE,) if cited else ()))
-    title = f"{word.name} of {kind.table}"
-    return Spec(name, title, description, columns, (kind.key, "position"), (kind.foreign_key, *refers), rows)
-
-
-def figures_spec(
-    kind: Kind, *, measures: tuple[str, ...], computed: Callable[[Data], Iterable[Row]] | None = None
-) -> Spec:
-    """One row per figure of each record: `measure` names the field, `position` counts repeats."""
-
-    def rows(dataset: Data) -> Iterable[Row]:
-        for record in kind.records(dataset):
-            for measure in measures:
-                found = get(record, measure)
-                for position, figure in enumerate(found if isinstance(found, list) else [found] if found else [], 1):
-                    yield {kind.key: record["id"], "measure": measure, "position": position, **figure_cells(figure),
-                           "source": sources(record)}  # fmt: skip
-        yield from computed(dataset) if computed else ()
-
-    names = ", ".join(measures) + (", or a computed one" if computed else "")
-    measure = Column("measure", "string", f"Which figure (the field of the data): {names}.", required=True)
-    return Spec(
-        f"{kind.owner}_figures", f"Figures of {kind.table}", f"Every figure of {kind.table}, one row each, with its unit and period.",
-        (kind.key_column, measure, POSITION, *FIGURE, SOURCE), (kind.key, "measure", "position"), (kind.foreign_key,),
-        rows, Figures(kind.table, kind.key, "measure"),
-    )  # fmt: skip

@@ -4,28 +4,33 @@ What PATH names decides the format: a folder (an existing one, a name ending in 
 name without a suffix) gets a Frictionless Data Package, a name ending in .db, .sqlite or
 .sqlite3 an SQLite database. The export is written beside PATH under a hidden temporary
 name and renamed to PATH only once complete, so a failure or Ctrl-C never leaves half an
-export there; the temporary is removed on any failure. An existing PATH is replaced only
-with --force, and only if it is an export of the same kind: uwe never deletes a folder or
-file of the user's that it did not write.
+export there; the temporary is removed on any failure. The rename never replaces what
+appeared at PATH meanwhile (a folder a user made, a concurrent export): newfile.py. An
+existing PATH is replaced only with --force, and only if it is an export of the tool's of the
+same kind, every file of it described by its datapackage.json (checked before the build and
+again at the swap, so a file the user added meanwhile is kept, and the export refused): uwe
+never deletes a folder or file of the user's that it did not write, and never opens a FIFO
+or a device at PATH (it would wait forever).
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
-import shlex
 import shutil
-import tempfile
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from uwe_cli import newfile
 from uwe_cli.dataset import store
 from uwe_cli.errors import UsageError, UweError, system_reason
 from uwe_cli.i18n.messages import Listing, Message, Quantity, msg
+from uwe_cli.shell import command
 
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 _SQLITE_HEADER = b"SQLite format 3\x00"
-_TEMPORARY = ".uwe-tmp"
 
 
 def export(target: str, *, data_dir: Path | None, use_cache: bool, lang: str | None, force: bool) -> Message:
@@ -51,9 +56,11 @@ def export(target: str, *, data_dir: Path | None, use_cache: bool, lang: str | N
     else:
         from uwe_cli.export import database
 
+        # (named after PATH, not the temporary file: Datasette serves it under PATH's stem)
         _atomically(
-            path, folder=False, force=force, write=lambda temporary: database.write(built, about=about, path=temporary)
-        )
+            path, folder=False, force=force,
+            write=lambda temporary: database.write(built, about=about, path=temporary, name=path.stem),
+        )  # fmt: skip
         kind = msg("an SQLite database")
     rows = sum(len(table.rows) for table in built)
     return msg(
@@ -74,20 +81,29 @@ def _destination(target: str, *, force: bool) -> tuple[Path, bool]:
             "for SQLite; '{suffix}' is neither",
             target=target, suffixes=Listing(SQLITE_SUFFIXES, style="or"), suffix=path.suffix,
         ))  # fmt: skip
+    # What is at PATH first: an existing folder is the answer, whatever its parent (/etc/).
+    if _lexists(path):
+        _check_replaceable(path, target, folder=folder, force=force)
     parent = path.parent
     if not parent.is_dir():
         if parent.exists():
             raise UsageError(msg("{target}: {parent} is not a folder", target=target, parent=parent))
         raise UsageError(msg("{target}: {parent} does not exist (create it first: {command})", target=target,
-                             parent=parent, command=f"mkdir -p {shlex.quote(str(parent))}"))  # fmt: skip
+                             parent=parent, command=command("mkdir", "-p", names=(parent,))))  # fmt: skip
     if not os.access(parent, os.W_OK | os.X_OK):
         # (access() says no, not why: a read-only file system, or the folder's permissions)
         refused = OSError(errno.EROFS if _read_only(parent) else errno.EACCES, "")
         raise UsageError(msg("{target}: cannot write in {parent} ({reason}); choose a folder you can write to",
                              target=target, parent=parent, reason=system_reason(refused)))  # fmt: skip
-    if path.exists() or path.is_symlink():
-        _check_replaceable(path, target, folder=folder, force=force)
     return path, folder
+
+
+def _lexists(path: Path) -> bool:
+    try:
+        os.lstat(path)
+    except OSError as exc:
+        return exc.errno not in (errno.ENOENT, errno.ENOTDIR)
+    return True
 
 
 def _read_only(folder: Path) -> bool:
@@ -99,115 +115,120 @@ def _read_only(folder: Path) -> bool:
 
 def _check_replaceable(path: Path, target: str, *, folder: bool, force: bool) -> None:
     """Refuse to replace `path` unless --force and it is an export of the same kind."""
-    if folder and path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+    if folder and _empty_folder(path):
         return  # an empty folder: nothing of the user's to replace
     if not force:
         raise UsageError(msg("{target} already exists; add --force to replace it, or give a new name", target=target))
     if path.is_symlink():
         raise UsageError(msg("{target} is a symbolic link; uwe does not replace it, even with --force: give a new name",
                              target=target))  # fmt: skip
-    if folder and not _is_data_package(path):
-        raise UsageError(msg(
+    if (_own_package if folder else _own_database)(path) is None:
+        raise _not_own(path, target, folder=folder)
+
+
+def _not_own(path: Path, target: str, *, folder: bool) -> UsageError:
+    if folder:
+        return UsageError(msg(
             "{target} is not a Data Package that uwe wrote (only datapackage.json and CSV files); uwe does not "
             "delete it, even with --force: give a new folder", target=target,
         ))  # fmt: skip
-    if not folder and not _is_sqlite(path):
-        raise UsageError(msg(
-            "{target} is not an SQLite database; uwe does not replace it, even with --force: give a new name",
-            target=target,
-        ))  # fmt: skip
+    return UsageError(msg(
+        "{target} is not an SQLite database; uwe does not replace it, even with --force: give a new name",
+        target=target,
+    ))  # fmt: skip
 
 
-def _is_data_package(path: Path) -> bool:
-    if not path.is_dir():
-        return False
-    entries = list(path.iterdir())
-    names = {entry.name for entry in entries}
-    return "datapackage.json" in names and all(
-        entry.is_file() and not entry.is_symlink() and (entry.name == "datapackage.json" or entry.suffix == ".csv")
-        for entry in entries
-    )
-
-
-def _is_sqlite(path: Path) -> bool:
+def _empty_folder(path: Path) -> bool:
     try:
-        with path.open("rb") as handle:
-            head = handle.read(len(_SQLITE_HEADER))
-    except OSError:  # a folder, or a file that cannot be read
+        return stat.S_ISDIR(os.lstat(path).st_mode) and not os.listdir(path)
+    except OSError:
         return False
-    return path.is_file() and (head == _SQLITE_HEADER or head == b"")
+
+
+def _own_package(path: Path) -> list[Path] | None:
+    """The files of the Data Package uwe wrote at `path`, or None if it holds anything else:
+    a regular datapackage.json whose resources are exactly the folder's other files, each a
+    regular CSV file (not a link, not a folder, not a file the user added)."""
+    import json
+
+    try:
+        if not stat.S_ISDIR(os.lstat(path).st_mode):
+            return None
+        names = os.listdir(path)
+        if "datapackage.json" not in names:
+            return None
+        if not all(stat.S_ISREG(os.lstat(path / name).st_mode) for name in names):
+            return None
+        descriptor = json.loads(_read_regular(path / "datapackage.json"))
+        described = {resource["path"] for resource in descriptor["resources"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    others = set(names) - {"datapackage.json"}
+    if described != others or not all(name.endswith(".csv") for name in others):
+        return None
+    return [path / name for name in names]
+
+
+def _own_database(path: Path) -> list[Path] | None:
+    """[path] if it is a regular file holding an SQLite database (or nothing), else None.
+    Never opens anything but a regular file: a FIFO or a device would make uwe wait."""
+    try:
+        head = _read_regular(path, limit=len(_SQLITE_HEADER))
+    except OSError:
+        return None
+    return [path] if head in (_SQLITE_HEADER, b"") else None
+
+
+def _read_regular(path: Path, *, limit: int = 64 * 1024 * 1024) -> bytes:
+    """A regular file's first `limit` bytes, never waiting on a FIFO or a device (OSError)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return handle.read(limit)
 
 
 def _atomically(path: Path, *, folder: bool, force: bool, write: Callable[[Path], None]) -> None:
     """Run `write` on a new temporary sibling of `path`, then rename it to `path`.
 
     The temporary is removed on any failure, Ctrl-C included, and an old export at `path`
-    is replaced only once the new one is complete.
+    is replaced only once the new one is complete, and only if it is still all the tool's.
     """
-    prefix = f".{path.name}."
     try:
-        if folder:
-            temporary = Path(tempfile.mkdtemp(prefix=prefix, suffix=_TEMPORARY, dir=path.parent))
-        else:
-            handle, name = tempfile.mkstemp(prefix=prefix, suffix=_TEMPORARY, dir=path.parent)
-            os.close(handle)
-            temporary = Path(name)
+        temporary = newfile.reserve(path.parent, is_folder=folder)
     except OSError as exc:
         raise UweError(
             msg("cannot write in {folder} ({reason})", folder=path.parent, reason=system_reason(exc))
         ) from None
     try:
         write(temporary)
-        # mkstemp and mkdtemp make private files; an export gets the permissions of any new file.
+        # The work in progress is private; an export gets the permissions of any new file.
         temporary.chmod(_new_file_mode(folder=folder))
-        _rename(temporary, path, folder=folder, force=force)
+        _put(temporary, path, folder=folder, force=force)
     except BaseException as exc:
-        _remove(temporary)
+        with newfile.uninterrupted():
+            _remove(temporary)
         if isinstance(exc, OSError):
             raise UweError(msg("cannot write {path} ({reason})", path=path, reason=system_reason(exc))) from None
         raise
 
 
-def _rename(temporary: Path, path: Path, *, folder: bool, force: bool) -> None:
-    if not folder:
-        if force:
-            os.replace(temporary, path)  # atomic: readers see the old file or the new one
+def _put(temporary: Path, path: Path, *, folder: bool, force: bool) -> None:
+    """Give the complete export its name: never over anything that appeared meanwhile, and
+    with --force over an earlier export of the tool's only, checked again at the swap."""
+    if folder and _empty_folder(path):
+        with contextlib.suppress(OSError):  # (the user's empty folder: a later rename fails if it filled up)
+            path.rmdir()
+    try:
+        if force and _lexists(path):
+            newfile.replace_own(temporary, path, own=_own_package if folder else _own_database)
         else:
-            _rename_new(temporary, path)
-        return
-    if path.is_dir() and not any(path.iterdir()):
-        path.rmdir()  # (an empty folder the user made for the export)
-    if not path.exists():
-        try:
-            os.rename(temporary, path)
-        except OSError:  # (something appeared at PATH meanwhile)
-            raise _appeared(path) from None
-        return
-    # A folder cannot be swapped atomically: set the old one aside, put the new one in its
-    # place (or the old one back if that fails), and only then delete the old one.
-    aside = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".uwe-old", dir=path.parent))
-    aside.rmdir()  # (a free name: renaming a folder over an empty one fails on some systems)
-    os.rename(path, aside)
-    try:
-        os.rename(temporary, path)
-    except BaseException:
-        os.replace(aside, path)
-        raise
-    shutil.rmtree(aside, ignore_errors=True)
-
-
-def _rename_new(temporary: Path, path: Path) -> None:
-    """Rename a file to `path` unless a file appeared there since the checks (a hard link fails then)."""
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
+            newfile.rename_new(temporary, path)
+    except FileExistsError:  # (something appeared at PATH meanwhile)
         raise _appeared(path) from None
-    except OSError:  # a file system without hard links
-        if path.exists():
-            raise _appeared(path) from None
-        os.replace(temporary, path)
-        return
-    temporary.unlink()
+    except newfile.NotOwn:
+        raise _not_own(path, str(path), folder=folder) from None
 
 
 def _appeared(path: Path) -> UsageError:
@@ -215,7 +236,7 @@ def _appeared(path: Path) -> UsageError:
 
 
 def _remove(temporary: Path) -> None:
-    if temporary.is_dir():
+    if temporary.is_dir() and not temporary.is_symlink():
         shutil.rmtree(temporary, ignore_errors=True)
     else:
         temporary.unlink(missing_ok=True)

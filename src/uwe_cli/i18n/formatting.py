@@ -1,20 +1,25 @@
 """Numbers, figures and dates as a reader of a language writes them.
 
-Pure functions of localized JSON values (see form.py) and a `Language`; every word comes
+Pure functions of localized JSON values (see views/form.py) and a `Language`; every word comes
 from the language's catalogue. A figure is `{value, unit, period, base, maximum, alternative, ...}`.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import Day, msg, msg_n, msg_p
+
+if TYPE_CHECKING:  # (a Language is given; `language.py` imports this module to write a Quantity)
+    from uwe_cli.i18n.language import Language
 
 
 def number(value: float, lang: Language) -> str:
+    if isinstance(value, float) and not math.isfinite(value):  # (never shown as inf or nan)
+        return "—"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return lang.digits(f"{value:,}")
@@ -26,6 +31,20 @@ def percent(value: float, lang: Language) -> str:
 
 def euros(value: float, lang: Language) -> str:
     return str(lang.cldr["currency"].format(number=number(value, lang)))
+
+
+def signed(value: float, shown: str, lang: Language) -> str:
+    """`shown` (the number `value`, written without its sign) with a sign: `+€33,200`,
+    `-33 200 €`, `€ +33.200`; a sign stands where CLDR puts a minus, before the currency
+    symbol that leads the number, else before the number."""
+    sign = "+" if value > 0 else "-" if value < 0 else ""
+    if not sign:
+        return shown
+    currency = str(lang.cldr["currency"])
+    if currency.startswith("€{number}"):
+        return sign + shown
+    digit = next((i for i, c in enumerate(shown) if c.isdigit()), 0)
+    return shown[:digit] + sign + shown[digit:]
 
 
 def date_message(day: date | str) -> Day:
@@ -53,7 +72,7 @@ def figure(fig: dict[str, Any] | None, lang: Language) -> str:
 
 
 def unit_value(value: float, unit: str, lang: Language, *, base: str | None = None) -> str:
-    """`value` in `unit` (one of the data's units, see models.Unit)."""
+    """`value` in `unit` (one of the data's units, see dataset/values.py, Unit)."""
     shown = number(value, lang)
     if unit == "EUR":
         return euros(value, lang)

@@ -1,9 +1,10 @@
 """The language a command answers in: its catalogue of interface words, and the data's texts.
 
 The interface is written in English in the code, each message marked with `msg()` (see
-form.py), and translated through one gettext catalogue per language,
+messages.py), and translated through one gettext catalogue per language,
 `locale/LANG/LC_MESSAGES/uwe.po` beside this file: the format translators' tools read and
-`pybabel extract -k msg -k Message` can refresh. A dataset's texts carry their own
+`pybabel extract -k msg -k msg_n:1,2 -k msg_p:1c,2` can refresh; the build compiles each to
+the `uwe.mo` beside it, which gettext reads. A dataset's texts carry their own
 languages (`{fr: ..., en: ...}`, French being the slides' own words).
 
 `Language.localize` turns what a view returns into what JSON shows in that language:
@@ -12,15 +13,16 @@ dataset texts become strings, messages are translated and filled in.
 
 from __future__ import annotations
 
+import gettext
+import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from uwe_cli.errors import Worded
-from uwe_cli.i18n.messages import Day, Listing, Message, Preferred, Quantity, msg, msg_p
+from uwe_cli.i18n.messages import Day, Listing, Message, OverSlidesWords, Preferred, Quantity, msg, msg_n, msg_p
 
 # The languages of the dataset's texts; the first is the source's (the slides are French).
 TEXT_LANGUAGES = ("fr", "en")
@@ -35,55 +37,24 @@ LANGUAGE_NAMES = {
 }
 
 
+# Fields that hold the slides' words a fact is read from. JSON gives them as the slides
+# print them (French) in every language, with the translation beside them under
+# `FIELD_translation`: `{"lang": "en", "text": ...}`, null in French (nothing is translated)
+# or where the language has no translation. So a quote is never a translation in disguise.
+QUOTE_FIELDS = frozenset({"quote", "status_quote"})
+
+
 def is_text(value: Mapping[str, Any]) -> bool:
-    """Whether validated data is a dataset text (keyed by language codes), not a record."""
-    return SOURCE_LANGUAGE in value and all(len(key) == 2 for key in value)
+    """Whether validated data is a dataset text (keyed by language codes), not a record.
 
-
-# Where the language of a command may come from, in order: the option, the tool's variable,
-# then the POSIX locale as gettext reads it.
-LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-
-
-def asked_for(option: str | None, environ: Mapping[str, str], *, known: Iterable[str]) -> tuple[str, str]:
-    """The language asked for, and where it was asked: `--lang`, `UWE_LANG`, a locale variable.
-
-    A locale names a language only when it is one of `known` (`fr_BE.UTF-8` is French;
-    `C` or `es_ES` says nothing and English is used); an option or UWE_LANG is always a
-    request, to be refused with its origin if uwe does not speak it.
+    A text of the slides also names its slide (`slide`: dataset/facts.py), which is no language.
     """
-    wanted = set(known)
-    for asked, origin in ((option, "--lang"), (environ.get("UWE_LANG"), "UWE_LANG")):
-        if asked:  # (a locale's name, `fr_BE.UTF-8`, asks for its language there too)
-            return (_code(asked) if _code(asked) in wanted else asked), origin
-    for variable in LOCALE_VARIABLES:
-        for entry in environ.get(variable, "").split(":"):
-            code = _code(entry)
-            if code in wanted:
-                return code, variable
-        if environ.get(variable) and variable != "LANGUAGE":
-            break  # the first locale variable set decides, as in gettext (LANGUAGE may list several)
-    return "en", "default"
+    return SOURCE_LANGUAGE in value and all(len(key) == 2 or key == "slide" for key in value)
 
 
-def _code(locale: str) -> str:
-    """The language of a locale's name: `fr` for `fr_BE.UTF-8`, `fr-BE` or `fr@euro`."""
-    return locale.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
-
-
-def resolve(option: str | None, environ: Mapping[str, str]) -> Language:
-    """The language of a command (see asked_for); an unknown one names where it came from."""
-    from uwe_cli.errors import UsageError
-    from uwe_cli.names import lookup
-    from uwe_cli.vocabulary import LANGS
-
-    asked, origin = asked_for(option, environ, known=LANGS)
-    try:
-        return Language(lookup.choose(asked, LANGS, what="language"))
-    except UsageError as exc:
-        if origin == "--lang":
-            raise
-        raise exc.of(origin) from None
+def in_languages(text: Mapping[str, Any]) -> dict[str, str]:
+    """A dataset text's words by language, without its slide."""
+    return {key: words for key, words in text.items() if key != "slide"}
 
 
 def every_language(message: Message) -> tuple[str, ...]:
@@ -108,12 +79,26 @@ def current() -> Language:
     return _current if _current is not None else Language("en")
 
 
+class Worded(Exception):
+    """An exception whose words are a message (messages.Message): `message`, said in the
+    reader's language where it is reported; `str()`, its English (a traceback, a log,
+    pydantic). Here rather than in `uwe_cli.errors` (which re-exports it): saying it
+    needs a `Language`, and this module imports nothing of the tool's but its messages."""
+
+    def __init__(self, message: Any, *args: Any) -> None:
+        super().__init__(*args)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(Language("en").localize(self.message))
+
+
 class Language:
     """One language of the interface: words from its catalogue, numbers in its style."""
 
     def __init__(self, code: str) -> None:
         self.code = code
-        self._catalogue, self._plural = _catalogue(code)
+        self._translations = _translations(code)
         self.cldr: dict[str, Any] = _cldr()[code]
 
     @property
@@ -122,15 +107,12 @@ class Language:
         return self.code == SOURCE_LANGUAGE
 
     def gettext(self, message: str, context: str | None = None) -> str:
-        found = self._catalogue.get((context, message))
-        return found[0] if found and found[0] else message
+        if context is None:
+            return self._translations.gettext(message)
+        return self._translations.pgettext(context, message)
 
     def ngettext(self, singular: str, plural: str, n: float) -> str:
-        found = self._catalogue.get((None, singular))
-        index = self._plural(int(n))
-        if found and len(found) > index and found[index]:
-            return str(found[index])
-        return singular if int(n) == 1 else plural
+        return self._translations.ngettext(singular, plural, int(n))
 
     def digits(self, shown: str) -> str:
         """A number written `1,234.5` in this language's symbols (CLDR's: `1 234,5` in French;
@@ -174,6 +156,13 @@ class Language:
             return str(found) if found is not None else f"{value[SOURCE_LANGUAGE]} [{SOURCE_LANGUAGE}]"
         return "" if value is None else str(value)
 
+    def translation(self, value: Mapping[str, Any] | None) -> dict[str, str] | None:
+        """A text of the slides' words translated into this language, saying which language:
+        None in the slides' own language, or where this language has no translation of it."""
+        if value is None or self.is_source or value.get(self.code) is None:
+            return None
+        return {"lang": self.code, "text": str(value[self.code])}
+
     def message(self, message: Message) -> str:
         if message.plural is not None:
             template = self.ngettext(message.id, message.plural, message.args["n"])
@@ -197,15 +186,24 @@ class Language:
         if kind is dict:
             if is_text(value):
                 return self.text(value)
-            return {key: self.localize(item) for key, item in value.items()}
+            shown: dict[str, Any] = {}
+            for key, item in value.items():
+                if key in QUOTE_FIELDS and (item is None or (type(item) is dict and is_text(item))):
+                    shown[key] = item and item[SOURCE_LANGUAGE]
+                    shown[f"{key}_translation"] = self.translation(item)
+                else:
+                    shown[key] = self.localize(item)
+            return shown
         if kind is list or kind is tuple:
             return [self.localize(item) for item in value]
         if kind is Message:
             return self.message(value)
+        if kind is OverSlidesWords:
+            return self.message(value.source if self.is_source else value.translated)
         if kind is Day:
             return self.date(value.day)
         if kind is Quantity:
-            from uwe_cli.i18n.formatting import number  # (formatting imports this module: not at its top)
+            from uwe_cli.i18n.formatting import number  # (only where a message has a quantity)
 
             return number(value.value, self)
         if kind is Preferred:
@@ -247,12 +245,18 @@ def _bulgarian_ordinal(n: int) -> str:
     return f"{n}-" + {1: "во", 2: "ро", 3: "то", 4: "то", 7: "мо", 8: "мо"}.get(n % 10, "о")
 
 
-# The catalogue: a gettext PO file, read with the standard library (a few hundred entries
-# cost well under a millisecond; no compiled .mo to keep in step with its source).
+# The catalogues: gettext's compiled .mo files, written from the .po files translators edit
+# when the package is built (hatch_build.py, with Babel), read with the standard library's
+# gettext: no parsing at run time. (Measured on one machine: parsing the French .po, 26 ms
+# under load and 3.4 ms idle, of every command in French; reading its .mo, a twentieth.) In a source checkout whose .po
+# changed since the package was installed, the .po is read and compiled in memory instead,
+# so that a translator sees their change at once; the two readings agree with each other and
+# with Babel's (tests/test_catalogues.py).
 
 _LOCALE = Path(__file__).resolve().parent / "locale"
-_PLURAL = re.compile(r"plural\s*=\s*([^;]+)")
-_SAFE_PLURAL = re.compile(r"^[n0-9\s()<>=!&|%?:]+$")
+# A .po this much newer than its .mo was changed since the build (installing a wheel may
+# write a .po a moment after its .mo).
+_STALE_NS = 2 * 10**9
 
 Catalogue = dict[tuple[str | None, str], list[str]]
 
@@ -266,72 +270,180 @@ def _cldr() -> dict[str, Any]:
 
 
 @cache
-def _catalogue(code: str) -> tuple[Catalogue, Any]:
-    path = _LOCALE / code / "LC_MESSAGES" / "uwe.po"
-    if not path.is_file():  # English: the messages are the catalogue's own keys
-        return {}, lambda n: 0 if n == 1 else 1
-    entries = parse_po(path.read_text(encoding="utf-8"))
-    header = entries.pop((None, ""), [""])[0]
-    return entries, _plural_rule(header)
+def _translations(code: str) -> gettext.NullTranslations:
+    """The interface's catalogue for `code`, as gettext reads it (English: none, the messages
+    are the catalogue's keys)."""
+    folder = _LOCALE / code / "LC_MESSAGES"
+    po_time, mo_time = _mtime(folder / "uwe.po"), _mtime(folder / "uwe.mo")
+    if mo_time is not None and (po_time is None or po_time <= mo_time + _STALE_NS):
+        with (folder / "uwe.mo").open("rb") as compiled:
+            return gettext.GNUTranslations(compiled)
+    if po_time is None:
+        return gettext.NullTranslations()
+    compiled_now = compile_mo(parse_po((folder / "uwe.po").read_text(encoding="utf-8")), code=code)
+    return gettext.GNUTranslations(io.BytesIO(compiled_now))
 
 
-def _plural_rule(header: str) -> Any:
-    """The `plural=` expression of a PO header, as a function of n (C syntax, checked)."""
-    found = _PLURAL.search(header)
-    expression = found.group(1).strip() if found else "n != 1"
-    if not _SAFE_PLURAL.match(expression) or "?" in expression:
-        expression = "n != 1"  # a plain comparison only: the catalogue is data, not code
-    python = expression.replace("&&", " and ").replace("||", " or ")
-    return lambda n: int(eval(python, {"__builtins__": {}}, {"n": n}))
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return None
 
 
-def parse_po(source: str) -> Catalogue:
+def compile_mo(entries: Catalogue, *, code: str) -> bytes:
+    """A catalogue read by parse_po, as the .mo file msgfmt would write (what gettext reads).
+
+    A header without a plural rule gets the language's rule from CLDR (`plurals.json`,
+    written by scripts/update-cldr), as Babel does: gettext's own default, `n != 1`, is
+    wrong for Polish, Czech or Russian."""
+    header = entries.get((None, ""), [""])[0]
+    if "plural=" not in header:
+        header += f"Plural-Forms: {_plural_forms(code)}\n"
+    pairs = {"": header}
+    for (context, message), forms in entries.items():
+        if message and forms and any(forms):
+            key = message if context is None else f"{context}\x04{message}"
+            pairs[key + ("\x00" if len(forms) > 1 else "")] = "\x00".join(forms)
+    return _mo_file(sorted((k.encode("utf-8"), v.encode("utf-8")) for k, v in pairs.items()))
+
+
+def _mo_file(pairs: list[tuple[bytes, bytes]]) -> bytes:
+    # GNU's layout: magic, revision, count, the two tables of (length, offset), no hash
+    # table; then the keys and the strings, each followed by a NUL.
+    import struct
+
+    start = 7 * 4 + 16 * len(pairs)
+    keys = b"".join(k + b"\0" for k, _ in pairs)
+    offsets, at = [], start
+    for key, _ in pairs:
+        offsets.append((len(key), at))
+        at += len(key) + 1
+    for _, value in pairs:
+        offsets.append((len(value), at))
+        at += len(value) + 1
+    head = struct.pack("<7I", 0x950412DE, 0, len(pairs), 7 * 4, 7 * 4 + 8 * len(pairs), 0, start)
+    table = b"".join(struct.pack("<2I", length, offset) for length, offset in offsets)
+    return head + table + keys + b"".join(v + b"\0" for _, v in pairs)
+
+
+def _plural_forms(code: str) -> str:
+    """CLDR's plural rule for a language, as a PO header writes it; `n != 1` if CLDR has none."""
+    import json
+
+    rules = json.loads((_LOCALE / "plurals.json").read_text(encoding="utf-8"))
+    return str(rules.get(code.split("_")[0], "nplurals=2; plural=(n != 1);"))
+
+
+def parse_po(
+    source: str, *, values: list[int] | None = None, max_values: int = 0, max_text: int | None = None
+) -> Catalogue:
     """msgctxt / msgid / msgid_plural / msgstr[N] entries; comments and fuzzy flags honoured.
 
     An entry without msgstr, an entry or a keyword given twice and an unknown escape are
-    errors, as for msgfmt: a translator's slip, not a translation to show."""
+    errors, as for msgfmt: a translator's slip, not a translation to show. A data folder's
+    catalogue is data under the folder's limits: `values[0]`, the values the folder may
+    still hold (of `max_values`), goes down by one for each string (msgctxt, msgid, msgstr),
+    and a string is at most `max_text` characters; POLimit says where a limit is passed."""
     entries: Catalogue = {}
     entry: dict[str, str] = {}
-    fuzzy = False
+    fuzzy = translated = False  # (translated: the entry has a msgstr, so a msgid starts the next)
     last = ""
     start = 0  # the line the entry begins on
+    simple = _SIMPLE.fullmatch
+    left = max_text if max_text is not None else len(source)
 
     def flush() -> None:
-        if "msgid" in entry and not fuzzy:
-            forms = [entry[k] for k in sorted(k for k in entry if k.startswith("msgstr"))]
+        if entry and not fuzzy:
+            if "msgid" not in entry:
+                raise POError(start, msg("{keyword} without msgid", keyword=_keyword(next(iter(entry)))))
+            if "msgstr" in entry:
+                forms = [entry["msgstr"]]
+            else:
+                forms = [entry[k] for k in sorted(k for k in entry if k.startswith("msgstr"))]
             if not forms:
                 raise POError(start, msg("an entry without msgstr"))
+            if ("msgid_plural" in entry) != ("msgstr" not in entry):
+                raise POError(start, msg("msgid_plural takes msgstr[0], msgstr[1]…, and a msgid alone takes msgstr"))
             key = (entry.get("msgctxt"), entry["msgid"])
             if key in entries:
                 raise POError(start, msg("an entry given twice: '{key}'", key=(key[0] or key[1])[:60]))
             entries[key] = forms
         entry.clear()
 
-    for number, line in enumerate(source.splitlines(), start=1):
-        line = line.strip()
+    # Lines end at \n only, as for msgfmt: U+2028, U+0085 or a form feed inside a string is
+    # text (str.splitlines would break there). A byte order mark at the start is no text.
+    for number, line in enumerate(source.removeprefix("\ufeff").split("\n"), start=1):
+        line = line.strip(" \t\r")
         if not line:
             flush()
-            fuzzy = False
-        elif line.startswith("#"):
+            fuzzy = translated = False
+            continue
+        if line[0] == "#":
+            if translated:  # (the comments of the next entry)
+                flush()
+                fuzzy = translated = False
             fuzzy = fuzzy or (line.startswith("#,") and "fuzzy" in line)
-        elif line.startswith('"'):
+            continue
+        found = simple(line)  # (most lines: a keyword and one string without escapes)
+        keyword, strings = found.groups() if found is not None else _po_line(line, number)
+        if keyword is None:
             if last not in entry:
                 raise POError(number, msg("a string that continues nothing"))
-            entry[last] += _string(line, number)
+            entry[last] += strings
         else:
-            keyword, _, rest = line.partition(" ")
-            if not _KEYWORD.match(keyword):
-                raise POError(number, msg("unknown keyword {keyword}", keyword=repr(keyword[:20])))
-            if keyword in ("msgctxt", "msgid") and "msgstr" in "".join(entry):
-                flush()
+            if translated and keyword in ("msgctxt", "msgid"):
+                flush()  # (the next entry)
+                fuzzy = translated = False
+            if keyword == "msgctxt" and "msgid" in entry:
+                raise POError(number, msg("msgctxt comes before msgid"))
             if not entry:
                 start = number
-            last = keyword.replace("msgstr[", "msgstr_").rstrip("]") if keyword.startswith("msgstr[") else keyword
+            if keyword[-1] == "]":
+                last = keyword.replace("msgstr[", "msgstr_").rstrip("]")
+            else:
+                last = keyword
+            translated = translated or last[:6] == "msgstr"
             if last in entry:
                 raise POError(number, msg("{keyword} given twice in one entry", keyword=keyword))
-            entry[last] = _string(rest, number)
+            entry[last] = strings
+            if values is not None:
+                values[0] -= 1
+                if values[0] < 0:
+                    raise POLimit(number, msg("too many values: the files of a data folder may hold {limit} in all "
+                                              "(scalars, lists and mappings, and each string of a translation); the "
+                                              "count goes over here", limit=Quantity(max_values)))  # fmt: skip
+        if len(strings) > left or len(entry[last]) > left:
+            raise POLimit(number, msg_n("should be at most {n} character long", "should be at most {n} characters long",
+                                        n=left))  # fmt: skip
     flush()
     return entries
+
+
+def _keyword(key: str) -> str:
+    return key.replace("msgstr_", "msgstr[") + "]" if key.startswith("msgstr_") else key
+
+
+def _po_line(line: str, number: int) -> tuple[str | None, str]:
+    """A line's keyword (None for a string that continues the last one) and its strings' text.
+
+    As msgfmt reads it: a keyword, then one or more strings in double quotes, each ending at
+    a quote that is not escaped (`"abc\\"` never ends; `"a"b"` is a string and then junk)."""
+    simple = _SIMPLE.fullmatch(line)  # (most lines: a keyword and one string without escapes)
+    if simple is not None:
+        return simple.group(1), simple.group(2)
+    keyword, rest = None, line
+    if not line.startswith('"'):
+        keyword, _, rest = line.partition(" ")
+        if "\t" in keyword:
+            keyword, _, more = keyword.partition("\t")
+            rest = f"{more} {rest}"
+        if not _KEYWORD.match(keyword):
+            raise POError(number, msg("unknown keyword {keyword}", keyword=repr(keyword[:20])))
+    found = _STRINGS.fullmatch(rest.strip(" \t"))
+    if found is None:
+        raise POError(number, msg("a string should be in double quotes"))
+    return keyword, "".join(_unescaped(part, number) for part in _STRING.findall(found.group(0)))
 
 
 class POError(Worded, ValueError):
@@ -345,11 +457,28 @@ class POError(Worded, ValueError):
         return f"line {self.line}: {super().__str__()}"
 
 
+class POLimit(POError):
+    """A data folder's catalogue past one of the folder's limits (store.py)."""
+
+
 _KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[[0-9]\])$")
 
 
-_ESCAPE = re.compile(r"\\(.)")
+_SIMPLE = re.compile(r'(?:(msgctxt|msgid|msgid_plural|msgstr(?:\[[0-9]\])?)[ \t]+)?"([^"\\]*)"')
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"', re.DOTALL)
+_STRINGS = re.compile(r'(?:"(?:[^"\\]|\\.)*"[ \t]*)+', re.DOTALL)
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _ESCAPED = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+
+
+def _unescaped(text: str, line: int) -> str:
+    """The text of a string between its quotes."""
+    if "\\" not in text:
+        return text
+    unknown = next((m.group(0) for m in _ESCAPE.finditer(text) if m.group(1) not in _ESCAPED), None)
+    if unknown is not None:
+        raise POError(line, msg("unknown escape {escape}", escape=unknown))
+    return _ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], text)
 
 
 def _string(quoted: str, line: int = 0) -> str:

@@ -59,6 +59,17 @@ class Preferred:
     values: tuple[tuple[str | None, Any], ...]
 
 
+@dataclass(frozen=True)
+class OverSlidesWords:
+    """A label over the slides' words: `source` where they are shown as the slides print
+    them (in French), `translated` where they are shown in the reader's language, which is a
+    translation and must say so ("As the slides say" over Dutch words would pass them off as
+    the slides')."""
+
+    source: Message
+    translated: Message
+
+
 def msg(message: str, /, **args: Any) -> Message:
     """Mark `message` for translation (the keyword translators' tools extract)."""
     return Message(message, args)

@@ -11,17 +11,33 @@ show the French (marked) rather than a translation of words the data no longer h
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from uwe_cli.i18n.language import SOURCE_LANGUAGE, POError, is_text, parse_po
-from uwe_cli.i18n.messages import msg
+from uwe_cli.i18n.language import SOURCE_LANGUAGE, POError, POLimit, in_languages, is_text, parse_po
+from uwe_cli.i18n.messages import Message, msg
 
 # A language a data folder may add: an ISO 639-1 code (`translations/es.po`).
 LANGUAGE_FILE = re.compile(r"^([a-z]{2})\.po$")
 FOLDER = "translations"
 _KINDS = ("regions", "schemes", "clusters", "sectors", "lessons", "concepts", "glossary")
+
+
+def misnamed(catalogues: Iterable[str]) -> Iterator[tuple[str, Message]]:
+    """(name, why) for each catalogue whose name is not a language it may add: the slides'
+    French is their own words, never replaced; any other is a two-letter ISO 639-1 code in
+    lower case that CLDR knows (`nl.po`, not `NL.po`, `pt_BR.po` or `xx.po`)."""
+    from babel import localedata
+
+    for name in catalogues:
+        if name == SOURCE_LANGUAGE:
+            yield name, msg("the slides' own words are French: no translation file replaces them; remove this file")
+        elif not LANGUAGE_FILE.match(f"{name}.po") or not localedata.exists(name):
+            code = name.split("_")[0].split("-")[0].lower()
+            example = f"{code}.po" if re.fullmatch("[a-z]{2}", code) and localedata.exists(code) else "es.po"
+            yield name, msg("is not named after a language: name it with a two-letter language code in lower "
+                            "case (ISO 639-1), such as {example}", example=example)  # fmt: skip
 
 
 class NotPO(Exception):
@@ -30,6 +46,10 @@ class NotPO(Exception):
     def __init__(self, lang: str, error: POError) -> None:
         super().__init__(str(error))
         self.lang, self.line, self.message = lang, error.line, error.message
+
+
+class PastLimit(NotPO):
+    """A data folder's catalogue past one of the folder's limits."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +75,8 @@ def texts(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, str]]]:
             yield from _walk(record, f"{kind}/{record['id']}")
     yield from _walk(data["organisation"], "about/organisation")
     yield from _walk(data["presentation"], "about/presentation")
+    for erratum in data.get("errata", ()):
+        yield from _walk(erratum, f"about/errata/{erratum['id']}")
 
 
 def _walk(value: Any, address: str) -> Iterator[tuple[str, dict[str, str]]]:
@@ -76,22 +98,30 @@ def languages(data: dict[str, Any]) -> tuple[str, ...]:
     their order (English first), then any other a data folder adds."""
     from uwe_cli.vocabulary import LANGS
 
-    found = dict.fromkeys(code for _, text in texts(data) for code in text)
+    found = dict.fromkeys(code for _, text in texts(data) for code in in_languages(text))
     ours = (c for c in LANGS if c in found and c != SOURCE_LANGUAGE)
     return (SOURCE_LANGUAGE, *ours, *sorted(set(found) - set(LANGS)))
 
 
-def apply(data: dict[str, Any], catalogues: dict[str, str]) -> list[Outdated]:
+def apply(
+    data: dict[str, Any], catalogues: dict[str, str], *, values: list[int] | None = None, max_values: int = 0
+) -> list[Outdated]:
     """Add each language's translations (`catalogues`: code -> PO text) to the data's texts.
 
     A text the same in French and English that a catalogue leaves out is taken for a name
-    (TWEED), the same in every language. Returns the outdated entries; their texts are left without that language.
+    (TWEED), the same in every language. Returns the outdated entries; their texts are left
+    without that language. `values`: what is left of the folder's limit (parse_po);
+    a translation obeys the text limit of the data files (TooLarge, like NotPO, says where).
     """
+    from uwe_cli.dataset.texts import MAX_TEXT
+
     outdated: list[Outdated] = []
     found = dict(texts(data))
     for lang, source in sorted(catalogues.items()):
         try:
-            entries = parse_po(source)
+            entries = parse_po(source, values=values, max_values=max_values, max_text=MAX_TEXT)
+        except POLimit as exc:
+            raise PastLimit(lang, exc) from None
         except POError as exc:
             raise NotPO(lang, exc) from None
         for (address, french), forms in entries.items():

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from uwe_cli.errors import UsageError
+from uwe_cli.i18n.language import in_languages
 from uwe_cli.i18n.messages import Listing, msg, msg_p
 from uwe_cli.names.matching import fold, latin
 
@@ -26,7 +27,7 @@ class Ambiguous(UsageError):
 
 def _in_every_language(text: dict[str, str]) -> tuple[str, ...]:
     """A text's words in every language it has, English first (suggestions are English)."""
-    return tuple(dict.fromkeys((text["en"], *text.values())))
+    return tuple(dict.fromkeys((text["en"], *in_languages(text).values())))
 
 
 def names(record: Any) -> tuple[str, ...]:
@@ -121,14 +122,14 @@ WHAT = {
     "sector": msg_p("what", "sector"), "record": msg_p("what", "record"), "slide": msg_p("what", "slide"),
     "format": msg_p("what", "format"), "language": msg_p("what", "language"), "sort key": msg_p("what", "sort key"),
     "status": msg_p("what", "status"), "lesson kind": msg_p("what", "lesson kind"),
-    "result": msg_p("what", "result"),
+    "result": msg_p("what", "result"), "figure": msg_p("what", "figure"),
 }  # fmt: skip
 _WHAT_PLURAL = {
     "region": msg_p("what", "regions"), "scheme": msg_p("what", "schemes"), "cluster": msg_p("what", "clusters"),
     "sector": msg_p("what", "sectors"), "record": msg_p("what", "records"), "slide": msg_p("what", "slides"),
     "format": msg_p("what", "formats"), "language": msg_p("what", "languages"),
     "sort key": msg_p("what", "sort keys"), "status": msg_p("what", "statuses"),
-    "lesson kind": msg_p("what", "lesson kinds"),
+    "lesson kind": msg_p("what", "lesson kinds"), "figure": msg_p("what", "figures"),
 }  # fmt: skip
 
 
@@ -154,6 +155,7 @@ def closest(candidates: Iterable[tuple[str, Any]], query: str) -> list[Any]:
     labels: dict[str, Any] = {}
     for name, label in candidates:
         labels.setdefault(fold(name), label)
+    labels.pop(fold(query), None)  # (never what was typed: it is what did not work)
     close = difflib.get_close_matches(fold(query), list(labels), n=6, cutoff=0.6)
     return list({repr(labels[k]): labels[k] for k in close}.values())[:3]
 

@@ -41,8 +41,9 @@ def escape(text: str) -> str:
     return _SPACES.sub(" ", text).strip().translate(_SPECIAL)
 
 
-def misc(*, key: str, author: str, title: str, howpublished: str, day: date, note: str) -> str:
-    """A `@misc` entry; `author` is an organisation (kept whole: double braces)."""
+def misc(*, key: str, author: str, title: str, howpublished: str, day: date, note: str, pages: str = "") -> str:
+    """A `@misc` entry; `author` is an organisation (kept whole: double braces); `pages`
+    only where there are some (a page is a field of its own, never part of the title)."""
     return "\n".join(
         [
             f"@misc{{{_NOT_IN_KEY.sub('-', key)},",
@@ -51,6 +52,7 @@ def misc(*, key: str, author: str, title: str, howpublished: str, day: date, not
             f"  howpublished = {{{escape(howpublished)}}},",
             f"  year         = {{{day.year}}},",
             f"  month        = {day:%b}".lower() + ",",  # (BibTeX's month macros: jan, feb, ...)
+            *([f"  pages        = {{{escape(pages)}}},"] if pages else []),
             f"  note         = {{{escape(note)}}},",
             "}",
         ]

@@ -32,6 +32,9 @@ def fit(headers: Sequence[tuple[str, str]], rows: Sequence[Sequence[str]], *, av
         for i in right:
             widths[i] = max(floor[i], _narrowest(headers[i][0], height))
     excess = sum(widths) - available
+    fewest = _fewest_wrapped(headers, rows, widths, floor, excess=excess)
+    if fewest is not None:
+        return fewest
     while excess > 0:
         shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
         if not shrinkable:
@@ -51,3 +54,42 @@ def _narrowest(header: str, lines: int) -> int:
         if len(textwrap.wrap(header, width, break_long_words=False, break_on_hyphens=False)) <= lines:
             return width
     return len(header)
+
+
+def _fewest_wrapped(
+    headers: Sequence[tuple[str, str]],
+    rows: Sequence[Sequence[str]],
+    widths: list[int],
+    floor: list[int],
+    *,
+    excess: int,
+) -> list[int] | None:
+    """On a wide screen, the widths that wrap the fewest cells (one long name, rather than every
+    domain), as even as can be among those; None where that would still wrap more than a
+    quarter of the rows (a narrow screen: every column gives up room alike, see fit)."""
+    if excess <= 0 or not rows:
+        return None
+    longest = [
+        [max((len(line) for line in row[i].splitlines()), default=0) for row in rows] for i in range(len(headers))
+    ]
+    # best[r]: (cells wrapped, sum of squared widths, widths) for the columns so far, r columns given up
+    best: dict[int, tuple[int, int, list[int]]] = {0: (0, 0, [])}
+    for i in range(len(headers)):
+        after: dict[int, tuple[int, int, list[int]]] = {}
+        for given, (wrapped, squares, chosen) in best.items():
+            for width in range(widths[i], floor[i] - 1, -1):
+                total = min(excess, given + widths[i] - width)
+                candidate = (
+                    wrapped + sum(1 for n in longest[i] if n > width),
+                    squares + width * width,
+                    [*chosen, width],
+                )
+                if total not in after or candidate[:2] < after[total][:2]:
+                    after[total] = candidate
+                if total == excess:  # (narrower still would leave room unused)
+                    break
+        best = after
+    found = best.get(excess)
+    if found is None or found[0] > len(rows) // 4:
+        return None
+    return found[2]

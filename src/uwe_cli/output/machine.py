@@ -4,19 +4,41 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 from uwe_cli.output.sanitize import json_escaped, visible
+from uwe_cli.vocabulary import FORMULA_STARTS
 
 
 def to_json(data: Any, *, ascii_only: bool = False) -> str:
+    try:
+        return _json(data, ascii_only=ascii_only)
+    except ValueError:  # (a number that is not finite: NaN and Infinity are not JSON)
+        return _json(_finite(data), ascii_only=ascii_only)
+
+
+def _finite(value: Any) -> Any:
+    """`value` with every number that is not finite made null (arithmetic.py's "not computable")."""
+    from uwe_cli import arithmetic
+
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    if isinstance(value, float):
+        return arithmetic.finite(value)
+    return value
+
+
+def _json(data: Any, *, ascii_only: bool) -> str:
     if isinstance(data, list):
         # A list of records: one record per line. Readable, easy to grep, and encoded by
         # json's C encoder (an indent makes it fall back to pure Python, ~10x slower).
-        lines = ",\n  ".join(json.dumps(row, ensure_ascii=ascii_only) for row in data)
+        lines = ",\n  ".join(json.dumps(row, ensure_ascii=ascii_only, allow_nan=False) for row in data)
         shown = f"[\n  {lines}\n]" if data else "[]"
     else:
-        shown = json.dumps(data, ensure_ascii=ascii_only, indent=2)
+        shown = json.dumps(data, ensure_ascii=ascii_only, indent=2, allow_nan=False)
     # json escapes C0 controls itself; C1 controls and bidi overrides are valid JSON text
     # but a terminal would act on them, so escape them too (still valid JSON).
     return json_escaped(shown) + "\n"
@@ -58,13 +80,17 @@ def to_csv(data: Any, *, keys: tuple[str, ...] = ()) -> str:
     return buffer.getvalue()
 
 
+_BIBTEX = re.compile(r"@[a-z]+\{[^\s,{}]+,\n")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"  # as in JSON, not Python's True/False
     shown = visible(str(value))
-    # A spreadsheet would run a cell starting with = + - @ as a formula: data is text.
-    if shown[:1] in ("=", "+", "-", "@") and not isinstance(value, (int, float)):
+    # A spreadsheet would run such a cell as a formula: data is text. A BibTeX entry
+    # (`@misc{...`) is no formula and must stay one, to be pasted into a .bib file.
+    if shown.startswith(FORMULA_STARTS) and not isinstance(value, (int, float)) and not _BIBTEX.match(shown):
         shown = "'" + shown
     return shown

@@ -40,6 +40,8 @@ def render(
     width: int | None = None,
     export: Path | None = None,
     force: bool = False,
+    pager: bool = False,
+    bom: bool = False,
 ) -> None:
     """Write `form` to stdout in `fmt` and `lang` (the table for `width` columns, default the
     screen's); with `export`, also save the table view as a file (EXPORT_WIDTH columns)."""
@@ -52,13 +54,17 @@ def render(
     elif fmt == "csv":
         from uwe_cli.output.machine import to_csv
 
-        _write(to_csv(data, keys=form.keys if isinstance(form, Table) else ()))
+        # A byte-order mark tells Excel the file is UTF-8 (without one it shows Infopôle as InfopÃ´le).
+        mark = "\ufeff" if bom and encodable("\ufeff", sys.stdout) else ""
+        _write(mark + to_csv(data, keys=form.keys if isinstance(form, Table) else ()))
+    elif fmt == "bibtex":  # the entry alone, for a .bib file (the command checked it has one)
+        _write(str(data[form.bibtex]) + "\n")  # type: ignore[union-attr]
     elif fmt == "markdown":
         from uwe_cli.output.markdown import to_markdown
 
         _write(to_markdown(derive(form, data, lang), colon=screen.typeset(lang.message(_LABEL_COLON))))
     else:
-        _terminal(derive(form, data, lang), no_color=no_color, width=width)
+        _terminal(derive(form, data, lang), no_color=no_color, width=width, pager=pager)
     if isinstance(form, Table) and not data and form.when_empty is not None:
         note(lang.localize(form.when_empty))
     if export is not None:
@@ -71,11 +77,11 @@ def render(
         note(lang.message(msg("wrote {file}", file=str(export))))
 
 
-def _terminal(shown: Any, *, no_color: bool, width: int | None) -> None:
+def _terminal(shown: Any, *, no_color: bool, width: int | None, pager: bool = False) -> None:
     from uwe_cli.output import terminal
 
     console = terminal.make_console(no_color=no_color, width=width)
-    terminal.print_plain_or_styled(terminal.show(shown, console=console), console=console)
+    terminal.print_plain_or_styled(terminal.show(shown, console=console), console=console, pager=pager)
 
 
 def note(message: str) -> None:

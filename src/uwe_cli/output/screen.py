@@ -34,7 +34,7 @@ TYPESET = {NO_BREAK: "\u00a0", NARROW: "\u202f"}
 def width_of(*streams: TextIO | None) -> int | None:
     """$COLUMNS, else the width of the first of `streams` that is a terminal; None if none is."""
     given = os.environ.get("COLUMNS", "")
-    if given.isdigit() and int(given) > 0:
+    if given.isascii() and given.isdigit() and int(given) > 0:
         return int(given)
     for stream in streams:
         try:

@@ -71,9 +71,9 @@ Shown = ShownTable | ShownDocument
 def localized(form: Form, lang: Language) -> Any:
     """The form's data in `lang`, in the order it is shown: what `--format json` prints."""
     data = lang.localize(form.data)
-    if isinstance(form, Table) and form.order_by is not None:
+    if isinstance(form, (Table, Comparison)) and form.order_by is not None:
         key = form.order_by
-        data.sort(key=lambda row: matching.fold(str(row.get(key) or "")))
+        data.sort(key=lambda row: matching.fold(str(row.get(key) or "")), reverse=form.order_reversed)
     return data
 
 
@@ -90,7 +90,8 @@ def derive(form: Form, data: Any, lang: Language) -> Shown:
         headers = (("", "left"), *((str(record.get(form.header, "")), "left") for record in data))
         # (every cell is shown, None included: a comparison says "—" rather than leave a gap)
         rows = tuple(
-            (typeset(lang.message(f.label)), *(f.show(at(record, f.key), lang) for record in data)) for f in form.rows
+            (typeset(str(lang.localize(f.label))), *(f.show(at(record, f.key), lang) for record in data))
+            for f in form.rows
         )
         return ShownTable(title, headers, rows, notes=notes)  # type: ignore[arg-type]
     return _document(form, data, lang, title=title, notes=notes)
@@ -99,7 +100,7 @@ def derive(form: Form, data: Any, lang: Language) -> Shown:
 def _table(
     form: Table, data: list[dict[str, Any]], lang: Language, *, title: str, notes: tuple[str, ...]
 ) -> ShownTable:
-    headers = tuple((typeset(lang.message(c.label)), c.justify) for c in form.columns)
+    headers = tuple((typeset(str(lang.localize(c.label))), c.justify) for c in form.columns)
     rows = [tuple(c.show(at(row, c.key), lang) for c in form.columns) for row in data]
     bars = []
     if form.chart:
@@ -145,7 +146,7 @@ def _section(section: Section, data: Any, lang: Language) -> ShownSection | None
     verbatim = str(at(data, section.verbatim) or "") if section.verbatim else ""
     if not (items or fields or verbatim):
         return None
-    return ShownSection(typeset(lang.message(section.heading)), tuple(items), fields, verbatim)
+    return ShownSection(typeset(str(lang.localize(section.heading))), tuple(items), fields, verbatim)
 
 
 def at(data: Any, key: str) -> Any:

@@ -21,7 +21,7 @@ from uwe_cli.names.matching import spans
 from uwe_cli.output.encoding import degrade
 from uwe_cli.output.fitting import fit
 from uwe_cli.output.sanitize import visible
-from uwe_cli.output.screen import GLUE, TYPESET, glued
+from uwe_cli.output.screen import GLUE, TYPESET, glued, width_of
 from uwe_cli.output.shown import Shown, ShownSection, ShownTable
 
 # A monospace font every system has: an exported SVG is read offline too, and Rich's
@@ -38,8 +38,17 @@ def make_console(*, no_color: bool = False, stderr: bool = False, width: int | N
     # Rich honours FORCE_COLOR and TERM=dumb itself. --no-color (and NO_COLOR) mean plain
     # text: no colour, and no bold or underline either (Rich's own no_color keeps those).
     plain = no_color or bool(os.environ.get("NO_COLOR"))
+    # Rich takes COLUMNS=0 for a screen of no width (and prints nothing), and fails on
+    # COLUMNS=²: a COLUMNS or LINES that is not a positive number is treated as unset, as
+    # screen.py does. (Rich reads them whenever width or height is left to it.)
+    height = None
+    if _not_a_size(os.environ.get("COLUMNS")) or _not_a_size(os.environ.get("LINES")):
+        stream = sys.stderr if stderr else sys.stdout
+        width = width or width_of(stream) or 80  # (Rich's size off a terminal: 80 by 25)
+        lines = os.environ.get("LINES", "")
+        height = int(lines) if not _not_a_size(lines) else _lines_of(stream) or 25
     console = Console(stderr=stderr, color_system=None if plain else "auto", highlight=False, emoji=False,
-                      markup=False, soft_wrap=False, width=width)  # fmt: skip
+                      markup=False, soft_wrap=False, width=width, height=height)  # fmt: skip
 
     def broken_pipe() -> None:
         # Rich would exit 1 here; let the caller end quietly instead (`uwe clusters | head -1`).
@@ -48,6 +57,18 @@ def make_console(*, no_color: bool = False, stderr: bool = False, width: int | N
 
     console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]
     return console
+
+
+def _lines_of(stream: Any) -> int | None:
+    try:
+        return os.get_terminal_size(stream.fileno()).lines
+    except (AttributeError, ValueError, OSError):  # (not a terminal)
+        return None
+
+
+def _not_a_size(given: str | None) -> bool:
+    """A COLUMNS or LINES that is set but not a positive number of cells."""
+    return given is not None and not (given.isascii() and given.isdigit() and int(given) > 0)
 
 
 def show(shown: Shown, *, console: Console) -> RenderableType:
@@ -65,7 +86,7 @@ _NO_BREAK = str.maketrans({"\u00a0": "\ufdd0", "\u202f": "\ufdd1"})
 _UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", GLUE: " ", **TYPESET})
 
 
-def print_plain_or_styled(renderable: RenderableType, *, console: Console) -> None:
+def print_plain_or_styled(renderable: RenderableType, *, console: Console, pager: bool = False) -> None:
     # crop=False: verbatim text (a BibTeX entry) keeps its long lines whole; everything
     # else is laid out to fit already.
     with console.capture() as captured:
@@ -75,6 +96,11 @@ def print_plain_or_styled(renderable: RenderableType, *, console: Console) -> No
         # Plain text (a pipe, a file, TERM=dumb): Rich pads every line of a table to the
         # screen's width; drop those trailing spaces so the output greps and diffs cleanly.
         shown = "".join(line.rstrip() + "\n" for line in shown.splitlines())
+    if pager:  # (pager.py: on a terminal, for a view taller than the screen)
+        from uwe_cli.output import pager as paging
+
+        paging.write(shown, stream=console.file)
+        return
     console.file.write(shown)
     console.file.flush()
 
@@ -97,7 +123,7 @@ def _text(value: str, style: str = "", *, highlight: str = "") -> Text:
 def _renderables(shown: Shown, *, width: int) -> list[RenderableType]:
     out: list[RenderableType] = [_text(shown.title, "bold")]
     if isinstance(shown, ShownTable):
-        if not shown.rows:  # an empty result: its title says so; output.py says what to try
+        if not shown.rows:  # an empty result: its title says so; render.py says what to try
             return out
         out.append(_table(shown, width=width))
         if shown.chart:
@@ -131,13 +157,17 @@ def _table(shown: ShownTable, *, width: int) -> RenderableType:
     if widths is None:  # too narrow a screen for every column: tell the rows one by one
         return _stacked(shown, width=width)
     # Where a cell takes more than one line, a blank line between rows keeps its second
-    # line from reading as a row of its own ("Brussels-Capital" / "Region").
-    wraps = any(len(cell) > w or "\n" in cell for row in rows for cell, w in zip(row, widths, strict=True))
-    table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False, show_lines=wraps)
+    # line from reading as a row of its own ("Brussels-Capital" / "Region"): between every
+    # two rows, or, where a few rows only are that tall (a wide screen), around those rows.
+    tall = [any(len(cell) > w or "\n" in cell for cell, w in zip(row, widths, strict=True)) for row in rows]
+    few = sum(tall) <= len(rows) // 4
+    table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
+                      show_lines=any(tall) and not few)  # fmt: skip
     for (label, justify), column_width in zip(shown.headers, widths, strict=True):
         table.add_column(_text(label, "bold"), justify=justify, overflow="fold", width=column_width)
-    for row in shown.rows:
-        table.add_row(*(_text(cell, highlight=shown.highlight) for cell in row))
+    for i, row in enumerate(shown.rows):
+        apart = few and i + 1 < len(rows) and (tall[i] or tall[i + 1])
+        table.add_row(*(_text(cell, highlight=shown.highlight) for cell in row), end_section=apart)
     return table
 
 

@@ -8,7 +8,7 @@ from uwe_cli.dataset.records import Dataset, Record, label
 from uwe_cli.i18n.formatting import date_message, figure, long_date
 from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language
 from uwe_cli.i18n.messages import msg
-from uwe_cli.views.common import record_data, tool_words, without_none
+from uwe_cli.views.common import fact_labels, record_data, source_section, tool_words, without_none
 from uwe_cli.views.form import Document, Field, Section
 from uwe_cli.vocabulary import LANGS
 
@@ -120,8 +120,11 @@ def about(ds: Dataset) -> Document:
         Field(msg("Date"), "presentation.date", long_date),
         Field(msg("Slides"), "slide_count", _slide_count),
     )
+    actions = (Section(msg("Actions"), items="organisation.actions"),)
+    labels = fact_labels(fields, actions, within="organisation.")
     sections = (
-        Section(msg("Actions"), items="organisation.actions"),
+        *actions,
+        source_section(ds, o, labels=labels, items="organisation.source"),
         Section(msg("The source"), fields=source),
         Section(msg("Slides recorded"), items="presentation.slides", show=_slide),
         Section(msg("Languages of the texts"), items="languages", show=_language),

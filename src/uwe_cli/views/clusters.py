@@ -7,9 +7,10 @@ from typing import Any
 
 from uwe_cli.dataset import evidence
 from uwe_cli.dataset.records import Dataset, Record
-from uwe_cli.i18n.language import Language
-from uwe_cli.i18n.messages import msg, msg_n, msg_p
+from uwe_cli.i18n.language import Language, in_languages
+from uwe_cli.i18n.messages import Listing, OverSlidesWords, msg, msg_n, msg_p
 from uwe_cli.names import lookup, matching
+from uwe_cli.views import sorting
 from uwe_cli.views.common import (
     as_read,
     either,
@@ -22,11 +23,12 @@ from uwe_cli.views.common import (
     search_key,
     shell_word,
     shown_words,
+    slides_words,
     source_section,
     tool_words,
 )
 from uwe_cli.views.form import Column, Document, Field, Section, Table
-from uwe_cli.vocabulary import CLUSTER_STATUSES, NOT_STATED
+from uwe_cli.vocabulary import CLUSTER_SORT_KEYS, CLUSTER_STATUSES, NOT_STATED
 
 # A grouping's status, as a reader says it; the data has none where the slides state none.
 STATUS_WORDS = {
@@ -55,8 +57,10 @@ def clusters(
     scheme_name: Sequence[str] = (),
     status: Sequence[str] = (),
     search: str | None = None,
+    sort: str | None = None,
 ) -> Table:
     """The groupings that pass every filter given; a filter given twice means either value."""
+    order = sorting.parse(sort, CLUSTER_SORT_KEYS)
     chosen: list[Record] = ds["clusters"]
     filters: list[Any] = []
     if sector:
@@ -81,12 +85,17 @@ def clusters(
     if search is not None:
         chosen = [c for c in chosen if _mentions(c, key)]
         filters.append(msg("“{text}”", text=search))
+    if order is not None and order.key != "name":
+        chosen = sorting.ordered(chosen, _sort_value(ds, order.key), largest_first=order.key == "sectors",
+                                 reverse=order.reverse)  # fmt: skip
     data = [
         {
             "id": c["id"],
             "name": c["name"],
             "schemes": scheme_ids(c),
             "domain": first_domain(c),
+            # Every scheme's domain (Logistics in Wallonia has two): for CSV and the table.
+            "domains": [m["domain"] for m in c["memberships"] if m["domain"]],
             "sectors": list(c["sectors"]),
             "status": c["status"],
             "source": ds.sources(c["source"]),
@@ -97,14 +106,16 @@ def clusters(
     columns = (
         Column("name", msg("Grouping")),
         Column("schemes", msg("Schemes"), named(names(ds["schemes"]), separator="\n")),
-        Column("domain", msg("Domain")),
+        Column("domains", msg("Domain"), _lines),
         Column("sectors", msg("Sectors"), named(names(ds["sectors"]))),
         Column("status", msg("Status"), status_word),
     )
     title = msg("Named groupings ({count})", count=len(data))
     if filters:
         title = msg("{title}: {filters}", title=title, filters=_joined(filters))
-    when_empty = _nothing(ds, search) if not data else None
+    when_empty = None
+    if not data:
+        when_empty = _none_of_the_scheme(ds, scheme_name, sector) or _nothing(ds, search)
     return Table(
         title,
         columns,
@@ -113,11 +124,29 @@ def clusters(
         keys=KEYS,
         when_empty=when_empty,
         highlight=key if search is not None else "",
+        order_by="name" if order is not None and order.key == "name" else None,
+        order_reversed=order is not None and order.reverse,
     )
 
 
+def _sort_value(ds: Dataset, key: str) -> Any:
+    """What `--sort scheme|status|sectors` orders groupings by: the schemes' order in the data
+    (their first scheme), active before in formation, the number of sectors (most first)."""
+    if key == "scheme":
+        rank = {s["id"]: i for i, s in enumerate(ds["schemes"])}
+        return lambda c: min((rank.get(m["scheme"], len(rank)) for m in c["memberships"]), default=None)
+    if key == "status":
+        rank = {status: i for i, status in enumerate(CLUSTER_STATUSES)}
+        return lambda c: rank.get(c["status"] or NOT_STATED)
+    return lambda c: len(c["sectors"])
+
+
 # The JSON keys of a grouping in the list: the CSV header, even of an empty list.
-KEYS = ("id", "name", "schemes", "domain", "sectors", "status", "source", "tool_words.classified")
+KEYS = ("id", "name", "schemes", "domain", "domains", "sectors", "status", "source", "tool_words.classified")
+
+
+def _lines(texts: list[str] | None, lang: Language) -> str:
+    return "\n".join(texts or ())
 
 
 def _nothing(ds: Dataset, search: str | None) -> Any:
@@ -137,6 +166,35 @@ def _nothing(ds: Dataset, search: str | None) -> Any:
                count=len(ds["clusters"]))  # fmt: skip
 
 
+def _none_of_the_scheme(ds: Dataset, scheme_name: Sequence[str], sector: Sequence[str]) -> Any:
+    """What the data does hold, where a scheme filter empties the list: the slides name none of
+    that scheme's groupings (the 10 technology grappes), or the sector's groupings are in
+    other schemes (energy: TWEED, a regional cluster)."""
+    if not scheme_name:
+        return None
+    schemes = [find(ds, "schemes", x) for x in scheme_name]
+    ids = {s["id"] for s in schemes}
+    named = [c for c in ds["clusters"] if any(m["scheme"] in ids for m in c["memberships"])]
+    if not named:
+        counted = [s for s in schemes if s["groupings"] and s["groupings"].get("value")]
+        if len(schemes) == 1 and counted:
+            return msg("the slides name none of the {count} groupings of {scheme}; 'uwe scheme {id}' says what "
+                       "they say of it", count=int(counted[0]["groupings"]["value"]), scheme=schemes[0]["name"],
+                       id=schemes[0]["id"])  # fmt: skip
+        return msg("the slides name none of the groupings of {schemes}", schemes=either([s["name"] for s in schemes]))
+    if not sector:
+        return None
+    tags = list({t["id"]: t for t in (find(ds, "sectors", x) for x in sector)}.values())
+    sectors = {t["id"] for t in tags}
+    elsewhere = [c for c in ds["clusters"] if not sectors.isdisjoint(c["sectors"])]
+    if not elsewhere:
+        return None
+    command = "uwe clusters " + " ".join(f"--sector {t['id']}" for t in tags)
+    return msg("no grouping of {schemes} has the sector {sectors}; in other schemes: {names} (try '{command}')",
+               schemes=either([s["name"] for s in schemes]), sectors=either([t["name"] for t in tags]),
+               names=Listing(tuple(c["name"] for c in elsewhere[:6])), command=command)  # fmt: skip
+
+
 def _mentions(c: Record, key: str) -> bool:
     return any(matching.mentions(t, key) for t in _cluster_texts(c))
 
@@ -151,7 +209,7 @@ def _joined(parts: list[Any]) -> Any:
 def _cluster_texts(c: Record) -> Iterator[str]:
     # Words a reader sees: the name and domains, not the id (`uwe search` neither).
     for t in (c["name"], *(m["domain"] for m in c["memberships"] if m["domain"])):
-        yield from t.values()
+        yield from in_languages(t).values()
 
 
 def cluster(ds: Dataset, name: str) -> Document:
@@ -167,9 +225,11 @@ def cluster(ds: Dataset, name: str) -> Document:
 
     def sector(tag: Record, lang: Language) -> str:
         name = lang.text(sector_names[tag["sector"]])
-        if not tag.get("words"):
+        if not tag.get("quote"):
             return lang.message(msg("{sector} (the tool's reading: no words of the slides name it)", sector=name))
-        return lang.message(msg("{sector}, named by “{words}”", sector=name, words=tag["words"]))
+        # In quotation marks, the slides' own words (French) whatever the language: a
+        # translation there would pass for them.
+        return lang.message(msg("{sector}, named by “{words}”", sector=name, words=tag["quote"]))
 
     fields = (
         Field(msg("Schemes"), "schemes", named(scheme_names)),
@@ -179,7 +239,7 @@ def cluster(ds: Dataset, name: str) -> Document:
     sections = (
         Section(msg("Domain"), items="memberships", show=domain),
         Section(msg("Sectors (the tool's classification)"), items="sector_words", show=sector),
-        source_section(ds),
+        source_section(ds, c, labels={"memberships": msg("Domain")}),
     )
     data = record_data(ds, c)
     # As in `uwe clusters`: every scheme, and the first domain, with no need to read memberships.
@@ -196,12 +256,13 @@ def cluster(ds: Dataset, name: str) -> Document:
 def _tag(ds: Dataset, c: Record, sector: Record) -> dict[str, Any]:
     said = evidence.words(c, sector)
     if said is None:
-        return {"sector": sector["id"], "words": None, "source": []}
-    return {"sector": sector["id"], "words": said["text"], "source": ds.sources(said["source"])}
+        return {"sector": sector["id"], "quote": None, "source": []}
+    return {"sector": sector["id"], "quote": said["text"], "source": ds.sources(said["source"])}
 
 
 def status_read(record: Record, lang: Language) -> str:
     """A status with the slides' words uwe reads it from (`status_quote`), or "not stated"."""
+    # (quoted: the slides' own words, in French whatever the language, as in `sector`)
     return as_read(status_word(record.get("status"), lang), record.get("status_quote"), lang)
 
 
@@ -217,6 +278,8 @@ def _slides(tagged: list[tuple[Record, Any]]) -> list[str]:
     return list(dict.fromkeys(slide for _, said in tagged if said for slide in said["source"]))
 
 
+# Over the slides' words that name a sector, in French or translated.
+_NAMED_BY = OverSlidesWords(msg("Named by the slides' words"), msg("Named by the slides' words (translated)"))
 # How many groupings a sector's line names before it says how many more there are.
 _NAMED = 6
 
@@ -225,11 +288,12 @@ def _named_by(tags: list[Record], lang: Language) -> str:
     """Each grouping with the slides' words that name the sector: `TWEED: “Sustainable energy”`."""
 
     def line(t: Record) -> str:
-        if not t["words"]:
+        if not t["quote"]:
             return lang.message(msg("{sector} (the tool's reading: no words of the slides name it)", sector=t["name"]))
-        if t["words"] == t["name"]:  # an export grappe, named by its own name
-            return lang.message(msg_p("the slides' words", "“{text}”", text=t["words"]))
-        return lang.message(msg("{label}: “{text}”", label=t["name"], text=t["words"]))
+        words = slides_words(t, "quote", lang)
+        if words == t["name"]:  # an export grappe, named by its own name
+            return lang.message(msg_p("the slides' words", "“{text}”", text=words))
+        return lang.message(msg("{label}: “{text}”", label=t["name"], text=words))
 
     shown = [line(t) for t in tags[:_NAMED]]
     if len(tags) > _NAMED:  # (a large data folder: the rest is in --format json)
@@ -241,7 +305,7 @@ def sectors(ds: Dataset) -> Table:
     data = []
     for s in ds["sectors"]:
         tagged = evidence.tagged(ds, s)
-        named_by = [{"grouping": c["id"], "name": c["name"], "words": said and said["text"],
+        named_by = [{"grouping": c["id"], "name": c["name"], "quote": said and said["text"],
                      "source": ds.sources(said["source"] if said else [])} for c, said in tagged]  # fmt: skip
         data.append(
             {
@@ -260,7 +324,7 @@ def sectors(ds: Dataset) -> Table:
         Column("name", msg("Sector")),
         Column("id", msg("--sector")),
         Column("groupings", msg("Groupings"), justify="right"),
-        Column("named_by", msg("Named by the slides' words"), _named_by),
+        Column("named_by", _NAMED_BY, _named_by),
     )
     notes = (
         msg("The sectors are the tool's vocabulary: a grouping has a sector only where its domain or name says it."),

@@ -8,8 +8,8 @@ from typing import Any
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
 from uwe_cli.i18n.formatting import long_date
-from uwe_cli.i18n.language import Language, every_language
-from uwe_cli.i18n.messages import Listing, msg, msg_p
+from uwe_cli.i18n.language import SOURCE_LANGUAGE, Language, every_language, is_text
+from uwe_cli.i18n.messages import Listing, OverSlidesWords, msg, msg_p
 from uwe_cli.names import lookup, matching
 from uwe_cli.views.form import Section, Show
 
@@ -18,7 +18,40 @@ def find(ds: Dataset, kind: str, name: str) -> Record:
     """The region, scheme, cluster or sector (`kind`, plural) that `name` names."""
     what = kind.removesuffix("s")
     command = "uwe " + kind
-    return lookup.find(ds[kind], name, what=what, hint=msg("see '{command}'", command=command))
+    try:
+        return lookup.find(ds[kind], name, what=what, hint=msg("see '{command}'", command=command))
+    except lookup.NotFound as exc:
+        meant = _meant(ds, kind, name)
+        if not meant:
+            raise
+        unknown = msg("unknown {what} '{query}'", what=lookup.WHAT.get(what, what), query=name)
+        names = Listing(tuple(msg("'{name}'", name=r["name"]) for r in meant), style="or")
+        raise lookup.NotFound(msg("{error} (did you mean {names}?)", error=unknown, names=names)) from exc
+
+
+def _meant(ds: Dataset, kind: str, name: str) -> list[Record]:
+    """What a word that names no record means, where the tool knows its meaning (suggestions ranked
+    by meaning before spelling): the sector a related word points to (`solar`: Energy); the
+    groupings of the sector a word names (`logistique`: Logistics in Wallonia), closest first."""
+    from uwe_cli.vocabulary import RELATED_SECTOR_WORDS
+
+    if kind == "sectors":
+        wanted = RELATED_SECTOR_WORDS.get(matching.fold(name))
+        return [s for s in ds["sectors"] if s["id"] == wanted]
+    if kind != "clusters":
+        return []
+    try:
+        sector = find(ds, "sectors", name)
+    except UsageError:
+        return []
+    tagged = [c for c in ds["clusters"] if sector["id"] in c["sectors"]]
+    import difflib
+
+    def likeness(c: Record) -> float:
+        return max(difflib.SequenceMatcher(None, matching.fold(name), matching.fold(n)).ratio()
+                   for n in c["name"].values())  # fmt: skip
+
+    return sorted(tagged, key=likeness, reverse=True)[:3]
 
 
 def shown_words(words: dict[str, Any]) -> Any:
@@ -36,11 +69,22 @@ def shown_words(words: dict[str, Any]) -> Any:
 
 
 def record_data(ds: Dataset, record: Record) -> dict[str, Any]:
-    """A record as JSON shows it: empty fields left out, its source as slide labels."""
-    data: dict[str, Any] = without_none(record)
+    """A record as JSON shows it: empty fields left out, its source and each fact's slide as
+    slide labels (a text of the slides shows as its words, in the reader's language)."""
+    data: dict[str, Any] = _slides_named(ds, without_none(record))
     if "source" in data:
         data["source"] = ds.sources(record["source"])
     return data
+
+
+def _slides_named(ds: Dataset, value: Any) -> Any:
+    if type(value) is dict:
+        if "slide" in value and not is_text(value):
+            return {k: ds.sources([v])[0] if k == "slide" else _slides_named(ds, v) for k, v in value.items()}
+        return {k: _slides_named(ds, v) for k, v in value.items()}
+    if type(value) is list:
+        return [_slides_named(ds, v) for v in value]
+    return value
 
 
 def tool_words(
@@ -56,9 +100,27 @@ def tool_words(
     return {kind: fields for kind, fields in found.items() if fields}
 
 
+def slides_words(record: Record, key: str, lang: Language) -> str:
+    """The slides' words at `record[key]` (a quote, localized: the French, with its
+    `KEY_translation`) in the reader's language: as the slides print them in French, else
+    the translation, else the French marked as French. The label over them says which
+    (`OverSlidesWords`)."""
+    french = record.get(key)
+    if not french:
+        return ""
+    translated = record.get(f"{key}_translation")
+    if translated:
+        return str(translated["text"])
+    return str(french) if lang.is_source else f"{french} [{SOURCE_LANGUAGE}]"
+
+
 def as_read(shown: str, words: Any, lang: Language) -> str:
     """The tool's classification (`shown`, a status) with the slides' words it is read from, if any."""
     return lang.message(msg("{status}, as the tool reads “{words}”", status=shown, words=words)) if words else shown
+
+
+# The label over the slides' words a fact is read from (`slides_words`).
+AS_THE_SLIDES_SAY = OverSlidesWords(msg("As the slides say"), msg("As the slides say (translated)"))
 
 
 def without_none(value: Any) -> Any:
@@ -69,15 +131,58 @@ def without_none(value: Any) -> Any:
     return value
 
 
-def source_section(ds: Dataset) -> Section:
-    """The slides a record cites (its data's `source`), each with the presentation's place and date."""
+def source_section(
+    ds: Dataset, record: Record | None = None, *, labels: dict[str, Any] | None = None, items: str = "source"
+) -> Section:
+    """The slides a record cites (its data's `source`), each with the presentation's place and date.
+
+    Where the record cites several, each slide says which of the facts shown it states (each
+    fact names its one slide: dataset/facts.py); `labels` are the view's labels of its fields.
+    """
     p = ds["presentation"]
+    stated: dict[str, list[Any]] = {}
+    if record is not None and labels and len(record["source"]) > 1:
+        for key, label in labels.items():
+            for slide in dict.fromkeys(slides_in(record.get(key))):
+                if label not in stated.setdefault(slide, []):
+                    stated[slide].append(label)
 
     def line(label: str, lang: Language) -> str:
         where = f"{lang.text(p['author'])}, {lang.text(p['place'])}, {long_date(p['date'], lang)}"
-        return f"{label} — {where}"
+        shown = f"{label} — {where}"
+        # (two slides may share a label: « Les clusters régionaux »)
+        ids = [s for s in (record or {}).get("source", ()) if stated and lang.localize(ds.sources([s])[0]) == label]
+        facts: list[Any] = []
+        for fact in (fact for s in ids for fact in stated.get(s, ())):
+            facts += [fact] if fact not in facts else []
+        if facts:
+            return lang.message(msg("{label}: {text}", label=shown, text=Listing(tuple(facts), style="comma")))
+        return shown
 
-    return Section(msg("Source"), items="source", show=line, distinct=True)
+    return Section(msg("Source"), items=items, show=line, distinct=True)
+
+
+def slides_in(value: Any) -> list[str]:
+    """The slides of the facts in `value` (a field of a record), in their order."""
+    if isinstance(value, dict):
+        own = [value["slide"]] if isinstance(value.get("slide"), str) else []
+        return own + [s for k, v in value.items() if k != "slide" for s in slides_in(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in slides_in(v)]
+    return []
+
+
+def fact_labels(fields: Iterable[Any], sections: Iterable[Any], within: str = "", **more: Any) -> dict[str, Any]:
+    """Each field of a record the view shows (its first key, under `within`: "organisation."),
+    with the view's label for it."""
+    labels: dict[str, Any] = {}
+    for field in fields:
+        if field.key:
+            labels.setdefault(field.key.removeprefix(within).split(".")[0], field.label)
+    for section in sections:
+        if section.items:
+            labels.setdefault(section.items.removeprefix(within).split(".")[0], section.heading)
+    return {**labels, **more}
 
 
 def scheme_ids(cluster: Record) -> list[str]:
@@ -134,9 +239,10 @@ RECORD_KINDS = {
     "cluster": msg_p("record kind", "grouping"), "lesson": msg_p("record kind", "lesson"),
     "concept": msg_p("record kind", "concept"), "organisation": msg_p("record kind", "organisation"),
     "slide": msg_p("record kind", "slide"), "sector": msg_p("record kind", "sector"),
-    "term": msg_p("record kind", "term"),
+    "term": msg_p("record kind", "term"), "view": msg_p("record kind", "view"),
     # Belgium and the German-speaking Community are records of `uwe regions`, but not Regions.
     "country": msg_p("record kind", "country"), "community": msg_p("record kind", "community"),
+    "figure": msg_p("record kind", "figure"),
 }  # fmt: skip
 
 

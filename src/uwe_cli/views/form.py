@@ -17,13 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from uwe_cli.i18n.messages import Message
+from uwe_cli.i18n.messages import Message, OverSlidesWords
 
 if TYPE_CHECKING:
     from uwe_cli.i18n.language import Language
 
 # How a value is shown: its localized JSON value and the language in, display text out.
 Show = Callable[[Any, "Language"], str]
+# A label: a message, or one over the slides' words that says when they are translated.
+Label = Message | OverSlidesWords
 # How an item of a section is shown with the points under it.
 ShowPoints = Callable[[Any, "Language"], list[str]]
 
@@ -36,7 +38,7 @@ def text(value: Any, lang: Language) -> str:
 @dataclass(frozen=True)
 class Column:
     key: str
-    label: Message
+    label: Label
     show: Show = text
     justify: Literal["left", "right"] = "left"
 
@@ -45,7 +47,7 @@ class Column:
 class Field:
     """A label and the value at `key` (a dotted path; "" is the record itself)."""
 
-    label: Message
+    label: Label
     key: str
     show: Show = text
 
@@ -67,8 +69,10 @@ class Table:
     data: list[dict[str, Any]]
     chart: Chart | None = None
     notes: tuple[Any, ...] = ()  # messages or dataset texts
-    # A key whose shown value orders the rows (a name, in the reader's language).
+    # A key whose shown value orders the rows (a name, in the reader's language), A to Z
+    # or, with `order_reversed`, Z to A.
     order_by: str | None = None
+    order_reversed: bool = False
     # The keys of a row of the data: the CSV header, which an empty result still prints.
     keys: tuple[str, ...] = ()
     # What to tell the reader (on stderr) when there are no rows, and what to try next.
@@ -88,6 +92,8 @@ class Comparison:
     data: list[dict[str, Any]]
     notes: tuple[Any, ...] = ()  # messages or dataset texts
     translated: bool = True  # see Document
+    order_by: str | None = None  # see Table
+    order_reversed: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,8 @@ class Document:
     # Whether the form shows the data's texts in the reader's language, so that outside the
     # slides' own language the table and Markdown say they are the tool's translation.
     translated: bool = True
+    # The key of the data that `--format bibtex` prints alone (`uwe cite`); None: no BibTeX.
+    bibtex: str | None = None
 
 
 Form = Table | Comparison | Document

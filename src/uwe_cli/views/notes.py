@@ -1,10 +1,15 @@
-"""What uwe notices in its source: slides' figures that do not agree with one another.
+"""What uwe notices in its source: slides' figures that do not agree with one another, and
+remarks a reader of the figures should know.
 
 Every note is computed here, at run time, from the data folder in use: a user's own figures
-get their own notes, and a folder whose figures agree gets none. Each note gives the
-slides' figures it starts from, what the tool computed from them (as a formula over record ids,
-`flanders.population`), what that is compared with, and the difference. They are the tool's
-computations, not the slides' words: every note says so under `tool_words`.
+get their own notes, and a folder whose figures agree gets no disagreement. Each note says
+its `kind` (a `disagreement` between the slides' figures, or a `remark`, which is none),
+gives the slides' figures it starts from, what the tool computed from them, what that is compared
+with, and the difference. A computation is said in words in the reader's language
+(`in_words`) and, for scripts, as a formula over record ids (`formula`,
+`flanders.population`). Values are computed from the unrounded figures and kept unrounded
+in JSON; the table rounds them only to show them. They are the tool's computations, not the
+slides' words: every note says so under `tool_words`.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import Any
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.formatting import figure, index_base, number, percent, unit_value
 from uwe_cli.i18n.language import Language
-from uwe_cli.i18n.messages import Message, msg, msg_n
+from uwe_cli.i18n.messages import Listing, Message, msg, msg_n
 from uwe_cli.views.common import tool_words
 from uwe_cli.views.form import Document, Field, Section
 
@@ -29,6 +34,7 @@ def _fig(record: Record, measure: str, fig: Record) -> dict[str, Any]:
         "value": fig["value"],
         "unit": fig["unit"],
         "base": fig.get("base"),
+        "slide": fig.get("slide"),
     }
 
 
@@ -41,16 +47,23 @@ def _ref(record: Record, measure: str) -> str:
     return f"{record['id']}.{measure}"
 
 
-def _percent(part: tuple[str, float], whole: tuple[str, float]) -> dict[str, Any]:
-    """100 × part / whole, rounded to 0.1: its formula over (reference, value) pairs, and its value."""
-    return {"formula": f"100 × {part[0]} / {whole[0]}", "value": round(100 * part[1] / whole[1], 1), "unit": "%"}
+def _percent(part: tuple[str, float], whole: tuple[str, float], *, in_words: Message) -> dict[str, Any]:
+    """100 × part / whole, unrounded: its formula over (reference, value) pairs, and its value."""
+    return {"formula": f"100 × {part[0]} / {whole[0]}", "in_words": in_words, "value": 100 * part[1] / whole[1],
+            "unit": "%"}  # fmt: skip
 
 
 def _difference(value: float, against: float, unit: str) -> dict[str, Any]:
-    shown: dict[str, Any] = {"value": round(value - against, 1), "unit": "percentage points" if unit == "%" else unit}
+    """value − against, from the unrounded values (70.49% − 73.95% is −3.46 points, shown −3.5,
+    where the rounded 70.5% − 73.9% would make it −3.4)."""
+    shown: dict[str, Any] = {"value": value - against, "unit": "percentage points" if unit == "%" else unit}
     if unit != "%" and against:
-        shown["relative_pct"] = round(100 * (value - against) / against, 1)
+        shown["relative_pct"] = 100 * (value - against) / against
     return shown
+
+
+def _names(records: list[Record]) -> Listing:
+    return Listing(tuple(r["name"] for r in records))
 
 
 def _population_sum(country: Record, regions: list[Record]) -> Iterator[dict[str, Any]]:
@@ -65,10 +78,21 @@ def _population_sum(country: Record, regions: list[Record]) -> Iterator[dict[str
     less = msg("The regions' populations add up to less than the country's ({country})", country=country["name"])
     yield {
         "id": "population-sum",
+        "kind": "disagreement",
         "title": more if total > national else less,
         "figures": [_fig(r, "population", r["population"]) for r in [*regions, country]],
-        "computed": {"formula": " + ".join(_ref(r, "population") for r in regions), "value": total, "unit": "people"},
-        "against": {"formula": _ref(country, "population"), "value": national, "unit": "people"},
+        "computed": {
+            "formula": " + ".join(_ref(r, "population") for r in regions),
+            "in_words": msg("the populations of {regions}, added up", regions=_names(regions)),
+            "value": total,
+            "unit": "people",
+        },
+        "against": {
+            "formula": _ref(country, "population"),
+            "in_words": msg("the population of {place}", place=country["name"]),
+            "value": national,
+            "unit": "people",
+        },
         "difference": _difference(total, national, "people"),
     }
 
@@ -80,13 +104,14 @@ def _weighted_gdp(country: Record, regions: list[Record]) -> Iterator[dict[str, 
     people = sum(r["population"]["value"] for r in regions)
     if not people:
         return
-    weighted = round(sum(r["population"]["value"] * r["gdp_per_capita"]["value"] for r in regions) / people)
+    weighted = sum(r["population"]["value"] * r["gdp_per_capita"]["value"] for r in regions) / people
     national = country["gdp_per_capita"]["value"]
-    if weighted == national:
+    if round(weighted - national) == 0:  # (agreeing to the euro, as the table shows them)
         return
     products = " + ".join(f"{_ref(r, 'population')} × {_ref(r, 'gdp_per_capita')}" for r in regions)
     yield {
         "id": "weighted-gdp-per-capita",
+        "kind": "disagreement",
         "title": msg(
             "The regions' GDP per capita, weighted by their populations, is not the country's ({country})",
             country=country["name"],
@@ -94,11 +119,19 @@ def _weighted_gdp(country: Record, regions: list[Record]) -> Iterator[dict[str, 
         "figures": [_fig(r, m, r[m]) for r in regions for m in ("population", "gdp_per_capita")]
         + [_fig(country, "gdp_per_capita", country["gdp_per_capita"])],
         "computed": {
-            "formula": f"round(({products}) / ({' + '.join(_ref(r, 'population') for r in regions)}))",
+            "formula": f"({products}) / ({' + '.join(_ref(r, 'population') for r in regions)})",
+            "in_words": msg(
+                "the GDP per capita of {regions}, averaged with their populations as weights", regions=_names(regions)
+            ),
             "value": weighted,
             "unit": "EUR",
         },
-        "against": {"formula": _ref(country, "gdp_per_capita"), "value": national, "unit": "EUR"},
+        "against": {
+            "formula": _ref(country, "gdp_per_capita"),
+            "in_words": msg("the GDP per capita of {place}", place=country["name"]),
+            "value": national,
+            "unit": "EUR",
+        },
         "difference": _difference(weighted, national, "EUR"),
     }
 
@@ -115,12 +148,20 @@ def _ratios(country: Record, regions: list[Record]) -> Iterator[dict[str, Any]]:
             continue
         theirs, measure = indices[found["base"]], "gdp_per_capita_index"
         gdp = "gdp_per_capita"
-        euros = _percent((_ref(r, gdp), r[gdp]["value"]), (_ref(country, gdp), country[gdp]["value"]))
-        index = _percent((_ref(r, measure), found["value"]), (_ref(country, measure), theirs["value"]))
-        if euros["value"] == index["value"]:
+        names = {"part": r["name"], "whole": country["name"]}
+        euros = _percent(
+            (_ref(r, gdp), r[gdp]["value"]),
+            (_ref(country, gdp), country[gdp]["value"]),
+            in_words=msg("the GDP per capita of {part} as a percentage of that of {whole}", **names),
+        )
+        index = _percent((_ref(r, measure), found["value"]), (_ref(country, measure), theirs["value"]),
+                         in_words=msg("the GDP per capita index ({base}) of {part} as a percentage of that of {whole}",
+                                      base=index_base(found["base"]), **names))  # fmt: skip
+        if round(euros["value"] - index["value"], 1) == 0:  # (agreeing to the 0.1 point the table shows)
             continue
         yield {
             "id": f"gdp-ratio-{r['id']}",
+            "kind": "disagreement",
             "title": msg(
                 "GDP per capita, {region} as a share of {country}: not the same in euros and in EU indices ({base})",
                 region=r["name"],
@@ -144,10 +185,15 @@ def _within(everyone: list[Record]) -> Iterator[dict[str, Any]]:
             continue
         people = "population"
         share = _percent(
-            (_ref(inside, people), inside[people]["value"]), (_ref(outside, people), outside[people]["value"])
-        )
+            (_ref(inside, people), inside[people]["value"]),
+            (_ref(outside, people), outside[people]["value"]),
+            in_words=msg("the population of {part} as a percentage of that of {whole}",
+                         part=inside["name"], whole=outside["name"]),
+        )  # fmt: skip
+        # Not a disagreement: nothing here contradicts anything; a reader adding up must know it.
         yield {
             "id": f"within-{inside['id']}",
+            "kind": "remark",
             "title": msg(
                 "{inside} lies within {outside}: its figures are part of those of {outside}, never to be added to them",
                 inside=inside["name"],
@@ -178,7 +224,10 @@ def compute(ds: Dataset) -> list[dict[str, Any]]:
         computed = [key for key in ("computed", "against", "difference") if key in note]
         note.update(
             about=about,
-            source=ds.sources(dict.fromkeys(s for i in about for s in by_id[i]["source"])),
+            # The slides that state the figures, each figure's own (dataset/facts.py).
+            source=ds.sources(
+                dict.fromkeys(f["slide"] or s for f in note["figures"] for s in by_id[f["of"]]["source"][:1])
+            ),
             tool_words=tool_words(computed=computed),
         )
     return found
@@ -186,7 +235,7 @@ def compute(ds: Dataset) -> list[dict[str, Any]]:
 
 def pointer(ds: Dataset, ids: set[str]) -> tuple[Message, ...]:
     """The line a view of records `ids` adds when some note is about them."""
-    if any(ids.intersection(note["about"]) for note in compute(ds)):
+    if any(ids.intersection(note["about"]) for note in compute(ds) if note["kind"] == "disagreement"):
         return (msg("Some of the source's figures do not agree with one another: see `uwe notes`."),)
     return ()
 
@@ -203,16 +252,23 @@ def _figures(figs: list[Record], lang: Language) -> str:
     )
 
 
+def _shown(value: float, unit: str) -> float:
+    """A computed value as the table shows it: to 0.1 for a percentage or points, else whole."""
+    return round(value, 1) if unit in ("%", "percentage points") else round(value)
+
+
 def _computed(part: Record | None, lang: Language) -> str:
+    """What was computed, in words, and its value rounded to show (the formula is for JSON)."""
     if not part:
         return ""
-    return f"{part['formula']} = {unit_value(part['value'], part['unit'], lang)}"
+    value = unit_value(_shown(part["value"], part["unit"]), part["unit"], lang)
+    return lang.message(msg("{value} ({what})", value=value, what=part["in_words"]))
 
 
 def _signed(d: Record | None, lang: Language) -> str:
     if not d:
         return ""
-    size = abs(d["value"])
+    size = abs(_shown(d["value"], d["unit"]))
     if d["unit"] == "percentage points":
         shown = lang.message(
             msg_n("{number} percentage point", "{number} percentage points", n=size, number=number(size, lang))
@@ -221,8 +277,16 @@ def _signed(d: Record | None, lang: Language) -> str:
         shown = unit_value(size, d["unit"], lang)
     shown = ("+" if d["value"] > 0 else "−") + shown
     if d.get("relative_pct") is not None:
-        shown += f" ({'+' if d['relative_pct'] > 0 else '−'}{percent(abs(d['relative_pct']), lang)})"
+        relative = round(d["relative_pct"], 1)
+        shown += f" ({'+' if relative > 0 else '−'}{percent(abs(relative), lang)})"
     return shown
+
+
+# What kind of note each is, as its first line says.
+_KINDS = {
+    "disagreement": msg("a disagreement: the slides' figures do not agree with one another"),
+    "remark": msg("a remark: the figures agree; read them with it"),
+}
 
 
 def notes(ds: Dataset) -> Document:
@@ -231,6 +295,7 @@ def notes(ds: Dataset) -> Document:
         Section(
             note["title"],
             fields=(
+                Field(msg("Note"), f"{i}.kind", lambda kind, lang: lang.message(_KINDS[kind])),
                 Field(msg("As the slides say"), f"{i}.figures", _figures),
                 Field(msg("Computed by the tool"), f"{i}.computed", _computed),
                 Field(msg("Against"), f"{i}.against", _computed),
@@ -239,10 +304,15 @@ def notes(ds: Dataset) -> Document:
         )
         for i, note in enumerate(found)
     )
-    explain = msg("Computed by the tool from the data in use: ids name its records (`uwe regions --format json`).")
+    explain = msg(
+        "Computed by the tool from the data in use, from the unrounded figures, and rounded only to be shown; "
+        "--format json gives each formula over record ids."
+    )
+    from uwe_cli.views import errata  # (the slides' slips: listed apart from the figures)
+
     return Document(
-        msg("Notes on the source: figures that do not agree ({count})", count=len(found)),
-        found,
-        sections=sections,
+        msg("Notes on the source ({count})", count=len(found)),
+        [*found, *errata.errata(ds)],
+        sections=(*sections, errata.section()),
         notes=(explain,),
     )

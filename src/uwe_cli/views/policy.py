@@ -7,20 +7,21 @@ from typing import Any
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
 from uwe_cli.i18n.formatting import unit_value
-from uwe_cli.i18n.language import SOURCE_LANGUAGE, Language
+from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.names import lookup
-from uwe_cli.views.common import record_data, shown_words, tool_words
+from uwe_cli.views.common import AS_THE_SLIDES_SAY, record_data, shown_words, slides_words, tool_words
 from uwe_cli.views.form import Column, Document, Section, Table
 from uwe_cli.vocabulary import CONCEPT_KINDS, LESSON_KINDS
 
-# Section headings, by lesson and concept kind, in the source's order.
+# Section headings, by lesson and concept kind, in the source's order. Two are the slides'
+# subtitles (« Points à améliorer », « Bonnes pratiques »); the others are the tool's, and say so.
 LESSON_HEADINGS = {
-    "difficulty": msg("Evaluation difficulties"),
-    "effect": msg("Observed effects"),
+    "difficulty": msg("Evaluation difficulties (a heading not in the slides)"),
+    "effect": msg("Observed effects (a heading not in the slides)"),
     "improvement": msg("Points to improve"),
     "good-practice": msg("Good practices"),
-    "conclusion": msg("Conclusions"),
+    "conclusion": msg("Conclusions (a heading not in the slides)"),
 }
 CONCEPT_HEADINGS = {
     "definition": msg("Definitions of clustering"),
@@ -64,7 +65,8 @@ def lessons(ds: Dataset, *, kind: str | None = None) -> Document:
     chosen = [x for x in ds["lessons"] if wanted in (None, x["kind"])]
     sections = _grouped(chosen, LESSON_HEADINGS, show=_text, points=_points)
     title = msg("Lessons from the Walloon experience")
-    return Document(title, [record_data(ds, x) for x in chosen], sections=sections)
+    grouped = msg("Grouped by kind, not in the slides' order: `--format json` gives each lesson's slide.")
+    return Document(title, [record_data(ds, x) for x in chosen], sections=sections, notes=(grouped,))
 
 
 def results(ds: Dataset) -> Table:
@@ -78,7 +80,6 @@ def results(ds: Dataset) -> Table:
     def depth(result_id: str | None) -> int:
         return 0 if result_id is None else 1 + depth(parent[result_id])
 
-    source = ds.sources(assessed["results_source"] or assessed["source"])
     data = [
         {
             "id": r["id"],
@@ -90,7 +91,8 @@ def results(ds: Dataset) -> Table:
             "part_of": r["part_of"],
             "output_of": r["output_of"],
             "scheme": assessed["id"],
-            "source": source,
+            # The one slide that states the figure (dataset/facts.py).
+            "source": ds.sources([r["figure"]["slide"]]),
             "tool_words": tool_words(written=["label"]),
         }
         for r in assessed["results"]
@@ -99,7 +101,7 @@ def results(ds: Dataset) -> Table:
     columns = (
         Column("", msg("Result (the tool's label)"), lambda r, lang: indent.get(r["id"], "") + r["label"]),
         Column("", msg("Figure"), lambda r, lang: unit_value(r["value"], r["unit"], lang), "right"),
-        Column("quote", msg("As the slides say")),
+        Column("", AS_THE_SLIDES_SAY, lambda r, lang: slides_words(r, "quote", lang)),
     )
     title = msg("First assessment: {scheme}", scheme=assessed["name"])
     notes = [*((assessed["assessment"],) if assessed["assessment"] else ())]
@@ -115,11 +117,16 @@ def _concept(c: Record, lang: Language) -> str:
         return lang.message(msg("{term}: {meaning} [the tool's gloss]", term=c["name"], meaning=c["meaning"]))
     body = str(c["text"])
     if c["kind"] == "definition":
-        # The French is the quotation the slide gives; any other language is the tool's translation.
-        quote = msg("“{text}” [translated from the French]", text=body)
-        body = lang.message(msg("« {text} »", text=body) if lang.is_source else quote)
-        who = ", ".join(str(x) for x in (c.get("author"), c.get("year")) if x)
-        body += f" ({who})" if who else ""
+        # The French is the quotation the slide gives, with the slide's own « (PORTER, 1998) »;
+        # any other language is a translation of that French rendering, never put in
+        # quotation marks as the author's words (Porter wrote in English, not these words).
+        if lang.is_source:
+            who = c.get("cited_as") or ", ".join(str(x) for x in (c.get("author"), c.get("year")) if x)
+            body = lang.message(msg("« {text} »", text=body)) + (f" {who}" if c.get("cited_as") else f" ({who})")
+        else:
+            who = ", ".join(str(x) for x in (c.get("author"), c.get("year")) if x)
+            if who:
+                return lang.message(msg("{who}, in a translation of the slides' French: {text}", who=who, text=body))
     return body
 
 
@@ -133,19 +140,20 @@ def _concept_points(c: Record, lang: Language) -> list[str]:
 
 
 def _usage(u: Record, lang: Language) -> str:
-    if u["translation"] == u["quote"]:
+    if not u["quote_translation"] or u["quote_translation"]["text"] == u["quote"]:
         return lang.message(msg("« {quote} » ({slide})", quote=u["quote"], slide=u["source"]))
-    return lang.message(
-        msg("« {quote} »: “{translation}” ({slide})", quote=u["quote"], translation=u["translation"], slide=u["source"])
-    )
+    # The translation outside the quotation marks, which hold the slides' words only.
+    translated = u["quote_translation"]["text"]
+    return lang.message(msg("« {quote} » ({slide}), in translation: {translation}", quote=u["quote"],
+                            translation=translated, slide=u["source"]))  # fmt: skip
 
 
 def concepts(ds: Dataset) -> Document:
     records = [record_data(ds, c) for c in ds["concepts"]]
     for t in ds["glossary"]:
-        # A glossary of the slides' words quotes them as they are, whatever the language shown.
-        usages = [{"quote": u["quote"][SOURCE_LANGUAGE], "translation": u["quote"], "source": ds.sources([u["source"]])[0]}
-                  for u in t["usages"]]  # fmt: skip
+        # A glossary of the slides' words quotes them as they are, whatever the language shown
+        # (a quote is the French, with its translation beside it).
+        usages = [{"quote": u["quote"], "source": ds.sources([u["source"]])[0]} for u in t["usages"]]
         records.append({"id": t["id"], "kind": "term", "name": t["name"], "meaning": t["meaning"], "usages": usages,
                         "source": ds.sources(t["source"]), "tool_words": tool_words(written=["name", "meaning"])})  # fmt: skip
     sections = _grouped(records, {**CONCEPT_HEADINGS, "term": _GLOSSARY}, show=_concept, points=_concept_points)

@@ -5,12 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from uwe_cli import arithmetic
 from uwe_cli.dataset.records import Dataset, Record
-from uwe_cli.i18n.formatting import figure, figure_with_period, figures, index_base, joined, number, percent, unit_value
+from uwe_cli.errors import UsageError
+from uwe_cli.i18n.formatting import (
+    figure,
+    figure_with_period,
+    figures,
+    index_base,
+    joined,
+    number,
+    percent,
+    signed,
+    unit_value,
+)
 from uwe_cli.i18n.language import LANGUAGE_NAMES, Language
-from uwe_cli.i18n.messages import msg, msg_p
-from uwe_cli.names import lookup, matching
-from uwe_cli.views.common import find, names, record_data, shown_words, source_section, tool_words
+from uwe_cli.i18n.messages import Listing, msg, msg_p
+from uwe_cli.names import matching
+from uwe_cli.views import sorting
+from uwe_cli.views.common import fact_labels, find, names, record_data, shown_words, source_section, tool_words
 from uwe_cli.views.form import Chart, Column, Document, Field, Section, Table
 from uwe_cli.views.notes import pointer
 from uwe_cli.vocabulary import SORT_KEYS
@@ -21,7 +34,7 @@ def _share(region: Record, belgium: Record | None) -> float | None:
     ours, theirs = region["gdp_per_capita"], belgium and belgium["gdp_per_capita"]
     if not (ours and theirs and theirs["value"]):
         return None
-    return round(100 * float(ours["value"]) / float(theirs["value"]), 1)
+    return arithmetic.share(ours["value"], theirs["value"])  # (None: not computable, see `uwe notes`)
 
 
 def _index_key(base: str) -> str:
@@ -42,6 +55,7 @@ def _euros(value: float | None, lang: Language) -> str:
 
 
 def _share_shown(value: float | None, lang: Language) -> str:
+    # (empty also where it cannot be computed: `uwe notes` says why; a dash would need the row)
     return "" if value is None else percent(value, lang)
 
 
@@ -55,27 +69,34 @@ SORT_WORDS = {
     "population": (msg_p("sort key", "population"), msg("Population")),
     "name": (msg_p("sort key", "name"), msg("Region")),
 }
-_SORTS = {
-    "gdp": lambda r: -(r["gdp_per_capita"]["value"] if r["gdp_per_capita"] else -1),
-    "population": lambda r: -(r["population"]["value"] if r["population"] else -1),
-}
 
 
-def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) -> Table:
-    if sort is not None:  # (`population`, `pib`: what a person types, made a sort key)
-        sort = lookup.choose(sort, SORT_KEYS, what="sort key", shown=shown_words(SORT_WORDS))
+def _gdp(r: Record) -> float | None:
+    return r["gdp_per_capita"]["value"] if r["gdp_per_capita"] else None
+
+
+def _population(r: Record) -> float | None:
+    return r["population"]["value"] if r["population"] else None
+
+
+def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, base: str | None = None) -> Table:
+    # (`population`, `pib`, `-gdp`, `bbp`: what a person types, in any of the tool's languages)
+    order = sorting.parse(sort, SORT_KEYS, shown=shown_words(SORT_WORDS))
     everyone = ds["regions"]
     chosen = list({id(r): r for r in (find(ds, "regions", n) for n in names)}.values()) if names else list(everyone)
-    if sort in _SORTS:
-        chosen.sort(key=_SORTS[sort])
+    if order is not None and order.key != "name":
+        value = _gdp if order.key == "gdp" else _population
+        chosen = sorting.ordered(chosen, value, largest_first=True, reverse=order.reverse)
     belgium = next((r for r in everyone if r["kind"] == "country"), None)
+    against = _base(ds, base) if base is not None else None
     # Index columns from every region, so that the columns do not depend on the selection.
     bases = {_index_key(f["base"]): f["base"] for r in everyone for f in r["gdp_per_capita_index"]}
-    data = [_row(ds, r, belgium, bases) for r in chosen]
+    data = [_row(ds, r, belgium, bases, against) for r in chosen]
     columns = (
         Column("name", msg("Region")),
         Column("population", msg("Population"), _people, "right"),
         Column("gdp_per_capita_eur", msg("GDP per capita"), _euros, "right"),
+        *_against_columns(against),
         Column("gdp_share_of_belgium_pct", msg("vs Belgium (computed)"), _share_shown, "right"),
         *(Column(key, msg("Index {base}", base=index_base(base)), _index, "right") for key, base in bases.items()),
     )
@@ -84,6 +105,9 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) 
             "Share of Belgium is computed by the tool from the GDP per capita figures; it is not a figure of the source."
         )
     ]
+    if against is not None:
+        notes.append(msg("Difference and ratio to {region} are computed by the tool from the GDP per capita figures; "
+                         "they are not figures of the source.", region=against["name"]))  # fmt: skip
     by_id = {r["id"]: r for r in everyone}
     for r in chosen:
         if r["within"] in by_id:
@@ -93,10 +117,44 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) 
     notes += pointer(ds, {r["id"] for r in chosen})
     chart = Chart(msg("GDP per capita"), label="name", value="gdp_per_capita_eur", show=_euros)
     title = msg("Belgium and its regions: GDP per capita")
-    return Table(title, columns, data, chart, tuple(notes), order_by="name" if sort == "name" else None)
+    if against is not None:
+        title = msg("{title}, compared with {region}", title=title, region=against["name"])
+    by_name = order is not None and order.key == "name"
+    return Table(title, columns, data, chart, tuple(notes), order_by="name" if by_name else None,
+                 order_reversed=by_name and order is not None and order.reverse)  # fmt: skip
 
 
-def _row(ds: Dataset, r: Record, belgium: Record | None, bases: dict[str, str]) -> dict[str, Any]:
+def _base(ds: Dataset, name: str) -> Record:
+    """The region `--base` names: one the slides give a GDP per capita for."""
+    found = find(ds, "regions", name)
+    if _gdp(found) is None:
+        with_gdp = Listing(tuple(r["id"] for r in ds["regions"] if _gdp(r) is not None), style="or")
+        raise UsageError(msg("--base {name}: the slides give no GDP per capita for {region}; use {choices}",
+                             name=name, region=found["name"], choices=with_gdp))  # fmt: skip
+    return found
+
+
+def _against_columns(against: Record | None) -> tuple[Column, ...]:
+    if against is None:
+        return ()
+    return (
+        # (short headings: the title names the region compared with)
+        Column("gdp_difference_from_base_eur", msg("Difference (computed)"), _signed_euros, "right"),
+        Column("gdp_ratio_to_base", msg("Ratio (computed)"), _ratio, "right"),
+    )
+
+
+def _signed_euros(value: float | None, lang: Language) -> str:
+    return "" if value is None else signed(value, _euros(abs(value), lang), lang)
+
+
+def _ratio(value: float | None, lang: Language) -> str:
+    return "" if value is None else lang.message(msg("{ratio}×", ratio=lang.digits(f"{value:.2f}")))
+
+
+def _row(
+    ds: Dataset, r: Record, belgium: Record | None, bases: dict[str, str], against: Record | None
+) -> dict[str, Any]:
     row: dict[str, Any] = {
         "id": r["id"],
         "name": r["name"],
@@ -104,13 +162,24 @@ def _row(ds: Dataset, r: Record, belgium: Record | None, bases: dict[str, str]) 
         "within": r["within"],
         "population": _value(r["population"]),
         "gdp_per_capita_eur": _value(r["gdp_per_capita"]),
-        "gdp_share_of_belgium_pct": _share(r, belgium),
     }
+    computed = ["gdp_share_of_belgium_pct"]
+    if against is not None:  # (computed here, not figures of the source; tool_words says so)
+        ours, theirs = _gdp(r), _gdp(against)
+        row["base"] = against["id"]
+        row["gdp_difference_from_base_eur"] = None if ours is None or theirs is None else ours - theirs
+        row["gdp_ratio_to_base"] = None if ours is None or not theirs else round(ours / theirs, 4)
+        computed += ["gdp_difference_from_base_eur", "gdp_ratio_to_base"]
+    row["gdp_share_of_belgium_pct"] = _share(r, belgium)
     # Every row has every index column (None where the slide gives none), for CSV.
     indices = {_index_key(f["base"]): f["value"] for f in r["gdp_per_capita_index"]}
     row.update({key: indices.get(key) for key in bases})
-    row.update({"nuts": r["codes"]["nuts"], "iso_3166": r["codes"]["iso_3166"], "source": ds.sources(r["source"])})
-    row["tool_words"] = tool_words(computed=["gdp_share_of_belgium_pct"])
+    # The slides of the figures in the row, each figure's own (a region may cite more).
+    shown = [r["population"], r["gdp_per_capita"], *r["gdp_per_capita_index"]]
+    slides = list(dict.fromkeys(f["slide"] for f in shown if f and f.get("slide"))) or r["source"]
+    row.update({"nuts": r["codes"]["nuts"], "iso_3166": r["codes"]["iso_3166"], "source": ds.sources(slides)})
+    # NUTS and ISO codes, and where a community lies, are the tool's additions: the slides have none.
+    row["tool_words"] = tool_words(computed=computed, classified=["within", "nuts", "iso_3166"])
     return row
 
 
@@ -124,12 +193,13 @@ def region(ds: Dataset, name: str) -> Document:
     def kind(record: Record, lang: Language) -> str:
         shown = lang.message(_KINDS[record["kind"]])
         if record.get("within") in everyone:
-            shown = lang.message(msg("{kind} (within {region})", kind=shown, region=everyone[record["within"]]))
+            shown = lang.message(msg("{kind} (within {region}: not stated in the slides)", kind=shown,
+                                     region=everyone[record["within"]]))  # fmt: skip
         return shown
 
     fields = (
         Field(msg("Kind"), "", kind),
-        Field(msg("Code"), "codes", _codes),
+        Field(msg("Code (not in the slides)"), "codes", _codes),
         Field(msg("Capital"), "capital"),
         Field(msg("Form of state"), "form_of_state", joined),
         Field(msg("Official languages"), "official_languages", figure),
@@ -143,10 +213,12 @@ def region(ds: Dataset, name: str) -> Document:
         Field(msg("Unemployment rate"), "unemployment_rate", figures),
         Field(msg("Employment rate"), "employment_rate", figures),
     )
-    sections = (Section(msg("Main industrial sectors"), items="main_industrial_sectors"), source_section(ds))
+    listed = (Section(msg("Main industrial sectors"), items="main_industrial_sectors"),)
+    labels = fact_labels(fields, listed, language_note=msg("Languages"))
+    sections = (*listed, source_section(ds, r, labels=labels))
     data = record_data(ds, r)
-    if r.get("aliases"):  # (names a reader may type: the tool's, not the slides')
-        data["tool_words"] = tool_words(written=["aliases"])
+    # (names a reader may type, codes and where a community lies: the tool's, not the slides')
+    data["tool_words"] = tool_words(written=["aliases"] if r.get("aliases") else [], classified=["codes", "within"])
     return Document(r["name"], data, fields, sections, notes=pointer(ds, {r["id"]}))
 
 

@@ -9,9 +9,21 @@ from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.formatting import figure, unit_value
 from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import msg, msg_p
+from uwe_cli.views import sorting
 from uwe_cli.views.clusters import status_word
-from uwe_cli.views.common import as_read, find, record_data, scheme_ids, source_section, tool_words
+from uwe_cli.views.common import (
+    AS_THE_SLIDES_SAY,
+    as_read,
+    fact_labels,
+    find,
+    record_data,
+    scheme_ids,
+    slides_words,
+    source_section,
+    tool_words,
+)
 from uwe_cli.views.form import Comparison, Document, Field, Section, Show, text
+from uwe_cli.vocabulary import SCHEME_SORT_KEYS
 
 
 def _funding(f: Record | None, lang: Language) -> str:
@@ -49,6 +61,8 @@ def _status(status: str, lang: Language) -> str:
 
 def _status_read(s: Record, lang: Language) -> str:
     """The status uwe reads from the slides, with their words (`status_quote`)."""
+    # (quoted: the slides' own words, in French whatever the language; a translation in
+    # quotation marks would pass for them)
     return as_read(_status(s["status"], lang), s.get("status_quote"), lang)
 
 
@@ -75,8 +89,12 @@ def _scheme_data(ds: Dataset, s: Record) -> dict[str, Any]:
     return data
 
 
-def schemes(ds: Dataset, *, names: Sequence[str] = ()) -> Comparison:
+def schemes(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) -> Comparison:
+    order = sorting.parse(sort, SCHEME_SORT_KEYS)
     chosen = list({id(s): s for s in (find(ds, "schemes", n) for n in names)}.values()) if names else ds["schemes"]
+    if order is not None and order.key != "name":  # (start: the earliest first; groupings: the most first)
+        value = (lambda s: s.get("start")) if order.key == "start" else (lambda s: s["groupings"]["value"])
+        chosen = sorting.ordered(chosen, value, largest_first=order.key == "groupings", reverse=order.reverse)
     rows = (
         Field(msg("Period"), "", _or_dash(_period)),
         Field(msg("Status (the tool's reading)"), "status", _status),
@@ -87,7 +105,9 @@ def schemes(ds: Dataset, *, names: Sequence[str] = ()) -> Comparison:
         Field(msg("Outcome"), "", _or_dash(_outcome)),
     )
     data = [_scheme_data(ds, s) for s in chosen]
-    return Comparison(msg("Wallonia's clustering schemes"), "name", rows, data)
+    by_name = order is not None and order.key == "name"
+    return Comparison(msg("Wallonia's clustering schemes"), "name", rows, data, order_by="name" if by_name else None,
+                      order_reversed=by_name and order is not None and order.reverse)  # fmt: skip
 
 
 # One scheme in full
@@ -122,7 +142,7 @@ def _benefit(b: Record, lang: Language) -> str:
 
 def _result(r: Record, lang: Language) -> str:
     """A result as the slide says it; the tool's labels are in `uwe results`."""
-    return str(r["figure"].get("quote") or f"{figure(r['figure'], lang)} — {r['label']}")
+    return slides_words(r["figure"], "quote", lang) or f"{figure(r['figure'], lang)} — {r['label']}"
 
 
 def scheme(ds: Dataset, name: str) -> Document:
@@ -138,7 +158,7 @@ def scheme(ds: Dataset, name: str) -> Document:
 
     fields = (
         Field(msg("Period"), "", lambda r, lang: _period(r, lang) or r.get("period", "")),
-        Field(msg("As the slides say"), "", _slides_period),
+        Field(AS_THE_SLIDES_SAY, "", _slides_period),
         Field(msg("Test phase"), "test_phase", figure),
         Field(
             msg("The slides' English term"),
@@ -167,6 +187,6 @@ def scheme(ds: Dataset, name: str) -> Document:
         Section(msg("First assessment"), items="results", show=_result, distinct=True),
         Section(msg("Assessment"), items="assessment"),
         Section(msg("Groupings"), items="clusters", show=grouping),
-        source_section(ds),
     )
-    return Document(s["name"], _scheme_data(ds, s), fields, sections)
+    labels = fact_labels(fields, sections, period=msg("As the slides say"), status_quote=msg("Status"))
+    return Document(s["name"], _scheme_data(ds, s), fields, (*sections, source_section(ds, s, labels=labels)))

@@ -13,14 +13,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from uwe_cli.dataset.records import Dataset, Record, slide_label
-from uwe_cli.i18n.language import LANGUAGE_NAMES, Language, is_text
+from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language, in_languages, is_text
 from uwe_cli.i18n.messages import Message, Preferred, msg, msg_n
 from uwe_cli.names import matching
 from uwe_cli.names.lookup import display_name
+from uwe_cli.views import sorting
 from uwe_cli.views.clusters import sector_slides
 from uwe_cli.views.common import RECORD_KINDS, citable, either, search_key
 from uwe_cli.views.form import Column, Show, Table
 from uwe_cli.views.policy import CONCEPT_HEADINGS, LESSON_HEADINGS
+from uwe_cli.vocabulary import SEARCH_SORT_KEYS
 
 # Plain strings that are words of the source (every other plain string is an id, a unit,
 # a code or a period).
@@ -50,7 +52,7 @@ _FIELDS: dict[str, Message] = {
     "form_of_state": msg("Form of state"), "language_note": msg("Languages"),
     "main_industrial_sectors": msg("Main industrial sectors"), "subdivisions": msg("Regions"),
     "gdp_per_capita_world_rank.note": msg("World rank (GDP per capita)"),
-    "meaning": msg("Meaning"), "usages.quote": msg("As the slides say"), "usages.translation": msg("As the slides say"),
+    "meaning": msg("Meaning"), "usages.quote": msg("As the slides say"),
     "groupings.quote": msg("As the slides say"), "obligations": msg("Obligations"),
 }  # fmt: skip
 # A figure's field, named as the views name it: its quote is "FIELD, as the slides say".
@@ -64,6 +66,8 @@ _FIGURES: dict[str, Message] = {
     "funding.degression": msg("Funding"), "funding.duration": msg("Funding"), "results.figure": msg("First assessment"),
     "members": msg("Members"), "member_federations": msg("Member federations"), "quoted_in": msg("Quoted in"),
 }  # fmt: skip
+# A quote field's label: the slides' words, or (a match in another language) a translation of them.
+_QUOTE, _QUOTE_TRANSLATED = msg("As the slides say"), msg("As the slides say (translated)")
 # The JSON keys of a hit: the CSV header, even of an empty result.
 KEYS = ("kind", "id", "name", "field", "field_label", "lang", "text", "source")
 
@@ -72,7 +76,7 @@ def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str]
     """(field, language or None, text) for every text of a record a reader would search."""
     if isinstance(value, dict):
         if is_text(value):
-            yield from ((path, lang, text) for lang, text in value.items())
+            yield from ((path, lang, text) for lang, text in in_languages(value).items())
             return
         for key, item in value.items():
             if key not in _NOT_SEARCHED:
@@ -97,8 +101,8 @@ def _label(record: Record, field: str, names: dict[str, Any]) -> Any:
     if parent in _FIGURES:  # a figure's quote (or the text of a citation): the figure's name
         said = msg("{field}, as the slides say", field=_FIGURES[parent]) if last == "quote" else _FIGURES[parent]
         return said
-    # A field uwe has no name for (a user's own data): a name in the reader's words all the same.
-    return msg("As the slides say") if last == "quote" else msg("Other text")
+    # A field the tool has no name for (a user's own data): a name in the reader's words all the same.
+    return _QUOTE if last == "quote" else msg("Other text")
 
 
 def _rank(field: str) -> int:
@@ -120,9 +124,25 @@ def _hits(ds: Dataset, key: str) -> Iterator[dict[str, Any]]:
             found.setdefault(repr(label), (field, label, []))[2].append((found_lang, value))
         for field, label, matches in found.values():
             shown_kind = record["kind"] if kind == "region" and record.get("kind") in RECORD_KINDS else kind
+            # (a quote matched in a translation is labelled as one: its words are not the slides')
+            labels = tuple((lang, _translated(label) if lang != SOURCE_LANGUAGE and _is_quote(field) else label)
+                           for lang, _ in matches)  # fmt: skip
             yield {"kind": shown_kind, "id": record["id"], "name": _name(kind, record), "field": field,
-                   "field_label": label, "lang": Preferred(tuple((lang, lang) for lang, _ in matches)),
+                   "field_label": Preferred(labels), "lang": Preferred(tuple((lang, lang) for lang, _ in matches)),
                    "text": Preferred(tuple(matches)), "source": ds.sources(_slides(ds, kind, record))}  # fmt: skip
+
+
+def _is_quote(field: str) -> bool:
+    return re.sub(r"\[\d+\]", "", field).endswith("quote")
+
+
+def _translated(label: Any) -> Any:
+    """The label of a quote, over a translation of the slides' words."""
+    if label == _QUOTE:
+        return _QUOTE_TRANSLATED
+    if isinstance(label, Message) and label.id == "{field}, as the slides say":
+        return msg("{field}, as the slides say (translated)", **label.args)
+    return label
 
 
 def _name(kind: str, record: Record) -> Any:
@@ -140,9 +160,15 @@ def _slides(ds: Dataset, kind: str, record: Record) -> list[str]:
     return sector_slides(ds, record) if kind == "sector" else record["source"]
 
 
-def search(ds: Dataset, *, query: str) -> Table:
+def search(ds: Dataset, *, query: str, sort: str | None = None) -> Table:
+    order = sorting.parse(sort, SEARCH_SORT_KEYS)
     key = search_key(query)
     data = sorted(_hits(ds, key), key=lambda hit: _rank(hit["field"]))
+    if order is not None and order.key == "kind":  # (kinds in the order the dataset has them)
+        kinds = {kind: i for i, kind in enumerate(RECORD_KINDS)}
+        data = sorting.ordered(data, lambda hit: kinds.get(hit["kind"]), largest_first=False, reverse=order.reverse)
+    elif order is not None and order.key == "relevance" and order.reverse:
+        data.reverse()
     columns = (
         Column("name", msg("Record")),
         Column(
@@ -152,9 +178,10 @@ def search(ds: Dataset, *, query: str) -> Table:
         Column("text", msg("Match"), _snippet(key)),
     )
     title = msg_n("“{query}”: {n} match", "“{query}”: {n} matches", n=len(data), query=query)
-    return Table(
-        title, columns, data, keys=KEYS, when_empty=_nothing(ds, query), highlight=key, translated=False
-    )  # (each match names its language)
+    by_name = order is not None and order.key == "name"
+    return Table(title, columns, data, keys=KEYS, when_empty=_nothing(ds, query), highlight=key,
+                 translated=False,  # (each match names its language)
+                 order_by="name" if by_name else None, order_reversed=by_name and order is not None and order.reverse)  # fmt: skip
 
 
 def _field(hit: dict[str, Any], lang: Language) -> str:

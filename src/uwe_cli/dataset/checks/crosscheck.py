@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from uwe_cli.dataset import facts
 from uwe_cli.dataset.checks.findings import Finding, dotted
 from uwe_cli.i18n.messages import Listing, msg, msg_n
 from uwe_cli.names.lookup import WHAT, did_you_mean
@@ -55,10 +56,10 @@ def check(parts: dict[str, Any], files: tuple[str, ...]) -> Iterator[Finding]:
     # Every slide cited exists.
     cited: list[tuple[str, Any, tuple[Any, ...], str]] = [("about", about.organisation, ("organisation",), "source")]
     cited += [(n, r, (n, i), "source") for n, records in lists.items() if n != "sectors" for i, r in enumerate(records)]
-    cited += [("schemes", s, ("schemes", i), "results_source") for i, s in enumerate(lists["schemes"])]
     for name, record, loc, field in cited:
         for j, slide in enumerate(getattr(record, field)):
             yield from refers("slide", slide, slides, name, *loc, field, j)
+        yield from _facts(name, record, loc)
     # (a glossary term's source is its usages' slides: each usage names one)
     for i, term in enumerate(parts["concepts"].glossary):
         for j, usage in enumerate(term.usages):
@@ -70,13 +71,32 @@ def check(parts: dict[str, Any], files: tuple[str, ...]) -> Iterator[Finding]:
         if region.within == region.id:  # (its figures would be counted within themselves)
             yield _at("regions", ("regions", i, "within"), msg("a region cannot lie within itself"))
 
-    yield from _clusters(lists, refers, slides=slides)
+    for i, erratum in enumerate(about.errata):
+        yield from refers("slide", erratum.slide, slides, "about", "errata", i, "slide")
+    yield from _duplicates([e.id for e in about.errata], name="about", loc=("errata",))
+    yield from _clusters(lists, refers)
     for i, scheme in enumerate(lists["schemes"]):
         yield from _results(scheme, index=i, refers=refers)
     yield from _sector_words(lists["sectors"])
 
 
-def _clusters(lists: dict[str, Any], refers: Any, *, slides: dict[str, None]) -> Iterator[Finding]:
+def _facts(name: str, record: Any, loc: tuple[Any, ...]) -> Iterator[Finding]:
+    """Each fact names the one slide that states it: one of its record's, and where the record
+    cites several, one given (facts.py)."""
+    own = dict.fromkeys(record.source)
+    cites = Listing(tuple(f"'{s}'" for s in own), style="or")
+    for where, slide in facts.placed(record, loc):
+        if slide is None and len(own) > 1:
+            message = msg("names no slide, and its record cites several")
+            hint = msg("add 'slide:' with the one that states it: {slides}", slides=cites)
+            yield Finding(name, where, message, dotted(where), hint=hint)
+        elif slide is not None and slide not in own:
+            message = msg("slide '{slide}' is not one of its record's (source)", slide=slide)
+            hint = msg("name one of {slides}, or add '{slide}' to the record's source", slides=cites, slide=slide)
+            yield Finding(name, (*where, "slide"), message, dotted((*where, "slide")), hint=hint)
+
+
+def _clusters(lists: dict[str, Any], refers: Any) -> Iterator[Finding]:
     """Each grouping's schemes and sectors exist; each scheme counts the groupings it names."""
     scheme_ids = dict.fromkeys(s.id for s in lists["schemes"])
     sector_ids = dict.fromkeys(s.id for s in lists["sectors"])
@@ -86,7 +106,6 @@ def _clusters(lists: dict[str, Any], refers: Any, *, slides: dict[str, None]) ->
         for j, membership in enumerate(cluster.memberships):
             loc = ("clusters", i, "memberships", j, "scheme")
             yield from refers("scheme", membership.scheme, scheme_ids, "clusters", *loc)
-            yield from refers("slide", membership.source, slides, "clusters", "clusters", i, "memberships", j, "source")
             if membership.scheme in seen:
                 yield _at("clusters", loc, msg("scheme '{scheme}' is listed twice", scheme=membership.scheme))
             seen.add(membership.scheme)

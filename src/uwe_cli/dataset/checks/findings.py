@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from uwe_cli.errors import Problem
+from uwe_cli.errors import dotted as dotted  # (the checks' name for it)
 from uwe_cli.i18n.messages import msg
 
 if TYPE_CHECKING:
@@ -23,18 +24,11 @@ if TYPE_CHECKING:
 class Finding:
     name: str  # the file, as in store.FILES
     loc: tuple[Any, ...]  # keys and list indices from the top of the file
-    message: Any  # a form.Message
+    message: Any  # a messages.Message
     field: str | None = None
     first: tuple[Any, ...] | None = None  # a duplicate: where the value was first given
     count: int = 1  # the problems it tells of (a line that counts those not listed: more)
-
-
-def dotted(loc: tuple[Any, ...]) -> str:
-    """A field's place as a person writes it: `clusters[3].memberships[0].scheme`."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+    hint: Any = None  # what to do (a form.Message)
 
 
 def locate(findings: list[Finding], *, docs: dict[str, YamlDocument], data_dir: Path) -> list[Problem]:
@@ -52,5 +46,5 @@ def locate(findings: list[Finding], *, docs: dict[str, YamlDocument], data_dir: 
         message = f.message
         if f.first:
             message = msg("{error} (first used on line {line})", error=message, line=found[f.name][f.first][0])
-        problems.append(Problem(str(data_dir / f"{f.name}.yaml"), message, line, column, f.field))
+        problems.append(Problem(str(data_dir / f"{f.name}.yaml"), message, line, column, f.field, f.hint))
     return problems

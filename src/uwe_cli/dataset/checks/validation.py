@@ -182,7 +182,7 @@ def _message(kind: str, err: Any) -> Any:
     if kind == "less_than_equal":
         return msg("should be at most {limit}", limit=ctx.get("le"))
     if kind == "value_error" and hasattr(ctx.get("error"), "message"):
-        return ctx["error"].message  # (models.Invalid: said in the tool's words already)
+        return ctx["error"].message  # (values.Invalid: said in the tool's words already)
     # pydantic's own words (English): for kinds the tool's models do not produce (tests list those they do).
     return str(err["msg"]).removeprefix("Value error, ").replace("Input should", "should")
 

@@ -1,0 +1,166 @@
+"""Every quotation of the shipped data is on the one slide it names, verbatim.
+
+The slides are found in the source text as its README says: a line that starts with exactly one
+space starts a slide. Two things the README's rule leaves to the reader are read so: a chunk
+of one line directly followed by another chunk is that chunk's title (the PDF gave the title a
+text box of its own: « Premier bilan des pôles de compétitivité »); and a chunk that holds
+several of the recorded slides (about.yaml, in their order) is split where the next one's
+title stands on a line of its own (« Pourquoi des clusters? »).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from uwe_cli.dataset import store
+from uwe_cli.dataset.facts import KINDS
+from uwe_cli.i18n.language import is_text
+
+SOURCE = Path(__file__).parent / "source" / "uwe-sofia-2014.txt"
+# Brackets in a quotation are the tool's ([sic : Silicon Valley]); the source has none.
+TOOLS_OWN = re.compile(r"\s*\[[^\]]*\]")
+
+
+def squeezed(text: str) -> str:
+    """The words without the PDF's line breaks, spacing and bullets (`�`)."""
+    return "".join(text.replace("\ufffd", "").split())
+
+
+def chunks(lines: list[str]) -> list[list[str]]:
+    found: list[list[str]] = []
+    for line in lines:
+        if re.match(r"^ \S", line) or not found:
+            found.append([])
+        found[-1].append(line)
+    joined: list[list[str]] = []
+    for chunk in found:
+        if joined and len([x for x in joined[-1] if x.strip()]) == 1 and joined[-1] is not found[-1]:
+            joined[-1] = joined[-1] + chunk
+        else:
+            joined.append(chunk)
+    return joined
+
+
+def slide_texts(slides: list[dict[str, Any]], source: str) -> dict[str, str]:
+    """Each recorded slide's words, squeezed, by id."""
+    texts: dict[str, str] = {}
+    pending = list(slides)
+    for chunk in chunks(source.splitlines()):
+        if not pending:
+            break
+        starts = [(0, pending.pop(0)["id"])]
+        keys = [squeezed(line) for line in chunk]
+        while pending:
+            title = squeezed(pending[0]["title"]["fr"])
+            after = [i for i, key in enumerate(keys) if key == title and i > starts[-1][0]]
+            if not after:
+                break
+            starts.append((after[0], pending.pop(0)["id"]))
+        for n, (start, slide_id) in enumerate(starts):
+            end = starts[n + 1][0] if n + 1 < len(starts) else len(chunk)
+            texts[slide_id] = squeezed("\n".join(chunk[start:end]))
+    assert not pending, [s["id"] for s in pending]
+    return texts
+
+
+def quotations(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(address, text) for every text of the slides in the validated data: each names its slide."""
+
+    def walk(value: Any, address: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        if isinstance(value, dict):
+            if is_text(value) and "slide" in value:
+                yield address, value
+                return
+            for key, item in value.items():
+                yield from walk(item, f"{address}/{key}")
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from walk(item, f"{address}/{i}")
+
+    for kind in (*KINDS, "glossary"):
+        for record in data[kind]:
+            yield from walk(record, f"{kind}/{record['id']}")
+    yield from walk(data["organisation"], "organisation")
+
+
+def misplaced(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(address, French, slide) for each quotation not found, verbatim, on the slide it names."""
+    on = slide_texts(data["presentation"]["slides"], SOURCE.read_text(encoding="utf-8"))
+    wrong = []
+    for address, text in quotations(data):
+        words = squeezed(TOOLS_OWN.sub("", text["fr"]))
+        if words not in on[text["slide"]]:
+            wrong.append((address, text["fr"], text["slide"]))
+    return wrong
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, Any]:
+    return store.load_dataset(store.shipped_data_dir(), use_cache=False).dump()
+
+
+def test_the_source_splits_into_the_recorded_slides(shipped: dict[str, Any]) -> None:
+    on = slide_texts(shipped["presentation"]["slides"], SOURCE.read_text(encoding="utf-8"))
+    assert list(on) == [s["id"] for s in shipped["presentation"]["slides"]]
+    assert on["poles-first-results"].startswith(squeezed("Premier bilan des pôles de compétitivité 600 entreprises"))
+    assert on["export-grappes"].startswith(squeezed("Les grappes d’exportation Constitution de la grappe"))
+    # « Les grappes d’exportation » closes the benefits slide (p. 20), before « Aéroports et Ports » starts the next.
+    assert on["export-grappes-benefits"].endswith(squeezed("20 Les grappes d’exportation"))
+    assert on["export-grappes-existing"].startswith(squeezed("Aéroports et Ports"))
+    assert on["why-clusters"].startswith(squeezed("Pourquoi des clusters?"))
+
+
+def test_every_quotation_is_verbatim_on_the_slide_it_names(shipped: dict[str, Any]) -> None:
+    found = list(quotations(shipped))
+    assert len(found) > 220
+    assert misplaced(shipped) == []
+
+
+def test_every_figure_of_the_slides_has_their_words(shipped: dict[str, Any]) -> None:
+    def figures(value: Any) -> Iterator[dict[str, Any]]:
+        if isinstance(value, dict):
+            if "value" in value and "unit" in value:
+                yield value
+            for item in value.values():
+                yield from figures(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from figures(item)
+
+    stated = [f for kind in ("regions", "schemes") for f in figures(shipped[kind]) if not f["computed"]]
+    stated += [shipped["organisation"]["members"], shipped["organisation"]["member_federations"]]
+    assert len(stated) >= 45
+    assert [f for f in stated if not f["quote"] or not f["slide"]] == []
+
+
+def _region(data: dict[str, Any], region_id: str) -> dict[str, Any]:
+    return next(r for r in data["regions"] if r["id"] == region_id)
+
+
+def test_a_quotation_on_a_wrong_slide_is_caught(shipped: dict[str, Any]) -> None:
+    data = copy.deepcopy(shipped)
+    # The Belgium slide has no unemployment rate: the Wallonia slide states it.
+    _region(data, "wallonia")["unemployment_rate"][0]["quote"]["slide"] = "belgium"
+    assert misplaced(data) == [
+        ("regions/wallonia/unemployment_rate/0/quote", "Taux de chômage: 11,1% en 2013", "belgium")
+    ]
+
+
+def test_a_paraphrase_or_a_corrected_typo_is_caught(shipped: dict[str, Any]) -> None:
+    data = copy.deepcopy(shipped)
+    poles = next(s for s in data["schemes"] if s["id"] == "poles")
+    poles["funding"]["amount_per_year"]["quote"]["fr"] = "max. 400 000 € par an"
+    spontaneous = next(c for c in data["concepts"] if c["id"] == "spontaneous-and-organised-clusters")
+    spontaneous["text"]["fr"] = spontaneous["text"]["fr"].replace(
+        "Silicone Valley [sic : Silicon Valley]", "Silicon Valley"
+    )
+    assert [address for address, _, _ in misplaced(data)] == [
+        "schemes/poles/funding/amount_per_year/quote",
+        "concepts/spontaneous-and-organised-clusters/text",
+    ]
