@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import typer
 
-from uwe_cli.cli import command_line
+from uwe_cli.cli import helptext
 from uwe_cli.cli import commands as cli
 from uwe_cli.dataset import store
 from uwe_cli.dataset.records import Dataset
@@ -57,7 +57,8 @@ def test_the_choices_the_help_lists_are_the_readers_words_and_accepted(
     language = Language(lang)
     group = typer.main.get_command(cli.app)
     param = next(p for c in group.commands.values() for p in c.params if option in getattr(p, "opts", ()))
-    listed = language.gettext(param.help).split(" (")[0].rstrip(".")
+    # (the choices come first, before the rule that follows a colon or the default in brackets)
+    listed = re.split(r" \(|\s?: ", language.gettext(param.help))[0].rstrip(".")
     or_word = {"fr": "ou", "nl": "of", "de": "oder", "bg": "или"}[lang]
     words = re.split(rf", | {or_word} ", listed)
     assert len(words) == len(choices), listed
@@ -137,7 +138,7 @@ def test_official_names_definite_forms_and_transliterations_find_the_region(uwe:
 
 def _examples() -> list[tuple[str, str]]:
     group = typer.main.get_command(cli.app)
-    found = sorted(m for c, m in command_line.help_messages(group) if c == command_line.EXAMPLE)
+    found = sorted(m for c, m in helptext.help_messages(group) if c == helptext.EXAMPLE)
     assert len(found) > 15
     return [(lang, m) for lang in ("fr", "nl", "de", "bg") for m in found if not m.startswith("uwe data")]
 
@@ -145,7 +146,7 @@ def _examples() -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("lang", "example"), _examples())
 def test_every_example_in_the_help_runs_in_the_readers_words(uwe: Uwe, lang: str, example: str) -> None:
     language = Language(lang)
-    shown = language.gettext(example, command_line.EXAMPLE)
+    shown = language.gettext(example, helptext.EXAMPLE)
     assert shown.startswith("uwe")
     run = uwe("--lang", lang, *shlex.split(shown)[1:], env={"COLUMNS": "100"})
     assert (run.exit_code, run.stderr) == (0, ""), shown

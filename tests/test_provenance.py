@@ -62,13 +62,13 @@ def test_the_table_labels_uwes_words_and_says_english_is_a_translation(uwe: Uwe)
 def test_a_scheme_tells_its_status_from_the_slides_words_and_its_english_term(uwe: Uwe) -> None:
     out = lines(uwe("scheme", "poles"))
     assert out[1:7] == [
-        "Period                          since 2006",
-        "As the slides say (translated)  Flagship policy of the Walloon Government since",
-        "                                2006",
-        "The slides' English term        “competitiveness cluster”",
+        "Period                               since 2006",
+        "As the slides say (translated)       Flagship policy of the Walloon Government",
+        "                                     since 2006",
+        "The slides' English term             “competitiveness cluster”",
         # In quotation marks only the slides' own words: the French, whatever the language.
-        "Status                          active, as the tool reads “Politique-phare du",
-        "                                Gouvernement wallon depuis 2006”",
+        "Status                               active, as the tool reads “Politique-phare",
+        "                                     du Gouvernement wallon depuis 2006”",
     ]
     french = lines(uwe("scheme", "poles", "--lang", "fr"))
     assert "Le terme anglais des diapositives  « competitiveness cluster »" in french
@@ -210,16 +210,16 @@ def test_notes_exact(uwe: Uwe) -> None:
         "Notes on the source (4)",
         "",
         "The regions' populations add up to more than the country's (Belgium)",
-        "Note               a disagreement: the slides' figures do not agree with one",
-        "                   another",
-        "As the slides say  Flanders: 6.4 million",
-        "                   Brussels-Capital Region: 1.1 million",
-        "                   Wallonia: 3.6 million",
-        "                   Belgium: 11 million",
-        "the tool computed       11.1 million (the populations of Flanders, Brussels-Capital",
-        "                   Region and Wallonia, added up)",
-        "Against            11 million (the population of Belgium)",
-        "Difference         +100,000 (+0.9%)",
+        "Note                  a disagreement: the slides' figures do not agree with one",
+        "                      another",
+        "As the slides say     Flanders: 6.4 million",
+        "                      Brussels: 1.1 million",
+        "                      Wallonia: 3.6 million",
+        "                      Belgium: 11 million",
+        "Computed by the tool  11.1 million (the populations of Flanders, Brussels and",
+        "                      Wallonia, added up)",
+        "Against               11 million (the population of Belgium)",
+        "Difference            +100,000 (+0.9%)",
     ]
 
 
@@ -228,11 +228,11 @@ def test_notes_compute_from_unrounded_values(uwe: Uwe) -> None:
     at = out.index("GDP per capita, Wallonia as a share of Belgium: not the same in euros and in EU")
     # 21,500 / 30,500 = 70.49%, 88 / 119 = 73.95%: −3.46 points, −3.5 (not 70.5 − 73.9 = −3.4).
     assert out[at + 6 : at + 12] == [
-        "the tool computed       70.5% (the GDP per capita of Wallonia as a percentage of that",
-        "                   of Belgium)",
-        "Against            73.9% (the GDP per capita index (EU28=100) of Wallonia as a",
-        "                   percentage of that of Belgium)",
-        "Difference         −3.5 percentage points",
+        "Computed by the tool  70.5% (the GDP per capita of Wallonia as a percentage of",
+        "                      that of Belgium)",
+        "Against               73.9% (the GDP per capita index (EU28=100) of Wallonia as",
+        "                      a percentage of that of Belgium)",
+        "Difference            −3.5 percentage points",
         "",
     ]
     ratio = {n["id"]: n for n in uwe("notes", "-f", "json").json()}["gdp-ratio-wallonia"]
