@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import typer
 
-from uwe_cli.cli import helptext
 from uwe_cli.cli import commands as cli
+from uwe_cli.cli import helptext
 from uwe_cli.dataset import store
 from uwe_cli.dataset.records import Dataset
 from uwe_cli.i18n.language import Language
