@@ -135,7 +135,7 @@ def test_every_field_search_can_name_is_named_in_the_readers_language(lang: str)
     ds = store.load_dataset(store.shipped_data_dir(), use_cache=False)
     fields = _every_field(ds)
     assert len(fields) > 300
-    language, english = Language(lang), Language("en")
+    english = Language("en")
     with (_LOCALE / lang / "LC_MESSAGES" / "uwe.po").open("rb") as handle:
         catalogue = {(m.context, m.id) for m in read_po(handle) if m.id and m.string}
     for field, label in fields:
