@@ -17,7 +17,14 @@ from uwe_cli.dataset.records import Dataset
 from uwe_cli.i18n.language import Language
 from uwe_cli.names import lookup
 from uwe_cli.views import clusters, common, policy, regions
-from uwe_cli.vocabulary import CLUSTER_STATUSES, LESSON_KINDS, SORT_KEYS
+from uwe_cli.vocabulary import (
+    CLUSTER_SORT_KEYS,
+    CLUSTER_STATUSES,
+    LESSON_KINDS,
+    SCHEME_SORT_KEYS,
+    SEARCH_SORT_KEYS,
+    SORT_KEYS,
+)
 
 Uwe = Callable[..., Any]
 LANGS = ("en", "fr", "nl", "de", "bg")
@@ -150,3 +157,18 @@ def test_every_example_in_the_help_runs_in_the_readers_words(uwe: Uwe, lang: str
     assert shown.startswith("uwe")
     run = uwe("--lang", lang, *shlex.split(shown)[1:], env={"COLUMNS": "100"})
     assert (run.exit_code, run.stderr) == (0, ""), shown
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "de", "bg"])
+@pytest.mark.parametrize(
+    ("command", "keys"),
+    [("schemes", SCHEME_SORT_KEYS), ("clusters", CLUSTER_SORT_KEYS), ("search", SEARCH_SORT_KEYS)],
+)
+def test_every_sort_key_the_help_lists_is_in_the_readers_words_and_accepted(lang: str, command: str, keys: Any) -> None:
+    group = typer.main.get_command(cli.app)
+    param = next(p for p in group.commands[command].params if "--sort" in getattr(p, "opts", ()))
+    listed = re.split(r" \(|\s?: ", Language(lang).gettext(param.help))[0]
+    or_word = {"fr": "ou", "nl": "of", "de": "oder", "bg": "или"}[lang]
+    words = re.split(rf", | {or_word} ", listed)
+    assert sum(w in keys for w in words) <= 1, listed  # the reader's words, not the ids (`status` may be both)
+    assert [lookup.choose(w, keys, what="sort key") for w in words] == list(keys), listed

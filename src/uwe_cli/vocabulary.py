@@ -25,9 +25,9 @@ SORT_KEYS = {
 }
 CLUSTER_SORT_KEYS = {
     "name": ("nom", "naam", "име"),
-    "scheme": ("schemes", "dispositif", "regeling", "схема"),
+    "scheme": ("schemes", "dispositif", "regeling", "programm", "схема"),
     "status": ("statut", "статус"),
-    "sectors": ("sector", "secteur", "secteurs", "сектор"),
+    "sectors": ("sector", "secteur", "secteurs", "sectoren", "sektoren", "сектор", "сектори"),
 }
 SCHEME_SORT_KEYS = {
     "name": ("nom", "naam", "име"),
@@ -35,7 +35,7 @@ SCHEME_SORT_KEYS = {
     "groupings": ("count", "groupements", "groeperingen", "gruppierungen", "групи"),
 }
 SEARCH_SORT_KEYS = {
-    "relevance": ("rank", "pertinence", "relevantie", "relevanz"),
+    "relevance": ("rank", "pertinence", "relevantie", "relevanz", "значимост"),
     "name": ("nom", "naam", "име"),
     "kind": ("type", "sorte", "soort", "art", "вид"),
 }
