@@ -892,7 +892,7 @@ def test_readme_questions_give_the_same_answer_from_the_package_and_the_database
     answers = [db.execute(q["code"]).fetchall() for q in questions]
     assert [len(a) for a in answers] == [6, 5, 50]
     assert ("Biowin", "Life sciences") in answers[0]
-    assert [row[0] for row in answers[1]] == ["Brussels-Capital Region", "Belgium", "Flanders", "Wallonia", "Wallonia"]
+    assert [row[0] for row in answers[1]] == ["Brussels", "Belgium", "Flanders", "Wallonia", "Wallonia"]
     assert all(row[5] for row in answers[2])  # every figure has its slide
     _check_readme(_rendered(text, section[0], _QUESTION, run), text)
     db.close()
