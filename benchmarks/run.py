@@ -51,7 +51,7 @@ STARTUP = {
 }
 # For reference: a plain Typer command with two options that prints a Rich table. Typer
 # 0.29 builds a pydantic TypeAdapter for each option it parses, which imports pydantic's
-# schema machinery (the floor's lazy `import pydantic` leaves it out); uwe's own options
+# schema machinery (the floor's lazy `import pydantic` leaves it out); the tool's own options
 # skip it (src/uwe_cli/coercion.py), which is why uwe can start faster than this row.
 TYPER_BASELINE = """
 import sys, typer

@@ -44,8 +44,8 @@ def english_messages() -> set[str]:
         for message in read_po(handle):
             ids = [message.id] if isinstance(message.id, str) else list(message.id)
             strings = [message.string] if isinstance(message.string, str) else list(message.string)
-            if not message.id or ids[0] in strings:
-                continue
+            if not message.id or ids[0] in strings or message.context == "example":
+                continue  # (an example is a command: its ids are accepted in every language)
             for english in ids:
                 pieces.update(p.strip(" :;,.()") for p in re.split(r"\{\w+\}", english))
     return {p for p in pieces if len(p) >= 8 and " " in p}  # (phrases, not words a language shares)

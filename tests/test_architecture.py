@@ -31,7 +31,7 @@ def _type_checking(node: ast.AST) -> bool:
 
 
 def imports(name: str, path: Path) -> set[str]:
-    """The modules of uwe's that `name` imports, at any level (see the module docstring)."""
+    """The modules of the tool's that `name` imports, at any level (see the module docstring)."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
 

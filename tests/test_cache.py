@@ -253,7 +253,7 @@ def test_clear_cache(uwe, data_copy: Path) -> None:
     store.load_dataset(data_copy)
     store.load_dataset(store.shipped_data_dir())
     (cache.directory() / ".dataset-abc.tmp").write_bytes(b"half")
-    (cache.directory() / "notes.txt").write_text("mine", encoding="utf-8")  # not uwe's: kept
+    (cache.directory() / "notes.txt").write_text("mine", encoding="utf-8")  # not the tool's: kept
     run = uwe("data", "clear-cache")
     assert (run.exit_code, run.stdout, run.stderr) == (0, f"removed 3 cache files from {cache.directory()}\n", "")
     assert sorted(p.name for p in cache.directory().iterdir()) == ["notes.txt"]

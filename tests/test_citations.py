@@ -23,7 +23,7 @@ from uwe_cli.dataset.facts import KINDS
 from uwe_cli.i18n.language import is_text
 
 SOURCE = Path(__file__).parent / "source" / "uwe-sofia-2014.txt"
-# Brackets in a quotation are uwe's ([sic : Silicon Valley]); the source has none.
+# Brackets in a quotation are the tool's ([sic : Silicon Valley]); the source has none.
 TOOLS_OWN = re.compile(r"\s*\[[^\]]*\]")
 
 

@@ -25,7 +25,7 @@ def ds() -> models.DatasetModel:
 
 
 def test_regions_table_exact(uwe: Uwe) -> None:
-    run = uwe("regions", "brussels", "wallonia", "--sort", "gdp")
+    run = uwe("regions", "german", "wallonia", "--sort", "gdp")
     assert run.exit_code == 0
     lines = [line.rstrip() for line in run.stdout.splitlines()]
     assert lines[:9] == [
@@ -33,10 +33,10 @@ def test_regions_table_exact(uwe: Uwe) -> None:
         "                                      GDP per   vs Belgium      Index      Index",
         "Region                   Population    capita   (computed)   EU28=100   EU15=100",
         "─" * 80,
-        "Brussels-Capital        1.1 million   €54,700       179.3%",
-        "Region",
-        "",  # (a blank line between rows: "Region" is not a row of its own)
         "Wallonia                3.6 million   €21,500        70.5%         88         80",
+        "",  # (a blank line between rows: "Community" is not a row of its own)
+        "German-speaking              77,000",
+        "Community",
         "",
     ]
 
@@ -44,7 +44,7 @@ def test_regions_table_exact(uwe: Uwe) -> None:
 def test_regions_in_french(uwe: Uwe) -> None:
     run = uwe("regions", "--lang", "fr", "--format", "markdown")
     assert run.stdout.splitlines()[:5] == [
-        "## La Belgique et ses régions : PIB par habitant",
+        "## La Belgique et ses régions\xa0: PIB par habitant",
         "",
         "| Région | Population | PIB par habitant | En % de la Belgique (calculé) | Indice UE28=100 | Indice UE15=100 |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
@@ -80,7 +80,7 @@ def test_clusters_csv_one_row_per_record(uwe: Uwe) -> None:
         "sectors",
         "status",
         "source",
-        "by_uwe.classified",
+        "tool_words.classified",
     ]
     logistics = next(r for r in rows if r["id"] == "logistics-in-wallonia")
     assert logistics["schemes"] == "regional-clusters; poles"
@@ -166,7 +166,7 @@ def test_ambiguous_prefix(uwe: Uwe) -> None:
 
 
 def test_usage_errors_from_typer_are_one_line(main: Callable[..., object]) -> None:
-    # Click's errors in uwe's words ("unknown …", "missing …"), each with what to type next.
+    # Click's errors in the tool's words ("unknown …", "missing …"), each with what to type next.
     run = main("regions", "--frmat", "json")
     assert (run.exit_code, run.stdout, run.stderr) == (
         2,
@@ -222,11 +222,13 @@ def test_scheme_profile_regional_clusters(uwe: Uwe) -> None:
         "• The mobilisation of a critical mass representative of a field of activity",
         "Activity axes",
         "• Synergy actions between the cluster and other business organisations",
-        "Period                          since 2000",
-        "As the slides say (translated)  Policy in place since 2000 (4-year test phase)",
-        "Test phase                      4 years",
-        "Funding                         €160,000/year for 3 years; tapering down to 50%\n                                over 9 years",
-        "Accreditation                   3 years",
+        "Period                               since 2000",
+        "As the slides say (translated)       Policy in place since 2000 (4-year test\n"
+        "                                     phase)",
+        "Test phase                           4 years",
+        "Funding                              €160,000/year for 3 years; tapering down to\n"
+        "                                     50% over 9 years",
+        "Accreditation                        3 years",
         "Obligations\n• Obligation to hire a facilitator (« animateur »).",
     ):
         assert expected in out
@@ -248,7 +250,7 @@ def test_results_csv(uwe: Uwe) -> None:
     assert (patents["quote"], patents["quote_translation.lang"], patents["quote_translation.text"]) == (
         "202 brevets déposés", "en", "202 patents filed",
     )  # fmt: skip
-    assert patents["by_uwe.written"] == "label"
+    assert patents["tool_words.written"] == "label"
     completed = next(r for r in rows if r["id"] == "completed-rd-projects")
     assert (completed["part_of"], completed["output_of"]) == ("rd-projects", "")
 
@@ -540,9 +542,9 @@ def test_search_filters_need_letters(uwe: Uwe) -> None:
 
 
 def test_search_snippet_shows_the_match(uwe: Uwe) -> None:
-    (hit,) = uwe("search", "sponsors", "-f", "json").json()
+    (hit,) = uwe("search", "sponsors", "-f", "json", "--lang", "fr").json()
     assert (hit["id"], hit["field"], hit["lang"]) == ("export-grappes", "benefits[1].benefits", "fr")
-    shown = " ".join(uwe("search", "sponsors").stdout.split())
+    shown = " ".join(uwe("search", "sponsors", "--lang", "fr").stdout.split())
     # The match is near the end of a long text: the snippet is cut around it.
     assert "…références des sponsors de la Cellule." in shown
 

@@ -27,7 +27,7 @@ except ImportError:  # Click's, where Typer's Exit is: Click itself, or Typer's 
 
 
 def parse(args: list[str], *, light: bool, monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> Any:
-    """What a command receives for `args`, or the message Typer gives: with or without uwe's converter."""
+    """What a command receives for `args`, or the message Typer gives: with or without the tool's converter."""
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     app = typer.Typer()
@@ -168,7 +168,7 @@ def our_conversion_fails(mp: pytest.MonkeyPatch) -> None:
 
 
 def built_elsewhere(mp: pytest.MonkeyPatch) -> None:
-    # No `get_runtime_param`: Typer reads the slot itself; and uwe's conversion fails too.
+    # No `get_runtime_param`: Typer reads the slot itself; and the tool's conversion fails too.
     def convert(self: Any, value: Any, ctx: Any) -> Any:
         if self._runtime_param is None:
             self._runtime_param = core.build_runtime_param(self.type_descriptor)

@@ -19,21 +19,21 @@ def test_base_gives_the_difference_and_the_ratio_marked_as_computed(uwe: Uwe) ->
     assert (rows["wallonia"]["gdp_difference_from_base_eur"], rows["wallonia"]["gdp_ratio_to_base"]) == (0, 1.0)
     assert rows["brussels"]["base"] == "wallonia"
     computed = ["gdp_difference_from_base_eur", "gdp_ratio_to_base", "gdp_share_of_belgium_pct"]
-    assert sorted(rows["brussels"]["by_uwe"]["computed"]) == computed
+    assert sorted(rows["brussels"]["tool_words"]["computed"]) == computed
 
 
 def test_base_in_the_table_csv_and_every_language(uwe: Uwe) -> None:
     out = uwe("regions", "--base", "wallonia", env={"COLUMNS": "120"}).stdout
     assert out.startswith("Belgium and its regions: GDP per capita, compared with Wallonia\n")
-    line = next(line for line in out.splitlines() if line.startswith("Brussels-Capital Region "))
-    assert line.split()[5:7] == ["+€33,200", "2.54×"]
-    assert "Difference and ratio to Wallonia are computed by uwe" in " ".join(out.split())
+    line = next(line for line in out.splitlines() if line.startswith("Brussels "))
+    assert line.split()[4:6] == ["+€33,200", "2.54×"]
+    assert "Difference and ratio to Wallonia are computed by the tool" in " ".join(out.split())
     table = list(csv.DictReader(io.StringIO(uwe("regions", "--base", "wallonia", "-f", "csv").stdout)))
     assert [r["gdp_difference_from_base_eur"] for r in table] == ["9000", "7300", "33200", "0", ""]
     shown = {
         "fr": ("Bruxelles", "+33 200 €", "2,54 ×"),
-        "nl": ("Brussels Hoofdstedelijk Gewest", "€ +33.200", "2,54×"),
-        "de": ("Region Brüssel-Hauptstadt", "+33.200 €", "2,54×"),
+        "nl": ("Brussel", "€ +33.200", "2,54×"),
+        "de": ("Brüssel", "+33.200 €", "2,54×"),
         "bg": ("Брюксел", "+33 200 €", "2,54×"),
     }
     for lang, (_, difference, ratio) in shown.items():

@@ -133,7 +133,7 @@ def test_no_figure_is_invented(ds: models.DatasetModel) -> None:
     invented |= {float(f.alternative) for f in stated if f.alternative is not None} - in_source
     assert invented == set()
     # The one figure uwe counted, and says so: the export grappes listed on their slide.
-    assert [(f.value, f.note.en.split(" from ")[0]) for f in figures(ds) if f.computed] == [(12, "counted by uwe")]
+    assert [(f.value, f.note.en.split(" from ")[0]) for f in figures(ds) if f.computed] == [(12, "counted by the tool")]
     years = {s.start for s in ds.schemes} | {s.end for s in ds.schemes} | {ds.organisation.founded}
     years |= {s.legal_basis_year for s in ds.schemes} | {c.year for c in ds.concepts}
     years |= {c.quoted_in.year for c in ds.concepts if c.quoted_in}
@@ -162,7 +162,7 @@ def test_every_text_has_french_and_english(ds: models.DatasetModel) -> None:
     all_texts = found(ds, models.Text)
     assert len(all_texts) > 200
     assert all(t.fr.strip() and t.en.strip() for t in all_texts)
-    # The slides' typos stay as written, each with uwe's reading in brackets, and each is an
+    # The slides' typos stay as written, each with the tool's reading in brackets, and each is an
     # erratum of the source (the PDF's split "clusterin g" is the extraction's, not the slides').
     joined = " ".join(t.fr for t in all_texts)
     assert "Silicone Valley [sic : Silicon Valley]" in joined and "« coopétion [sic : coopétition] »" in joined
@@ -186,12 +186,12 @@ def squeezed(text: str) -> str:
     return "".join(text.replace("\ufffd", "").split())
 
 
-# uwe's help inside a quotation, in brackets (`[sic : Silicon Valley]`): never the slides' words.
+# the tool's help inside a quotation, in brackets (`[sic : Silicon Valley]`): never the slides' words.
 TOOLS_OWN = re.compile(r"\s*\[[^\]]*\]")
 
 
 def test_every_text_of_the_slides_is_their_words_verbatim(ds: models.DatasetModel) -> None:
-    # Every French text that is not uwe's (models.Words) is in the source as it is, with its
+    # Every French text that is not the tool's (models.Words) is in the source as it is, with its
     # typography (’ and « »), once the PDF's line breaks and bullets are set aside.
     source = squeezed(SOURCE.read_text(encoding="utf-8"))
     assert "[" not in source

@@ -579,7 +579,7 @@ def test_the_default_keeps_every_language_whatever_language_uwe_answers_in(
     )  # fmt: skip
     connection = sqlite3.connect(tmp_path / "both.db")
     assert connection.execute("SELECT name_fr, name_en FROM regions WHERE id = 'brussels'").fetchone() == (
-        "Bruxelles", "Brussels-Capital Region"
+        "Bruxelles", "Brussels"
     )  # fmt: skip
     connection.close()
 
@@ -739,7 +739,7 @@ def test_a_failed_force_keeps_the_old_export(
     ("SQLITE_FULL", 1, "uwe: error: cannot write {path} (no space left on the disk)\n"),
     # An extended name is the error it extends.
     ("SQLITE_READONLY_DIRECTORY", 1, "uwe: error: cannot write {path} (the file system is read-only)\n"),
-    # Any other SQLite error is uwe's own fault, and said so (exit 3), not blamed on the disk.
+    # Any other SQLite error is the tool's own fault, and said so (exit 3), not blamed on the disk.
     ("SQLITE_ERROR", 3, "uwe: error: unexpected OperationalError: database or disk is full (re-run with --debug to see the traceback)\n"),
 ])  # fmt: skip
 def test_sqlite_errors(
@@ -894,7 +894,7 @@ def test_readme_questions_give_the_same_answer_from_the_package_and_the_database
     answers = [db.execute(q["code"]).fetchall() for q in questions]
     assert [len(a) for a in answers] == [6, 5, 50]
     assert ("Biowin", "Life sciences") in answers[0]
-    assert [row[0] for row in answers[1]] == ["Brussels-Capital Region", "Belgium", "Flanders", "Wallonia", "Wallonia"]
+    assert [row[0] for row in answers[1]] == ["Brussels", "Belgium", "Flanders", "Wallonia", "Wallonia"]
     assert all(row[5] for row in answers[2])  # every figure has its slide
     _check_readme(_rendered(text, section[0], _QUESTION, run), text)
     db.close()

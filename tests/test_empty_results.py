@@ -32,7 +32,7 @@ Uwe = Callable[..., object]
         (
             ["search", "xyzzy"],
             "“xyzzy”: 0 matches",
-            "nothing mentions “xyzzy”; search finds words by their beginning, in any of uwe's languages "
+            "nothing mentions “xyzzy”; search finds words by their beginning, in any of the tool's languages "
             "('uwe search energ' finds energy and énergie); 'uwe sectors' lists the sectors",
         ),
         (["search", "enrgy"], "“enrgy”: 0 matches", "nothing mentions “enrgy”; did you mean “Energy”?"),
@@ -49,7 +49,7 @@ def test_an_empty_result_in_french(uwe: Uwe) -> None:
     run = uwe("clusters", "--search", "aerospace", "--lang", "fr")
     assert (run.exit_code, run.stdout, run.stderr) == (
         0,
-        "Groupements nommés (0) : « aerospace »\n",
+        "Groupements nommés (0)\xa0: «\u202faerospace\u202f»\n",  # (typeset: the tool's title)
         "uwe : aucun groupement ne mentionne « aerospace » dans son nom ou son domaine, mais c’est un secteur : "
         "essayez « uwe clusters --sector aerospace »\n",
     )
@@ -60,7 +60,7 @@ def test_an_empty_result_in_french(uwe: Uwe) -> None:
     [
         (
             ["clusters", "--search", "aerospace"],
-            "id,name,schemes,domain,domains,sectors,status,source,by_uwe.classified",
+            "id,name,schemes,domain,domains,sectors,status,source,tool_words.classified",
         ),
         (["search", "xyzzy"], "kind,id,name,field,field_label,lang,text,source"),
     ],
@@ -81,8 +81,8 @@ def test_empty_markdown_keeps_its_table_header(uwe: Uwe) -> None:
     assert run.stdout == (
         "## Named groupings (0): “aerospace”\n\n"
         "| Grouping | Schemes | Domain | Sectors | Status |\n| --- | --- | --- | --- | --- |\n\n"
-        "*Sectors and statuses are uwe's classification; \\`uwe cluster NAME\\` shows the slides' words behind them.*\n\n"
-        "*Texts translated from the slides' French by uwe; --lang fr shows the slides' own words.*\n"
+        "*Sectors and statuses are the tool's classification; \\`uwe cluster NAME\\` shows the slides' words behind them.*\n\n"
+        "*Texts translated from the slides' French by the tool; --lang fr shows the slides' own words.*\n"
     )
 
 

@@ -102,7 +102,7 @@ def test_a_fact_without_its_one_slide_is_told_in_the_chosen_language(uwe: Uwe, d
     assert [line for line in lines if _english(line)] == []
 
 
-# English words no other language of uwe's has (Dutch has `is`, `of`, `in`), found once the
+# English words no other language of the tool's has (Dutch has `is`, `of`, `in`), found once the
 # values a message quotes, and the places it names, are taken out.
 _ENGLISH = re.compile(r"\b(the|should|expected|found|not|are|and|but|with|must|cannot|unknown|missing)\b")
 _QUOTED = re.compile(r"'[^']*'|„[^“]*“|‘[^’]*’|“[^”]*”|«[^»]*»|\S+\.yaml(:\d+)*|\S+\[\d+\]\S*")

@@ -67,7 +67,7 @@ def test_html_has_a_title_and_a_language(uwe: Uwe, tmp_path: Path, data_copy: Pa
     page = path.read_text(encoding="utf-8")
     assert page.startswith(
         '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="UTF-8">\n'
-        "<title>La Belgique et ses régions : PIB par habitant</title>\n"
+        "<title>La Belgique et ses régions\xa0: PIB par habitant</title>\n"
     )
     # A title from the data is text: escaped for HTML, braces kept.
     clusters = data_copy / "clusters.yaml"
@@ -84,4 +84,4 @@ def test_svg_needs_no_network(uwe: Uwe, tmp_path: Path) -> None:
     svg = path.read_text(encoding="utf-8")
     assert re.findall(r"https?://[^\s\"'()<>]+", svg) == ["http://www.w3.org/2000/svg"]
     assert "@font-face" not in svg and "font-family: Menlo, 'DejaVu Sans Mono'" in svg
-    assert "Brussels-Capital" in svg
+    assert "German-speaking" in svg

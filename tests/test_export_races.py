@@ -83,7 +83,7 @@ def test_concurrent_exports_never_overwrite_each_other(
     main: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, force: tuple[str, ...]
 ) -> None:
     # A second export to the same place runs, whole, while the first is being built: the
-    # first must not replace it without --force (with --force it may: that is uwe's export).
+    # first must not replace it without --force (with --force it may: that is the tool's export).
     path = f"{tmp_path}/{target}"
     inner: list[int] = []
 

@@ -24,7 +24,7 @@ from uwe_cli.views.form import Column, Document, Field, Section, Table
 
 # What a terminal would act on, or a reader would not see: controls (but newline), line and
 # paragraph separators, format characters (bidirectional overrides, zero-width characters,
-# the soft hyphen, tag characters...). Built from the Unicode database, not from uwe's list.
+# the soft hyphen, tag characters...). Built from the Unicode database, not from the tool's list.
 CONTROL = re.compile(
     "["
     + "".join(

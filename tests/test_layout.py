@@ -92,7 +92,7 @@ def test_a_table_whose_cells_fit_has_no_blank_lines_and_no_repeated_title(uwe: U
     lines = uwe("results", env={"COLUMNS": "160"}).stdout.splitlines()
     assert lines[:5] == [
         "First assessment: Competitiveness poles",
-        "Result (uwe's label)                            Figure   As the slides say (translated)",
+        "Result (the tool's label)                       Figure   As the slides say (translated)",
         "─" * 108,
         "Member companies of the poles                      600   600 member companies of the poles",
         "Share of value added                               45%   45% of value added and 24% of industrial employment",
@@ -104,10 +104,10 @@ def test_the_bar_chart_keeps_its_labels_whole_at_40_columns(uwe: Uwe) -> None:
     out = uwe("regions", env={"COLUMNS": "40"}).stdout
     chart = out.split("\nGDP per capita\n", 1)[1].split("\n\n")[0].splitlines()
     assert chart == [
-        "Belgium                 ████     €30,500",
-        "Flanders                ████     €28,800",
-        "Brussels-Capital Region ████████ €54,700",
-        "Wallonia                ███      €21,500",
+        "Belgium  █████████████           €30,500",
+        "Flanders ████████████            €28,800",
+        "Brussels ███████████████████████ €54,700",
+        "Wallonia █████████               €21,500",
     ]
 
 

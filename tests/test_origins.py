@@ -100,12 +100,17 @@ def test_a_search_match_in_a_quote_says_whether_it_is_the_slides_words_or_a_tran
     def labels(*args: str) -> list[tuple[str, str]]:
         return [(h["field_label"], h["lang"]) for h in uwe("search", *args, "-f", "json").json()]  # type: ignore[attr-defined]
 
-    assert labels("patents filed") == [("First assessment", "en"), ("As the slides say (translated)", "en")]
-    assert labels("brevets") == [("First assessment", "fr"), ("As the slides say", "fr")]
+    # (a figure's quote is named by its figure: "First assessment, as the slides say")
+    assert labels("patents filed") == [
+        ("First assessment", "en"),
+        ("First assessment, as the slides say (translated)", "en"),
+    ]
+    assert labels("brevets") == [("First assessment", "fr"), ("First assessment, as the slides say", "fr")]
     dutch = lines(uwe("search", "octrooiaanvragen", "--lang", "nl"))
-    assert dutch[-2:] == [
-        "Competitiviteitspolen   regeling   Volgens de dia's        202 ingediende",
-        "                                   (vertaald)              octrooiaanvragen",
+    assert dutch[-3:] == [
+        "Competitiviteitspolen   regeling   Eerste balans,          202 ingediende",
+        "                                   volgens de dia's        octrooiaanvragen",
+        "                                   (vertaald)",
     ]
 
 

@@ -1,4 +1,4 @@
-"""Every word is the slides' or marked as uwe's, in every format; and uwe audits its source (issue 11)."""
+"""Every word is the slides' or marked as the tool's, in every format; and uwe audits its source (issue 11)."""
 
 from __future__ import annotations
 
@@ -18,63 +18,65 @@ def lines(run: object) -> list[str]:
     return [line.rstrip() for line in run.stdout.splitlines()]  # type: ignore[attr-defined]
 
 
-# uwe's words and the slides', told apart
+# the tool's words and the slides', told apart
 
 
 def test_uwes_summaries_labels_and_readings_are_named_in_json_and_csv(uwe: Uwe) -> None:
     schemes = {s["id"]: s for s in uwe("schemes", "-f", "json", "--lang", "fr").json()}
-    assert schemes["poles"]["by_uwe"] == {
+    assert schemes["poles"]["tool_words"] == {
         "written": ["summary", "participants", "results.label", "aliases"],
         "classified": ["status"],
     }
-    # Names a reader may type (`DG`): uwe's, not the slides'.
-    # Codes and where a community lies are uwe's additions too: the slides give neither.
-    assert uwe("region", "german", "-f", "json").json()["by_uwe"] == {
+    # Names a reader may type (`DG`): the tool's, not the slides'.
+    # Codes and where a community lies are the tool's additions too: the slides give neither.
+    assert uwe("region", "german", "-f", "json").json()["tool_words"] == {
         "written": ["aliases"],
         "classified": ["within"],  # (the Community has no NUTS or ISO code of its own)
     }
-    assert schemes["export-grappes"]["by_uwe"]["computed"] == ["groupings"]
+    assert schemes["export-grappes"]["tool_words"]["computed"] == ["groupings"]
     assert schemes["export-grappes"]["groupings"]["computed"] is True
     regions = list(csv.DictReader(io.StringIO(uwe("regions", "-f", "csv").stdout)))
-    assert {r["by_uwe.computed"] for r in regions} == {"gdp_share_of_belgium_pct"}
+    assert {r["tool_words.computed"] for r in regions} == {"gdp_share_of_belgium_pct"}
     result = uwe("results", "-f", "json", "--lang", "fr").json()[0]
-    assert (result["label"], result["quote"], result["by_uwe"]) == (
+    assert (result["label"], result["quote"], result["tool_words"]) == (
         "Entreprises membres des pôles", "600 entreprises membres des pôles", {"written": ["label"]},
     )  # fmt: skip
 
 
 def test_the_table_labels_uwes_words_and_says_english_is_a_translation(uwe: Uwe) -> None:
     out = uwe("schemes", "poles").stdout
-    assert "Who takes part (uwe's summary)" in " ".join(out.split())
+    assert "Who takes part (the tool's summary)" in " ".join(out.split())
     assert lines(uwe("schemes", "poles"))[-2:] == [
-        "Texts translated from the slides' French by uwe; --lang fr shows the slides' own",
-        "words.",
+        "Texts translated from the slides' French by the tool; --lang fr shows the",
+        "slides' own words.",
     ]
     assert "translated" not in uwe("schemes", "poles", "--lang", "fr").stdout
-    assert "Schemes (uwe's summaries)" in uwe().stdout
+    assert "Schemes (the tool's summaries)" in uwe().stdout
     markdown = uwe("results", "-f", "markdown").stdout.splitlines()
-    assert markdown[2] == "| Result (uwe's label) | Figure | As the slides say (translated) |"
+    assert markdown[2] == "| Result (the tool's label) | Figure | As the slides say (translated) |"
     assert (
-        "| Résultat (libellé d’uwe) | Chiffre | Selon les diapositives |"
+        "| Résultat (libellé de l’outil) | Chiffre | Selon les diapositives |"
         in uwe("results", "-f", "markdown", "--lang", "fr").stdout
     )
-    assert markdown[-1] == "*Texts translated from the slides' French by uwe; --lang fr shows the slides' own words.*"
+    assert (
+        markdown[-1] == "*Texts translated from the slides' French by the tool; --lang fr shows the slides' own words.*"
+    )
 
 
 def test_a_scheme_tells_its_status_from_the_slides_words_and_its_english_term(uwe: Uwe) -> None:
     out = lines(uwe("scheme", "poles"))
     assert out[1:7] == [
-        "Period                          since 2006",
-        "As the slides say (translated)  Flagship policy of the Walloon Government since",
-        "                                2006",
-        "The slides' English term        “competitiveness cluster”",
+        "Period                               since 2006",
+        "As the slides say (translated)       Flagship policy of the Walloon Government",
+        "                                     since 2006",
+        "The slides' English term             “competitiveness cluster”",
         # In quotation marks only the slides' own words: the French, whatever the language.
-        "Status                          active, as uwe reads “Politique-phare du",
-        "                                Gouvernement wallon depuis 2006”",
+        "Status                               active, as the tool reads “Politique-phare",
+        "                                     du Gouvernement wallon depuis 2006”",
     ]
     french = lines(uwe("scheme", "poles", "--lang", "fr"))
     assert "Le terme anglais des diapositives  « competitiveness cluster »" in french
-    # The slide's own bullets, verbatim, in the scheme; uwe's labels in `uwe results`.
+    # The slide's own bullets, verbatim, in the scheme; the tool's labels in `uwe results`.
     assert "• 45% de la valeur ajoutée et 24% de l’emploi industriel" in french
 
 
@@ -87,15 +89,15 @@ def test_a_grouping_shows_the_words_behind_its_sector_and_status(uwe: Uwe) -> No
         "Domaine",
         "• Clusters régionaux : Énergie durable",
         "",
-        "Secteurs (classement d’uwe)",
+        "Secteurs (classement de l’outil)",
     ]
     assert lines(uwe("cluster", "tweed", "--lang", "fr"))[8] == "• Énergie, d’après « Énergie durable »"
     assert (
         lines(uwe("cluster", "btp", "--lang", "fr"))[2]
-        == "Statut       en formation, selon uwe, d’après « BTP (en formation) »"
+        == "Statut       en formation, selon l’outil, d’après « BTP (en formation) »"
     )
     data = uwe("cluster", "btp", "-f", "json", "--lang", "fr").json()
-    assert (data["status"], data["status_quote"], data["by_uwe"]) == (
+    assert (data["status"], data["status_quote"], data["tool_words"]) == (
         "in-formation", "BTP (en formation)", {"classified": ["sectors", "status"]},
     )  # fmt: skip
     twist = uwe("cluster", "twist", "-f", "json").json()
@@ -131,11 +133,11 @@ def test_about_tells_recorded_slides_from_the_decks_size(uwe: Uwe) -> None:
     out = lines(uwe("about"))
     at = out.index("The source")
     assert out[at + 5 : at + 7] == [
-        "Slides  23 recorded; the deck has at least 25 (computed by uwe from its page",
-        "        numbers)",
+        "Slides  23 recorded; the deck has at least 25 (computed by the tool from its",
+        "        page numbers)",
     ]
     data = uwe("about", "-f", "json").json()
-    assert (data["slide_count"], data["by_uwe"]) == (
+    assert (data["slide_count"], data["tool_words"]) == (
         {"recorded": 23, "in_the_deck_at_least": 25}, {"computed": ["slide_count.in_the_deck_at_least"]},
     )  # fmt: skip
 
@@ -150,7 +152,7 @@ def test_results_show_outputs_apart_from_parts(uwe: Uwe) -> None:
         "    → Entreprises créées                 19",
     ]
     assert out[-2:] == [
-        "En retrait : une composante du résultat qui précède ; avec → : ce que ce",
+        "En retrait\xa0: une composante du résultat qui précède\u202f; avec →\xa0: ce que ce",
         "résultat a produit, et non une de ses composantes.",
     ]
     data = {r["id"]: r for r in uwe("results", "-f", "json").json()}
@@ -190,10 +192,10 @@ def test_the_glossary_is_in_concepts_and_first_in_search(uwe: Uwe) -> None:
                                     "quote_translation": {"lang": "en", "text": "Obligation to hire a facilitator."},
                                     "source": "Regional clusters"}  # fmt: skip
     out = lines(uwe("concepts", "--lang", "fr"))
-    at = out.index("Glossaire : les mots des diapositives")
+    at = out.index("Glossaire\xa0: les mots des diapositives")  # (the tool's heading, typeset)
     assert out[at + 1].startswith("• grappe : Le mot des diapositives pour un groupement d’entreprises")
     english = " ".join(uwe("concepts").stdout.split())
-    # The slides' words stay theirs in English, with uwe's translation beside them, outside the
+    # The slides' words stay theirs in English, with the tool's translation beside them, outside the
     # quotation marks (which hold the slides' words only).
     assert (
         "« Obligation d’engager un animateur. » (Regional clusters), in translation: Obligation to hire a facilitator."
@@ -212,16 +214,16 @@ def test_notes_exact(uwe: Uwe) -> None:
         "Notes on the source (4)",
         "",
         "The regions' populations add up to more than the country's (Belgium)",
-        "Note               a disagreement: the slides' figures do not agree with one",
-        "                   another",
-        "As the slides say  Flanders: 6.4 million",
-        "                   Brussels-Capital Region: 1.1 million",
-        "                   Wallonia: 3.6 million",
-        "                   Belgium: 11 million",
-        "uwe computed       11.1 million (the populations of Flanders, Brussels-Capital",
-        "                   Region and Wallonia, added up)",
-        "Against            11 million (the population of Belgium)",
-        "Difference         +100,000 (+0.9%)",
+        "Note                  a disagreement: the slides' figures do not agree with one",
+        "                      another",
+        "As the slides say     Flanders: 6.4 million",
+        "                      Brussels: 1.1 million",
+        "                      Wallonia: 3.6 million",
+        "                      Belgium: 11 million",
+        "Computed by the tool  11.1 million (the populations of Flanders, Brussels and",
+        "                      Wallonia, added up)",
+        "Against               11 million (the population of Belgium)",
+        "Difference            +100,000 (+0.9%)",
     ]
 
 
@@ -230,11 +232,11 @@ def test_notes_compute_from_unrounded_values(uwe: Uwe) -> None:
     at = out.index("GDP per capita, Wallonia as a share of Belgium: not the same in euros and in EU")
     # 21,500 / 30,500 = 70.49%, 88 / 119 = 73.95%: −3.46 points, −3.5 (not 70.5 − 73.9 = −3.4).
     assert out[at + 6 : at + 12] == [
-        "uwe computed       70.5% (the GDP per capita of Wallonia as a percentage of that",
-        "                   of Belgium)",
-        "Against            73.9% (the GDP per capita index (EU28=100) of Wallonia as a",
-        "                   percentage of that of Belgium)",
-        "Difference         −3.5 percentage points",
+        "Computed by the tool  70.5% (the GDP per capita of Wallonia as a percentage of",
+        "                      that of Belgium)",
+        "Against               73.9% (the GDP per capita index (EU28=100) of Wallonia as",
+        "                      a percentage of that of Belgium)",
+        "Difference            −3.5 percentage points",
         "",
     ]
     ratio = {n["id"]: n for n in uwe("notes", "-f", "json").json()}["gdp-ratio-wallonia"]
@@ -290,9 +292,9 @@ def test_notes_json_has_the_numbers_and_formulas(uwe: Uwe) -> None:
     assert "Difference         −€1,501 (−4.9%)" in lines(uwe("notes"))
     ratio = notes["gdp-ratio-wallonia"]
     assert ratio["against"]["formula"] == "100 × wallonia.gdp_per_capita_index / belgium.gdp_per_capita_index"
-    assert notes["within-german-speaking-community"]["by_uwe"] == {"computed": ["computed"]}
+    assert notes["within-german-speaking-community"]["tool_words"] == {"computed": ["computed"]}
     rows = list(csv.DictReader(io.StringIO(uwe("notes", "-f", "csv").stdout)))
-    assert rows[0]["computed.value"] == "11100000" and rows[0]["by_uwe.computed"] == "computed; against; difference"
+    assert rows[0]["computed.value"] == "11100000" and rows[0]["tool_words.computed"] == "computed; against; difference"
     assert rows[0]["kind"] == "disagreement"
 
 
@@ -343,6 +345,6 @@ def test_a_tag_no_words_name_is_shown_as_uwes_reading(uwe: Uwe, data_copy: Path)
     assert (glass["groupings"], [t["quote"] for t in glass["named_by"]].count(None)) == (26, 25)
     assert glass["source"] == ["The existing clusters"]
     out = " ".join(uwe(*folder, "sectors").stdout.split())
-    assert "ARESA (uwe's reading: no words of the slides name it) CAP 2020 (uwe's reading:" in out
+    assert "ARESA (the tool's reading: no words of the slides name it) CAP 2020 (the tool's reading:" in out
     assert "… and 20 more" in out
-    assert "• Glass (uwe's reading: no words of the slides name it)" in uwe(*folder, "cluster", "aresa").stdout
+    assert "• Glass (the tool's reading: no words of the slides name it)" in uwe(*folder, "cluster", "aresa").stdout

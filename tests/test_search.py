@@ -8,6 +8,10 @@ from typing import Any
 
 import pytest
 
+from uwe_cli.i18n.messages import Message
+from uwe_cli.names import matching
+from uwe_cli.views import search
+
 Uwe = Callable[..., Any]
 # Fields that hold the source's words; everything else (ids, units, codes, periods) is never searched.
 TEXT_FIELDS = re.compile(r"^(name|title|subtitle|aliases|synonyms|acronym|author|summary|definition|criteria|features|"
@@ -62,7 +66,7 @@ def test_fields_are_named_as_a_reader_knows_them(uwe: Uwe) -> None:
     hits = uwe("search", "valorisation", "-f", "json").json()
     assert [(h["id"], h["field"], h["field_label"], h["lang"]) for h in hits] == [
         ("waste", "synonyms[10]", "Also matches", None),
-        ("technology-grappes", "objectives[2]", "Objectives", "fr"),
+        ("technology-grappes", "objectives[2]", "Objectives", "en"),  # (matched in English too: shown so)
         ("val-plus", "memberships[0].domain", "Domain (Regional clusters)", "fr"),
         ("insufficient-rd-valorisation", "text", "Text", "fr"),
     ]
@@ -78,13 +82,16 @@ def test_fields_are_named_as_a_reader_knows_them(uwe: Uwe) -> None:
 
 def test_the_table_names_the_language_of_a_match_in_the_other_one(uwe: Uwe) -> None:
     out = uwe("search", "valorisation", env={"COLUMNS": "120"}).stdout.splitlines()
-    assert out[:6] == [
+    assert out[:9] == [
         "“valorisation”: 4 matches",
-        "Record                Kind       Field                                   Match",
+        "Record                Kind       Field               Match",
         "─" * 120,
-        "Waste                 sector     Also matches                            valorisation des déchets",
+        "Waste                 sector     Also matches        valorisation des déchets",
+        "Technology clusters   scheme     Objectives          valorisation (exploitation of results)",
         "",
-        "Technology clusters   scheme     Objectives, in French                   valorisation",
+        "(Val)+                grouping   Domain (Regional    Collecte, traitement et valorisation des déchets",
+        "                                 clusters), in",
+        "                                 French",
     ]
     assert "Texte " in uwe("search", "valorisation", "--lang", "fr", env={"COLUMNS": "120"}).stdout
 
@@ -104,6 +111,60 @@ def test_snippets_are_cut_between_words(uwe: Uwe, query: str) -> None:
         assert start == 0 or text[start - 1] == " ", (query, snippet)
         assert end == len(text) or text[end] == " " or text[end - 1] in ".,;:", (query, snippet)
         assert snippet.startswith("…") == (start > 0) and snippet.endswith("…") == (end < len(text.rstrip()))
+
+
+def _every_field(ds: Any) -> list[tuple[str, Any]]:
+    from uwe_cli.views.common import citable
+
+    names = {s["id"]: s["name"] for s in ds["schemes"]}
+    return [
+        (field, search._label(record, field, names))
+        for kind, record in [*citable(ds, slides=True), *(("sector", s) for s in ds["sectors"])]
+        for field, _, _ in search._strings(record)
+    ]
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "de", "bg"])
+def test_every_field_search_can_name_is_named_in_the_readers_language(lang: str) -> None:
+    from babel.messages.pofile import read_po
+
+    from uwe_cli.dataset import store
+    from uwe_cli.i18n.language import _LOCALE, Language
+
+    ds = store.load_dataset(store.shipped_data_dir(), use_cache=False)
+    fields = _every_field(ds)
+    assert len(fields) > 300
+    english = Language("en")
+    with (_LOCALE / lang / "LC_MESSAGES" / "uwe.po").open("rb") as handle:
+        catalogue = {(m.context, m.id) for m in read_po(handle) if m.id and m.string}
+    for field, label in fields:
+        assert isinstance(label, Message), field  # never the path itself (`funding, amount per year, quote`)
+        assert (label.context, label.id) in catalogue, (lang, field, english.message(label))
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "record", "text"),
+    [
+        # Each word of the phrase starts a word, in order: inflected forms are found.
+        ("bg", "полюс на конкурентоспособност", "poles", "Полюси на конкурентоспособност"),
+        ("nl", "regionale cluster", "regional-clusters", "Regionale clusters"),
+        ("de", "Wettbewerbspol", "poles", "Wettbewerbspole"),
+        ("fr", "pôle de compét", "poles", "Pôles de compétitivité"),
+    ],
+)
+def test_a_phrase_matches_word_beginnings_in_order_and_in_the_readers_language(
+    uwe: Uwe, lang: str, query: str, record: str, text: str
+) -> None:
+    hits = uwe("search", query, "-f", "json", "--lang", lang).json()
+    assert (record, text, lang) in [(h["id"], h["text"], h["lang"]) for h in hits]
+
+
+def test_a_phrase_finds_as_much_in_bulgarian_as_in_english(uwe: Uwe) -> None:
+    english = uwe("search", "competitiveness pole", "-f", "json").json()
+    bulgarian = uwe("search", "полюс на конкурентоспособност", "-f", "json", "--lang", "bg").json()
+    assert len(bulgarian) >= len(english) >= 9
+    assert not matching.mentions("competitiveness poles", "pole competitiveness")  # (in order)
+    assert not matching.mentions("competitiveness and poles", "competitiveness pole")  # (one after the other)
 
 
 def test_search_matches_words_from_their_start_not_inside_them(uwe: Uwe) -> None:

@@ -18,7 +18,7 @@ def test_a_dataset_too_large_to_cache_says_so_once(
     expected = main("--data-dir", str(data_copy), "regions", "--no-cache").stdout
     monkeypatch.setattr(cache, "MAX_ENTRY_BYTES", 100_000)
     note = (
-        f"uwe: {data_copy}: 1 MiB of validated data, too large for uwe's cache (0 MiB at most): every command reads "
+        f"uwe: {data_copy}: 1 MiB of validated data, too large for the tool's cache (0 MiB at most): every command reads "
         "and validates the folder again\n"
     )
     for _ in range(2):
@@ -27,4 +27,4 @@ def test_a_dataset_too_large_to_cache_says_so_once(
         assert run.stderr.replace("\n", " ").rstrip() + "\n" == note.replace("\n", " ").rstrip() + "\n"
     assert not cache.entry_path(data_copy).exists()
     check = main("--data-dir", str(data_copy), "data", "check")
-    assert check.exit_code == 0 and check.stderr.count("too large for uwe's cache") == 1
+    assert check.exit_code == 0 and check.stderr.count("too large for the tool's cache") == 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,3 +64,17 @@ def test_a_command_quoted_in_a_message_stays_on_one_line(uwe, lang: str) -> None
         lines = screen.wrapped(message, width=width).splitlines()
         assert any("uwe cluster tweed" in line for line in lines), (width, lines)
         assert any("uwe clusters" in line for line in lines), (width, lines)
+
+
+def test_french_no_break_spaces_are_characters_in_every_format_of_the_tools_words(uwe: Any, tmp_path: Path) -> None:
+    """A browser, a word processor or a pager re-wraps text: `:` `;` `»` must not start a line."""
+    markdown = uwe("region", "wallonia", "-f", "markdown", "--lang", "fr").stdout
+    assert "- **Capitale\u00a0:** Namur" in markdown
+    table = uwe("clusters", "--search", "aerospace", "--lang", "fr").stdout
+    assert table.startswith("Groupements nommés (0)\u00a0: «\u202faerospace\u202f»")
+    for suffix in (".txt", ".html", ".svg"):
+        path = tmp_path / f"regions{suffix}"
+        assert uwe("regions", "--lang", "fr", "--export", str(path)).exit_code == 0
+        assert "régions\u00a0:" in path.read_text(encoding="utf-8"), suffix  # (SVG writes spaces as &#160;)
+    english = uwe("region", "wallonia", "-f", "markdown").stdout
+    assert "- **Capital:** Namur" in english

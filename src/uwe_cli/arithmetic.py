@@ -1,4 +1,4 @@
-"""uwe's computations on the slides' figures, each finite or "not computable" (None).
+"""the tool's computations on the slides' figures, each finite or "not computable" (None).
 
 A figure may be any finite number (`1.0e-310` is one), and a share of it may still overflow:
 100 × 30,000 / 1.0e-310 is infinite in floating point, and `round()` of it fails. No reader

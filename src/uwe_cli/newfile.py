@@ -5,8 +5,8 @@ run) opens next: a full disk or an interrupt must not leave a truncated file beh
 nothing that appeared meanwhile may be replaced. So the bytes go to a temporary name in the
 same folder first (a short one: a long final name plus a suffix would pass NAME_MAX), and
 only a complete file or folder gets the final name, with a rename that fails when the name
-is taken (`rename_new`). `replace_own` swaps an earlier export of uwe's for a new one, and
-only once it has checked, at the moment of the swap, that the old one is still all uwe's.
+is taken (`rename_new`). `replace_own` swaps an earlier export of the tool's for a new one, and
+only once it has checked, at the moment of the swap, that the old one is still all the tool's.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def rename_new(source: Path, target: Path) -> None:
 
 def _claim_and_replace(source: Path, target: Path) -> None:
     """Without hard links: claim the name with O_EXCL (which fails when it is taken), then
-    replace the empty claim, which is uwe's own, by the complete file."""
+    replace the empty claim, which is the tool's own, by the complete file."""
     os.close(os.open(target, _FLAGS, 0o600))
     try:
         os.replace(source, target)
@@ -147,7 +147,7 @@ def _load_renameat2() -> Callable[..., int] | None:
 
 
 def replace_own(new: Path, old: Path, *, own: Callable[[Path], list[Path] | None]) -> None:
-    """Put `new` in place of `old`, an earlier export of uwe's, or raise.
+    """Put `new` in place of `old`, an earlier export of the tool's, or raise.
 
     `own(path)` lists the files of `path` uwe wrote, or None if `path` holds anything else: it
     is asked again here, once `old` is set aside under a hidden name, so that a file the user
@@ -173,7 +173,7 @@ def replace_own(new: Path, old: Path, *, own: Callable[[Path], list[Path] | None
             raise NotOwn(old)
         try:
             rename_new(new, old)
-        finally:  # (the old export goes either way: it was uwe's, and --force asked to replace it)
+        finally:  # (the old export goes either way: it was the tool's, and --force asked to replace it)
             for path in files:
                 _remove(path)
             with contextlib.suppress(OSError):

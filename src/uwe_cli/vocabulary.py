@@ -9,7 +9,7 @@ FORMATS = {"table": (), "json": (), "csv": (), "markdown": ("md",), "bibtex": ("
 BIBTEX_COMMAND = "cite"
 # The views `uwe cite VIEW` takes, by their commands (views/cite.py gives their slides).
 CITED_VIEWS = ("regions", "schemes", "clusters", "sectors", "lessons", "results", "concepts", "notes", "about")
-# uwe's languages, with their names in each of them (as a reader may type one).
+# the tool's languages, with their names in each of them (as a reader may type one).
 LANGS = {
     "en": ("english", "anglais", "engels", "englisch", "английски"),
     "fr": ("french", "français", "francais", "frans", "französisch", "френски"),
@@ -25,9 +25,9 @@ SORT_KEYS = {
 }
 CLUSTER_SORT_KEYS = {
     "name": ("nom", "naam", "име"),
-    "scheme": ("schemes", "dispositif", "regeling", "схема"),
+    "scheme": ("schemes", "dispositif", "regeling", "programm", "схема"),
     "status": ("statut", "статус"),
-    "sectors": ("sector", "secteur", "secteurs", "сектор"),
+    "sectors": ("sector", "secteur", "secteurs", "sectoren", "sektoren", "сектор", "сектори"),
 }
 SCHEME_SORT_KEYS = {
     "name": ("nom", "naam", "име"),
@@ -35,7 +35,7 @@ SCHEME_SORT_KEYS = {
     "groupings": ("count", "groupements", "groeperingen", "gruppierungen", "групи"),
 }
 SEARCH_SORT_KEYS = {
-    "relevance": ("rank", "pertinence", "relevantie", "relevanz"),
+    "relevance": ("rank", "pertinence", "relevantie", "relevanz", "значимост"),
     "name": ("nom", "naam", "име"),
     "kind": ("type", "sorte", "soort", "art", "вид"),
 }

@@ -1,7 +1,7 @@
 """The error boundary: the one place where exceptions become exit codes.
 
 `run` runs uwe and maps whatever ends it to an exit code (errors.ExitCode) and at most one
-line on stderr: uwe's own errors, Click's usage errors, a closed or full output, Ctrl-C and
+line on stderr: the tool's own errors, Click's usage errors, a closed or full output, Ctrl-C and
 other signals, and the unforeseen. The command group's `main` (command_line.Group) goes through
 it, so the `uwe` program and Typer's CliRunner in the tests give the same answers;
 `__main__.run` goes through it too, around the import of the libraries.
@@ -140,7 +140,7 @@ def _usage_error(exc: Any, args: Sequence[str]) -> int:
         except Exception as failed:
             return exit_code(failed, args)
         return _flushed(ExitCode.OK, args)
-    message = exc.format_message().rstrip(".")  # (Click's words: command_line.py says most in uwe's)
+    message = exc.format_message().rstrip(".")  # (Click's words: command_line.py says most in the tool's)
     if ctx is not None:
         message += f" (see '{ctx.command_path} --help')"
     _say(message)
@@ -168,7 +168,7 @@ def _unexpected(exc: BaseException) -> str:
 
         return current().message(msg("unexpected {error}: {detail} (re-run with --debug to see the traceback)",
                                      error=type(exc).__name__, detail=str(exc)))  # fmt: skip
-    except Exception:  # (a fault of uwe's own: its catalogue may be what fails)
+    except Exception:  # (a fault of the tool's own: its catalogue may be what fails)
         return f"unexpected {type(exc).__name__}: {exc} (re-run with --debug to see the traceback)"
 
 

@@ -4,12 +4,12 @@ Typer 0.29 converts option values through pydantic `TypeAdapter`s, built when a 
 line is parsed: one for every option but a flag that already holds True or False, even
 for an option that was not given. Building the first one loads pydantic's schema
 machinery: about 60 ms on a 2-core machine, more than everything else uwe does to answer
-a command (see benchmarks/run.py). Yet uwe's options are all flags or text (`bool`, `str`,
+a command (see benchmarks/run.py). Yet the tool's options are all flags or text (`bool`, `str`,
 `list[str]`, or a `Path` with no checks), and what the command line gives them needs no
 conversion beyond `Path(text)`; the checks that matter (names, formats, export files) are
-uwe's own, with suggestions.
+the tool's own, with suggestions.
 
-So before Typer parses, `install` puts a `_Converter` of uwe's in the slot where Typer
+So before Typer parses, `install` puts a `_Converter` of the tool's in the slot where Typer
 keeps the converter it would build for a parameter (`_runtime_param`). That slot is
 private, and a Typer release may change it; whatever it changes, uwe must still work:
 - no slot (older or newer Typer): nothing is installed, Typer converts as usual;
@@ -29,14 +29,14 @@ from typing import Any
 
 _SLOT = "_runtime_param"  # where Typer 0.29 keeps a parameter's converter (None: not built yet)
 
-# The annotations uwe's converter takes over; any other stays Typer's.
+# The annotations the tool's converter takes over; any other stays Typer's.
 _TARGETS = (bool, str, list[str], Path)
 
 _NOT_PLAIN = object()  # "not plain command-line text: Typer's own conversion"
 
 
 def install(params: Iterable[Any]) -> None:
-    """Give each of `params` that is a flag or a text option uwe's converter. Never fails."""
+    """Give each of `params` that is a flag or a text option the tool's converter. Never fails."""
     for param in params:
         try:
             if getattr(param, _SLOT, ...) is None and _plain(param):
@@ -59,7 +59,7 @@ def _plain(param: Any) -> bool:
 
 
 class _Converter:
-    """uwe's converter in a parameter's slot: plain text itself, anything else Typer's."""
+    """The tool's converter in a parameter's slot: plain text itself, anything else Typer's."""
 
     def __init__(self, param: Any) -> None:
         self._param = param

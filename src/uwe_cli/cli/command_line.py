@@ -1,4 +1,4 @@
-"""How uwe's commands meet Typer (and the Click inside it): parsing, help, usage errors.
+"""How the tool's commands meet Typer (and the Click inside it): parsing, help, usage errors.
 
 commands.py declares the commands; the classes here give every one of them the same manners:
 - options are converted without Typer's pydantic start-up cost (coercion.py);
@@ -6,7 +6,7 @@ commands.py declares the commands; the classes here give every one of them the s
   and `uwe help [COMMAND]` and `uwe version` are `uwe [COMMAND] --help` and `uwe --version`;
 - help is laid out for the terminal's width (Click never goes under 50 columns), lists
   each command's help in full, and names arguments by their placeholder (`NAME`): helptext.py;
-- a usage error is uwe's own one line, in uwe's words ("unknown …", "missing …"), with
+- a usage error is the tool's own one line, in the tool's words ("unknown …", "missing …"), with
   what to type next.
 Only Click's public API is used, so a Typer release that changes its internals cannot
 change what a user sees.
@@ -167,7 +167,7 @@ class Group(_Manners, TyperGroup):
         helptext.definitions(formatter, lang.gettext("Commands", "help"), rows)
 
 
-# Usage errors in uwe's words. Click's wording changes between releases; its exceptions'
+# Usage errors in the tool's words. Click's wording changes between releases; its exceptions'
 # classes and attributes are what is read here, and anything else keeps Click's message.
 
 
@@ -284,7 +284,7 @@ def _what_to_type(ctx: Any) -> Any:
     from uwe_cli.i18n.messages import msg
 
     found = _EXAMPLE.search(ctx.command.epilog or "")
-    example = found.group(1) if found else None
+    example = helptext.help_language().gettext(found.group(1), helptext.EXAMPLE) if found else None
     parent = ctx.parent.command if ctx.parent is not None else None
     plural = f"{ctx.info_name}s"
     if parent is not None and plural in getattr(parent, "commands", {}):

@@ -115,7 +115,7 @@ def regions(
         typer.Option(
             "--base",
             metavar="NAME",
-            help="Also compare each with this region: the difference and the ratio (computed by uwe).",
+            help="Also compare each with this region: the difference and the ratio (computed by the tool).",
             autocompletion=completion.records("regions"),
         ),
     ] = None,
@@ -134,7 +134,7 @@ def region(
         str,
         typer.Argument(
             metavar="NAME",
-            help="A region: id, or name in any of uwe's languages (see `uwe regions`).",
+            help="A region: id, or name in any of the tool's languages (see `uwe regions`).",
             autocompletion=completion.records("regions"),
         ),
     ],
@@ -203,7 +203,7 @@ def clusters(
             "--sector",
             "-s",
             metavar="SECTOR",
-            help="A sector, in any of uwe's languages (see `uwe sectors`); repeat for either.",
+            help="A sector, in any of the tool's languages (see `uwe sectors`); repeat for either.",
             autocompletion=completion.records("sectors"),
             show_default=False,
         ),
@@ -332,7 +332,7 @@ _plain_view(
 _plain_view(
     "notes",
     module_name="notes",
-    help_text="Where the source's figures do not agree with one another, computed by uwe from the data in use.",
+    help_text="Where the source's figures do not agree with one another, computed by the tool from the data in use.",
     example="uwe notes --format json",
 )
 _plain_view(
@@ -382,7 +382,7 @@ def search_command(
         ),
     ] = None,
 ) -> None:
-    """Every record of any kind that mentions TEXT, in any of uwe's languages, and where."""
+    """Every record of any kind that mentions TEXT, in any of the tool's languages, and where."""
     from uwe_cli.views import search
 
     _show(ctx, search.search, out, query=query, sort=sort)

@@ -86,7 +86,7 @@ def data_check(
 
 @data_app.command("init", epilog="Example: uwe data init ./my-data")
 def data_init(
-    given: Annotated[str, typer.Argument(metavar="DIRECTORY", help="A new folder (or one without uwe's files).")],
+    given: Annotated[str, typer.Argument(metavar="DIRECTORY", help="A new folder (or one without the tool's files).")],
 ) -> None:
     """Copy the shipped dataset into DIRECTORY, to edit and use with --data-dir."""
     from uwe_cli.dataset import store
@@ -140,7 +140,7 @@ def data_export(
 
 @data_app.command("clear-cache", epilog="Example: uwe data clear-cache")
 def data_clear_cache() -> None:
-    """Remove uwe's cache of validated data folders; each is rebuilt when next used."""
+    """Remove the tool's cache of validated data folders; each is rebuilt when next used."""
     from uwe_cli.dataset import cache
     from uwe_cli.output import render as output
 

@@ -1,4 +1,4 @@
-"""Help as uwe lays it out: in the reader's language, for the terminal's width, each
+"""Help as the tool lays it out: in the reader's language, for the terminal's width, each
 command's help in full, arguments named by their placeholder (`NAME`, `FICHIER`).
 
 Used by the manners of every command (command_line.py); only Click's public API.
@@ -18,6 +18,9 @@ from uwe_cli.errors import UsageError
 MAX_HELP_WIDTH = 80
 # Under this width, help puts each description under its option rather than beside it.
 NARROW_HELP = 60
+# The catalogues' context of an example command: each language gives its own, with names and
+# choices in its words (`uwe region wallonië`), which uwe accepts as it accepts the ids.
+EXAMPLE = "example"
 
 
 def definitions(formatter: Any, heading: str, rows: list[tuple[str, str]]) -> None:
@@ -87,7 +90,7 @@ def metavars(text: str, lang: Any) -> str:
     return _METAVAR.sub(lambda found: lang.message(_METAVARS[found.group(0)]), text)
 
 
-# The placeholders of uwe's usage lines and options, as each language names them.
+# The placeholders of the tool's usage lines and options, as each language names them.
 def _metavar_messages() -> dict[str, Any]:
     from uwe_cli.i18n.messages import msg_p
 
@@ -154,7 +157,7 @@ def translated_epilog(epilog: str) -> str:
     if example != epilog:
         from uwe_cli.i18n.messages import msg
 
-        return str(lang.message(msg("Example: {command}", command=example)))
+        return str(lang.message(msg("Example: {command}", command=lang.gettext(example, EXAMPLE))))
     return str(lang.gettext(epilog))
 
 
@@ -182,6 +185,8 @@ def help_messages(group: Any) -> set[tuple[str | None, str]]:
         epilog = inspect.cleandoc(getattr(command, "epilog", None) or "")
         if epilog and not epilog.startswith("Example: "):
             found.add((None, epilog))
+        elif epilog:
+            found.add((EXAMPLE, epilog.removeprefix("Example: ")))
         for param in getattr(command, "params", ()):
             if getattr(param, "help", None) and not getattr(param, "hidden", False):
                 found.add((None, param.help))

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 class App(typer.Typer):
-    """A Typer app whose commands have uwe's manners (command_line.py)."""
+    """A Typer app whose commands have the tool's manners (command_line.py)."""
 
     def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # type: ignore[override]
         kwargs.setdefault("cls", command_line.Command)
@@ -127,7 +127,7 @@ def say_too_large(data_dir: Path) -> None:
     if store.too_large:
         size = Quantity(-(-store.too_large.pop() // 2**20))
         output.note(current().message(msg(
-            "{folder}: {size} MiB of validated data, too large for uwe's cache ({limit} MiB at most): every "
+            "{folder}: {size} MiB of validated data, too large for the tool's cache ({limit} MiB at most): every "
             "command reads and validates the folder again", folder=data_dir, size=size,
             limit=Quantity(cache.MAX_ENTRY_BYTES // 2**20),
         )))  # fmt: skip

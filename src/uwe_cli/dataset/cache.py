@@ -6,7 +6,7 @@ platformdirs' user cache dir): JSON, because a cache file must never be able to 
 
     {"format":"3","key":"<key>","digest":"<digest>","dataset":<the validated data>}
 
-`key` is what the entry was built from (a hash of the folder's file contents, uwe's
+`key` is what the entry was built from (a hash of the folder's file contents, the tool's
 version and FORMAT). `digest` is SHA-256 of the dataset's bytes, keyed with `key`.
 
 Why a keyed digest, checked on every read, and nothing more: the cache must never make uwe
@@ -67,7 +67,7 @@ def directory() -> Path:
 
 
 def key(contents: dict[str, bytes]) -> str:
-    """What a cache entry was built from: every file's name and bytes, uwe's version and FORMAT."""
+    """What a cache entry was built from: every file's name and bytes, the tool's version and FORMAT."""
     digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())
     for name, raw in sorted(contents.items()):
         digest.update(f"\0{name}\0{len(raw)}\0".encode())
@@ -101,7 +101,7 @@ def inspect(data_dir: Path, *, key: str) -> tuple[dict[str, Any] | None, Message
         return None, msg("is not a file that only you can write")
     head = f'{{"format":"{FORMAT}","key":"{key}","digest":"'.encode()
     start = len(head) + 64 + len(_DATASET)
-    if not raw.startswith(head):  # built for other contents or by another uwe: stale; or not uwe's
+    if not raw.startswith(head):  # built for other contents or by another uwe: stale; or not the tool's
         return None, None if re.match(_ANY_HEAD, raw) else msg("is not a complete uwe cache entry")
     if raw[start - len(_DATASET) : start] != _DATASET or not raw.endswith(b"}"):
         return None, msg("is not a complete uwe cache entry")
@@ -173,7 +173,7 @@ def clear() -> int:
 
 
 def _listing() -> list[tuple[os.DirEntry[str], float]]:
-    """uwe's files in the cache directory (entries and temporaries), with their mtimes."""
+    """The tool's files in the cache directory (entries and temporaries), with their mtimes."""
     found = []
     try:
         with os.scandir(directory()) as items:

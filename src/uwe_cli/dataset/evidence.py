@@ -1,6 +1,6 @@
-"""The slides' words behind uwe's sector tags: which words of a grouping name each of its sectors.
+"""The slides' words behind the tool's sector tags: which words of a grouping name each of its sectors.
 
-A sector tag is uwe's classification, not the slides'. The data tags a grouping with a sector
+A sector tag is the tool's classification, not the slides'. The data tags a grouping with a sector
 only where the grouping's domain, or its name, says the sector's name or one of its
 synonyms (sectors.yaml): « Énergie durable » names Energy. This module finds those words at
 run time, so that the views and the exports show them beside the tag and cite only the

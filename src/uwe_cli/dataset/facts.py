@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 # What a record holds that is not a fact of one slide: its id and name (which name the
-# record on every slide), the slides it cites, and uwe's own additions.
+# record on every slide), the slides it cites, and the tool's own additions.
 _NOT_FACTS = frozenset({"id", "name", "source"})
 # The records that cite slides, by the key of their list in the data.
 KINDS = ("regions", "schemes", "clusters", "lessons", "concepts")
@@ -66,7 +66,7 @@ def _walk(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], s
 
     from uwe_cli.dataset.texts import Words
 
-    if isinstance(value, Words):  # (uwe's words: no slide says them)
+    if isinstance(value, Words):  # (the tool's words: no slide says them)
         return
     if isinstance(value, BaseModel):
         fields = type(value).model_fields

@@ -55,7 +55,7 @@ class Figure(Model):
     maximum: bool = False
     # "3 régions (voire 4)": a second value the slide allows beside the first.
     alternative: Number | None = None
-    # uwe computed or counted the figure (its note says how): not a figure of the slides.
+    # the tool computed or counted the figure (its note says how): not a figure of the slides.
     computed: bool = False
     # The slide's words the figure is read from.
     quote: Text | None = None
@@ -69,7 +69,7 @@ class Figure(Model):
         if self.unit == "index" and not self.base:
             raise Invalid(msg("an index needs its base (for example 'EU28=100')"))
         if self.computed and not self.note:
-            raise Invalid(msg("a computed figure needs a note that says how uwe computed it"))
+            raise Invalid(msg("a computed figure needs a note that says how the tool computed it"))
         return self
 
 
@@ -99,7 +99,7 @@ class Region(NamedRecord):
     # The territory this one lies inside (the German-speaking Community lies in Wallonia),
     # so that totals never count it twice.
     within: Id | None = None
-    # uwe's: other names a reader may type (`DG`, `Ostbelgien`), never shown as the slides'.
+    # The tool's: other names a reader may type (`DG`, `Ostbelgien`), never shown as the slides'.
     aliases: tuple[NonEmpty, ...] = ()
     codes: Codes = Codes()
     # ISO 639-1 codes of the languages the slide names.
@@ -158,7 +158,7 @@ class Funding(Model):
 
 
 class AssessmentResult(Model):
-    """One figure of an assessment (the poles' first results): uwe's label, the slide's figure."""
+    """One figure of an assessment (the poles' first results): the tool's label, the slide's figure."""
 
     id: Id
     label: Words
@@ -189,7 +189,7 @@ class Scheme(NamedRecord):
     # The English term the slide itself gives (« competitiveness cluster »).
     english_term: str | None = None
     summary: Words
-    # uwe's reading of the slides (active, ended), and the words it is read from.
+    # The tool's reading of the slides (active, ended), and the words it is read from.
     status: SchemeStatus  # type: ignore[valid-type]
     status_quote: Text | None = None
     start: Year | None = None
@@ -238,10 +238,10 @@ class Membership(Model):
 class Cluster(NamedRecord):
     """A named grouping: a regional cluster, a competitiveness pole or an export grappe."""
 
-    # uwe's reading of the slide's words (`status_quote`); none where the slides state none.
+    # The tool's reading of the slide's words (`status_quote`); none where the slides state none.
     status: ClusterStatus | None = None  # type: ignore[valid-type]
     status_quote: Text | None = None
-    # uwe's classification: a sector whose name the grouping's domain or name says.
+    # The tool's classification: a sector whose name the grouping's domain or name says.
     sectors: tuple[Id, ...] = ()
     memberships: Annotated[tuple[Membership, ...], Field(min_length=1)]
 
@@ -259,7 +259,7 @@ class Cluster(NamedRecord):
 
 
 class Sector(Model):
-    """A tag of uwe's sector vocabulary: its name and synonyms are uwe's words."""
+    """A tag of the tool's sector vocabulary: its name and synonyms are the tool's words."""
 
     id: Id
     name: Words
@@ -317,7 +317,7 @@ class Term(Model):
 
     id: Id
     # The headword, in a dictionary's form (the usages give the slides' own forms), and in
-    # English the word with uwe's translation: "grappe (cluster)".
+    # English the word with the tool's translation: "grappe (cluster)".
     name: Words
     meaning: Words
     usages: Annotated[tuple[Usage, ...], Field(min_length=1)]

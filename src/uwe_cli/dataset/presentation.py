@@ -24,11 +24,11 @@ class Slide(Model):
 
 class Erratum(Model):
     """A slip of the slides ("Silicone Valley"): their words stay as written wherever they are
-    quoted, with uwe's reading beside them in brackets (`[sic : Silicon Valley]`)."""
+    quoted, with the tool's reading beside them in brackets (`[sic : Silicon Valley]`)."""
 
     id: Id
     slide: SlideId
-    # The slides' words, verbatim, and how uwe reads them.
+    # The slides' words, verbatim, and how the tool reads them.
     written: NonEmpty
     reading: NonEmpty
     note: Words | None = None

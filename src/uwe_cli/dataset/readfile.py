@@ -16,7 +16,7 @@ from pathlib import Path
 from uwe_cli.errors import Worded
 from uwe_cli.i18n.messages import Message, Quantity, msg
 
-# O_NOCTTY: a terminal device swapped in never becomes uwe's controlling terminal.
+# O_NOCTTY: a terminal device swapped in never becomes the tool's controlling terminal.
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY if os.name == "posix" else os.O_RDONLY | getattr(os, "O_BINARY", 0)
 
 

@@ -1,8 +1,8 @@
-"""Whose words a text of the dataset is: the slides' (`Text`) or uwe's (`Words`).
+"""Whose words a text of the dataset is: the slides' (`Text`) or the tool's (`Words`).
 
 Every text is in French and English. In a `Text`, the French is the slides' own words,
-verbatim, with their typography (’ and « »), and the English is uwe's translation; in
-`Words`, both are uwe's: a summary, a label, a gloss. A field holds one or the other by
+verbatim, with their typography (’ and « »), and the English is the tool's translation; in
+`Words`, both are the tool's: a summary, a label, a gloss. A field holds one or the other by
 its type (models.py), so that the views, the exports and the tests tell them apart without
 reading the words; tests/test_data.py checks every `Text` against the source.
 """
@@ -27,7 +27,7 @@ class Model(BaseModel):
 
 
 class Text(Model):
-    """The slides' words: the French verbatim, the English uwe's translation.
+    """The slides' words: the French verbatim, the English the tool's translation.
 
     A plain string in YAML stands for both languages (proper names such as "TWEED").
     """
@@ -47,7 +47,7 @@ class Text(Model):
 
 
 class Words(Text):
-    """uwe's words in every language: a summary, a label, a note, never a quotation."""
+    """the tool's words in every language: a summary, a label, a note, never a quotation."""
 
-    # No slide says uwe's words: none is given, and none is written to the validated data.
+    # No slide says the tool's words: none is given, and none is written to the validated data.
     slide: None = Field(default=None, exclude=True)

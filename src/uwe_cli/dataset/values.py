@@ -1,5 +1,5 @@
 """The values a record's fields hold besides texts: ids, figures, dates, years, units and
-statuses, each refused in uwe's words (`Invalid`) when a hand-written file gets one wrong.
+statuses, each refused in the tool's words (`Invalid`) when a hand-written file gets one wrong.
 
 Apart from models.py, which puts them together into records; the statuses are the
 command line's choices, defined once in vocabulary.py.
@@ -27,7 +27,7 @@ MAX_FIGURE = 10**15
 
 
 class Invalid(Worded, ValueError):
-    """A value a model refuses, in uwe's words (validation.py says them in the reader's language)."""
+    """A value a model refuses, in the tool's words (validation.py says them in the reader's language)."""
 
 
 def _number(value: Any) -> int | float:

@@ -1,4 +1,4 @@
-"""What YAML's parser says of a syntax error, as messages of uwe's catalogue.
+"""What YAML's parser says of a syntax error, as messages of the tool's catalogue.
 
 libyaml, the parser PyYAML's wheels bring, words its errors in English: a problem (`did not
 find expected key`) and what it was reading (`while parsing a block mapping`). The English

@@ -19,7 +19,7 @@ from uwe_cli.export.tables import About, Column, Table
 
 # NUMERIC keeps 600 an integer and 11.1 a real, as the data and the CSV files have them.
 _TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER", "date": "TEXT"}
-# SQLite's errors that are the place's, not uwe's (with their extended names, such as
+# SQLite's errors that are the place's, not the tool's (with their extended names, such as
 # SQLITE_READONLY_DIRECTORY), each as the system's error it is (errors.system_reason words it).
 _WRITE_ERRORS = {"SQLITE_FULL": errno.ENOSPC, "SQLITE_IOERR": errno.EIO, "SQLITE_READONLY": errno.EROFS,
                  "SQLITE_CANTOPEN": errno.EACCES, "SQLITE_PERM": errno.EACCES, "SQLITE_BUSY": errno.EBUSY}  # fmt: skip
@@ -46,7 +46,7 @@ def write(tables: list[Table], *, about: About, path: Path, name: str | None = N
         connection.execute("COMMIT")
     except sqlite3.OperationalError as exc:
         # A full disk or a read-only place is the user's to fix: writer.py says so in one line.
-        # Anything else (Python 3.10 names no error) would be a fault of uwe's, reported as such.
+        # Anything else (Python 3.10 names no error) would be a fault of the tool's, reported as such.
         name = getattr(exc, "sqlite_errorname", None)
         found = next((code for prefix, code in _WRITE_ERRORS.items() if name and name.startswith(prefix)), None)
         if name is not None and found is None:

@@ -6,7 +6,7 @@ name without a suffix) gets a Frictionless Data Package, a name ending in .db, .
 name and renamed to PATH only once complete, so a failure or Ctrl-C never leaves half an
 export there; the temporary is removed on any failure. The rename never replaces what
 appeared at PATH meanwhile (a folder a user made, a concurrent export): newfile.py. An
-existing PATH is replaced only with --force, and only if it is an export of uwe's of the
+existing PATH is replaced only with --force, and only if it is an export of the tool's of the
 same kind, every file of it described by its datapackage.json (checked before the build and
 again at the swap, so a file the user added meanwhile is kept, and the export refused): uwe
 never deletes a folder or file of the user's that it did not write, and never opens a FIFO
@@ -193,7 +193,7 @@ def _atomically(path: Path, *, folder: bool, force: bool, write: Callable[[Path]
     """Run `write` on a new temporary sibling of `path`, then rename it to `path`.
 
     The temporary is removed on any failure, Ctrl-C included, and an old export at `path`
-    is replaced only once the new one is complete, and only if it is still all uwe's.
+    is replaced only once the new one is complete, and only if it is still all the tool's.
     """
     try:
         temporary = newfile.reserve(path.parent, is_folder=folder)
@@ -216,7 +216,7 @@ def _atomically(path: Path, *, folder: bool, force: bool, write: Callable[[Path]
 
 def _put(temporary: Path, path: Path, *, folder: bool, force: bool) -> None:
     """Give the complete export its name: never over anything that appeared meanwhile, and
-    with --force over an earlier export of uwe's only, checked again at the swap."""
+    with --force over an earlier export of the tool's only, checked again at the swap."""
     if folder and _empty_folder(path):
         with contextlib.suppress(OSError):  # (the user's empty folder: a later rename fails if it filled up)
             path.rmdir()

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from uwe_cli.i18n.language import Language
 
-# Where the language of a command may come from, in order: the option, uwe's variable,
+# Where the language of a command may come from, in order: the option, the tool's variable,
 # then the POSIX locale as gettext reads it.
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 

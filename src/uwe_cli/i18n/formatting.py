@@ -66,8 +66,8 @@ def figure(fig: dict[str, Any] | None, lang: Language) -> str:
     if fig.get("alternative") is not None:
         other = unit_value(fig["alternative"], fig["unit"], lang, base=fig.get("base"))
         shown = lang.message(msg("{figure} (or {other})", figure=shown, other=other))
-    if fig.get("computed"):  # wherever it is shown, a figure of uwe's says so
-        shown = lang.message(msg("{figure} (computed by uwe)", figure=shown))
+    if fig.get("computed"):  # wherever it is shown, a figure of the tool's says so
+        shown = lang.message(msg("{figure} (computed by the tool)", figure=shown))
     return shown
 
 

@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from uwe_cli.i18n import mo
-from uwe_cli.i18n.messages import Day, Listing, Message, OverSlidesWords, Quantity, msg, msg_n, msg_p
+from uwe_cli.i18n.messages import Day, Listing, Message, OverSlidesWords, Preferred, Quantity, msg, msg_n, msg_p
 from uwe_cli.i18n.mo import Catalogue
 from uwe_cli.i18n.ordinals import ordinal
 
@@ -58,6 +58,14 @@ def in_languages(text: Mapping[str, Any]) -> dict[str, str]:
     return {key: words for key, words in text.items() if key != "slide"}
 
 
+def every_language(message: Message) -> tuple[str, ...]:
+    """`message` as each of the tool's languages shows it (English first), without repeats: what a
+    reader may type back for a word the tool showed them (`actief`, `aktiv`, `активно`)."""
+    from uwe_cli.vocabulary import LANGS
+
+    return tuple(dict.fromkeys(Language(code).message(message) for code in LANGS))
+
+
 _current: Language | None = None
 
 
@@ -76,7 +84,7 @@ class Worded(Exception):
     """An exception whose words are a message (messages.Message): `message`, said in the
     reader's language where it is reported; `str()`, its English (a traceback, a log,
     pydantic). Here rather than in `uwe_cli.errors` (which re-exports it): saying it
-    needs a `Language`, and this module imports nothing of uwe's but its messages."""
+    needs a `Language`, and this module imports nothing of the tool's but its messages."""
 
     def __init__(self, message: Any, *args: Any) -> None:
         super().__init__(*args)
@@ -170,7 +178,7 @@ class Language:
             english = message.id if message.plural is None or message.args["n"] == 1 else message.plural
             try:
                 return english.format(**args)
-            except (KeyError, IndexError, ValueError):  # (a fault of uwe's own: never worse than its words)
+            except (KeyError, IndexError, ValueError):  # (a fault of the tool's own: never worse than its words)
                 return english
 
     def localize(self, value: Any) -> Any:
@@ -199,6 +207,9 @@ class Language:
             from uwe_cli.i18n.formatting import number  # (only where a message has a quantity)
 
             return number(value.value, self)
+        if kind is Preferred:
+            chosen = dict(value.values).get(self.code, value.values[0][1]) if value.values else None
+            return self.localize(chosen)
         if kind is Listing:
             return self.listing([str(self.localize(item)) for item in value.items], style=value.style)
         return value

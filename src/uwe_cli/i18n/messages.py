@@ -52,6 +52,14 @@ class Listing:
 
 
 @dataclass(frozen=True)
+class Preferred:
+    """One value of several, by language: the reader's where there is one, else the first
+    (a search's match, found in French and in Dutch, is shown in Dutch to a Dutch reader)."""
+
+    values: tuple[tuple[str | None, Any], ...]
+
+
+@dataclass(frozen=True)
 class OverSlidesWords:
     """A label over the slides' words: `source` where they are shown as the slides print
     them (in French), `translated` where they are shown in the reader's language, which is a

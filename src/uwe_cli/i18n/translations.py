@@ -94,7 +94,7 @@ def _walk(value: Any, address: str) -> Iterator[tuple[str, dict[str, str]]]:
 
 
 def languages(data: dict[str, Any]) -> tuple[str, ...]:
-    """The languages of the dataset's texts: French (the source's), then uwe's languages in
+    """The languages of the dataset's texts: French (the source's), then the tool's languages in
     their order (English first), then any other a data folder adds."""
     from uwe_cli.vocabulary import LANGS
 
@@ -145,7 +145,7 @@ def template(data: dict[str, Any], *, lang: str, existing: str = "") -> str:
     """A PO file for `lang` with every text of the dataset, keeping what `existing` translated."""
     done = {key: forms[0] for key, forms in parse_po(existing).items() if forms and forms[0]}
     lines = [
-        f"# The dataset's texts in '{lang}', translated by uwe from the slides' French.",
+        f"# The dataset's texts in '{lang}', translated by the tool from the slides' French.",
         "# msgctxt: where the text is in the dataset; msgid: the French it translates.",
         'msgid ""',
         'msgstr ""',

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from uwe_cli.errors import UsageError
 from uwe_cli.i18n.language import in_languages
 from uwe_cli.i18n.messages import Listing, msg, msg_p
-from uwe_cli.names.matching import fold
+from uwe_cli.names.matching import fold, latin
 
 T = TypeVar("T")
 
@@ -75,6 +75,9 @@ def find(
     if len(exact) == 1:
         return exact[0]
     prefixed = exact or _unique(r for k, r in keyed if key and k.startswith(key))
+    if not prefixed and key and key.isascii():  # Bulgarian names in Latin letters: `valonia`, `bryuksel`
+        keyed = [(k, r) for r in records for n in names(r) for w in latin(n) if (k := fold(w))]
+        prefixed = _unique(r for k, r in keyed if k == key) or _unique(r for k, r in keyed if k.startswith(key))
     if len(prefixed) == 1:
         return prefixed[0]
     if prefixed:
@@ -88,10 +91,28 @@ def find(
     raise NotFound(did_you_mean(unknown, query, candidates, otherwise=hint))
 
 
-def choose(value: str, choices: Mapping[str, tuple[str, ...]], *, what: str) -> str:
-    """The canonical choice `value` stands for (`en formation` -> `in-formation`)."""
+def choose(
+    value: str,
+    choices: Mapping[str, tuple[str, ...]],
+    *,
+    what: str,
+    shown: Callable[[], Mapping[str, Iterable[str]]] | None = None,
+) -> str:
+    """The canonical choice `value` stands for (`en formation` -> `in-formation`).
+
+    `shown` gives, by choice, the words the tool shows for it in every language (`actief`,
+    `активно`): what the tool shows, it accepts. Asked for only when the choices' own words
+    do not answer, so that `--status active` reads no catalogue.
+    """
     entries = list(choices.items())
     hint = msg("use {choices}", choices=Listing(tuple(choices), style="or"))
+    try:
+        return find(entries, value, what=what, hint=hint, names=lambda entry: (entry[0], *entry[1]))[0]
+    except NotFound:
+        if shown is None:
+            raise
+    words = shown()
+    entries = [(key, (*aliases, *words.get(key, ()))) for key, aliases in choices.items()]
     return find(entries, value, what=what, hint=hint, names=lambda entry: (entry[0], *entry[1]))[0]
 
 

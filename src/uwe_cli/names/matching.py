@@ -5,7 +5,9 @@ Pure functions of strings, the same in every language; nothing here prints.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 
 def _strip_accents(text: str) -> str:
@@ -33,10 +35,18 @@ def search_key(text: str) -> str:
     return " ".join(words.split())
 
 
+@lru_cache(maxsize=64)
+def _phrase(key: str) -> re.Pattern[str]:
+    """Each word of the key at the beginning of a word of the text, in order, one after the
+    other: `полюс на конкурентоспособност` finds « полюси на конкурентоспособността »."""
+    words = key.split()
+    return re.compile(r"(?<![^ ])" + r"\S* ".join(re.escape(w) for w in words)) if words else re.compile(r"(?!)")
+
+
 def mentions(value: str, key: str) -> bool:
-    """Whether `value` has a word starting with the search key: `R&D` ("r d") finds
-    "R&D" and "R&D-projects", not "autour d'activités"."""
-    return f" {key}" in f" {search_key(value)}"
+    """Whether each word of the search key starts a word of `value`, in order: `R&D` ("r d")
+    finds "R&D" and "R&D-projects", not "autour d'activités"."""
+    return _phrase(key).search(search_key(value)) is not None
 
 
 def locate(value: str, key: str) -> int:
@@ -56,9 +66,33 @@ def spans(value: str, key: str) -> list[tuple[int, int]]:
                 continue
             folded.append(piece)
             where.append(i)
-    text, found, start = " " + "".join(folded), [], 0
-    while key and (at := text.find(f" {key}", start)) >= 0:
-        # `at` is the space before the match: the match is folded[at : at + len(key)].
-        found.append((where[at], where[at + len(key) - 1] + 1))
-        start = at + len(key)
-    return found
+    # (`where[k]` is the character of `value` that folded[k] comes from)
+    return [(where[m.start()], where[m.end() - 1] + 1) for m in _phrase(key).finditer("".join(folded))]
+
+
+# Bulgarian in Latin letters, as a reader without a Cyrillic keyboard types it: the official
+# system (the Transliteration Act of 2009: `щ` sht, `ъ` a, `ю` yu, `я` ya, and a final `-ия`
+# written `-ia`, as in Sofia), the same without the final rule (Flandriya), and the common
+# informal writing (`ж` j, `ц` c, `ъ` u, `ю` iu, `я` ia, `ия` ia).
+_OFFICIAL = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
+}  # fmt: skip
+_INFORMAL = {**_OFFICIAL, "ж": "j", "ц": "c", "ъ": "u", "й": "i", "ю": "iu", "я": "ia"}
+
+
+def latin(text: str) -> tuple[str, ...]:
+    """`text` in Latin letters, if it has Cyrillic ones: the ways a reader may write it."""
+    lower = text.casefold()
+    if not any("а" <= c <= "я" for c in lower):
+        return ()
+    official = "".join(_OFFICIAL.get(c, c) for c in lower)
+    informal = "".join(_INFORMAL.get(c, c) for c in lower.replace("ия", "ia"))
+    final_rule = "".join(w[:-3] + "ia" if w.endswith("iya") else w for w in _words_kept(official))
+    return tuple(dict.fromkeys((final_rule, official, informal)))
+
+
+def _words_kept(text: str) -> list[str]:
+    """`text` cut into words and what lies between them, so each word can be rewritten."""
+    return re.findall(r"\w+|\W+", text)

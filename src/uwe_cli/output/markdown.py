@@ -15,7 +15,8 @@ def _md(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", visible(text)).replace("\n", "<br>")
 
 
-def to_markdown(shown: Shown) -> str:
+def to_markdown(shown: Shown, *, colon: str = ":") -> str:
+    """`shown` as Markdown; `colon` ends a bold label as the language writes it (`Capitale :`)."""
     lines = [f"## {_md(shown.title)}", ""]
     if isinstance(shown, ShownTable):
         lines.append("| " + " | ".join(_md(label) for label, _ in shown.headers) + " |")
@@ -23,12 +24,12 @@ def to_markdown(shown: Shown) -> str:
         lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in shown.rows]
         lines.append("")
     else:
-        lines += [f"- **{_md(label)}:** {_md(value)}" for label, value in shown.fields]
+        lines += [f"- **{_md(label)}{colon}** {_md(value)}" for label, value in shown.fields]
         if shown.fields:
             lines.append("")
         for section in shown.sections:
             lines += [f"### {_md(section.heading)}", ""]
-            lines += [f"- **{_md(label)}:** {_md(value)}" for label, value in section.fields]
+            lines += [f"- **{_md(label)}{colon}** {_md(value)}" for label, value in section.fields]
             for item in section.items:
                 lines.append(f"- {_md(item.text)}")
                 lines += [f"  - {_md(point)}" for point in item.points]

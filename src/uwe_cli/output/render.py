@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 EXPORT_WIDTH = 100
 # The rows a table shows at most, on a screen or in an --export file (see _bounded).
 MAX_ROWS = 1_000
+# What ends a label in Markdown's `**Label:** value`, as the language writes it (`Capitale :`).
+_LABEL_COLON = msg_p("typography", "{label}:", label="")
 
 
 def render(
@@ -62,7 +64,7 @@ def render(
     elif fmt == "markdown":
         from uwe_cli.output.markdown import to_markdown
 
-        _write(to_markdown(derive(form, data, lang)))
+        _write(to_markdown(derive(form, data, lang), colon=screen.typeset(lang.message(_LABEL_COLON))))
     else:
         _terminal(_bounded(form, data, lang), no_color=no_color, width=width, pager=pager)
     if isinstance(form, Table) and not data and form.when_empty is not None:

@@ -22,6 +22,13 @@ GLUED_SPACE = re.compile(
 # line, to be read and typed whole.
 _COMMAND = re.compile(r"`[^`\n]{1,40}`|(?:(?<=[„‘'“«])|(?<=« ))uwe [^„“‘’'«»”`\n]{1,36}(?=[“’'”»]| »)")
 GLUE = "\ufdd2"  # (a noncharacter: textwrap takes it for a letter, and it never comes from data)
+# The no-break spaces of typography, written as the characters themselves in the tool's own
+# words (titles, labels, headings, notes) wherever a reader's software may re-wrap them (a
+# table pasted into a document, Markdown, an exported file): a no-break space before `:`, a
+# narrow one before `; ! ? % »` and after `«` (CLDR, Imprimerie nationale). The slides' words
+# are shown with the spaces they have.
+NO_BREAK, NARROW = "\ufdd3", "\ufdd4"
+TYPESET = {NO_BREAK: "\u00a0", NARROW: "\u202f"}
 
 
 def width_of(*streams: TextIO | None) -> int | None:
@@ -49,6 +56,22 @@ def glued(text: str) -> str:
     if "uwe" in text or "`" in text:
         text = _COMMAND.sub(lambda found: found.group(0).replace(" ", GLUE), text)
     return GLUED_SPACE.sub(GLUE, text)
+
+
+def _glue(found: re.Match[str]) -> str:
+    """The placeholder for a glued space: French punctuation's no-break spaces are written as
+    such; between a number and a word (`15 avril`, `3,6 millions`) a plain space is kept."""
+    after, before = found.string[found.end() : found.end() + 1], found.string[found.start() - 1 : found.start()]
+    if after == "%" and not before.isdigit():  # (`En % de la Belgique`: a word, not a percentage)
+        return GLUE
+    if after in (";", "!", "?", "%", "»") or found.string[found.start() - 1 : found.start()] == "«":
+        return NARROW
+    return NO_BREAK if after == ":" else GLUE
+
+
+def typeset(text: str) -> str:
+    """`text` with the no-break spaces of typography written as characters (see NO_BREAK)."""
+    return GLUED_SPACE.sub(lambda found: TYPESET.get(_glue(found), " "), text)
 
 
 def lines(text: str, *, width: int, indent: str = "") -> list[str]:

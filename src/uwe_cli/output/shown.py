@@ -13,10 +13,11 @@ from typing import Any, Literal
 from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import msg
 from uwe_cli.names import matching
+from uwe_cli.output.screen import typeset
 from uwe_cli.views.form import Comparison, Document, Field, Form, Section, Table
 
 # What every view says of its texts outside the slides' own language.
-TRANSLATED = msg("Texts translated from the slides' French by uwe; --lang fr shows the slides' own words.")
+TRANSLATED = msg("Texts translated from the slides' French by the tool; --lang fr shows the slides' own words.")
 
 
 @dataclass(frozen=True)
@@ -78,17 +79,19 @@ def localized(form: Form, lang: Language) -> Any:
 
 def derive(form: Form, data: Any, lang: Language) -> Shown:
     """`form` shown in `lang`, from `data`: the form's data as `lang.localize` gave it."""
-    notes = tuple(str(lang.localize(note)) for note in form.notes)
+    # (the tool's own words typeset: French `Capitale :` keeps its no-break space in any format)
+    notes = tuple(typeset(str(lang.localize(note))) for note in form.notes)
     if form.translated and not lang.is_source:
-        notes += (lang.message(TRANSLATED),)
-    title = str(lang.localize(form.title))
+        notes += (typeset(lang.message(TRANSLATED)),)
+    title = typeset(str(lang.localize(form.title)))
     if isinstance(form, Table):
         return _table(form, data, lang, title=title, notes=notes)
     if isinstance(form, Comparison):
         headers = (("", "left"), *((str(record.get(form.header, "")), "left") for record in data))
         # (every cell is shown, None included: a comparison says "—" rather than leave a gap)
         rows = tuple(
-            (str(lang.localize(f.label)), *(f.show(at(record, f.key), lang) for record in data)) for f in form.rows
+            (typeset(str(lang.localize(f.label))), *(f.show(at(record, f.key), lang) for record in data))
+            for f in form.rows
         )
         return ShownTable(title, headers, rows, notes=notes)  # type: ignore[arg-type]
     return _document(form, data, lang, title=title, notes=notes)
@@ -97,14 +100,14 @@ def derive(form: Form, data: Any, lang: Language) -> Shown:
 def _table(
     form: Table, data: list[dict[str, Any]], lang: Language, *, title: str, notes: tuple[str, ...]
 ) -> ShownTable:
-    headers = tuple((str(lang.localize(c.label)), c.justify) for c in form.columns)
+    headers = tuple((typeset(str(lang.localize(c.label))), c.justify) for c in form.columns)
     rows = [tuple(c.show(at(row, c.key), lang) for c in form.columns) for row in data]
     bars = []
     if form.chart:
         chart = form.chart
         bars = [Bar(str(at(row, chart.label)), at(row, chart.value), chart.show(at(row, chart.value), lang))
                 for row in data if at(row, chart.value) is not None]  # fmt: skip
-    chart_title = lang.message(form.chart.title) if form.chart else ""
+    chart_title = typeset(lang.message(form.chart.title)) if form.chart else ""
     return ShownTable(title, headers, tuple(rows), tuple(bars), chart_title, notes, form.highlight)
 
 
@@ -115,7 +118,7 @@ def _document(form: Document, data: Any, lang: Language, *, title: str, notes: t
 
 
 def _fields(fields: tuple[Field, ...], data: Any, lang: Language) -> tuple[tuple[str, str], ...]:
-    shown = ((str(lang.localize(f.label)), _value(f, data, lang)) for f in fields)
+    shown = ((typeset(str(lang.localize(f.label))), _value(f, data, lang)) for f in fields)
     return tuple((label, value) for label, value in shown if value)
 
 
@@ -143,7 +146,7 @@ def _section(section: Section, data: Any, lang: Language) -> ShownSection | None
     verbatim = str(at(data, section.verbatim) or "") if section.verbatim else ""
     if not (items or fields or verbatim):
         return None
-    return ShownSection(str(lang.localize(section.heading)), tuple(items), fields, verbatim)
+    return ShownSection(typeset(str(lang.localize(section.heading))), tuple(items), fields, verbatim)
 
 
 def at(data: Any, key: str) -> Any:

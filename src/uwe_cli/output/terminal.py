@@ -20,7 +20,7 @@ from uwe_cli.names.matching import spans
 from uwe_cli.output.encoding import degrade
 from uwe_cli.output.fitting import fit
 from uwe_cli.output.sanitize import visible
-from uwe_cli.output.screen import GLUE, glued, width_of
+from uwe_cli.output.screen import GLUE, TYPESET, glued, width_of
 from uwe_cli.output.shown import Shown, ShownSection, ShownTable
 
 # Bar chart cells narrower than this say little; labels wrap instead.
@@ -76,9 +76,10 @@ def show(shown: Shown, *, console: Console) -> RenderableType:
 # `Statut : active` could start a line with `%` or `:`. Laid out, they are placeholders
 # that Rich takes for letters one cell wide (two Unicode noncharacters), swapped back after.
 # A plain space that French typography puts before `: ; ! ? % »` or after `«` is glued
-# the same way (the slides' own text has plain spaces there; it is shown as it is).
+# the same way, and written as the no-break space typography puts there (screen.TYPESET),
+# so that a table pasted into a document, or an exported file, keeps the rule too.
 _NO_BREAK = str.maketrans({"\u00a0": "\ufdd0", "\u202f": "\ufdd1"})
-UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", GLUE: " "})
+UNGLUE = str.maketrans({"\ufdd0": "\u00a0", "\ufdd1": "\u202f", GLUE: " ", **TYPESET})
 
 
 def print_plain_or_styled(renderable: RenderableType, *, console: Console, pager: bool = False) -> None:

@@ -8,7 +8,7 @@ from uwe_cli.dataset.records import Dataset, Record, label
 from uwe_cli.i18n.formatting import date_message, figure, long_date
 from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language
 from uwe_cli.i18n.messages import msg
-from uwe_cli.views.common import by_uwe, fact_labels, record_data, source_section, without_none
+from uwe_cli.views.common import fact_labels, record_data, source_section, tool_words, without_none
 from uwe_cli.views.form import Document, Field, Section
 from uwe_cli.vocabulary import LANGS
 
@@ -42,7 +42,8 @@ def _scheme_summary(s: Record, lang: Language) -> str:
 
 
 def _command(command: str, lang: Language) -> str:
-    return f"{command}  —  {lang.message(_COMMANDS[command])}"
+    # (the command in the reader's words where the catalogue gives them: `uwe region wallonië`)
+    return f"{lang.gettext(command, 'example')}  —  {lang.message(_COMMANDS[command])}"
 
 
 def overview(ds: Dataset) -> Document:
@@ -58,7 +59,7 @@ def overview(ds: Dataset) -> Document:
                 "name": s["name"],
                 "summary": s["summary"],
                 "source": ds.sources(s["source"]),
-                "by_uwe": by_uwe(written=["summary"]),
+                "tool_words": tool_words(written=["summary"]),
             }
             for s in ds["schemes"]
         ],
@@ -66,7 +67,7 @@ def overview(ds: Dataset) -> Document:
     }
     fields = tuple(Field(r["name"], f"regions.{i}", _region_summary) for i, r in enumerate(shown))
     sections = (
-        Section(msg("Schemes (uwe's summaries)"), items="schemes", show=_scheme_summary),
+        Section(msg("Schemes (the tool's summaries)"), items="schemes", show=_scheme_summary),
         Section(msg("Go further"), items="commands", show=_command),
     )
     title = msg("uwe: Belgium, Wallonia and business clusters ({author}, {place}, {date})",
@@ -88,7 +89,7 @@ def deck_size(slides: list[Record]) -> int:
 def _slide_count(count: dict[str, int], lang: Language) -> str:
     if count["in_the_deck_at_least"] == count["recorded"]:
         return str(count["recorded"])
-    return lang.message(msg("{recorded} recorded; the deck has at least {deck} (computed by uwe from its page numbers)",
+    return lang.message(msg("{recorded} recorded; the deck has at least {deck} (computed by the tool from its page numbers)",
                             recorded=count["recorded"], deck=count["in_the_deck_at_least"]))  # fmt: skip
 
 
@@ -99,7 +100,7 @@ def about(ds: Dataset) -> Document:
         "organisation": record_data(ds, o),
         "presentation": without_none(ds["presentation"]),
         "slide_count": {"recorded": len(slides), "in_the_deck_at_least": deck_size(slides)},
-        "by_uwe": by_uwe(computed=["slide_count.in_the_deck_at_least"]),
+        "tool_words": tool_words(computed=["slide_count.in_the_deck_at_least"]),
         "languages": _languages(ds),
     }
     fields = (
@@ -133,13 +134,13 @@ def about(ds: Dataset) -> Document:
 
 def _languages(ds: Dataset) -> list[dict[str, str]]:
     """Each language the dataset's texts are in, and whose words they are: the slides' (the
-    source's French), uwe's translation, or one a data folder adds (not uwe's)."""
+    source's French), the tool's translation, or one a data folder adds (not the tool's)."""
     from uwe_cli.i18n import translations
 
     def words(code: str) -> str:
         if code == SOURCE_LANGUAGE:
             return "slides"
-        return "translated by uwe" if code in LANGS else "translated in the data folder"
+        return "translated by the tool" if code in LANGS else "translated in the data folder"
 
     return [{"code": code, "words": words(code)} for code in translations.languages(ds.dump())]
 
@@ -150,4 +151,4 @@ def _language(entry: Record, lang: Language) -> str:
         return lang.message(msg("{language}: the slides' own words", language=name))
     if entry["words"] == "translated in the data folder":
         return lang.message(msg("{language}: translated from the slides' French in the data folder", language=name))
-    return lang.message(msg("{language}: translated from the slides' French by uwe", language=name))
+    return lang.message(msg("{language}: translated from the slides' French by the tool", language=name))

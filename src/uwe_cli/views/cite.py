@@ -226,7 +226,7 @@ def in_source(value: Any) -> str:
     return str(Language(SOURCE_LANGUAGE).localize(value))
 
 
-# The title of an entry for the whole deck: the slides print none, so this one is uwe's, in
+# The title of an entry for the whole deck: the slides print none, so this one is the tool's, in
 # brackets as a cataloguer marks a title supplied for an untitled work.
 _DECK = msg("[Slides on Belgium's regions and Wallonia's clustering policies]")
 

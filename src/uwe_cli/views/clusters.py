@@ -13,7 +13,6 @@ from uwe_cli.names import lookup, matching
 from uwe_cli.views import sorting
 from uwe_cli.views.common import (
     as_read,
-    by_uwe,
     either,
     find,
     first_domain,
@@ -23,8 +22,10 @@ from uwe_cli.views.common import (
     scheme_ids,
     search_key,
     shell_word,
+    shown_words,
     slides_words,
     source_section,
+    tool_words,
 )
 from uwe_cli.views.form import Column, Document, Field, Section, Table
 from uwe_cli.vocabulary import CLUSTER_SORT_KEYS, CLUSTER_STATUSES, NOT_STATED
@@ -35,9 +36,9 @@ STATUS_WORDS = {
     "in-formation": msg_p("cluster status", "in formation"),
     NOT_STATED: msg_p("cluster status", "not stated"),
 }
-_NO_SECTOR = msg("none: the slides' words name no sector of uwe's vocabulary")
+_NO_SECTOR = msg("none: the slides' words name no sector of the tool's vocabulary")
 _CLASSIFIED = msg(
-    "Sectors and statuses are uwe's classification; `uwe cluster NAME` shows the slides' words behind them."
+    "Sectors and statuses are the tool's classification; `uwe cluster NAME` shows the slides' words behind them."
 )
 
 
@@ -46,7 +47,7 @@ def status_word(status: str | None, lang: Language) -> str:
 
 
 def _classified(c: Record) -> dict[str, list[str]]:
-    return by_uwe(classified=["sectors", *(["status"] if c["status"] else [])])
+    return tool_words(classified=["sectors", *(["status"] if c["status"] else [])])
 
 
 def clusters(
@@ -73,7 +74,11 @@ def clusters(
         chosen = [c for c in chosen if any(m["scheme"] in ids for m in c["memberships"])]
         filters.append(either([s["name"] for s in schemes]))
     if status:
-        statuses = list(dict.fromkeys(lookup.choose(s, CLUSTER_STATUSES, what="status") for s in status))
+        statuses = list(
+            dict.fromkeys(
+                lookup.choose(s, CLUSTER_STATUSES, what="status", shown=shown_words(STATUS_WORDS)) for s in status
+            )
+        )
         chosen = [c for c in chosen if (c["status"] or NOT_STATED) in statuses]
         filters.append(either([STATUS_WORDS[s] for s in statuses]))
     key = search_key(search) if search is not None else ""
@@ -94,7 +99,7 @@ def clusters(
             "sectors": list(c["sectors"]),
             "status": c["status"],
             "source": ds.sources(c["source"]),
-            "by_uwe": _classified(c),
+            "tool_words": _classified(c),
         }
         for c in chosen
     ]
@@ -137,7 +142,7 @@ def _sort_value(ds: Dataset, key: str) -> Any:
 
 
 # The JSON keys of a grouping in the list: the CSV header, even of an empty list.
-KEYS = ("id", "name", "schemes", "domain", "domains", "sectors", "status", "source", "by_uwe.classified")
+KEYS = ("id", "name", "schemes", "domain", "domains", "sectors", "status", "source", "tool_words.classified")
 
 
 def _lines(texts: list[str] | None, lang: Language) -> str:
@@ -221,7 +226,7 @@ def cluster(ds: Dataset, name: str) -> Document:
     def sector(tag: Record, lang: Language) -> str:
         name = lang.text(sector_names[tag["sector"]])
         if not tag.get("quote"):
-            return lang.message(msg("{sector} (uwe's reading: no words of the slides name it)", sector=name))
+            return lang.message(msg("{sector} (the tool's reading: no words of the slides name it)", sector=name))
         # In quotation marks, the slides' own words (French) whatever the language: a
         # translation there would pass for them.
         return lang.message(msg("{sector}, named by “{words}”", sector=name, words=tag["quote"]))
@@ -233,7 +238,7 @@ def cluster(ds: Dataset, name: str) -> Document:
     )
     sections = (
         Section(msg("Domain"), items="memberships", show=domain),
-        Section(msg("Sectors (uwe's classification)"), items="sector_words", show=sector),
+        Section(msg("Sectors (the tool's classification)"), items="sector_words", show=sector),
         source_section(ds, c, labels={"memberships": msg("Domain")}),
     )
     data = record_data(ds, c)
@@ -244,7 +249,7 @@ def cluster(ds: Dataset, name: str) -> Document:
         data["domain"] = found
     # Each tag with the slides' words that name it, and the slides that say them.
     data["sector_words"] = [_tag(ds, c, s) for s in ds["sectors"] if s["id"] in c["sectors"]]
-    data["by_uwe"] = _classified(c)
+    data["tool_words"] = _classified(c)
     return Document(c["name"], data, fields, sections)
 
 
@@ -265,7 +270,7 @@ def status_read(record: Record, lang: Language) -> str:
 
 
 def sector_slides(ds: Dataset, sector: Record) -> list[str]:
-    """A tag is uwe's: the slides that support it are those whose words name it (evidence.py)."""
+    """A tag is the tool's: the slides that support it are those whose words name it (evidence.py)."""
     return _slides(evidence.tagged(ds, sector))
 
 
@@ -284,7 +289,7 @@ def _named_by(tags: list[Record], lang: Language) -> str:
 
     def line(t: Record) -> str:
         if not t["quote"]:
-            return lang.message(msg("{sector} (uwe's reading: no words of the slides name it)", sector=t["name"]))
+            return lang.message(msg("{sector} (the tool's reading: no words of the slides name it)", sector=t["name"]))
         words = slides_words(t, "quote", lang)
         if words == t["name"]:  # an export grappe, named by its own name
             return lang.message(msg_p("the slides' words", "“{text}”", text=words))
@@ -312,7 +317,7 @@ def sectors(ds: Dataset) -> Table:
                 "groupings": len(tagged),
                 "named_by": named_by,
                 "source": ds.sources(_slides(tagged)),
-                "by_uwe": by_uwe(written=["name_en", "name_fr", "synonyms"], classified=["groupings"]),
+                "tool_words": tool_words(written=["name_en", "name_fr", "synonyms"], classified=["groupings"]),
             }
         )
     columns = (
@@ -322,7 +327,9 @@ def sectors(ds: Dataset) -> Table:
         Column("named_by", _NAMED_BY, _named_by),
     )
     notes = (
-        msg("The sectors are uwe's vocabulary: a grouping has a sector only where its domain or name says it."),
-        msg("--sector also takes a sector's name in any of uwe's languages, or a synonym (--format json lists them)."),
+        msg("The sectors are the tool's vocabulary: a grouping has a sector only where its domain or name says it."),
+        msg(
+            "--sector also takes a sector's name in any of the tool's languages, or a synonym (--format json lists them)."
+        ),
     )
     return Table(msg("Sectors"), columns, data, notes=notes)

@@ -8,7 +8,7 @@ from typing import Any
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
 from uwe_cli.i18n.formatting import long_date
-from uwe_cli.i18n.language import SOURCE_LANGUAGE, Language, is_text
+from uwe_cli.i18n.language import SOURCE_LANGUAGE, Language, every_language, is_text
 from uwe_cli.i18n.messages import Listing, OverSlidesWords, msg, msg_p
 from uwe_cli.names import lookup, matching
 from uwe_cli.views.form import Section, Show
@@ -30,7 +30,7 @@ def find(ds: Dataset, kind: str, name: str) -> Record:
 
 
 def _meant(ds: Dataset, kind: str, name: str) -> list[Record]:
-    """What a word that names no record means, where uwe knows its meaning (suggestions ranked
+    """What a word that names no record means, where the tool knows its meaning (suggestions ranked
     by meaning before spelling): the sector a related word points to (`solar`: Energy); the
     groupings of the sector a word names (`logistique`: Logistics in Wallonia), closest first."""
     from uwe_cli.vocabulary import RELATED_SECTOR_WORDS
@@ -54,6 +54,20 @@ def _meant(ds: Dataset, kind: str, name: str) -> list[Record]:
     return sorted(tagged, key=likeness, reverse=True)[:3]
 
 
+def shown_words(words: dict[str, Any]) -> Any:
+    """For lookup.choose: by choice, what the tool shows for it (a message, or several) in
+    every language, so that a reader may type back any word a table or heading showed."""
+
+    def every() -> dict[str, tuple[str, ...]]:
+        found: dict[str, tuple[str, ...]] = {}
+        for key, shown in words.items():
+            messages = shown if isinstance(shown, tuple) else (shown,)
+            found[key] = tuple(word for m in messages for word in every_language(m))
+        return found
+
+    return every
+
+
 def record_data(ds: Dataset, record: Record) -> dict[str, Any]:
     """A record as JSON shows it: empty fields left out, its source and each fact's slide as
     slide labels (a text of the slides shows as its words, in the reader's language)."""
@@ -73,13 +87,13 @@ def _slides_named(ds: Dataset, value: Any) -> Any:
     return value
 
 
-def by_uwe(
+def tool_words(
     *, computed: Iterable[str] = (), written: Iterable[str] = (), classified: Iterable[str] = ()
 ) -> dict[str, list[str]]:
-    """Which fields of a record are uwe's, not the slides': what JSON and CSV say under `by_uwe`.
+    """Which fields of a record are the tool's, not the slides': what JSON and CSV say under `tool_words`.
 
-    `computed`: a figure uwe computed or counted; `written`: uwe's words (a summary, a label,
-    a gloss); `classified`: uwe's classification (a sector tag, a status read from the
+    `computed`: a figure the tool computed or counted; `written`: the tool's words (a summary, a label,
+    a gloss); `classified`: the tool's classification (a sector tag, a status read from the
     slides' words). Any other text of a record in French is the slides' own words.
     """
     found = {"computed": list(computed), "written": list(written), "classified": list(classified)}
@@ -101,8 +115,8 @@ def slides_words(record: Record, key: str, lang: Language) -> str:
 
 
 def as_read(shown: str, words: Any, lang: Language) -> str:
-    """uwe's classification (`shown`, a status) with the slides' words it is read from, if any."""
-    return lang.message(msg("{status}, as uwe reads “{words}”", status=shown, words=words)) if words else shown
+    """The tool's classification (`shown`, a status) with the slides' words it is read from, if any."""
+    return lang.message(msg("{status}, as the tool reads “{words}”", status=shown, words=words)) if words else shown
 
 
 # The label over the slides' words a fact is read from (`slides_words`).
@@ -226,6 +240,8 @@ RECORD_KINDS = {
     "concept": msg_p("record kind", "concept"), "organisation": msg_p("record kind", "organisation"),
     "slide": msg_p("record kind", "slide"), "sector": msg_p("record kind", "sector"),
     "term": msg_p("record kind", "term"), "view": msg_p("record kind", "view"),
+    # Belgium and the German-speaking Community are records of `uwe regions`, but not Regions.
+    "country": msg_p("record kind", "country"), "community": msg_p("record kind", "community"),
     "figure": msg_p("record kind", "figure"),
 }  # fmt: skip
 

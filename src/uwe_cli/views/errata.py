@@ -1,6 +1,6 @@
 """The source's errata: the slides' slips (about.yaml's `errata`), which `uwe notes` lists apart
 from the figures that do not agree. Each is kept as written wherever the slides are quoted,
-with uwe's reading beside it in brackets (`[sic : Silicon Valley]`)."""
+with the tool's reading beside it in brackets (`[sic : Silicon Valley]`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import msg
-from uwe_cli.views.common import by_uwe
+from uwe_cli.views.common import tool_words
 from uwe_cli.views.form import Section
 
 KIND = "erratum"
@@ -25,7 +25,7 @@ def errata(ds: Dataset) -> list[dict[str, Any]]:
             "reading": e["reading"],
             "note": e["note"],
             "source": ds.sources([e["slide"]]),
-            "by_uwe": by_uwe(written=["reading", "note"]),
+            "tool_words": tool_words(written=["reading", "note"]),
         }
         for e in ds.dump().get("errata", ())
     ]

@@ -125,7 +125,7 @@ class Document:
     sections: tuple[Section, ...] = ()
     notes: tuple[Any, ...] = ()  # messages or dataset texts
     # Whether the form shows the data's texts in the reader's language, so that outside the
-    # slides' own language the table and Markdown say they are uwe's translation.
+    # slides' own language the table and Markdown say they are the tool's translation.
     translated: bool = True
     # The key of the data that `--format bibtex` prints alone (`uwe cite`); None: no BibTeX.
     bibtex: str | None = None

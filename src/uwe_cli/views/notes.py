@@ -4,12 +4,12 @@ remarks a reader of the figures should know.
 Every note is computed here, at run time, from the data folder in use: a user's own figures
 get their own notes, and a folder whose figures agree gets no disagreement. Each note says
 its `kind` (a `disagreement` between the slides' figures, or a `remark`, which is none),
-gives the slides' figures it starts from, what uwe computed from them, what that is compared
+gives the slides' figures it starts from, what the tool computed from them, what that is compared
 with, and the difference. A computation is said in words in the reader's language
 (`in_words`) and, for scripts, as a formula over record ids (`formula`,
 `flanders.population`). Values are computed from the unrounded figures and kept unrounded
-in JSON; the table rounds them only to show them. They are uwe's computations, not the
-slides' words: every note says so under `by_uwe`. A computation whose result would not be a
+in JSON; the table rounds them only to show them. They are the tool's computations, not the
+slides' words: every note says so under `tool_words`. A computation whose result would not be a
 finite number (a figure too close to zero to divide by, arithmetic.py) is `not computable`:
 its value is null, and a note of that kind says why.
 """
@@ -24,7 +24,7 @@ from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.formatting import figure, index_base, number, percent, unit_value
 from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import Listing, Message, msg, msg_n
-from uwe_cli.views.common import by_uwe
+from uwe_cli.views.common import tool_words
 from uwe_cli.views.form import Document, Field, Section
 
 # What a value that cannot be computed shows (arithmetic.py), and the kind of its note.
@@ -289,7 +289,7 @@ def compute(ds: Dataset) -> list[dict[str, Any]]:
             source=ds.sources(
                 dict.fromkeys(f["slide"] or s for f in note["figures"] for s in by_id[f["of"]]["source"][:1])
             ),
-            by_uwe=by_uwe(computed=computed),
+            tool_words=tool_words(computed=computed),
         )
     return found
 
@@ -361,7 +361,7 @@ def notes(ds: Dataset) -> Document:
             fields=(
                 Field(msg("Note"), f"{i}.kind", lambda kind, lang: lang.message(_KINDS[kind])),
                 Field(msg("As the slides say"), f"{i}.figures", _figures),
-                Field(msg("uwe computed"), f"{i}.computed", _computed),
+                Field(msg("Computed by the tool"), f"{i}.computed", _computed),
                 Field(msg("Against"), f"{i}.against", _computed),
                 Field(msg("Difference"), f"{i}.difference", _signed),
             ),
@@ -369,7 +369,7 @@ def notes(ds: Dataset) -> Document:
         for i, note in enumerate(found)
     )
     explain = msg(
-        "Computed by uwe from the data in use, from the unrounded figures, and rounded only to be shown; "
+        "Computed by the tool from the data in use, from the unrounded figures, and rounded only to be shown; "
         "--format json gives each formula over record ids."
     )
     from uwe_cli.views import errata  # (the slides' slips: listed apart from the figures)

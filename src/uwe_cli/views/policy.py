@@ -8,14 +8,14 @@ from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
 from uwe_cli.i18n.formatting import unit_value
 from uwe_cli.i18n.language import Language
-from uwe_cli.i18n.messages import msg
+from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.names import lookup
-from uwe_cli.views.common import AS_THE_SLIDES_SAY, by_uwe, record_data, slides_words
+from uwe_cli.views.common import AS_THE_SLIDES_SAY, record_data, shown_words, slides_words, tool_words
 from uwe_cli.views.form import Column, Document, Section, Table
 from uwe_cli.vocabulary import CONCEPT_KINDS, LESSON_KINDS
 
 # Section headings, by lesson and concept kind, in the source's order. Two are the slides'
-# subtitles (« Points à améliorer », « Bonnes pratiques »); the others are uwe's, and say so.
+# subtitles (« Points à améliorer », « Bonnes pratiques »); the others are the tool's, and say so.
 LESSON_HEADINGS = {
     "difficulty": msg("Evaluation difficulties (a heading not in the slides)"),
     "effect": msg("Observed effects (a heading not in the slides)"),
@@ -28,6 +28,14 @@ CONCEPT_HEADINGS = {
     "driver": msg("Why clusters?"),
     "characteristic": msg("Characteristics of clustering"),
     "objective": msg("Objectives of clustering"),
+}
+# A lesson kind as each language names it in one word or two (the help lists them), with its heading.
+LESSON_WORDS = {
+    "difficulty": (msg_p("lesson kind", "difficulties"), LESSON_HEADINGS["difficulty"]),
+    "effect": (msg_p("lesson kind", "effects"), LESSON_HEADINGS["effect"]),
+    "improvement": (msg_p("lesson kind", "improvements"), LESSON_HEADINGS["improvement"]),
+    "good-practice": (msg_p("lesson kind", "good practices"), LESSON_HEADINGS["good-practice"]),
+    "conclusion": (msg_p("lesson kind", "conclusions"), LESSON_HEADINGS["conclusion"]),
 }
 assert LESSON_HEADINGS.keys() == LESSON_KINDS.keys() and tuple(CONCEPT_HEADINGS) == CONCEPT_KINDS
 # The glossary (concepts.yaml's `glossary`), after the concepts.
@@ -49,7 +57,11 @@ def _grouped(records: list[Record], headings: dict[str, Any], *, show: Any, poin
 
 
 def lessons(ds: Dataset, *, kind: str | None = None) -> Document:
-    wanted = lookup.choose(kind, LESSON_KINDS, what="lesson kind") if kind is not None else None
+    wanted = (
+        lookup.choose(kind, LESSON_KINDS, what="lesson kind", shown=shown_words(LESSON_WORDS))
+        if kind is not None
+        else None
+    )
     chosen = [x for x in ds["lessons"] if wanted in (None, x["kind"])]
     sections = _grouped(chosen, LESSON_HEADINGS, show=_text, points=_points)
     title = msg("Lessons from the Walloon experience")
@@ -81,13 +93,13 @@ def results(ds: Dataset) -> Table:
             "scheme": assessed["id"],
             # The one slide that states the figure (dataset/facts.py).
             "source": ds.sources([r["figure"]["slide"]]),
-            "by_uwe": by_uwe(written=["label"]),
+            "tool_words": tool_words(written=["label"]),
         }
         for r in assessed["results"]
     ]
     indent = {r["id"]: "  " * depth(parent[r["id"]]) + ("→ " if r["output_of"] else "") for r in assessed["results"]}
     columns = (
-        Column("", msg("Result (uwe's label)"), lambda r, lang: indent.get(r["id"], "") + r["label"]),
+        Column("", msg("Result (the tool's label)"), lambda r, lang: indent.get(r["id"], "") + r["label"]),
         Column("", msg("Figure"), lambda r, lang: unit_value(r["value"], r["unit"], lang), "right"),
         Column("", AS_THE_SLIDES_SAY, lambda r, lang: slides_words(r, "quote", lang)),
     )
@@ -102,7 +114,7 @@ def results(ds: Dataset) -> Table:
 
 def _concept(c: Record, lang: Language) -> str:
     if c["kind"] == "term":
-        return lang.message(msg("{term}: {meaning} [uwe's gloss]", term=c["name"], meaning=c["meaning"]))
+        return lang.message(msg("{term}: {meaning} [the tool's gloss]", term=c["name"], meaning=c["meaning"]))
     body = str(c["text"])
     if c["kind"] == "definition":
         # The French is the quotation the slide gives, with the slide's own « (PORTER, 1998) »;
@@ -143,7 +155,7 @@ def concepts(ds: Dataset) -> Document:
         # (a quote is the French, with its translation beside it).
         usages = [{"quote": u["quote"], "source": ds.sources([u["source"]])[0]} for u in t["usages"]]
         records.append({"id": t["id"], "kind": "term", "name": t["name"], "meaning": t["meaning"], "usages": usages,
-                        "source": ds.sources(t["source"]), "by_uwe": by_uwe(written=["name", "meaning"])})  # fmt: skip
+                        "source": ds.sources(t["source"]), "tool_words": tool_words(written=["name", "meaning"])})  # fmt: skip
     sections = _grouped(records, {**CONCEPT_HEADINGS, "term": _GLOSSARY}, show=_concept, points=_concept_points)
     title = msg("Clustering: definitions and concepts")
     return Document(title, records, sections=sections)

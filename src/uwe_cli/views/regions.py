@@ -23,7 +23,7 @@ from uwe_cli.i18n.language import LANGUAGE_NAMES, Language
 from uwe_cli.i18n.messages import Listing, msg, msg_p
 from uwe_cli.names import matching
 from uwe_cli.views import sorting
-from uwe_cli.views.common import by_uwe, fact_labels, find, names, record_data, source_section
+from uwe_cli.views.common import fact_labels, find, names, record_data, shown_words, source_section, tool_words
 from uwe_cli.views.form import Chart, Column, Document, Field, Section, Table
 from uwe_cli.views.notes import pointer
 from uwe_cli.vocabulary import SORT_KEYS
@@ -63,6 +63,14 @@ def _index(value: float | None, lang: Language) -> str:
     return "" if value is None else number(value, lang)
 
 
+# A sort key as each language says it (the help lists them), and the column it sorts by.
+SORT_WORDS = {
+    "gdp": (msg_p("sort key", "gdp"), msg("GDP per capita")),
+    "population": (msg_p("sort key", "population"), msg("Population")),
+    "name": (msg_p("sort key", "name"), msg("Region")),
+}
+
+
 def _gdp(r: Record) -> float | None:
     return r["gdp_per_capita"]["value"] if r["gdp_per_capita"] else None
 
@@ -72,7 +80,8 @@ def _population(r: Record) -> float | None:
 
 
 def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, base: str | None = None) -> Table:
-    order = sorting.parse(sort, SORT_KEYS)  # (`population`, `pib`, `-gdp`: what a person types)
+    # (`population`, `pib`, `-gdp`, `bbp`: what a person types, in any of the tool's languages)
+    order = sorting.parse(sort, SORT_KEYS, shown=shown_words(SORT_WORDS))
     everyone = ds["regions"]
     chosen = list({id(r): r for r in (find(ds, "regions", n) for n in names)}.values()) if names else list(everyone)
     if order is not None and order.key != "name":
@@ -100,11 +109,11 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, 
     if against is None:
         notes.append(
             msg(
-                "Share of Belgium is computed by uwe from the GDP per capita figures; it is not a figure of the source."
+                "Share of Belgium is computed by the tool from the GDP per capita figures; it is not a figure of the source."
             )
         )
     else:
-        notes.append(msg("Difference and ratio to {region} are computed by uwe from the GDP per capita figures; "
+        notes.append(msg("Difference and ratio to {region} are computed by the tool from the GDP per capita figures; "
                          "they are not figures of the source.", region=against["name"]))  # fmt: skip
     by_id = {r["id"]: r for r in everyone}
     for r in chosen:
@@ -162,7 +171,7 @@ def _row(
         "gdp_per_capita_eur": _value(r["gdp_per_capita"]),
     }
     computed = ["gdp_share_of_belgium_pct"]
-    if against is not None:  # (computed here, not figures of the source; by_uwe says so)
+    if against is not None:  # (computed here, not figures of the source; tool_words says so)
         ours, theirs = _gdp(r), _gdp(against)
         row["base"] = against["id"]
         row["gdp_difference_from_base_eur"] = None if ours is None or theirs is None else ours - theirs
@@ -176,9 +185,9 @@ def _row(
     shown = [r["population"], r["gdp_per_capita"], *r["gdp_per_capita_index"]]
     slides = list(dict.fromkeys(f["slide"] for f in shown if f and f.get("slide"))) or r["source"]
     row.update({"nuts": r["codes"]["nuts"], "iso_3166": r["codes"]["iso_3166"], "source": ds.sources(slides)})
-    # NUTS and ISO codes, and where a community lies, are uwe's additions: the slides have none.
+    # NUTS and ISO codes, and where a community lies, are the tool's additions: the slides have none.
     added = (["within"] if r["within"] else []) + [code for code in ("nuts", "iso_3166") if r["codes"][code]]
-    row["by_uwe"] = by_uwe(computed=computed, classified=added)
+    row["tool_words"] = tool_words(computed=computed, classified=added)
     return row
 
 
@@ -216,9 +225,9 @@ def region(ds: Dataset, name: str) -> Document:
     labels = fact_labels(fields, listed, language_note=msg("Languages"))
     sections = (*listed, source_section(ds, r, labels=labels))
     data = record_data(ds, r)
-    # (names a reader may type, codes and where a community lies: uwe's, not the slides')
+    # (names a reader may type, codes and where a community lies: the tool's, not the slides')
     added = [key for key in ("codes", "within") if r[key] and (key != "codes" or any(r["codes"].values()))]
-    data["by_uwe"] = by_uwe(written=["aliases"] if r.get("aliases") else [], classified=added)
+    data["tool_words"] = tool_words(written=["aliases"] if r.get("aliases") else [], classified=added)
     return Document(r["name"], data, fields, sections, notes=pointer(ds, {r["id"]}))
 
 

@@ -14,13 +14,13 @@ from uwe_cli.views.clusters import status_word
 from uwe_cli.views.common import (
     AS_THE_SLIDES_SAY,
     as_read,
-    by_uwe,
     fact_labels,
     find,
     record_data,
     scheme_ids,
     slides_words,
     source_section,
+    tool_words,
 )
 from uwe_cli.views.form import Comparison, Document, Field, Section, Show, text
 from uwe_cli.vocabulary import SCHEME_SORT_KEYS
@@ -85,7 +85,7 @@ def _scheme_data(ds: Dataset, s: Record) -> dict[str, Any]:
         *(["results.label"] if s["results"] else []),
         *(["aliases"] if s.get("aliases") else []),
     ]
-    data["by_uwe"] = by_uwe(computed=counted, written=written, classified=["status"])
+    data["tool_words"] = tool_words(computed=counted, written=written, classified=["status"])
     return data
 
 
@@ -97,11 +97,11 @@ def schemes(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) 
         chosen = sorting.ordered(chosen, value, largest_first=order.key == "groupings", reverse=order.reverse)
     rows = (
         Field(msg("Period"), "", _or_dash(_period)),
-        Field(msg("Status (uwe's reading)"), "status", _status),
+        Field(msg("Status (the tool's reading)"), "status", _status),
         Field(msg("Legal basis"), "legal_basis", _or_dash(text)),
         Field(msg("Funding"), "funding", _or_dash(_funding)),
         Field(msg("Groupings"), "groupings", figure),
-        Field(msg("Who takes part (uwe's summary)"), "participants", _or_dash(text)),
+        Field(msg("Who takes part (the tool's summary)"), "participants", _or_dash(text)),
         Field(msg("Outcome"), "", _or_dash(_outcome)),
     )
     data = [_scheme_data(ds, s) for s in chosen]
@@ -119,7 +119,7 @@ def _slides_period(s: Record, lang: Language) -> str:
 
 
 def _groupings(fig: Record, lang: Language) -> str:
-    if fig.get("note"):  # (uwe's note, which says how uwe counted)
+    if fig.get("note"):  # (the tool's note, which says how uwe counted)
         return f"{unit_value(fig['value'], fig['unit'], lang)} ({fig['note']})"
     return figure(fig, lang)
 
@@ -141,7 +141,7 @@ def _benefit(b: Record, lang: Language) -> str:
 
 
 def _result(r: Record, lang: Language) -> str:
-    """A result as the slide says it; uwe's labels are in `uwe results`."""
+    """A result as the slide says it; the tool's labels are in `uwe results`."""
     return slides_words(r["figure"], "quote", lang) or f"{figure(r['figure'], lang)} — {r['label']}"
 
 
@@ -168,7 +168,7 @@ def scheme(ds: Dataset, name: str) -> Document:
         Field(msg("Status"), "", _status_read),
         Field(msg("Legal basis"), "legal_basis"),
         Field(msg("Groupings"), "groupings", _groupings),
-        Field(msg("Who takes part (uwe's summary)"), "participants"),
+        Field(msg("Who takes part (the tool's summary)"), "participants"),
         Field(msg("Funding"), "funding", _funding),
         Field(msg("Accreditation"), "funding", _accreditation),
         Field(msg("Average project duration"), "average_project_duration", figure),

@@ -14,7 +14,7 @@ from typing import Any
 
 from uwe_cli.dataset.records import Dataset, Record, slide_label
 from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language, in_languages, is_text
-from uwe_cli.i18n.messages import Message, msg, msg_n
+from uwe_cli.i18n.messages import Message, Preferred, msg, msg_n
 from uwe_cli.names import matching
 from uwe_cli.names.lookup import display_name
 from uwe_cli.views import sorting
@@ -30,7 +30,7 @@ _WORDS = frozenset({"aliases", "synonyms", "author", "acronym"})
 
 # Fields not searched: a grouping's status quote is the one phrase of the slide that lists
 # the export grappes (« Les grappes existantes »), the same for a dozen records.
-_NOT_SEARCHED = frozenset({"status_quote", "by_uwe"})
+_NOT_SEARCHED = frozenset({"status_quote", "tool_words"})
 
 # What each field is called, by its path without list indices; the first rank wins.
 _NAMES = {"name": msg("Name"), "title": msg("Title"), "subtitle": msg("Subtitle")}
@@ -54,6 +54,17 @@ _FIELDS: dict[str, Message] = {
     "gdp_per_capita_world_rank.note": msg("World rank (GDP per capita)"),
     "meaning": msg("Meaning"), "usages.quote": msg("As the slides say"),
     "groupings.quote": msg("As the slides say"), "obligations": msg("Obligations"),
+}  # fmt: skip
+# A figure's field, named as the views name it: its quote is "FIELD, as the slides say".
+_FIGURES: dict[str, Message] = {
+    "population": msg("Population"), "gdp_per_capita": msg("GDP per capita"), "area": msg("Area"),
+    "official_languages": msg("Official languages"), "subdivisions": msg("Regions"),
+    "gdp_per_capita_index": msg("GDP per capita index"), "gdp_per_capita_world_rank": msg("World rank (GDP per capita)"),
+    "unemployment_rate": msg("Unemployment rate"), "employment_rate": msg("Employment rate"),
+    "average_project_duration": msg("Average project duration"), "test_phase": msg("Test phase"),
+    "funding.accreditation": msg("Accreditation"), "funding.amount_per_year": msg("Funding"),
+    "funding.degression": msg("Funding"), "funding.duration": msg("Funding"), "results.figure": msg("First assessment"),
+    "members": msg("Members"), "member_federations": msg("Member federations"), "quoted_in": msg("Quoted in"),
 }  # fmt: skip
 # A quote field's label: the slides' words, or (a match in another language) a translation of them.
 _QUOTE, _QUOTE_TRANSLATED = msg("As the slides say"), msg("As the slides say (translated)")
@@ -84,7 +95,14 @@ def _label(record: Record, field: str, names: dict[str, Any]) -> Any:
         scheme = record["memberships"][int(found.group(1))]["scheme"]
         return msg("Domain ({scheme})", scheme=names.get(scheme, scheme))
     bare = re.sub(r"\[\d+\]", "", field)
-    return _FIELDS.get(bare) or bare.replace("_", " ").replace(".", ", ")
+    if bare in _FIELDS:
+        return _FIELDS[bare]
+    parent, _, last = bare.rpartition(".")
+    if parent in _FIGURES:  # a figure's quote (or the text of a citation): the figure's name
+        said = msg("{field}, as the slides say", field=_FIGURES[parent]) if last == "quote" else _FIGURES[parent]
+        return said
+    # A field the tool has no name for (a user's own data): a name in the reader's words all the same.
+    return _QUOTE if last == "quote" else msg("Other text")
 
 
 def _rank(field: str) -> int:
@@ -96,20 +114,35 @@ def _rank(field: str) -> int:
 def _hits(ds: Dataset, key: str) -> Iterator[dict[str, Any]]:
     scheme_names = {s["id"]: s["name"] for s in ds["schemes"]}
     for kind, record in [*citable(ds, slides=True), *(("sector", s) for s in ds["sectors"])]:
-        seen: set[str] = set()
+        # One hit per field, with every language (or alias) that matches: the reader sees
+        # the match in their own language where it matched there, else in the first.
+        found: dict[str, tuple[str, Any, list[tuple[str | None, str]]]] = {}
         for field, found_lang, value in _strings(record):
-            if not matching.mentions(value, key):  # (first: most strings do not match)
+            if not matching.mentions(value, key):
                 continue
             label = _label(record, field, scheme_names)
-            shown = repr(label)
-            if shown in seen:
-                continue
-            seen.add(shown)  # one hit per field, in the first language (or alias) that matches
-            if re.sub(r"\[\d+\]", "", field).endswith("quote"):  # the slides' words, or a translation of them
-                label = _QUOTE if found_lang == SOURCE_LANGUAGE else _QUOTE_TRANSLATED
-            name = _name(kind, record)
-            yield {"kind": kind, "id": record["id"], "name": name, "field": field, "field_label": label,
-                   "lang": found_lang, "text": value, "source": ds.sources(_slides(ds, kind, record))}  # fmt: skip
+            found.setdefault(repr(label), (field, label, []))[2].append((found_lang, value))
+        for field, label, matches in found.values():
+            shown_kind = record["kind"] if kind == "region" and record.get("kind") in RECORD_KINDS else kind
+            # (a quote matched in a translation is labelled as one: its words are not the slides')
+            labels = tuple((lang, _translated(label) if lang != SOURCE_LANGUAGE and _is_quote(field) else label)
+                           for lang, _ in matches)  # fmt: skip
+            yield {"kind": shown_kind, "id": record["id"], "name": _name(kind, record), "field": field,
+                   "field_label": Preferred(labels), "lang": Preferred(tuple((lang, lang) for lang, _ in matches)),
+                   "text": Preferred(tuple(matches)), "source": ds.sources(_slides(ds, kind, record))}  # fmt: skip
+
+
+def _is_quote(field: str) -> bool:
+    return re.sub(r"\[\d+\]", "", field).endswith("quote")
+
+
+def _translated(label: Any) -> Any:
+    """The label of a quote, over a translation of the slides' words."""
+    if label == _QUOTE:
+        return _QUOTE_TRANSLATED
+    if isinstance(label, Message) and label.id == "{field}, as the slides say":
+        return msg("{field}, as the slides say (translated)", **label.args)
+    return label
 
 
 def _name(kind: str, record: Record) -> Any:
@@ -174,7 +207,7 @@ def _nothing(ds: Dataset, query: str) -> Message:
     if found:
         suggested = either([msg("“{text}”", text=name) for name in found])
         return msg("nothing mentions “{text}”; did you mean {names}?", text=query, names=suggested)
-    return msg("nothing mentions “{text}”; search finds words by their beginning, in any of uwe's languages "
+    return msg("nothing mentions “{text}”; search finds words by their beginning, in any of the tool's languages "
                "('uwe search energ' finds energy and énergie); 'uwe sectors' lists the sectors", text=query)  # fmt: skip
 
 

@@ -160,7 +160,7 @@ def _finding(file_model: type[BaseModel], err: Any, *, name: str, data: Any, off
 
 
 def _message(kind: str, err: Any) -> Any:
-    """What pydantic's error `err` means, in words uwe's catalogue translates."""
+    """What pydantic's error `err` means, in words the tool's catalogue translates."""
     ctx = err.get("ctx") or {}
     loc = err["loc"]
     if kind == "model_type" and ctx.get("class_name") == "Text":
@@ -182,8 +182,8 @@ def _message(kind: str, err: Any) -> Any:
     if kind == "less_than_equal":
         return msg("should be at most {limit}", limit=ctx.get("le"))
     if kind == "value_error" and hasattr(ctx.get("error"), "message"):
-        return ctx["error"].message  # (values.Invalid: said in uwe's words already)
-    # pydantic's own words (English): for kinds uwe's models do not produce (tests list those they do).
+        return ctx["error"].message  # (values.Invalid: said in the tool's words already)
+    # pydantic's own words (English): for kinds the tool's models do not produce (tests list those they do).
     return str(err["msg"]).removeprefix("Value error, ").replace("Input should", "should")
 
 
