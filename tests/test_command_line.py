@@ -263,9 +263,9 @@ def test_completion_offers_a_records_figures_and_a_kinds_records(monkeypatch: py
     assert completions("uwe cite wallonia g", monkeypatch) == ["gdp-per-capita", "gdp-per-capita-index"]
     assert completions("uwe cite poles p", monkeypatch) == ["patents"]
     assert completions("uwe cite slide walloni", monkeypatch) == ["wallonia"]
-    # (a record by any name a reader may type: i23's aliases « Région flamande », « Région wallonne »)
+    # (a record by any name a reader may type: the aliases « Région flamande », « Région de Bruxelles-Capitale », « Région wallonne »)
     assert completions("uwe cite re", monkeypatch) == ["regions", "results", "region", "region-flamande",
-                                                       "region-Brüssel-Hauptstadt", "region-wallonne",
+                                                       "region-de-Bruxelles-Capitale", "region-wallonne",
                                                        "regional-clusters"]  # fmt: skip
     assert completions("uwe cite tweed ", monkeypatch) == []  # (a grouping has no figures)
 

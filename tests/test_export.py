@@ -34,7 +34,7 @@ def test_export_has_a_fixed_width_whatever_the_screen(uwe: Uwe, tmp_path: Path) 
         "─" * 97,
     ]
     assert (
-        lines[6] == "Brussels-Capital Region     1.1 million          €54,700       179.3%"
+        lines[6] == "Brussels                    1.1 million          €54,700       179.3%"
     )  # (whole, at 100 columns)
 
 

@@ -254,7 +254,7 @@ def test_a_remark_is_not_counted_as_a_disagreement(uwe: Uwe) -> None:
     }  # fmt: skip
     out = lines(uwe("notes"))
     at = out.index("German-speaking Community lies within Wallonia: its figures are part of those of")
-    assert out[at + 2] == "Note               a remark: the figures agree; read them with it"
+    assert out[at + 2] == "Note                  a remark: the figures agree; read them with it"
     french = lines(uwe("notes", "--lang", "fr"))
     assert "Note                    remarque : les chiffres concordent ; à lire en gardant" in french
 
@@ -288,8 +288,8 @@ def test_notes_json_has_the_numbers_and_formulas(uwe: Uwe) -> None:
     assert (weighted["computed"]["value"], weighted["against"]["value"]) == (pytest.approx(exact), 30500)
     assert weighted["difference"]["value"] == pytest.approx(exact - 30500)
     assert weighted["difference"]["relative_pct"] == pytest.approx(100 * (exact - 30500) / 30500)
-    assert "Against            €30,500 (the GDP per capita of Belgium)" in lines(uwe("notes"))
-    assert "Difference         −€1,501 (−4.9%)" in lines(uwe("notes"))
+    assert "Against               €30,500 (the GDP per capita of Belgium)" in lines(uwe("notes"))
+    assert "Difference            −€1,501 (−4.9%)" in lines(uwe("notes"))
     ratio = notes["gdp-ratio-wallonia"]
     assert ratio["against"]["formula"] == "100 × wallonia.gdp_per_capita_index / belgium.gdp_per_capita_index"
     assert notes["within-german-speaking-community"]["tool_words"] == {"computed": ["computed"]}
