@@ -180,6 +180,8 @@ class Language:
         else:
             template = self.gettext(message.id, message.context)
         args = {key: self.localize(value) for key, value in message.args.items()}
+        if "«" in template:  # « Les “grappes technologiques” »: quotes inside quotes are the other pair
+            args = {key: _nested(value) if f"{{{key}}} »" in template else value for key, value in args.items()}
         if message.plural is not None:
             args["n"] = self.localize(Quantity(message.args["n"]))
         try:
@@ -214,6 +216,14 @@ class Language:
         if kind is Listing:
             return self.listing([str(self.localize(item)) for item in value.items], style=value.style)
         return value
+
+
+_GUILLEMETS = re.compile(r"«[\s\u00a0\u202f]*(.*?)[\s\u00a0\u202f]*»", re.S)
+
+
+def _nested(value: Any) -> Any:
+    """A text that goes inside « »: its own « » become “ ” (French never nests « « » »)."""
+    return _GUILLEMETS.sub(r"“\1”", value) if isinstance(value, str) and "«" in value else value
 
 
 # Ordinals (`17th`, `17e`, `1re`): rules, not words, so not in the catalogue; CLDR has no

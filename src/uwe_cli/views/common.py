@@ -35,6 +35,12 @@ def shown_words(words: dict[str, Any]) -> Any:
     return every
 
 
+def choice_words(choices: Any) -> dict[str, Any]:
+    """Each choice as one word the reader types, in their language (`en-formation`,
+    `in-oprichting`): what an error's hint lists, as the help does."""
+    return {key: msg_p("choice", key) for key in choices}
+
+
 def record_data(ds: Dataset, record: Record) -> dict[str, Any]:
     """A record as JSON shows it: empty fields left out, its source as slide labels."""
     data: dict[str, Any] = without_none(record)
@@ -75,7 +81,7 @@ def source_section(ds: Dataset) -> Section:
 
     def line(label: str, lang: Language) -> str:
         where = f"{lang.text(p['author'])}, {lang.text(p['place'])}, {long_date(p['date'], lang)}"
-        return f"{label} — {where}"
+        return lang.message(msg_p("typography", "{before} — {after}", before=label, after=where))
 
     return Section(msg("Source"), items="source", show=line, distinct=True)
 

@@ -10,7 +10,7 @@ from uwe_cli.i18n.formatting import figure, figure_with_period, figures, index_b
 from uwe_cli.i18n.language import LANGUAGE_NAMES, Language
 from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.names import lookup, matching
-from uwe_cli.views.common import find, names, record_data, shown_words, source_section, tool_words
+from uwe_cli.views.common import choice_words, find, names, record_data, shown_words, source_section, tool_words
 from uwe_cli.views.form import Chart, Column, Document, Field, Section, Table
 from uwe_cli.views.notes import pointer
 from uwe_cli.vocabulary import SORT_KEYS
@@ -63,7 +63,13 @@ _SORTS = {
 
 def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) -> Table:
     if sort is not None:  # (`population`, `pib`: what a person types, made a sort key)
-        sort = lookup.choose(sort, SORT_KEYS, what="sort key", shown=shown_words(SORT_WORDS))
+        sort = lookup.choose(
+            sort,
+            SORT_KEYS,
+            what="sort key",
+            shown=shown_words(SORT_WORDS),
+            words=choice_words(SORT_KEYS),
+        )
     everyone = ds["regions"]
     chosen = list({id(r): r for r in (find(ds, "regions", n) for n in names)}.values()) if names else list(everyone)
     if sort in _SORTS:
