@@ -94,7 +94,7 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) 
     for r in chosen:
         if r["within"] in by_id:
             outside = by_id[r["within"]]["name"]
-            notes.append(msg("{inside} lies within {outside}: its figures are part of {outside}'s, never added to them.",
+            notes.append(msg("{inside}: its territory lies in {outside}; its figures are part of {outside}'s, never added to them.",
                              inside=r["name"], outside=outside))  # fmt: skip
     notes += pointer(ds, {r["id"] for r in chosen})
     chart = Chart(msg("GDP per capita"), label="name", value="gdp_per_capita_eur", show=_euros)
@@ -130,7 +130,9 @@ def region(ds: Dataset, name: str) -> Document:
     def kind(record: Record, lang: Language) -> str:
         shown = lang.message(_KINDS[record["kind"]])
         if record.get("within") in everyone:
-            shown = lang.message(msg("{kind} (within {region})", kind=shown, region=everyone[record["within"]]))
+            shown = lang.message(
+                msg("{kind} (its territory in {region})", kind=shown, region=everyone[record["within"]])
+            )
         return shown
 
     fields = (
@@ -171,6 +173,7 @@ def _languages(record: Record, lang: Language) -> str:
     codes = record.get("languages", ())
     shown = ", ".join(lang.message(LANGUAGE_NAMES[c]) if c in LANGUAGE_NAMES else c for c in codes)
     note = record.get("language_note")
-    if note:
-        shown = f"{shown} ({note})" if shown else note
+    if note:  # (the slides' words about the languages, shown as theirs: « bilingue FR/AL »)
+        said = msg("as the slides say: {note}", note=note)  # (in quotes where verbatim: French)
+        shown = lang.message(msg("{languages}; {said}", languages=shown, said=said) if shown else said)
     return shown
