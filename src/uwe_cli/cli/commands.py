@@ -198,7 +198,7 @@ def scheme(
         str,
         typer.Argument(
             metavar="NAME",
-            help="A scheme: id, name or alias (poles, grappes...).",
+            help="A scheme: id, name or alias (poles, export clusters...).",
             autocompletion=completion.records("schemes"),
         ),
     ],
@@ -248,7 +248,7 @@ def clusters(
         Optional[str], typer.Option("--search", metavar="TEXT", help="Words starting with TEXT in the name or domain.")
     ] = None,
 ) -> None:
-    """Every named grouping (clusters, poles, export grappes); filters combine."""
+    """Every named grouping (clusters, poles, export clusters); filters combine."""
     from uwe_cli.views import clusters
 
     _show(

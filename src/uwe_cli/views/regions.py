@@ -87,7 +87,7 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) 
     )
     notes = [
         msg(
-            "Share of Belgium is computed by the tool from the GDP per capita figures; it is not a figure of the source."
+            "The share of Belgium is computed by the tool from the GDP per capita figures; it is not a figure from the source."
         )
     ]
     by_id = {r["id"]: r for r in everyone}
