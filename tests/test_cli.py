@@ -30,12 +30,12 @@ def test_regions_table_exact(uwe: Uwe) -> None:
     lines = [line.rstrip() for line in run.stdout.splitlines()]
     assert lines[:9] == [
         "Belgium and its regions: GDP per capita",
-        "                                      GDP per   vs Belgium      Index      Index",
-        "Region                   Population    capita   (computed)   EU28=100   EU15=100",
+        "                                GDP per   vs Belgium         Index         Index",
+        "Region             Population    capita   (computed)   EU-28\xa0=\xa0100   EU-15\xa0=\xa0100",
         "─" * 80,
-        "Wallonia                3.6 million   €21,500        70.5%         88         80",
+        "Wallonia          3.6 million   €21,500        70.5%            88            80",
         "",  # (a blank line between rows: "Community" is not a row of its own)
-        "German-speaking              77,000",
+        "German-speaking        77,000",
         "Community",
         "",
     ]
@@ -46,7 +46,7 @@ def test_regions_in_french(uwe: Uwe) -> None:
     assert run.stdout.splitlines()[:5] == [
         "## La Belgique et ses régions\xa0: PIB par habitant",
         "",
-        "| Région | Population | PIB par habitant | En % de la Belgique (calculé) | Indice UE28=100 | Indice UE15=100 |",
+        "| Région | Population | PIB par habitant | En % de la Belgique (calculé) | Indice UE28\xa0=\xa0100 | Indice UE15\xa0=\xa0100 |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
         "| Belgique | 11 millions | 30\u202f500\xa0€ | 100\xa0% | 119 |  |",
     ]

@@ -156,7 +156,7 @@ def test_every_dataset_text_exists_in_every_language(lang: str) -> None:
             "« t » peut désigner plusieurs groupements : « TWEED », « TWIST », "
             "« Transport ferroviaire » ; précisez le nom",
         ),
-        ("nl", ["regions", "--sort", "size"], "sorteersleutel niet gevonden: ‘size’ (gebruik gdp, population of name)"),
+        ("nl", ["regions", "--sort", "size"], "onbekende sorteersleutel: ‘size’ (gebruik bbp, bevolking of naam)"),
         ("bg", ["region", "xyzzy"], "няма регион „xyzzy“ (вижте „uwe regions“)"),
         ("en", ["region", "walonia"], "unknown region 'walonia' (did you mean 'Wallonia'?)"),
     ],
@@ -232,5 +232,5 @@ def test_the_error_about_uwe_lang_is_said_in_the_locales_language(uwe: Uwe) -> N
     run = uwe("regions", env={"UWE_LANG": "zz", "LANG": "bg_BG.UTF-8", "LC_ALL": "", "LANGUAGE": ""})
     assert (run.exit_code, run.stderr) == (
         2,
-        "uwe: грешка: UWE_LANG: няма език „zz“ (използвайте en, fr, nl, de или bg)\n",
+        "uwe: грешка: UWE_LANG: непознат език „zz“ (използвайте en, fr, nl, de или bg)\n",
     )

@@ -33,7 +33,9 @@ def test_no_break_spaces_are_kept_and_shown_as_they_are(uwe, data_copy) -> None:
     )
     path.write_text(text, encoding="utf-8")
     out = uwe("--data-dir", str(data_copy), "--lang", "fr", "region", "wallonia", env={"COLUMNS": "200"}).stdout
-    assert "français (langue\u00a0française\u202f: dite « FR »)" in out
+    assert (
+        "français ; selon les diapositives : « langue\u00a0française\u202f: dite “FR” »" in out
+    )  # (inner quotes: “ ”)
 
 
 def test_a_message_wrapped_on_a_terminal_never_starts_a_line_with_closing_punctuation(uwe) -> None:

@@ -182,7 +182,7 @@ def scheme(
         str,
         typer.Argument(
             metavar="NAME",
-            help="A scheme: id, name or alias (poles, grappes...).",
+            help="A scheme: id, name or alias (poles, export clusters...).",
             autocompletion=completion.records("schemes"),
         ),
     ],
@@ -241,7 +241,7 @@ def clusters(
         ),
     ] = None,
 ) -> None:
-    """Every named grouping (clusters, poles, export grappes); filters combine."""
+    """Every named grouping (clusters, poles, export clusters); filters combine."""
     from uwe_cli.views import clusters
 
     _show(

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Field, PlainValidator
 
 from uwe_cli import vocabulary
+from uwe_cli.dataset.yaml_messages import written
 from uwe_cli.errors import Worded
 from uwe_cli.i18n.messages import Quantity, msg
 
@@ -33,11 +34,10 @@ class Invalid(Worded, ValueError):
 def _number(value: Any) -> int | float:
     # One clear message instead of pydantic's one-per-union-member; figures are never negative.
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        shown = repr(value)
-        raise Invalid(msg("should be a number, got {value}", value=shown[:60] + "…" if len(shown) > 60 else shown))
+        raise Invalid(msg("should be a number, got {value}", value=written(value)))
     # (math.isfinite on a whole number of 10**309 or more would raise OverflowError)
     if isinstance(value, float) and not math.isfinite(value):
-        raise Invalid(msg("should be a finite number, got {value}", value=repr(value)))
+        raise Invalid(msg("should be a finite number, got {value}", value=written(value)))
     if value < 0:
         if value > -MAX_FIGURE:
             raise Invalid(msg("cannot be negative (got {value})", value=value))

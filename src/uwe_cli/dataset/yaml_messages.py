@@ -87,3 +87,31 @@ def words(said: str) -> Any:
         if found:
             return Message(message.id, found.groupdict(), context=message.context)
     return said
+
+
+def written(value: Any, *, room: int = 60) -> Any:
+    """A value read from YAML as the reader would write it, never as Python shows it: text in
+    the reader's quotes (« TWEED bad »), `null` for nothing, `true`, a date as YAML writes it
+    (2014-04-15), a list or a mapping by what it is."""
+    from datetime import date
+
+    from uwe_cli.i18n.messages import msg
+
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        shown = str(value)
+    elif isinstance(value, date):
+        shown = value.isoformat()
+    elif isinstance(value, str):
+        text = value if len(value) <= room else value[:room] + "…"
+        return msg("'{name}'", name=text)
+    elif isinstance(value, (list, tuple)):
+        return msg("a list")
+    elif isinstance(value, dict):
+        return msg("a mapping")
+    else:
+        shown = str(value)
+    return shown if len(shown) <= room else shown[:room] + "…"

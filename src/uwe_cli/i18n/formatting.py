@@ -103,9 +103,10 @@ _EU_BASE = re.compile(r"^EU(\d+)=(\d+)$")
 
 
 def index_base(base: str) -> Any:
-    """An index's base as the reader's language writes it (`EU28=100`, `UE28=100`, `ЕС28=100`)."""
+    """An index's base as the reader's language writes it (`EU-28 = 100`, `UE28 = 100`, `ЕС-28 = 100`),
+    its spaces no-break ones: a base is read whole."""
     found = _EU_BASE.match(base or "")
-    return msg("EU{members}={base}", members=found.group(1), base=found.group(2)) if found else base
+    return msg("EU-{members}\u00a0=\u00a0{base}", members=found.group(1), base=found.group(2)) if found else base
 
 
 def period(value: str, lang: Language) -> str:

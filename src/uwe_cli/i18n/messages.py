@@ -7,6 +7,7 @@ output layer shows it, in the reader's language (`uwe_cli.i18n.language`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -83,3 +84,11 @@ def msg_p(context: str, message: str, /, **args: Any) -> Message:
 def msg_n(singular: str, plural: str, /, *, n: float, **args: Any) -> Message:
     """A message with a plural form chosen by `n`."""
     return Message(singular, {"n": n, **args}, plural=plural)
+
+
+_GUILLEMETS = re.compile(r"«[\s\u00a0\u202f]*(.*?)[\s\u00a0\u202f]*»", re.S)
+
+
+def nested(value: Any) -> Any:
+    """A text that goes inside « »: its own « » become “ ” (French never nests « « » »)."""
+    return _GUILLEMETS.sub(r"“\1”", value) if isinstance(value, str) and "«" in value else value

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from uwe_cli.errors import UsageError
 from uwe_cli.i18n.language import in_languages
-from uwe_cli.i18n.messages import Listing, msg, msg_p
+from uwe_cli.i18n.messages import Listing, Message, msg, msg_p
 from uwe_cli.names.matching import fold, latin
 
 T = TypeVar("T")
@@ -86,7 +86,10 @@ def find(
         kinds = _WHAT_PLURAL.get(what, f"{what}s")
         raise Ambiguous(msg("'{query}' could be several {what}: {options}; type more of the name",
                             query=query, what=kinds, options=options))  # fmt: skip
-    unknown = msg("unknown {what} '{query}'", what=WHAT.get(what, what), query=query)
+    unknown = (
+        _UNKNOWN_CHOICE[what] if what in _UNKNOWN_CHOICE else msg("unknown {what} '{query}'", what=WHAT.get(what, what))
+    )
+    unknown = Message(unknown.id, {**unknown.args, "query": query}, context=unknown.context)
     candidates = [(n, _shown_label(r, names)) for r in records for n in names(r)]
     raise NotFound(did_you_mean(unknown, query, candidates, otherwise=hint))
 
@@ -97,15 +100,18 @@ def choose(
     *,
     what: str,
     shown: Callable[[], Mapping[str, Iterable[str]]] | None = None,
+    words: Mapping[str, Any] | None = None,
 ) -> str:
     """The canonical choice `value` stands for (`en formation` -> `in-formation`).
 
     `shown` gives, by choice, the words the tool shows for it in every language (`actief`,
     `активно`): what the tool shows, it accepts. Asked for only when the choices' own words
-    do not answer, so that `--status active` reads no catalogue.
+    do not answer, so that `--status active` reads no catalogue. `words`: each choice as the
+    reader's language says it, for the hint (`utilisez pib, population ou nom`).
     """
     entries = list(choices.items())
-    hint = msg("use {choices}", choices=Listing(tuple(choices), style="or"))
+    said = tuple(words[key] for key in choices) if words else tuple(choices)
+    hint = msg("use {choices}", choices=Listing(said, style="or"))
     try:
         return find(entries, value, what=what, hint=hint, names=lambda entry: (entry[0], *entry[1]))[0]
     except NotFound:
@@ -123,6 +129,12 @@ WHAT = {
     "format": msg_p("what", "format"), "language": msg_p("what", "language"), "sort key": msg_p("what", "sort key"),
     "status": msg_p("what", "status"), "lesson kind": msg_p("what", "lesson kind"),
     "result": msg_p("what", "result"), "figure": msg_p("what", "figure"),
+}  # fmt: skip
+# A choice nobody searched for is unknown, not "not found" (« format inconnu », not introuvable).
+_UNKNOWN_CHOICE = {
+    "format": msg("unknown format '{query}'"), "language": msg("unknown language '{query}'"),
+    "sort key": msg("unknown sort key '{query}'"), "status": msg("unknown status '{query}'"),
+    "lesson kind": msg("unknown lesson kind '{query}'"),
 }  # fmt: skip
 _WHAT_PLURAL = {
     "region": msg_p("what", "regions"), "scheme": msg_p("what", "schemes"), "cluster": msg_p("what", "clusters"),

@@ -7,7 +7,7 @@ from typing import Any
 from uwe_cli.dataset.records import Dataset, Record, label
 from uwe_cli.i18n.formatting import date_message, figure, long_date
 from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language
-from uwe_cli.i18n.messages import msg
+from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.views.common import fact_labels, record_data, source_section, tool_words, without_none
 from uwe_cli.views.form import Document, Field, Section
 from uwe_cli.vocabulary import LANGS
@@ -43,7 +43,8 @@ def _scheme_summary(s: Record, lang: Language) -> str:
 
 def _command(command: str, lang: Language) -> str:
     # (the command in the reader's words where the catalogue gives them: `uwe region wallonië`)
-    return f"{lang.gettext(command, 'example')}  —  {lang.message(_COMMANDS[command])}"
+    said = msg_p("typography", "{before} — {after}", before=lang.gettext(command, "example"), after=_COMMANDS[command])
+    return lang.message(said)
 
 
 def overview(ds: Dataset) -> Document:

@@ -13,6 +13,7 @@ from uwe_cli.names import lookup, matching
 from uwe_cli.views import sorting
 from uwe_cli.views.common import (
     as_read,
+    choice_words,
     either,
     find,
     first_domain,
@@ -76,7 +77,14 @@ def clusters(
     if status:
         statuses = list(
             dict.fromkeys(
-                lookup.choose(s, CLUSTER_STATUSES, what="status", shown=shown_words(STATUS_WORDS)) for s in status
+                lookup.choose(
+                    s,
+                    CLUSTER_STATUSES,
+                    what="status",
+                    shown=shown_words(STATUS_WORDS),
+                    words=choice_words(CLUSTER_STATUSES),
+                )
+                for s in status
             )
         )
         chosen = [c for c in chosen if (c["status"] or NOT_STATED) in statuses]

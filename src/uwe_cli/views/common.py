@@ -68,6 +68,12 @@ def shown_words(words: dict[str, Any]) -> Any:
     return every
 
 
+def choice_words(choices: Any) -> dict[str, Any]:
+    """Each choice as one word the reader types, in their language (`en-formation`,
+    `in-oprichting`): what an error's hint lists, as the help does."""
+    return {key: msg_p("choice", key) for key in choices}
+
+
 def record_data(ds: Dataset, record: Record) -> dict[str, Any]:
     """A record as JSON shows it: empty fields left out, its source and each fact's slide as
     slide labels (a text of the slides shows as its words, in the reader's language)."""
@@ -149,7 +155,7 @@ def source_section(
 
     def line(label: str, lang: Language) -> str:
         where = f"{lang.text(p['author'])}, {lang.text(p['place'])}, {long_date(p['date'], lang)}"
-        shown = f"{label} — {where}"
+        shown = lang.message(msg_p("typography", "{before} — {after}", before=label, after=where))
         # (two slides may share a label: « Les clusters régionaux »)
         ids = [s for s in (record or {}).get("source", ()) if stated and lang.localize(ds.sources([s])[0]) == label]
         facts: list[Any] = []

@@ -10,7 +10,7 @@ from uwe_cli.i18n.formatting import unit_value
 from uwe_cli.i18n.language import Language
 from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.names import lookup
-from uwe_cli.views.common import AS_THE_SLIDES_SAY, record_data, shown_words, slides_words, tool_words
+from uwe_cli.views.common import AS_THE_SLIDES_SAY, choice_words, record_data, shown_words, slides_words, tool_words
 from uwe_cli.views.form import Column, Document, Section, Table
 from uwe_cli.vocabulary import CONCEPT_KINDS, LESSON_KINDS
 
@@ -58,7 +58,13 @@ def _grouped(records: list[Record], headings: dict[str, Any], *, show: Any, poin
 
 def lessons(ds: Dataset, *, kind: str | None = None) -> Document:
     wanted = (
-        lookup.choose(kind, LESSON_KINDS, what="lesson kind", shown=shown_words(LESSON_WORDS))
+        lookup.choose(
+            kind,
+            LESSON_KINDS,
+            what="lesson kind",
+            shown=shown_words(LESSON_WORDS),
+            words=choice_words(LESSON_KINDS),
+        )
         if kind is not None
         else None
     )

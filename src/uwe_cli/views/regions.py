@@ -23,7 +23,16 @@ from uwe_cli.i18n.language import LANGUAGE_NAMES, Language
 from uwe_cli.i18n.messages import Listing, msg, msg_p
 from uwe_cli.names import matching
 from uwe_cli.views import sorting
-from uwe_cli.views.common import fact_labels, find, names, record_data, shown_words, source_section, tool_words
+from uwe_cli.views.common import (
+    choice_words,
+    fact_labels,
+    find,
+    names,
+    record_data,
+    shown_words,
+    source_section,
+    tool_words,
+)
 from uwe_cli.views.form import Chart, Column, Document, Field, Section, Table
 from uwe_cli.views.notes import pointer
 from uwe_cli.vocabulary import SORT_KEYS
@@ -81,7 +90,7 @@ def _population(r: Record) -> float | None:
 
 def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, base: str | None = None) -> Table:
     # (`population`, `pib`, `-gdp`, `bbp`: what a person types, in any of the tool's languages)
-    order = sorting.parse(sort, SORT_KEYS, shown=shown_words(SORT_WORDS))
+    order = sorting.parse(sort, SORT_KEYS, shown=shown_words(SORT_WORDS), words=choice_words(SORT_KEYS))
     everyone = ds["regions"]
     chosen = list({id(r): r for r in (find(ds, "regions", n) for n in names)}.values()) if names else list(everyone)
     if order is not None and order.key != "name":
@@ -109,7 +118,7 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, 
     if against is None:
         notes.append(
             msg(
-                "Share of Belgium is computed by the tool from the GDP per capita figures; it is not a figure of the source."
+                "The share of Belgium is computed by the tool from the GDP per capita figures; it is not a figure from the source."
             )
         )
     else:
@@ -119,7 +128,7 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, 
     for r in chosen:
         if r["within"] in by_id:
             outside = by_id[r["within"]]["name"]
-            notes.append(msg("{inside} lies within {outside}: its figures are part of {outside}'s, never added to them.",
+            notes.append(msg("{inside}: its territory lies in {outside}; its figures are part of {outside}'s, never added to them.",
                              inside=r["name"], outside=outside))  # fmt: skip
     notes += pointer(ds, {r["id"] for r in chosen})
     chart = Chart(msg("GDP per capita"), label="name", value="gdp_per_capita_eur", show=_euros)
@@ -201,8 +210,9 @@ def region(ds: Dataset, name: str) -> Document:
     def kind(record: Record, lang: Language) -> str:
         shown = lang.message(_KINDS[record["kind"]])
         if record.get("within") in everyone:
-            shown = lang.message(msg("{kind} (within {region}: not stated in the slides)", kind=shown,
-                                     region=everyone[record["within"]]))  # fmt: skip
+            shown = lang.message(
+                msg("{kind} (its territory in {region})", kind=shown, region=everyone[record["within"]])
+            )
         return shown
 
     fields = (
@@ -246,6 +256,7 @@ def _languages(record: Record, lang: Language) -> str:
     codes = record.get("languages", ())
     shown = ", ".join(lang.message(LANGUAGE_NAMES[c]) if c in LANGUAGE_NAMES else c for c in codes)
     note = record.get("language_note")
-    if note:
-        shown = f"{shown} ({note})" if shown else note
+    if note:  # (the slides' words about the languages, shown as theirs: « bilingue FR/AL »)
+        said = msg("as the slides say: {note}", note=note)  # (in quotes where verbatim: French)
+        shown = lang.message(msg("{languages}; {said}", languages=shown, said=said) if shown else said)
     return shown

@@ -142,7 +142,8 @@ def _benefit(b: Record, lang: Language) -> str:
 
 def _result(r: Record, lang: Language) -> str:
     """A result as the slide says it; the tool's labels are in `uwe results`."""
-    return slides_words(r["figure"], "quote", lang) or f"{figure(r['figure'], lang)} — {r['label']}"
+    said = msg_p("typography", "{before} — {after}", before=figure(r["figure"], lang), after=r["label"])
+    return slides_words(r["figure"], "quote", lang) or lang.message(said)
 
 
 def scheme(ds: Dataset, name: str) -> Document:
@@ -152,7 +153,9 @@ def scheme(ds: Dataset, name: str) -> Document:
     def grouping(cluster_id: str, lang: Language) -> str:
         c = clusters[cluster_id]
         domain = next((m["domain"] for m in c["memberships"] if m["scheme"] == s["id"] and m["domain"]), None)
-        line = lang.text(c["name"]) + (f" — {lang.text(domain)}" if domain else "")
+        line = lang.text(c["name"])
+        if domain:
+            line = lang.message(msg_p("typography", "{before} — {after}", before=line, after=domain))
         # (only a status the slides state other than "existing": the export grappes in formation)
         return line + (f" ({status_word(c['status'], lang)})" if c["status"] not in (None, "active") else "")
 

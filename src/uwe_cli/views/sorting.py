@@ -24,15 +24,20 @@ class Order:
     reverse: bool = False
 
 
-def parse(sort: str | None, keys: Mapping[str, tuple[str, ...]], *, shown: Any = None) -> Order | None:
+def parse(
+    sort: str | None, keys: Mapping[str, tuple[str, ...]], *, shown: Any = None, words: Any = None
+) -> Order | None:
     """The order `--sort` asks for (`gdp`, `-gdp`, `pib`), or None for the source's order.
     An unknown key lists the valid ones (lookup.choose); `shown`, the words the tool shows
-    for each key in every language (`bbp`, `БВП`), which it accepts too."""
+    for each key in every language (`bbp`, `БВП`), which it accepts too; `words`, each key in
+    the reader's words, for the hint."""
     if sort is None:
         return None
     text = sort.strip()
     reverse = text.startswith("-")
-    return Order(lookup.choose(text.removeprefix("-").strip(), keys, what="sort key", shown=shown), reverse)
+    return Order(
+        lookup.choose(text.removeprefix("-").strip(), keys, what="sort key", shown=shown, words=words), reverse
+    )
 
 
 def ordered(rows: Sequence[T], value: Callable[[T], Any], *, largest_first: bool, reverse: bool = False) -> list[T]:

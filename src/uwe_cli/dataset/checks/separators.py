@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from uwe_cli.dataset.checks.findings import Finding, dotted
+from uwe_cli.dataset.yaml_messages import written
 from uwe_cli.i18n.messages import Message, Quantity, msg
 
 # Units whose figures are whole things: `28.800` there is a thousands separator.
@@ -37,8 +38,8 @@ def number_text(value: str) -> Message:
     """The message for a figure's value given as text, such as '28,800'."""
     plain = as_written(value)
     if plain is None:
-        return msg("should be a number, got {value}", value=repr(value))
-    return msg("should be a number, got {value}: write {plain}, without a thousands separator", value=repr(value),
+        return msg("should be a number, got {value}", value=written(value))
+    return msg("should be a number, got {value}: write {plain}, without a thousands separator", value=written(value),
                plain=plain)  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from uwe_cli.dataset.checks.findings import Finding, dotted
+from uwe_cli.dataset.yaml_messages import written
 from uwe_cli.i18n.messages import Listing, Quantity, msg, msg_n
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ def _finding(file_model: type[BaseModel], err: Any, *, name: str, data: Any, off
         if isinstance(value, int) and value.bit_length() >= 200:
             got: Any = msg("a number of {count} digits", count=Quantity(len(str(value))))
         else:
-            got = _shorten(repr(value))
+            got = written(value)  # (as YAML writes it: `null`, « TWEED bad », 2014-04-15)
         message = msg("{error}, got {value}", error=message, value=got)
         if kind in ("list_type", "tuple_type") and isinstance(value, str) and len(value) <= 60:
             message = msg("{error} (write {written})", error=message, written=f"[{value}]")
