@@ -234,8 +234,8 @@ def test_notes_compute_from_unrounded_values(uwe: Uwe) -> None:
     assert out[at + 6 : at + 12] == [
         "Computed by the tool  70.5% (the GDP per capita of Wallonia as a percentage of",
         "                      that of Belgium)",
-        "Against               73.9% (the GDP per capita index (EU28=100) of Wallonia as",
-        "                      a percentage of that of Belgium)",
+        "Against               73.9% (the GDP per capita index (EU-28\xa0=\xa0100) of Wallonia",
+        "                      as a percentage of that of Belgium)",
         "Difference            −3.5 percentage points",
         "",
     ]
