@@ -215,7 +215,10 @@ def test_scheme_profile_regional_clusters(uwe: Uwe) -> None:
         "Period                          since 2000",
         "As the slides say               Policy in place since 2000 (4-year test phase)",
         "Test phase                      4 years",
-        "Funding                         €160,000/year for 3 years; tapering down to 50%\n                                over 9 years",
+        "Funding in figures              €160,000/year for 3 years; tapering down to 50%\n                                over 9 years",
+        # (the figures laid out by uwe, then the slide's own words, never one for the other)
+        "Funding in the slides' words    “Funding: €160,000/year for 3 years, tapering\n"
+        "                                down to 50% over 9 years”",
         "Accreditation                   3 years",
         "Obligations\n• Obligation to hire a facilitator (« animateur »).",
     ):

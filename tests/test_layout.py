@@ -78,7 +78,7 @@ def test_the_bar_chart_keeps_its_labels_whole_at_40_columns(uwe: Uwe) -> None:
 def test_a_label_never_wraps_beside_its_value(uwe: Uwe) -> None:
     # Too long for the screen beside its value: the value goes under its label instead.
     out = uwe("region", "wallonia", "--lang", "fr", env={"COLUMNS": "40"}).stdout.splitlines()
-    assert out[:5] == ["Wallonie", "Type", "  région", "Code", "  NUTS BE3, ISO 3166 BE-WAL"]
+    assert out[:5] == ["Wallonie", "Type", "  région", "Code (absent des diapositives)", "  NUTS BE3, ISO 3166 BE-WAL"]
     assert "Indice du PIB par habitant" in out
     # Where the labels leave the values room, side by side, the same for every record.
     stacked = uwe("clusters", env={"COLUMNS": "40"}).stdout.splitlines()

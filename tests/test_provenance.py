@@ -28,7 +28,11 @@ def test_uwes_summaries_labels_and_readings_are_named_in_json_and_csv(uwe: Uwe) 
         "classified": ["status"],
     }
     # Names a reader may type (`DG`): uwe's, not the slides'.
-    assert uwe("region", "german", "-f", "json").json()["by_uwe"] == {"written": ["aliases"]}
+    # Codes and where a community lies are uwe's additions too: the slides give neither.
+    assert uwe("region", "german", "-f", "json").json()["by_uwe"] == {
+        "written": ["aliases"],
+        "classified": ["within"],  # (the Community has no NUTS or ISO code of its own)
+    }
     assert schemes["export-grappes"]["by_uwe"]["computed"] == ["groupings"]
     assert schemes["export-grappes"]["groupings"]["computed"] is True
     regions = list(csv.DictReader(io.StringIO(uwe("regions", "-f", "csv").stdout)))
@@ -64,7 +68,7 @@ def test_a_scheme_tells_its_status_from_the_slides_words_and_its_english_term(uw
         "                                Walloon Government since 2006”",
     ]
     french = lines(uwe("scheme", "poles", "--lang", "fr"))
-    assert "Le terme anglais des diapositives  « competitiveness cluster »" in french
+    assert "Le terme anglais des diapositives   « competitiveness cluster »" in french
     # The slide's own bullets, verbatim, in the scheme; uwe's labels in `uwe results`.
     assert "• 45% de la valeur ajoutée et 24% de l’emploi industriel" in french
 
@@ -103,12 +107,12 @@ def test_sectors_cite_only_the_slides_whose_words_name_them(uwe: Uwe) -> None:
     sectors = {s["id"]: s for s in uwe("sectors", "-f", "json", "--lang", "fr").json()}
     health = sectors["health"]
     # Not the 10 Walloon clusters' slide (ARESA's « Recherche clinique » is research) nor the poles'.
-    assert health["source"] == ["Les grappes existantes — Les grappes d’exportation"]
+    assert health["source"] == ["Les grappes existantes"]
     assert health["named_by"] == [{"grouping": "health", "name": "Santé", "words": "hôpital - équipement médical - pharmacie",
                                    "source": health["source"]}]  # fmt: skip
     transport = sectors["transport-logistics"]
     assert transport["source"] == ["La politique de redéploiement économique — Les 10 clusters wallons",
-                                   "Les grappes existantes — Les grappes d’exportation"]  # fmt: skip
+                                   "Les grappes existantes"]  # fmt: skip
     out = lines(uwe("sectors"))
     assert out[:2] == ["Sectors", "                                                            Named by the slides'"]
     assert "Energy                 energy                           2   TWEED: “Sustainable" in out
@@ -212,7 +216,10 @@ def test_notes_json_has_the_numbers_and_formulas(uwe: Uwe) -> None:
         "weighted-gdp-per-capita",
         "gdp-ratio-wallonia",
         "within-german-speaking-community",
+        "silicone-valley",  # (the source's errata, apart: `kind` erratum)
+        "coopetion",
     ]
+    assert [n["source"] for n in notes.values() if n.get("kind") == "erratum"] == [["Why clusters? (p. 8)"]] * 2
     weighted = notes["weighted-gdp-per-capita"]
     assert (weighted["computed"]["value"], weighted["against"]["value"], weighted["difference"]) == (
         28999, 30500, {"value": -1501, "unit": "EUR", "relative_pct": -4.9},
@@ -230,7 +237,8 @@ def test_notes_are_computed_from_the_data_in_use(uwe: Uwe, data_copy: Path) -> N
     # Figures that add up give no note; a changed figure gives its own.
     edit(regions, "population: {value: 6400000", "population: {value: 6300000")
     edit(regions, "gdp_per_capita: {value: 28800", "gdp_per_capita: {value: 30000")
-    notes = {n["id"]: n for n in uwe("--data-dir", str(data_copy), "notes", "-f", "json").json()}
+    found = uwe("--data-dir", str(data_copy), "notes", "-f", "json").json()
+    notes = {n["id"]: n for n in found if n.get("kind") != "erratum"}
     assert list(notes) == ["weighted-gdp-per-capita", "gdp-ratio-wallonia", "within-german-speaking-community"]
     # (6,300,000 × 30,000 + 1,100,000 × 54,700 + 3,600,000 × 21,500) / 11,000,000
     assert notes["weighted-gdp-per-capita"]["computed"]["value"] == 29688
@@ -241,10 +249,13 @@ def test_the_views_concerned_point_to_the_notes(uwe: Uwe, data_copy: Path) -> No
     assert lines(uwe("regions"))[-3] == pointer
     assert lines(uwe("region", "flanders"))[-3] == pointer
     # Without Belgium's figures, only the community's note is left: it is about Wallonia, not Brussels.
-    edit(data_copy / "regions.yaml", "    population: {value: 11000000, unit: people}\n", "")
-    edit(data_copy / "regions.yaml", "    gdp_per_capita: {value: 30500, unit: EUR}\n", "")
+    edit(data_copy / "regions.yaml", '    population: {value: 11000000, unit: people, quote: {fr: "11 millions d’habitants", '
+         'en: "11 million inhabitants"}}\n', "")  # fmt: skip
+    edit(data_copy / "regions.yaml", '    gdp_per_capita: {value: 30500, unit: EUR, quote: {fr: "PIB par habitant : 30 500 €", '
+         'en: "GDP per capita: €30,500"}}\n', "")  # fmt: skip
     folder = ("--data-dir", str(data_copy))
-    assert [n["id"] for n in uwe(*folder, "notes", "-f", "json").json()] == ["within-german-speaking-community"]
+    found = uwe(*folder, "notes", "-f", "json").json()
+    assert [n["id"] for n in found if n.get("kind") != "erratum"] == ["within-german-speaking-community"]
     assert pointer not in " ".join(uwe(*folder, "region", "brussels").stdout.split())
     assert pointer in " ".join(uwe(*folder, "region", "wallonia").stdout.split())
 
@@ -264,7 +275,7 @@ def test_a_tag_no_words_name_is_shown_as_uwes_reading(uwe: Uwe, data_copy: Path)
     glass = next(s for s in uwe(*folder, "sectors", "-f", "json").json() if s["id"] == "glass")
     # Only the Verrière grappe's name says glass: the other 25 tags are readings, and cite nothing.
     assert (glass["groupings"], [t["words"] for t in glass["named_by"]].count(None)) == (26, 25)
-    assert glass["source"] == ["The existing clusters — Export clusters (grappes d’exportation)"]
+    assert glass["source"] == ["The existing clusters"]
     out = " ".join(uwe(*folder, "sectors").stdout.split())
     assert "ARESA (uwe's reading: no words of the slides name it) CAP 2020 (uwe's reading:" in out
     assert "… and 20 more" in out

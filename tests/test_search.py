@@ -14,7 +14,7 @@ TEXT_FIELDS = re.compile(r"^(name|title|subtitle|aliases|synonyms|acronym|author
                          r"objectives|activity_axes|activities|benefits|outcome|assessment|participants|legal_basis|"
                          r"period|funding|groupings|results|text|points|quoted_in|actions|kind|mission|role|members|"
                          r"member_federations|capital|form_of_state|language_note|main_industrial_sectors|"
-                         r"subdivisions|gdp_per_capita_world_rank|memberships|meaning|usages|obligations|\w+\.quote)\b")  # fmt: skip
+                         r"subdivisions|gdp_per_capita_world_rank|memberships|meaning|usages|obligations|heading|\w+(\[\d+\])?\.quote)\b")  # fmt: skip
 
 
 def test_hits_are_ranked_names_first(uwe: Uwe) -> None:
@@ -29,7 +29,6 @@ def test_hits_are_ranked_names_first(uwe: Uwe) -> None:
         ("slide", "export-grappes", "title"),
         ("slide", "export-grappes-benefits", "title"),
         ("slide", "export-grappes-existing", "title"),
-        ("slide", "export-grappes-existing", "subtitle"),
         ("scheme", "technology-grappes", "aliases[0]"),
         ("scheme", "export-grappes", "aliases[0]"),
         ("term", "grappe", "meaning"),
@@ -105,3 +104,15 @@ def test_snippets_are_cut_between_words(uwe: Uwe, query: str) -> None:
         assert start == 0 or text[start - 1] == " ", (query, snippet)
         assert end == len(text) or text[end] == " " or text[end - 1] in ".,;:", (query, snippet)
         assert snippet.startswith("…") == (start > 0) and snippet.endswith("…") == (end < len(text.rstrip()))
+
+
+def test_a_hit_in_a_facts_words_cites_that_facts_slide(uwe: Uwe) -> None:
+    # Wallonia cites two slides; its unemployment rate is on its own, its population on Belgium's.
+    hits = uwe("search", "chômage", "-f", "json").json()
+    assert [(h["id"], h["field"], h["source"]) for h in hits] == [
+        ("wallonia", "unemployment_rate[0].quote", ["Wallonia in a few figures"])
+    ]
+    hits = uwe("search", "3,6 millions", "-f", "json").json()
+    assert [(h["field"], h["field_label"], h["source"]) for h in hits] == [
+        ("population.quote", "Population", ["Belgium in a few words"])
+    ]

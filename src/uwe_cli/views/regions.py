@@ -106,7 +106,8 @@ def _row(ds: Dataset, r: Record, belgium: Record | None, bases: dict[str, str]) 
     slides = list(dict.fromkeys(f["slide"] for f in shown if f and f.get("slide"))) or r["source"]
     row.update({"nuts": r["codes"]["nuts"], "iso_3166": r["codes"]["iso_3166"], "source": ds.sources(slides)})
     # NUTS and ISO codes, and where a community lies, are uwe's additions: the slides have none.
-    row["by_uwe"] = by_uwe(computed=["gdp_share_of_belgium_pct"], classified=["within", "nuts", "iso_3166"])
+    added = (["within"] if r["within"] else []) + [code for code in ("nuts", "iso_3166") if r["codes"][code]]
+    row["by_uwe"] = by_uwe(computed=["gdp_share_of_belgium_pct"], classified=added)
     return row
 
 
@@ -145,7 +146,8 @@ def region(ds: Dataset, name: str) -> Document:
     sections = (*listed, source_section(ds, r, labels=labels))
     data = record_data(ds, r)
     # (names a reader may type, codes and where a community lies: uwe's, not the slides')
-    data["by_uwe"] = by_uwe(written=["aliases"] if r.get("aliases") else [], classified=["codes", "within"])
+    added = [key for key in ("codes", "within") if r[key] and (key != "codes" or any(r["codes"].values()))]
+    data["by_uwe"] = by_uwe(written=["aliases"] if r.get("aliases") else [], classified=added)
     return Document(r["name"], data, fields, sections, notes=pointer(ds, {r["id"]}))
 
 

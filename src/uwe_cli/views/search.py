@@ -52,16 +52,25 @@ _FIELDS: dict[str, Message] = {
     "gdp_per_capita_world_rank.note": msg("World rank (GDP per capita)"),
     "meaning": msg("Meaning"), "usages.quote": msg("As the slides say"), "usages.translation": msg("As the slides say"),
     "groupings.quote": msg("As the slides say"), "obligations": msg("Obligations"),
+    "heading": msg("Heading on the slide"),
+    # A figure's words, under the figure's name.
+    "population.quote": msg("Population"), "gdp_per_capita.quote": msg("GDP per capita"), "area.quote": msg("Area"),
+    "gdp_per_capita_index.quote": msg("GDP per capita index"), "unemployment_rate.quote": msg("Unemployment rate"),
+    "employment_rate.quote": msg("Employment rate"), "official_languages.quote": msg("Official languages"),
+    "subdivisions.quote": msg("Regions"), "gdp_per_capita_world_rank.quote": msg("World rank (GDP per capita)"),
+    "members.quote": msg("Members"), "member_federations.quote": msg("Member federations"),
+    "test_phase.quote": msg("Test phase"), "average_project_duration.quote": msg("Average project duration"),
+    "results.figure.quote": msg("First assessment"),
 }  # fmt: skip
 # The JSON keys of a hit: the CSV header, even of an empty result.
 KEYS = ("kind", "id", "name", "field", "field_label", "lang", "text", "source")
 
 
-def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str]]:
-    """(field, language or None, text) for every text of a record a reader would search."""
+def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str, str | None]]:
+    """(field, language or None, text, its slide) for every text of a record a reader would search."""
     if isinstance(value, dict):
         if is_text(value):
-            yield from ((path, lang, text) for lang, text in in_languages(value).items())
+            yield from ((path, lang, text, value.get("slide")) for lang, text in in_languages(value).items())
             return
         for key, item in value.items():
             if key not in _NOT_SEARCHED:
@@ -70,7 +79,7 @@ def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str]
         for i, item in enumerate(value):
             yield from _strings(item, f"{path}[{i}]")
     elif isinstance(value, str) and path.split("[")[0] in _WORDS:
-        yield path, None, value
+        yield path, None, value, None
 
 
 def _label(record: Record, field: str, names: dict[str, Any]) -> Any:
@@ -93,7 +102,7 @@ def _hits(ds: Dataset, key: str) -> Iterator[dict[str, Any]]:
     scheme_names = {s["id"]: s["name"] for s in ds["schemes"]}
     for kind, record in [*citable(ds, slides=True), *(("sector", s) for s in ds["sectors"])]:
         seen: set[str] = set()
-        for field, found_lang, value in _strings(record):
+        for field, found_lang, value, slide in _strings(record):
             label = _label(record, field, scheme_names)
             shown = repr(label)
             if shown in seen or not matching.mentions(value, key):
@@ -101,7 +110,9 @@ def _hits(ds: Dataset, key: str) -> Iterator[dict[str, Any]]:
             seen.add(shown)  # one hit per field, in the first language (or alias) that matches
             name = _name(kind, record)
             yield {"kind": kind, "id": record["id"], "name": name, "field": field, "field_label": label,
-                   "lang": found_lang, "text": value, "source": ds.sources(_slides(ds, kind, record))}  # fmt: skip
+                   "lang": found_lang, "text": value,
+                   # (the one slide of the words found, where they are a fact's: dataset/facts.py)
+                   "source": ds.sources([slide] if slide else _slides(ds, kind, record))}  # fmt: skip
 
 
 def _name(kind: str, record: Record) -> Any:
