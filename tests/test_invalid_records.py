@@ -267,3 +267,12 @@ def test_a_fact_of_a_record_citing_several_slides_names_its_own(data_copy: Path)
     edit(data_copy / "regions.yaml", "}, slide: uwe}", "}, slide: wallonia}")
     edit(data_copy / "regions.yaml", "    source: [belgium, wallonia]", "    source: [wallonia]")
     assert "wallonia" in problems(data_copy)[0]  # (the Belgium slide's facts now cite a slide it does not)
+
+
+def test_uwes_words_name_no_slide(data_copy: Path) -> None:
+    line = edit(data_copy / "schemes.yaml", 'en: "Companies/research centres"}',
+                'en: "Companies/research centres", slide: technology-grappes}')  # fmt: skip
+    assert problems(data_copy) == [
+        f"DATA/schemes.yaml:{line}:94: schemes[0].participants.slide: should be left out: this text is not the "
+        "slides' words (a summary, a label, a note) and names no slide, got 'technology-grappes'"
+    ]
