@@ -276,3 +276,19 @@ def test_uwes_words_name_no_slide(data_copy: Path) -> None:
         f"DATA/schemes.yaml:{line}:94: schemes[0].participants.slide: should be left out: this text is not the "
         "slides' words (a summary, a label, a note) and names no slide, got 'technology-grappes'"
     ]
+
+
+def test_a_slide_inside_a_fact_or_a_glossary_use_is_checked_too(data_copy: Path) -> None:
+    # The poles' funding names its slide; its ceiling names another, which the scheme does not cite.
+    line = edit(data_copy / "schemes.yaml", "        maximum: true\n", "        maximum: true\n        slide: bogus\n")
+    usage = edit(data_copy / "concepts.yaml", 'en: "Obligation to hire a facilitator."}',
+                 'en: "Obligation to hire a facilitator.", slide: poles}')  # fmt: skip
+    found = problems(data_copy)
+    assert found[0].startswith(
+        f"DATA/schemes.yaml:{line + 1}:9: schemes[2].funding.amount_per_year.slide: slide 'bogus' is not one of its "
+        "record's (source)"
+    )
+    assert found[1].startswith(
+        f"DATA/concepts.yaml:{usage}:100: glossary[5].usages[0].quote.slide: slide 'poles' is not one of its record's"
+    )
+    assert len(found) == 2
