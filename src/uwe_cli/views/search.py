@@ -60,7 +60,7 @@ _FIELDS: dict[str, Message] = {
     "subdivisions.quote": msg("Regions"), "gdp_per_capita_world_rank.quote": msg("World rank (GDP per capita)"),
     "members.quote": msg("Members"), "member_federations.quote": msg("Member federations"),
     "test_phase.quote": msg("Test phase"), "average_project_duration.quote": msg("Average project duration"),
-    "results.figure.quote": msg("First assessment"),
+    "results.figure.quote": msg("As the slides say"),
 }  # fmt: skip
 # The JSON keys of a hit: the CSV header, even of an empty result.
 KEYS = ("kind", "id", "name", "field", "field_label", "lang", "text", "source")
