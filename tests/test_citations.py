@@ -40,7 +40,7 @@ def chunks(lines: list[str]) -> list[list[str]]:
         found[-1].append(line)
     joined: list[list[str]] = []
     for chunk in found:
-        if joined and len([x for x in joined[-1] if x.strip()]) == 1 and joined[-1] is not found[-1]:
+        if joined and len([x for x in joined[-1] if x.strip()]) == 1:  # (a title in a box of its own)
             joined[-1] = joined[-1] + chunk
         else:
             joined.append(chunk)

@@ -267,3 +267,28 @@ def test_a_fact_of_a_record_citing_several_slides_names_its_own(data_copy: Path)
     edit(data_copy / "regions.yaml", "}, slide: uwe}", "}, slide: wallonia}")
     edit(data_copy / "regions.yaml", "    source: [belgium, wallonia]", "    source: [wallonia]")
     assert "wallonia" in problems(data_copy)[0]  # (the Belgium slide's facts now cite a slide it does not)
+
+
+def test_uwes_words_name_no_slide(data_copy: Path) -> None:
+    line = edit(data_copy / "schemes.yaml", 'en: "Companies/research centres"}',
+                'en: "Companies/research centres", slide: technology-grappes}')  # fmt: skip
+    assert problems(data_copy) == [
+        f"DATA/schemes.yaml:{line}:94: schemes[0].participants.slide: should be left out: this text is not the "
+        "slides' words (a summary, a label, a note) and names no slide, got 'technology-grappes'"
+    ]
+
+
+def test_a_slide_inside_a_fact_or_a_glossary_use_is_checked_too(data_copy: Path) -> None:
+    # The poles' funding names its slide; its ceiling names another, which the scheme does not cite.
+    line = edit(data_copy / "schemes.yaml", "        maximum: true\n", "        maximum: true\n        slide: bogus\n")
+    usage = edit(data_copy / "concepts.yaml", 'en: "Obligation to hire a facilitator."}',
+                 'en: "Obligation to hire a facilitator.", slide: poles}')  # fmt: skip
+    found = problems(data_copy)
+    assert found[0].startswith(
+        f"DATA/schemes.yaml:{line + 1}:9: schemes[2].funding.amount_per_year.slide: slide 'bogus' is not one of its "
+        "record's (source)"
+    )
+    assert found[1].startswith(
+        f"DATA/concepts.yaml:{usage}:100: glossary[5].usages[0].quote.slide: slide 'poles' is not one of its record's"
+    )
+    assert len(found) == 2

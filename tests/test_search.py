@@ -120,7 +120,7 @@ def _every_field(ds: Any) -> list[tuple[str, Any]]:
     return [
         (field, search._label(record, field, names))
         for kind, record in [*citable(ds, slides=True), *(("sector", s) for s in ds["sectors"])]
-        for field, _, _ in search._strings(record)
+        for field, _, _, _ in search._strings(record)
     ]
 
 
@@ -180,3 +180,15 @@ def test_search_matches_words_from_their_start_not_inside_them(uwe: Uwe) -> None
         "varied-objectives",
     ]
     assert uwe("search", "rgebnis", "-f", "json").json() == []
+
+
+def test_a_hit_in_a_facts_words_cites_that_facts_slide(uwe: Uwe) -> None:
+    # Wallonia cites two slides; its unemployment rate is on its own, its population on Belgium's.
+    hits = uwe("search", "chômage", "-f", "json").json()
+    assert [(h["id"], h["field"], h["source"]) for h in hits] == [
+        ("wallonia", "unemployment_rate[0].quote", ["Wallonia in a few figures"])
+    ]
+    hits = uwe("search", "3,6 millions", "-f", "json").json()
+    assert [(h["field"], h["field_label"], h["source"]) for h in hits] == [
+        ("population.quote", "Population", ["Belgium in a few words"])
+    ]

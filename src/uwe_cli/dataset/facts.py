@@ -55,13 +55,13 @@ def _fill(value: Any, slide: str | None) -> None:
 
 def placed(record: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str | None]]:
     """(where, slide) for each fact of `record` (a model) that names its slide, and (where,
-    None) for each that does not (its own parts, on its slide, are not listed)."""
+    None) for each outermost one that does not (its parts are on its slide, whichever it is)."""
     for name in type(record).model_fields:
         if name not in _NOT_FACTS:
-            yield from _walk(getattr(record, name), (*loc, name))
+            yield from _walk(getattr(record, name), (*loc, name), placed=False)
 
 
-def _walk(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str | None]]:
+def _walk(value: Any, loc: tuple[Any, ...], *, placed: bool) -> Iterator[tuple[tuple[Any, ...], str | None]]:
     from pydantic import BaseModel
 
     from uwe_cli.dataset.texts import Words
@@ -71,10 +71,16 @@ def _walk(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], s
     if isinstance(value, BaseModel):
         fields = type(value).model_fields
         if "slide" in fields:
-            yield loc, value.slide  # type: ignore[attr-defined]
-            return
+            slide = value.slide  # type: ignore[attr-defined]
+            if slide is None and not placed:
+                yield loc, None
+                return  # (its parts would only say the same again)
+            if slide is not None:
+                yield loc, slide
+            placed = True
         for name in fields:
-            yield from _walk(getattr(value, name), (*loc, name))
+            if name != "slide":
+                yield from _walk(getattr(value, name), (*loc, name), placed=placed)
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
-            yield from _walk(item, (*loc, i))
+            yield from _walk(item, (*loc, i), placed=placed)

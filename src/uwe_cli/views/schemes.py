@@ -43,6 +43,11 @@ def _funding(f: Record | None, lang: Language) -> str:
     return shown
 
 
+def _funding_words(f: Record | None, lang: Language) -> str:
+    quote = f and f["amount_per_year"].get("quote")
+    return lang.message(msg_p("the slides' words", "“{text}”", text=quote)) if quote else ""
+
+
 def _period(s: Record, lang: Language) -> str:
     """A scheme's years, where the slides give them: `1999–2005`, `since 2006`."""
     if s.get("start") and s.get("end"):
@@ -172,11 +177,13 @@ def scheme(ds: Dataset, name: str) -> Document:
         Field(msg("Legal basis"), "legal_basis"),
         Field(msg("Groupings"), "groupings", _groupings),
         Field(msg("Who takes part (the tool's summary)"), "participants"),
-        Field(msg("Funding"), "funding", _funding),
+        # The figures, laid out in the reader's language; then the slide's own words.
+        Field(msg("Funding in figures"), "funding", _funding),
+        Field(msg("Funding in the slides' words"), "funding", _funding_words),
         Field(msg("Accreditation"), "funding", _accreditation),
         Field(msg("Average project duration"), "average_project_duration", figure),
     )
-    sections = (
+    listed = (
         Section(msg("Definition"), items="definition"),
         Section(msg("Defining criteria"), items="criteria"),
         Section(msg("Features"), items="features"),
@@ -191,5 +198,8 @@ def scheme(ds: Dataset, name: str) -> Document:
         Section(msg("Assessment"), items="assessment"),
         Section(msg("Groupings"), items="clusters", show=grouping),
     )
-    labels = fact_labels(fields, sections, period=msg("As the slides say"), status_quote=msg("Status"))
-    return Document(s["name"], _scheme_data(ds, s), fields, (*sections, source_section(ds, s, labels=labels)))
+    labels = fact_labels(
+        fields, listed, period=msg("As the slides say"), status_quote=msg("Status"), funding=msg("Funding")
+    )
+    sections = (*listed, source_section(ds, s, labels=labels))
+    return Document(s["name"], _scheme_data(ds, s), fields, sections)

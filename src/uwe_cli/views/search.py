@@ -54,6 +54,15 @@ _FIELDS: dict[str, Message] = {
     "gdp_per_capita_world_rank.note": msg("World rank (GDP per capita)"),
     "meaning": msg("Meaning"), "usages.quote": msg("As the slides say"),
     "groupings.quote": msg("As the slides say"), "obligations": msg("Obligations"),
+    "heading": msg("Heading on the slide"),
+    # A figure's words, under the figure's name.
+    "population.quote": msg("Population"), "gdp_per_capita.quote": msg("GDP per capita"), "area.quote": msg("Area"),
+    "gdp_per_capita_index.quote": msg("GDP per capita index"), "unemployment_rate.quote": msg("Unemployment rate"),
+    "employment_rate.quote": msg("Employment rate"), "official_languages.quote": msg("Official languages"),
+    "subdivisions.quote": msg("Regions"), "gdp_per_capita_world_rank.quote": msg("World rank (GDP per capita)"),
+    "members.quote": msg("Members"), "member_federations.quote": msg("Member federations"),
+    "test_phase.quote": msg("Test phase"), "average_project_duration.quote": msg("Average project duration"),
+    "results.figure.quote": msg("As the slides say"),
 }  # fmt: skip
 # A figure's field, named as the views name it: its quote is "FIELD, as the slides say".
 _FIGURES: dict[str, Message] = {
@@ -72,11 +81,11 @@ _QUOTE, _QUOTE_TRANSLATED = msg("As the slides say"), msg("As the slides say (tr
 KEYS = ("kind", "id", "name", "field", "field_label", "lang", "text", "source")
 
 
-def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str]]:
-    """(field, language or None, text) for every text of a record a reader would search."""
+def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str, str | None]]:
+    """(field, language or None, text, its slide) for every text of a record a reader would search."""
     if isinstance(value, dict):
         if is_text(value):
-            yield from ((path, lang, text) for lang, text in in_languages(value).items())
+            yield from ((path, lang, text, value.get("slide")) for lang, text in in_languages(value).items())
             return
         for key, item in value.items():
             if key not in _NOT_SEARCHED:
@@ -85,7 +94,7 @@ def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str]
         for i, item in enumerate(value):
             yield from _strings(item, f"{path}[{i}]")
     elif isinstance(value, str) and path.split("[")[0] in _WORDS:
-        yield path, None, value
+        yield path, None, value, None
 
 
 def _label(record: Record, field: str, names: dict[str, Any]) -> Any:
@@ -116,20 +125,23 @@ def _hits(ds: Dataset, key: str) -> Iterator[dict[str, Any]]:
     for kind, record in [*citable(ds, slides=True), *(("sector", s) for s in ds["sectors"])]:
         # One hit per field, with every language (or alias) that matches: the reader sees
         # the match in their own language where it matched there, else in the first.
-        found: dict[str, tuple[str, Any, list[tuple[str | None, str]]]] = {}
-        for field, found_lang, value in _strings(record):
+        found: dict[str, tuple[str, Any, list[tuple[str | None, str]], list[str]]] = {}
+        for field, found_lang, value, slide in _strings(record):
             if not matching.mentions(value, key):
                 continue
             label = _label(record, field, scheme_names)
-            found.setdefault(repr(label), (field, label, []))[2].append((found_lang, value))
-        for field, label, matches in found.values():
+            hit = found.setdefault(repr(label), (field, label, [], []))
+            hit[2].append((found_lang, value))
+            if slide:  # (the one slide of the words found, where they are a fact's: dataset/facts.py)
+                hit[3].append(slide)
+        for field, label, matches, slides in found.values():
             shown_kind = record["kind"] if kind == "region" and record.get("kind") in RECORD_KINDS else kind
             # (a quote matched in a translation is labelled as one: its words are not the slides')
             labels = tuple((lang, _translated(label) if lang != SOURCE_LANGUAGE and _is_quote(field) else label)
                            for lang, _ in matches)  # fmt: skip
             yield {"kind": shown_kind, "id": record["id"], "name": _name(kind, record), "field": field,
                    "field_label": Preferred(labels), "lang": Preferred(tuple((lang, lang) for lang, _ in matches)),
-                   "text": Preferred(tuple(matches)), "source": ds.sources(_slides(ds, kind, record))}  # fmt: skip
+                   "text": Preferred(tuple(matches)), "source": ds.sources(slides[:1] or _slides(ds, kind, record))}  # fmt: skip
 
 
 def _is_quote(field: str) -> bool:

@@ -166,6 +166,10 @@ def _message(kind: str, err: Any) -> Any:
     loc = err["loc"]
     if kind == "model_type" and ctx.get("class_name") == "Text":
         return msg("should be a text: a string, or {{fr: ..., en: ...}}")
+    if kind == "none_required" and loc and loc[-1] == "slide":  # (texts.Words: a summary, a label, a note)
+        return msg(
+            "should be left out: this text is not the slides' words (a summary, a label, a note) and names no slide"
+        )
     if kind == "too_short" and loc and loc[-1] == "source":
         return msg("should name at least one slide (an id from about.yaml)")
     if kind in _PLAIN_MESSAGES:
