@@ -222,14 +222,16 @@ def test_scheme_profile_regional_clusters(uwe: Uwe) -> None:
         "• The mobilisation of a critical mass representative of a field of activity",
         "Activity axes",
         "• Synergy actions between the cluster and other business organisations",
-        "Period                          since 2000",
-        "As the slides say               Policy in place since 2000 (4-year test phase)",
-        "Test phase                      4 years",
-        "Funding in figures              €160,000/year for 3 years; tapering down to 50%\n                                over 9 years",
-        # (the figures laid out by the tool, then the slide's own words, never one for the other)
-        "Funding in the slides' words    “Funding: €160,000/year for 3 years, tapering\n"
-        "                                down to 50% over 9 years”",
-        "Accreditation                   3 years",
+        "Period                               since 2000",
+        "As the slides say (translated)       Policy in place since 2000 (4-year test\n"
+        "                                     phase)",
+        "Test phase                           4 years",
+        "Funding in figures                   €160,000/year for 3 years; tapering down to\n"
+        "                                     50% over 9 years",
+        # (the figures laid out by the tool, then the slide's own words, verbatim: never one for the other)
+        "Funding in the slides' words         “Financement: 160 000€/an pour 3 ans,\n"
+        "                                     dégressif jusque 50% sur 9 ans”",
+        "Accreditation                        3 years",
         "Obligations\n• Obligation to hire a facilitator (« animateur »).",
     ):
         assert expected in out

@@ -62,7 +62,6 @@ _FIELDS: dict[str, Message] = {
     "subdivisions.quote": msg("Regions"), "gdp_per_capita_world_rank.quote": msg("World rank (GDP per capita)"),
     "members.quote": msg("Members"), "member_federations.quote": msg("Member federations"),
     "test_phase.quote": msg("Test phase"), "average_project_duration.quote": msg("Average project duration"),
-    "results.figure.quote": msg("As the slides say"),
 }  # fmt: skip
 # A figure's field, named as the views name it: its quote is "FIELD, as the slides say".
 _FIGURES: dict[str, Message] = {
