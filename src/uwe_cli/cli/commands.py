@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from uwe_cli import __version__
-from uwe_cli.cli import command_line, completion, data_commands
+from uwe_cli.cli import command_line, completion, data_commands, site_command
 from uwe_cli.cli.options import App, LangOpt, NoColorOpt, Out, Settings, columns, load, root_settings
 from uwe_cli.errors import UsageError
 from uwe_cli.vocabulary import CLUSTER_STATUSES, FORMATS, LESSON_KINDS, SORT_KEYS, listed
@@ -43,6 +43,7 @@ app = App(
     add_completion=True,
 )
 app.add_typer(data_commands.data_app, name="data")
+site_command.register(app)
 
 
 def _view(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Any]:

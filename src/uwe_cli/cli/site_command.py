@@ -1,0 +1,45 @@
+"""`uwe site DIR`: the data in use as a folder of web pages (output/site).
+
+No `from __future__ import annotations` here: Typer reads these annotations at every
+start, and string annotations would cost it an eval() each.
+"""
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from uwe_cli.cli.options import App, LangOpt, load, root_settings
+from uwe_cli.errors import UsageError
+
+
+def register(app: App) -> None:
+    @app.command("site", epilog="Example: uwe site ./uwe-site && open ./uwe-site/index.html")
+    def site(
+        ctx: typer.Context,
+        given: Annotated[str, typer.Argument(metavar="DIR", help="The folder to write the site to.")],
+        force: Annotated[
+            bool, typer.Option("--force", help="Replace DIR even if uwe did not write it (never the data folder).")
+        ] = False,
+        lang: LangOpt = None,
+    ) -> None:
+        """Write the data as web pages in every language, to read offline in any browser."""
+        from uwe_cli.dataset import store
+        from uwe_cli.i18n.language import current, resolve, use
+        from uwe_cli.i18n.messages import msg
+        from uwe_cli.output import render as output
+        from uwe_cli.output.site import build, folder
+
+        settings = root_settings(ctx)
+        use(resolve(lang or settings.lang, os.environ))  # (the language of its messages)
+        if not given:
+            raise UsageError(msg("an empty argument: give a folder"))
+        target = Path(given)
+        data_dir = store.resolve_data_dir(settings.data_dir)
+        folder.check(target, force=force, data_dir=data_dir)
+        dataset = load(ctx)
+        count = folder.write(target, build.files(dataset), force=force)
+        said = msg("wrote {count} files to {folder}: open {page}", count=count, folder=str(target),
+                   page=str(target / "index.html"))  # fmt: skip
+        output.note(current().message(said))

@@ -1,0 +1,74 @@
+"""The pages of the site, made from the views, each in every language.
+
+A view's form knows no language: each is made once and written in every language, so a
+page and its translations show the same data. A view the data cannot give (a folder
+without assessment results) becomes a page that says why, as `uwe results` would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from importlib import resources
+from typing import Any
+
+from uwe_cli.dataset.records import Dataset
+from uwe_cli.errors import UsageError
+from uwe_cli.i18n.language import Language
+from uwe_cli.output.site.content import Where, content
+from uwe_cli.output.site.links import Links, page_name
+from uwe_cli.output.site.page import Site, choose_language, page
+from uwe_cli.vocabulary import LANGS
+
+# The marker of a folder `uwe site` wrote: a folder that has it may be written again.
+MARKER = ".uwe-site"
+
+
+def _views() -> list[tuple[str, Callable[[Dataset], Any]]]:
+    from uwe_cli.views import about, clusters, notes, policy, regions, schemes
+
+    return [
+        ("index.html", about.overview),
+        ("regions.html", regions.regions),
+        ("schemes.html", schemes.schemes),
+        ("clusters.html", clusters.clusters),
+        ("sectors.html", clusters.sectors),
+        ("results.html", policy.results),
+        ("lessons.html", policy.lessons),
+        ("concepts.html", policy.concepts),
+        ("notes.html", notes.notes),
+        ("about.html", about.about),
+    ]
+
+
+def _records(ds: Dataset) -> Iterator[tuple[str, Callable[[], Any]]]:
+    from uwe_cli.views import clusters, regions, schemes, slides
+
+    for kind, view in (("region", regions.region), ("scheme", schemes.scheme), ("cluster", clusters.cluster)):
+        for r in ds[kind + "s"]:
+            yield f"{kind}/{page_name(r['id'])}", lambda view=view, r=r: view(ds, r["id"])
+    citing = slides.citations(ds)
+    for s in ds["presentation"]["slides"]:
+        yield f"slide/{page_name(s['id'])}", lambda s=s: slides.slide(ds, s["id"], citing=citing)
+
+
+def files(ds: Dataset, *, languages: tuple[str, ...] = LANGS) -> Iterator[tuple[str, str]]:
+    """(path, text) for every file of the site."""
+    site = Site(languages)
+    links = Links(ds)
+    speakers = [Language(code) for code in languages]
+    yield "index.html", choose_language(site)
+    yield "style.css", resources.files(__package__).joinpath("style.css").read_text(encoding="utf-8")
+    made = [(name, lambda view=view: view(ds)) for name, view in _views()]
+    for name, make in [*made, *_records(ds)]:
+        try:
+            form: Any = make()
+        except UsageError as exc:  # (what the data cannot give, said as the command says it)
+            form = exc
+        for lang in speakers:
+            path = f"{lang.code}/{name}"
+            where = Where(path, lang, links)
+            if isinstance(form, UsageError):
+                yield path, page(title=form.told(lang), body="", where=where, name=name, site=site)
+                continue
+            title, body = content(form, where)
+            yield path, page(title=title, body=body, where=where, name=name, site=site)

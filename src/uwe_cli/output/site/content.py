@@ -1,0 +1,252 @@
+"""A view's form as the main content of a page: semantic HTML from `shown.derive`.
+
+Every text is what `derive` makes of the form, as on screen; this module only adds what
+a page can do and a terminal cannot: a link from each record to its page, and from each
+fact to the slide that states it (links.py), and `lang` on the slides' French (text.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from uwe_cli.i18n.language import Language
+from uwe_cli.i18n.messages import msg
+from uwe_cli.names import matching
+from uwe_cli.output.shown import ShownDocument, ShownSection, ShownTable, at, derive
+from uwe_cli.output.site.links import VIEW_PAGES, Links, page_name, relative
+from uwe_cli.output.site.text import attribute, escaped, french, marked
+from uwe_cli.views.form import Comparison, Document, Form, Table
+
+SLIDES = msg("Slides")
+
+
+@dataclass(frozen=True)
+class Where:
+    """The page being written: its path from the site's root, its language, the links."""
+
+    path: str
+    lang: Language
+    links: Links
+
+    def href(self, target: str) -> str:
+        return attribute(relative(self.path, f"{self.lang.code}/{target}"))
+
+
+def content(form: Form, where: Where) -> tuple[str, str]:
+    """The page's title and its main content."""
+    lang = where.lang
+    raw: Any = form.data
+    data = lang.localize(raw)
+    if isinstance(form, Table) and form.order_by is not None:  # (as shown.localized orders it)
+        key = form.order_by
+        order = sorted(range(len(data)), key=lambda i: matching.fold(str(data[i].get(key) or "")))
+        raw, data = [raw[i] for i in order], [data[i] for i in order]
+    pairs = _Pairs(raw, data)
+    shown = derive(form, data, lang)
+    if isinstance(form, Table):
+        assert isinstance(shown, ShownTable)
+        body = _table(shown, raw, where) + _chart(shown, where)
+    elif isinstance(form, Comparison):
+        assert isinstance(shown, ShownTable)
+        body = _comparison(shown, raw, where)
+    else:
+        assert isinstance(shown, ShownDocument)
+        body = _document(form, shown, raw, pairs, where)
+    notes = "".join(f"<p>{marked(n, french(raw, lang) if len(str(raw)) < 20_000 else [])}</p>" for n in shown.notes)
+    if notes:
+        body += f'<div class="notes">{notes}</div>'
+    return shown.title, body
+
+
+class _Pairs:
+    """The data each shown item came from: the localized object, back to the raw one."""
+
+    def __init__(self, raw: Any, data: Any) -> None:
+        self._raw: dict[int, Any] = {}
+        self._walk(raw, data)
+
+    def _walk(self, raw: Any, data: Any) -> None:
+        if isinstance(data, dict) and isinstance(raw, dict):
+            self._raw[id(data)] = raw
+            for k, v in data.items():
+                if k in raw:
+                    self._walk(raw[k], v)
+        elif isinstance(data, list) and isinstance(raw, (list, tuple)) and len(raw) == len(data):
+            self._raw[id(data)] = raw
+            for r, d in zip(raw, data):
+                if isinstance(d, str):
+                    self._raw.setdefault(id(d), r)
+                else:
+                    self._walk(r, d)
+
+    def raw(self, data: Any) -> Any:
+        return self._raw.get(id(data), data)
+
+
+def _slide_refs(slides: list[str], where: Where) -> str:
+    """Links to the slides' pages, each named as the slide is cited."""
+    if not slides:
+        return ""
+    refs = []
+    for slide_id in slides:
+        label = where.links.label(slide_id, where.lang)
+        refs.append(f'<a class="slide-ref" href="{where.href(where.links.slides[slide_id])}">{escaped(label)}</a>')
+    return f' <span class="refs">{"; ".join(refs)}</span>'
+
+
+def _record_link(raw: Any, text_html: str, where: Where) -> str:
+    if isinstance(raw, dict):
+        target = where.links.record(raw.get("id"), raw.get("kind"))
+        if target is not None and f"{where.lang.code}/{target}" != where.path:
+            return f'<a href="{where.href(target)}">{text_html}</a>'
+    return text_html
+
+
+def _table(shown: ShownTable, raw: list[Any], where: Where) -> str:
+    lang = where.lang
+    with_slides = any(isinstance(r, dict) and where.links.facts_slides(r, []) for r in raw)
+    head = "".join(f'<th scope="col"{_num(j)}>{escaped(h)}</th>' for h, j in shown.headers)
+    if with_slides:
+        head += f'<th scope="col">{escaped(lang.message(SLIDES))}</th>'
+    rows = []
+    for row, record in zip(shown.rows, raw):
+        words = french(record, lang)
+        cells = []
+        for i, (cell, (_, justify)) in enumerate(zip(row, shown.headers)):
+            shown_cell = marked(cell, words)
+            if i == 0:
+                cells.append(f'<th scope="row">{_record_link(record, shown_cell, where)}</th>')
+            else:
+                cells.append(f"<td{_num(justify)}>{shown_cell}</td>")
+        if with_slides:
+            cells.append(f"<td>{_slide_refs(where.links.facts_slides(record, []), where).strip()}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return _scrolling(shown.title, f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>")
+
+
+def _num(justify: str) -> str:
+    return ' class="num"' if justify == "right" else ""
+
+
+def _scrolling(title: str, table: str) -> str:
+    # A wide table scrolls inside its own box on a phone, which a keyboard can reach.
+    return f'<div class="scroll" role="region" aria-label="{attribute(title)}" tabindex="0"><table>{table}</table></div>'
+
+
+def _chart(shown: ShownTable, where: Where) -> str:
+    if not shown.chart:
+        return ""
+    top = max((bar.value for bar in shown.chart), default=0) or 1
+    bars = "".join(
+        f'<li><span class="bar-label">{escaped(bar.label)}</span>'
+        f'<span class="bar-track" aria-hidden="true"><span class="bar" style="width:{max(0.5, 100 * bar.value / top):.1f}%">'
+        f'</span></span><span class="bar-value">{escaped(bar.shown)}</span></li>'
+        for bar in shown.chart
+    )
+    return f'<figure class="chart"><figcaption>{escaped(shown.chart_title)}</figcaption><ul>{bars}</ul></figure>'
+
+
+def _comparison(shown: ShownTable, raw: list[Any], where: Where) -> str:
+    lang = where.lang
+    head = '<th scope="col"></th>' + "".join(
+        f'<th scope="col">{_record_link(r, escaped(h), where)}</th>' for (h, _), r in zip(shown.headers[1:], raw)
+    )
+    words = [french(r, lang) for r in raw]
+    rows = [
+        f'<tr><th scope="row">{escaped(row[0])}</th>'
+        + "".join(f"<td>{marked(cell, w)}</td>" for cell, w in zip(row[1:], words))
+        + "</tr>"
+        for row in shown.rows
+    ]
+    refs = [_slide_refs(where.links.facts_slides(r, []), where).strip() for r in raw]
+    if any(refs):
+        rows.append(f'<tr><th scope="row">{escaped(lang.message(SLIDES))}</th>'
+                    + "".join(f"<td>{r}</td>" for r in refs) + "</tr>")  # fmt: skip
+    return _scrolling(shown.title, f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>")
+
+
+def _document(form: Document, shown: ShownDocument, raw: Any, pairs: _Pairs, where: Where) -> str:
+    lang = where.lang
+    inherited = where.links.facts_slides(raw, []) if isinstance(raw, dict) else []
+    parts = [_fields(form.fields, shown.fields, raw, inherited, where)]
+    remaining = list(shown.sections)
+    for section in form.sections:
+        heading = lang.message(section.heading)
+        found = next((s for s in remaining if s.heading == heading), None)
+        if found is None:
+            continue
+        remaining.remove(found)
+        parts.append(_section(found, section.fields, raw, pairs, inherited, where))
+    return "".join(parts)
+
+
+def _fields(fields: Any, shown: Any, raw: Any, inherited: list[str], where: Where) -> str:
+    """Label and value, each with its slide: a field's own, else its record's."""
+    if not shown:
+        return ""
+    lang, out, left = where.lang, [], list(shown)
+    for f in fields:
+        label = str(lang.localize(f.label))
+        if not left or left[0][0] != label:
+            continue
+        _, value = left.pop(0)
+        fact = at(raw, f.key)
+        slides = where.links.facts_slides(fact, inherited)
+        out.append(f"<dt>{escaped(label)}</dt><dd>{marked(value, french(fact, lang))}{_slide_refs(slides, where)}</dd>")
+    return f'<dl class="fields">{"".join(out)}</dl>'
+
+
+def _section(shown: ShownSection, fields: Any, raw: Any, pairs: _Pairs, inherited: list[str], where: Where) -> str:
+    lang = where.lang
+    parts = [f"<h2>{escaped(shown.heading)}</h2>", _fields(fields, shown.fields, raw, inherited, where)]
+    if shown.items:
+        sources = [pairs.raw(item.item) for item in shown.items]
+        slides = [_item_slides(s, inherited, where) for s in sources]
+        # Items all from the slides of their record: said once, under the heading.
+        shared = all(s == slides[0] for s in slides) and not any(_is_slide(s, where) for s in sources)
+        if shared and slides[0]:
+            parts.append(f'<p class="section-refs">{_slide_refs(slides[0], where).strip()}</p>')
+        lis = []
+        for item, source, own in zip(shown.items, sources, slides):
+            words = french(source, lang)
+            text = _item_link(source, marked(item.text, words), where)
+            points = "".join(f"<li>{marked(p, words)}</li>" for p in item.points)
+            refs = "" if shared or _is_slide(source, where) else _slide_refs(own, where)
+            lis.append(f"<li>{text}{refs}{f'<ul>{points}</ul>' if points else ''}</li>")
+        parts.append(f"<ul>{''.join(lis)}</ul>")
+    if shown.verbatim:
+        parts.append(f"<pre>{escaped(shown.verbatim)}</pre>")
+    return f"<section>{''.join(parts)}</section>"
+
+
+def _is_slide(source: Any, where: Where) -> bool:
+    return not isinstance(source, (dict, str)) and bool(where.links.slide_ids(source))
+
+
+def _item_slides(source: Any, inherited: list[str], where: Where) -> list[str]:
+    if _is_slide(source, where):
+        return []
+    return where.links.facts_slides(source, inherited)
+
+
+def _item_link(source: Any, text_html: str, where: Where) -> str:
+    """An item links to the page of what it names: a record, a slide, a command's page."""
+    if _is_slide(source, where):
+        slide_id = where.links.slide_ids(source)[0]
+        return f'<a href="{where.href(where.links.slides[slide_id])}">{text_html}</a>'
+    if isinstance(source, str) and source.startswith("uwe "):
+        target = _command_page(source.split()[1:], where)
+        return f'<a href="{where.href(target)}">{text_html}</a>' if target else text_html
+    return _record_link(source, text_html, where)
+
+
+def _command_page(words: list[str], where: Where) -> str | None:
+    """The page that shows what `uwe WORDS` shows (`uwe region wallonia`: Wallonia's page)."""
+    if not words:
+        return None
+    if words[0] in VIEW_PAGES:
+        return f"{words[0]}.html"
+    if len(words) > 1 and words[0] in where.links.records and words[1] in where.links.records[words[0]]:
+        return f"{words[0]}/{page_name(words[1])}"
+    return None
