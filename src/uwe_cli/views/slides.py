@@ -52,8 +52,9 @@ def slide(ds: Dataset, name: str, *, citing: dict[str, list[tuple[str, Record, l
         "page": s.get("page"),
         "presentation": {"author": p["author"], "event": p["event"], "place": p["place"], "date": p["date"]},
         "words": list({(w["words"], w["record"]): w for w in words}.values()),
-        "cited_by": list({(k, r["id"]): {"kind": k, "id": r["id"], "name": lookup.display_name(r)}
-                          for k, r, _ in found}.values()),  # fmt: skip
+        "cited_by": list(
+            {(k, r["id"]): {"kind": k, "id": r["id"], "name": lookup.display_name(r)} for k, r, _ in found}.values()
+        ),  # fmt: skip
     }
     fields = (
         Field(msg("Title"), "title_fr", _slides_words),
@@ -92,8 +93,10 @@ def _cited(item: Record, lang: Language) -> str:
 
 
 def _presentation(p: Record, lang: Language) -> str:
-    return ", ".join(str(lang.localize(x)) for x in (p["author"], p["event"], p["place"])) + ", " + long_date(
-        p["date"], lang
+    return (
+        ", ".join(str(lang.localize(x)) for x in (p["author"], p["event"], p["place"]))
+        + ", "
+        + long_date(p["date"], lang)
     )
 
 

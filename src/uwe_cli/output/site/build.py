@@ -8,6 +8,7 @@ without assessment results) becomes a page that says why, as `uwe results` would
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from importlib import resources
 from typing import Any
 
@@ -43,22 +44,25 @@ def _views() -> list[tuple[str, Callable[[Dataset], Any]]]:
 def _records(ds: Dataset) -> Iterator[tuple[str, Callable[[], Any]]]:
     from uwe_cli.views import clusters, regions, schemes, slides
 
-    for kind, view in (("region", regions.region), ("scheme", schemes.scheme), ("cluster", clusters.cluster)):
+    views: tuple[tuple[str, Callable[..., Any]], ...] = (
+        ("region", regions.region), ("scheme", schemes.scheme), ("cluster", clusters.cluster)
+    )  # fmt: skip
+    for kind, view in views:
         for r in ds[kind + "s"]:
-            yield f"{kind}/{page_name(r['id'])}", lambda view=view, r=r: view(ds, r["id"])
+            yield f"{kind}/{page_name(r['id'])}", partial(view, ds, r["id"])
     citing = slides.citations(ds)
     for s in ds["presentation"]["slides"]:
-        yield f"slide/{page_name(s['id'])}", lambda s=s: slides.slide(ds, s["id"], citing=citing)
+        yield f"slide/{page_name(s['id'])}", partial(slides.slide, ds, s["id"], citing=citing)
 
 
-def files(ds: Dataset, *, languages: tuple[str, ...] = LANGS) -> Iterator[tuple[str, str]]:
+def files(ds: Dataset, *, languages: tuple[str, ...] = tuple(LANGS)) -> Iterator[tuple[str, str]]:
     """(path, text) for every file of the site."""
     site = Site(languages)
     links = Links(ds)
     speakers = [Language(code) for code in languages]
     yield "index.html", choose_language(site)
     yield "style.css", resources.files(__package__).joinpath("style.css").read_text(encoding="utf-8")
-    made = [(name, lambda view=view: view(ds)) for name, view in _views()]
+    made: list[tuple[str, Callable[[], Any]]] = [(name, partial(view, ds)) for name, view in _views()]
     for name, make in [*made, *_records(ds)]:
         try:
             form: Any = make()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from uwe_cli.i18n.language import Language
+from uwe_cli.i18n.language import Language, is_text
 from uwe_cli.i18n.messages import msg
 from uwe_cli.names import matching
 from uwe_cli.output.shown import ShownDocument, ShownSection, ShownTable, at, derive
@@ -74,7 +74,7 @@ class _Pairs:
                     self._walk(raw[k], v)
         elif isinstance(data, list) and isinstance(raw, (list, tuple)) and len(raw) == len(data):
             self._raw[id(data)] = raw
-            for r, d in zip(raw, data):
+            for r, d in zip(raw, data, strict=True):
                 if isinstance(d, str):
                     self._raw.setdefault(id(d), r)
                 else:
@@ -110,10 +110,10 @@ def _table(shown: ShownTable, raw: list[Any], where: Where) -> str:
     if with_slides:
         head += f'<th scope="col">{escaped(lang.message(SLIDES))}</th>'
     rows = []
-    for row, record in zip(shown.rows, raw):
+    for row, record in zip(shown.rows, raw, strict=True):
         words = french(record, lang)
         cells = []
-        for i, (cell, (_, justify)) in enumerate(zip(row, shown.headers)):
+        for i, (cell, (_, justify)) in enumerate(zip(row, shown.headers, strict=True)):
             shown_cell = marked(cell, words)
             if i == 0:
                 cells.append(f'<th scope="row">{_record_link(record, shown_cell, where)}</th>')
@@ -131,7 +131,9 @@ def _num(justify: str) -> str:
 
 def _scrolling(title: str, table: str) -> str:
     # A wide table scrolls inside its own box on a phone, which a keyboard can reach.
-    return f'<div class="scroll" role="region" aria-label="{attribute(title)}" tabindex="0"><table>{table}</table></div>'
+    return (
+        f'<div class="scroll" role="region" aria-label="{attribute(title)}" tabindex="0"><table>{table}</table></div>'
+    )
 
 
 def _chart(shown: ShownTable, where: Where) -> str:
@@ -150,12 +152,13 @@ def _chart(shown: ShownTable, where: Where) -> str:
 def _comparison(shown: ShownTable, raw: list[Any], where: Where) -> str:
     lang = where.lang
     head = '<th scope="col"></th>' + "".join(
-        f'<th scope="col">{_record_link(r, escaped(h), where)}</th>' for (h, _), r in zip(shown.headers[1:], raw)
+        f'<th scope="col">{_record_link(r, escaped(h), where)}</th>'
+        for (h, _), r in zip(shown.headers[1:], raw, strict=True)
     )
     words = [french(r, lang) for r in raw]
     rows = [
         f'<tr><th scope="row">{escaped(row[0])}</th>'
-        + "".join(f"<td>{marked(cell, w)}</td>" for cell, w in zip(row[1:], words))
+        + "".join(f"<td>{marked(cell, w)}</td>" for cell, w in zip(row[1:], words, strict=True))
         + "</tr>"
         for row in shown.rows
     ]
@@ -185,16 +188,20 @@ def _fields(fields: Any, shown: Any, raw: Any, inherited: list[str], where: Wher
     """Label and value, each with its slide: a field's own, else its record's."""
     if not shown:
         return ""
-    lang, out, left = where.lang, [], list(shown)
+    lang, found, left = where.lang, [], list(shown)
     for f in fields:
         label = str(lang.localize(f.label))
         if not left or left[0][0] != label:
             continue
         _, value = left.pop(0)
         fact = at(raw, f.key)
-        slides = where.links.facts_slides(fact, inherited)
-        out.append(f"<dt>{escaped(label)}</dt><dd>{marked(value, french(fact, lang))}{_slide_refs(slides, where)}</dd>")
-    return f'<dl class="fields">{"".join(out)}</dl>'
+        found.append((label, value, f.key.rpartition(".")[2], fact, where.links.facts_slides(fact, inherited)))
+    # Facts all from the slides of their record: said once, above them.
+    shared = all(slides == found[0][4] for *_, slides in found)
+    out = [f"<dt>{escaped(label)}</dt><dd>{marked(value, french({key: fact}, lang))}"
+           f"{'' if shared else _slide_refs(slides, where)}</dd>" for label, value, key, fact, slides in found]  # fmt: skip
+    above = f'<p class="section-refs">{_slide_refs(found[0][4], where).strip()}</p>' if shared and found[0][4] else ""
+    return f'{above}<dl class="fields">{"".join(out)}</dl>'
 
 
 def _section(shown: ShownSection, fields: Any, raw: Any, pairs: _Pairs, inherited: list[str], where: Where) -> str:
@@ -208,7 +215,7 @@ def _section(shown: ShownSection, fields: Any, raw: Any, pairs: _Pairs, inherite
         if shared and slides[0]:
             parts.append(f'<p class="section-refs">{_slide_refs(slides[0], where).strip()}</p>')
         lis = []
-        for item, source, own in zip(shown.items, sources, slides):
+        for item, source, own in zip(shown.items, sources, slides, strict=True):
             words = french(source, lang)
             text = _item_link(source, marked(item.text, words), where)
             points = "".join(f"<li>{marked(p, words)}</li>" for p in item.points)
@@ -221,7 +228,10 @@ def _section(shown: ShownSection, fields: Any, raw: Any, pairs: _Pairs, inherite
 
 
 def _is_slide(source: Any, where: Where) -> bool:
-    return not isinstance(source, (dict, str)) and bool(where.links.slide_ids(source))
+    """Whether an item is a slide's label (a record's `source`), not a record or a string."""
+    if isinstance(source, str) or (isinstance(source, dict) and not is_text(source)):
+        return False
+    return bool(where.links.slide_ids(source))
 
 
 def _item_slides(source: Any, inherited: list[str], where: Where) -> list[str]:

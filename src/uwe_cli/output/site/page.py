@@ -77,7 +77,7 @@ def page(*, title: str, body: str, where: Where, name: str, site: Site) -> str:
         f'<header>\n<nav class="languages" aria-label="{attribute(lang.message(msg("Languages")))}"><ul>{switch}</ul></nav>\n'
         f'<nav class="pages" aria-label="{attribute(lang.message(msg("Pages")))}"><ul>{nav}</ul></nav>\n</header>\n'
         f'<main id="main">\n<h1>{escaped(title)}</h1>\n{body}\n</main>\n'
-        f'<footer>\n<h2>{escaped(lang.message(_ORIGINS[0]))}</h2>\n<ul>{origins}</ul>\n<p>{escaped(made)}</p>\n</footer>\n'
+        f"<footer>\n<h2>{escaped(lang.message(_ORIGINS[0]))}</h2>\n<ul>{origins}</ul>\n<p>{escaped(made)}</p>\n</footer>\n"
         "</body>\n</html>\n"
     )
 
