@@ -7,7 +7,7 @@ fact to the slide that states it (links.py), and `lang` on the slides' French (t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from uwe_cli.i18n.language import Language, is_text
@@ -28,6 +28,14 @@ class Where:
     path: str
     lang: Language
     links: Links
+    # The slides' French each value of this page holds (text.french), by the value's id.
+    _french: dict[tuple[int, str], list[str]] = field(default_factory=dict, compare=False)
+
+    def french(self, value: Any, key: str = "") -> list[str]:
+        found = self._french.get((id(value), key))
+        if found is None:
+            found = self._french[(id(value), key)] = french({key: value} if key else value, self.lang)
+        return found
 
     def href(self, target: str) -> str:
         return attribute(relative(self.path, f"{self.lang.code}/{target}"))
@@ -42,7 +50,6 @@ def content(form: Form, where: Where) -> tuple[str, str]:
         key = form.order_by
         order = sorted(range(len(data)), key=lambda i: matching.fold(str(data[i].get(key) or "")))
         raw, data = [raw[i] for i in order], [data[i] for i in order]
-    pairs = _Pairs(raw, data)
     shown = derive(form, data, lang)
     if isinstance(form, Table):
         assert isinstance(shown, ShownTable)
@@ -52,36 +59,20 @@ def content(form: Form, where: Where) -> tuple[str, str]:
         body = _comparison(shown, raw, where)
     else:
         assert isinstance(shown, ShownDocument)
-        body = _document(form, shown, raw, pairs, where)
-    notes = "".join(f"<p>{marked(n, french(raw, lang) if len(str(raw)) < 20_000 else [])}</p>" for n in shown.notes)
+        body = _document(form, shown, raw, data, where)
+    words = french(list(form.notes), lang)
+    notes = "".join(f"<p>{marked(n, words)}</p>" for n in shown.notes)
     if notes:
         body += f'<div class="notes">{notes}</div>'
     return shown.title, body
 
 
-class _Pairs:
-    """The data each shown item came from: the localized object, back to the raw one."""
-
-    def __init__(self, raw: Any, data: Any) -> None:
-        self._raw: dict[int, Any] = {}
-        self._walk(raw, data)
-
-    def _walk(self, raw: Any, data: Any) -> None:
-        if isinstance(data, dict) and isinstance(raw, dict):
-            self._raw[id(data)] = raw
-            for k, v in data.items():
-                if k in raw:
-                    self._walk(raw[k], v)
-        elif isinstance(data, list) and isinstance(raw, (list, tuple)) and len(raw) == len(data):
-            self._raw[id(data)] = raw
-            for r, d in zip(raw, data, strict=True):
-                if isinstance(d, str):
-                    self._raw.setdefault(id(d), r)
-                else:
-                    self._walk(r, d)
-
-    def raw(self, data: Any) -> Any:
-        return self._raw.get(id(data), data)
+def _pairs(raw: Any, data: Any) -> dict[int, Any]:
+    """The raw data of each item of a localized list, by the item's id: what a shown item
+    (ShownItem.item, a localized object) was made from."""
+    if isinstance(data, list) and isinstance(raw, (list, tuple)) and len(raw) == len(data):
+        return {id(d): r for r, d in zip(raw, data, strict=True)}
+    return {id(data): raw}
 
 
 def _slide_refs(slides: list[str], where: Where) -> str:
@@ -111,7 +102,7 @@ def _table(shown: ShownTable, raw: list[Any], where: Where) -> str:
         head += f'<th scope="col">{escaped(lang.message(SLIDES))}</th>'
     rows = []
     for row, record in zip(shown.rows, raw, strict=True):
-        words = french(record, lang)
+        words = where.french(record)
         cells = []
         for i, (cell, (_, justify)) in enumerate(zip(row, shown.headers, strict=True)):
             shown_cell = marked(cell, words)
@@ -155,7 +146,7 @@ def _comparison(shown: ShownTable, raw: list[Any], where: Where) -> str:
         f'<th scope="col">{_record_link(r, escaped(h), where)}</th>'
         for (h, _), r in zip(shown.headers[1:], raw, strict=True)
     )
-    words = [french(r, lang) for r in raw]
+    words = [where.french(r) for r in raw]
     rows = [
         f'<tr><th scope="row">{escaped(row[0])}</th>'
         + "".join(f"<td>{marked(cell, w)}</td>" for cell, w in zip(row[1:], words, strict=True))
@@ -169,7 +160,7 @@ def _comparison(shown: ShownTable, raw: list[Any], where: Where) -> str:
     return _scrolling(shown.title, f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>")
 
 
-def _document(form: Document, shown: ShownDocument, raw: Any, pairs: _Pairs, where: Where) -> str:
+def _document(form: Document, shown: ShownDocument, raw: Any, data: Any, where: Where) -> str:
     lang = where.lang
     inherited = where.links.facts_slides(raw, []) if isinstance(raw, dict) else []
     parts = [_fields(form.fields, shown.fields, raw, inherited, where)]
@@ -180,6 +171,7 @@ def _document(form: Document, shown: ShownDocument, raw: Any, pairs: _Pairs, whe
         if found is None:
             continue
         remaining.remove(found)
+        pairs = _pairs(at(raw, section.items), at(data, section.items)) if section.items is not None else {}
         parts.append(_section(found, section.fields, raw, pairs, inherited, where))
     return "".join(parts)
 
@@ -188,38 +180,54 @@ def _fields(fields: Any, shown: Any, raw: Any, inherited: list[str], where: Wher
     """Label and value, each with its slide: a field's own, else its record's."""
     if not shown:
         return ""
-    lang, found, left = where.lang, [], list(shown)
-    for f in fields:
-        label = str(lang.localize(f.label))
-        if not left or left[0][0] != label:
-            continue
-        _, value = left.pop(0)
-        fact = at(raw, f.key)
-        found.append((label, value, f.key.rpartition(".")[2], fact, where.links.facts_slides(fact, inherited)))
+    lang = where.lang
+    facts = [where.links.facts_slides(at(raw, f.key), inherited) for f in fields]
+    if all(slides == inherited for slides in facts):  # (the usual case: no need to match them to labels)
+        found = [(label, value, inherited) for label, value in shown]
+    else:
+        found, left = [], list(shown)
+        for f, slides in zip(fields, facts, strict=True):
+            label = str(lang.localize(f.label))
+            if left and left[0][0] == label:
+                found.append((label, left.pop(0)[1], slides))
+    if not found:
+        return ""
     # Facts all from the slides of their record: said once, above them.
-    shared = all(slides == found[0][4] for *_, slides in found)
-    out = [f"<dt>{escaped(label)}</dt><dd>{marked(value, french({key: fact}, lang))}"
-           f"{'' if shared else _slide_refs(slides, where)}</dd>" for label, value, key, fact, slides in found]  # fmt: skip
-    above = f'<p class="section-refs">{_slide_refs(found[0][4], where).strip()}</p>' if shared and found[0][4] else ""
+    shared = all(slides == found[0][2] for *_, slides in found)
+    words = where.french(raw)
+    out = [f"<dt>{escaped(label)}</dt><dd>{marked(value, words)}{'' if shared else _slide_refs(slides, where)}</dd>"
+           for label, value, slides in found]  # fmt: skip
+    above = f'<p class="section-refs">{_slide_refs(found[0][2], where).strip()}</p>' if shared and found[0][2] else ""
     return f'{above}<dl class="fields">{"".join(out)}</dl>'
 
 
-def _section(shown: ShownSection, fields: Any, raw: Any, pairs: _Pairs, inherited: list[str], where: Where) -> str:
-    lang = where.lang
+def _section(
+    shown: ShownSection, fields: Any, raw: Any, pairs: dict[int, Any], inherited: list[str], where: Where
+) -> str:
     parts = [f"<h2>{escaped(shown.heading)}</h2>", _fields(fields, shown.fields, raw, inherited, where)]
     if shown.items:
-        sources = [pairs.raw(item.item) for item in shown.items]
-        slides = [_item_slides(s, inherited, where) for s in sources]
+        sources = [pairs.get(id(item.item), item.item) for item in shown.items]
+        # A slide's label (a record's `source`) links to the slide; anything else, to its slide.
+        labels = [_slide_of(s, where) for s in sources]
+        slides = [
+            [] if label else where.links.facts_slides(s, inherited) for s, label in zip(sources, labels, strict=True)
+        ]
         # Items all from the slides of their record: said once, under the heading.
-        shared = all(s == slides[0] for s in slides) and not any(_is_slide(s, where) for s in sources)
+        shared = all(s == slides[0] for s in slides) and not any(labels)
         if shared and slides[0]:
             parts.append(f'<p class="section-refs">{_slide_refs(slides[0], where).strip()}</p>')
+        # (a record's words are all in it: its French is looked for once)
+        whole = where.french(raw) if isinstance(raw, dict) and len(sources) <= _FEW else None
         lis = []
-        for item, source, own in zip(shown.items, sources, slides, strict=True):
-            words = french(source, lang)
-            text = _item_link(source, marked(item.text, words), where)
+        for item, source, label, own in zip(shown.items, sources, labels, slides, strict=True):
+            words = whole if whole is not None else where.french(source)
+            text = marked(item.text, words)
+            if label:
+                text = f'<a href="{where.href(where.links.slides[label])}">{text}</a>'
+            else:
+                text = _item_link(source, text, where)
             points = "".join(f"<li>{marked(p, words)}</li>" for p in item.points)
-            refs = "" if shared or _is_slide(source, where) else _slide_refs(own, where)
+            refs = "" if shared or label else _slide_refs(own, where)
             lis.append(f"<li>{text}{refs}{f'<ul>{points}</ul>' if points else ''}</li>")
         parts.append(f"<ul>{''.join(lis)}</ul>")
     if shown.verbatim:
@@ -227,24 +235,20 @@ def _section(shown: ShownSection, fields: Any, raw: Any, pairs: _Pairs, inherite
     return f"<section>{''.join(parts)}</section>"
 
 
-def _is_slide(source: Any, where: Where) -> bool:
-    """Whether an item is a slide's label (a record's `source`), not a record or a string."""
+# How many items a section may have for its record's French to be looked for in each of them.
+_FEW = 50
+
+
+def _slide_of(source: Any, where: Where) -> str | None:
+    """The slide an item is the label of (a record's `source`), if it is one: not a record or a string."""
     if isinstance(source, str) or (isinstance(source, dict) and not is_text(source)):
-        return False
-    return bool(where.links.slide_ids(source))
-
-
-def _item_slides(source: Any, inherited: list[str], where: Where) -> list[str]:
-    if _is_slide(source, where):
-        return []
-    return where.links.facts_slides(source, inherited)
+        return None
+    found = where.links.slide_ids(source)
+    return found[0] if found else None
 
 
 def _item_link(source: Any, text_html: str, where: Where) -> str:
-    """An item links to the page of what it names: a record, a slide, a command's page."""
-    if _is_slide(source, where):
-        slide_id = where.links.slide_ids(source)[0]
-        return f'<a href="{where.href(where.links.slides[slide_id])}">{text_html}</a>'
+    """An item links to the page of what it names: a record, or the page of a command."""
     if isinstance(source, str) and source.startswith("uwe "):
         target = _command_page(source.split()[1:], where)
         return f'<a href="{where.href(target)}">{text_html}</a>' if target else text_html

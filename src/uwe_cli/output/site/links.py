@@ -6,7 +6,6 @@ are relative, so the folder works from `file://`, a USB stick or any static serv
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 from urllib.parse import quote
 
@@ -24,8 +23,10 @@ def page_name(record_id: str) -> str:
 
 
 def relative(here: str, there: str) -> str:
-    """The link from the page `here` to `there` (both paths from the site's root)."""
-    return posixpath.relpath(there, posixpath.dirname(here) or ".")
+    """The link from the page `here` to `there` (both paths from the site's root, as
+    written here: no `.` or `..` in them): up to the root, then down (a path's relpath
+    would cost as much as the rest of a page)."""
+    return "../" * here.count("/") + there
 
 
 class Links:

@@ -4,6 +4,7 @@ the main content (content.py) and the footer that says whose words are whose."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from uwe_cli import __version__
 from uwe_cli.i18n.language import LANGUAGE_NAMES, Language
@@ -40,6 +41,7 @@ class Site:
     languages: tuple[str, ...]
 
 
+@cache
 def native_name(code: str) -> str:
     """A language's name in that language (`Nederlands`, `български`)."""
     name = LANGUAGE_NAMES.get(code)
@@ -49,43 +51,56 @@ def native_name(code: str) -> str:
 def page(*, title: str, body: str, where: Where, name: str, site: Site) -> str:
     """The page `name` (its path inside a language's folder) in `where.lang`."""
     lang = where.lang
-    here = where.path
+    up = "../" * where.path.count("/")  # (from this page to the site's root)
     alternates = "".join(
-        f'<link rel="alternate" hreflang="{code}" href="{attribute(_to(here, f"{code}/{name}"))}">\n'
+        f'<link rel="alternate" hreflang="{code}" href="{attribute(f"{up}{code}/{name}")}">\n'
         for code in site.languages
     )
     switch = "".join(
-        f'<li><a href="{attribute(_to(here, f"{code}/{name}"))}" hreflang="{code}" lang="{code}"'
+        f'<li><a href="{attribute(f"{up}{code}/{name}")}" hreflang="{code}" lang="{code}"'
         + (' aria-current="page"' if code == lang.code else "")
         + f">{escaped(native_name(code))}</a></li>"
         for code in site.languages
     )
     nav = "".join(
-        f'<li><a href="{where.href(target)}"' + (' aria-current="page"' if target == name else "")
-        + f">{escaped(lang.message(label))}</a></li>"
-        for target, label in NAVIGATION
-    )  # fmt: skip
-    origins = "".join(f"<li>{escaped(lang.message(m))}</li>" for m in _ORIGINS[1:])
-    made = lang.message(msg("Made by the program uwe {version}; nothing on these pages is loaded from the network.",
-                            version=__version__))  # fmt: skip
+        f'<li><a href="{up}{lang.code}/{href}"'
+        + (' aria-current="page"' if target == name else "")
+        + f">{label}</a></li>"
+        for target, href, label in _navigation(lang)
+    )
+    chrome = _chrome(lang)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang.code}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escaped(title)}</title>\n"
-        f'<link rel="stylesheet" href="{attribute(_to(here, "style.css"))}">\n{alternates}</head>\n<body>\n'
-        f'<a class="skip" href="#main">{escaped(lang.message(msg("Skip to the content")))}</a>\n'
-        f'<header>\n<nav class="languages" aria-label="{attribute(lang.message(msg("Languages")))}"><ul>{switch}</ul></nav>\n'
-        f'<nav class="pages" aria-label="{attribute(lang.message(msg("Pages")))}"><ul>{nav}</ul></nav>\n</header>\n'
-        f'<main id="main">\n<h1>{escaped(title)}</h1>\n{body}\n</main>\n'
-        f"<footer>\n<h2>{escaped(lang.message(_ORIGINS[0]))}</h2>\n<ul>{origins}</ul>\n<p>{escaped(made)}</p>\n</footer>\n"
+        f'<link rel="stylesheet" href="{up}style.css">\n{alternates}</head>\n<body>\n'
+        f'<a class="skip" href="#main">{chrome["skip"]}</a>\n'
+        f'<header>\n<nav class="languages" aria-label="{chrome["languages"]}"><ul>{switch}</ul></nav>\n'
+        f'<nav class="pages" aria-label="{chrome["pages"]}"><ul>{nav}</ul></nav>\n</header>\n'
+        f'<main id="main">\n<h1>{escaped(title)}</h1>\n{body}\n</main>\n{chrome["footer"]}'
         "</body>\n</html>\n"
     )
 
 
-def _to(here: str, there: str) -> str:
-    from uwe_cli.output.site.links import relative
+@lru_cache(maxsize=64)
+def _navigation(lang: Language) -> tuple[tuple[str, str, str], ...]:
+    """Each view's page: its name, the link to it from the language's folder, its label."""
+    return tuple((target, attribute(target), escaped(lang.message(label))) for target, label in NAVIGATION)
 
-    return relative(here, there)
+
+@lru_cache(maxsize=64)
+def _chrome(lang: Language) -> dict[str, str]:
+    """What every page in `lang` says around its content, said once."""
+    origins = "".join(f"<li>{escaped(lang.message(m))}</li>" for m in _ORIGINS[1:])
+    made = lang.message(msg("Made by the program uwe {version}; nothing on these pages is loaded from the network.",
+                            version=__version__))  # fmt: skip
+    return {
+        "skip": escaped(lang.message(msg("Skip to the content"))),
+        "languages": attribute(lang.message(msg("Languages"))),
+        "pages": attribute(lang.message(msg("Pages"))),
+        "footer": f"<footer>\n<h2>{escaped(lang.message(_ORIGINS[0]))}</h2>\n<ul>{origins}</ul>\n"
+        f"<p>{escaped(made)}</p>\n</footer>\n",
+    }
 
 
 def choose_language(site: Site) -> str:

@@ -9,6 +9,7 @@ value shows, found in what it shows.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from typing import Any
 
 from uwe_cli.i18n.language import SOURCE_LANGUAGE, Language, is_text
@@ -21,6 +22,7 @@ QUOTED = frozenset({"quote", "words", "status_quote"})
 _DEPTH, _MOST = 4, 200
 
 
+@lru_cache(maxsize=1 << 16)  # (a page repeats its labels; a site, its pages' navigation)
 def escaped(text: str) -> str:
     """`text` for HTML: controls made visible, no line break where the terminal allows none
     (French `: ; ! ? % »`, `15 avril`, `p. 20`), new lines as line breaks."""
@@ -42,8 +44,10 @@ def _collect(value: Any, code: str, key: str, found: set[str], depth: int) -> No
         return
     if isinstance(value, dict):
         if is_text(value):
+            # (only where the page's language has no translation: the French is shown, marked
+            # `[fr]` as on screen; where it has one, the French is not what the page shows)
             words = value[SOURCE_LANGUAGE]
-            if isinstance(words, str) and value.get(code) != words and len(words) > 2:
+            if isinstance(words, str) and value.get(code) is None and len(words) > 2:
                 found.add(words)
             return
         for k, v in value.items():
@@ -78,5 +82,6 @@ def marked(text: str, words: list[str]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 12)
 def attribute(text: str) -> str:
     return html.escape(visible(text), quote=True)
