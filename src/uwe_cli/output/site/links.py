@@ -26,6 +26,9 @@ def relative(here: str, there: str) -> str:
     """The link from the page `here` to `there` (both paths from the site's root, as
     written here: no `.` or `..` in them): up to the root, then down (a path's relpath
     would cost as much as the rest of a page)."""
+    top, _, _ = here.partition("/")
+    if there.startswith(top + "/"):  # (within a language's folder: `../slide/wallonia.html`)
+        return "../" * (here.count("/") - 1) + there[len(top) + 1 :]
     return "../" * here.count("/") + there
 
 
