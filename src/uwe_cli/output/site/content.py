@@ -83,7 +83,9 @@ def _slide_refs(slides: list[str], where: Where) -> str:
     for slide_id in slides:
         label = where.links.label(slide_id, where.lang)
         refs.append(f'<a class="slide-ref" href="{where.href(where.links.slides[slide_id])}">{escaped(label)}</a>')
-    return f' <span class="refs">{"; ".join(refs)}</span>'
+    # (`a ; b` in French, its space kept from breaking the line as the terminal keeps it)
+    separator = where.lang.listing(["", ""], style="semicolon").replace(" ;", "\u00a0;")
+    return f' <span class="refs">{separator.join(refs)}</span>'
 
 
 def _record_link(raw: Any, text_html: str, where: Where) -> str:
