@@ -3,6 +3,7 @@ the slides' words marked, contrast at WCAG AA, and the folder written whole or n
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -30,8 +31,12 @@ def ds() -> store.Dataset:
 @pytest.fixture(scope="module")
 def site(ds: store.Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("site") / "reference"
-    folder.write(target, build.files(ds), force=False)
+    folder.write(target, _files(ds), force=False)
     return target
+
+
+def _files(ds: store.Dataset) -> folder.Files:
+    return lambda part, parts: build.files(ds, part=part, parts=parts)
 
 
 class _Page(HTMLParser):
@@ -278,3 +283,29 @@ def test_a_failed_write_leaves_the_earlier_site_whole_and_nothing_else(
     assert run.stderr.startswith(f"uwe: error: site {out}: cannot write (")  # type: ignore[attr-defined]
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_pages_written_by_several_processes_are_the_same_pages(ds: store.Dataset, site: Path, tmp_path: Path) -> None:
+    folder.write(tmp_path / "shared", _files(ds), force=False, workers=3)
+    ours = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    theirs = {
+        p.relative_to(tmp_path / "shared"): p.read_bytes() for p in (tmp_path / "shared").rglob("*") if p.is_file()
+    }
+    assert theirs == ours
+
+
+def test_a_process_that_fails_fails_the_whole_and_leaves_nothing(
+    ds: store.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real, parent = Path.write_text, os.getpid()
+
+    def full_disk(self: Path, *args: object, **kwargs: object) -> int:
+        if os.getpid() != parent:  # (the disk fills while a child process writes its share)
+            raise OSError(28, "No space left on device")
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    with pytest.raises(folder.UweError) as caught:
+        folder.write(tmp_path / "out", _files(ds), force=False, workers=2)
+    assert str(caught.value) == f"site {tmp_path / 'out'}: cannot write (no space left on the disk)"
+    assert list(tmp_path.iterdir()) == []

@@ -34,7 +34,8 @@ if CHROMIUM is None:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("browser") / "site"
-    folder.write(target, build.files(store.load_dataset(store.shipped_data_dir(), use_cache=False)), force=False)
+    ds = store.load_dataset(store.shipped_data_dir(), use_cache=False)
+    folder.write(target, lambda part, parts: build.files(ds, part=part, parts=parts), force=False)
     return target
 
 

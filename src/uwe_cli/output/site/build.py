@@ -55,15 +55,30 @@ def _records(ds: Dataset) -> Iterator[tuple[str, Callable[[], Any]]]:
         yield f"slide/{page_name(s['id'])}", partial(slides.slide, ds, s["id"], citing=citing)
 
 
-def files(ds: Dataset, *, languages: tuple[str, ...] = tuple(LANGS)) -> Iterator[tuple[str, str]]:
-    """(path, text) for every file of the site."""
+def pages(ds: Dataset) -> int:
+    """How many pages the site has in each language."""
+    return (
+        len(_views())
+        + sum(len(ds[kind]) for kind in ("regions", "schemes", "clusters"))
+        + len(ds["presentation"]["slides"])
+    )
+
+
+def files(
+    ds: Dataset, *, part: int = 0, parts: int = 1, languages: tuple[str, ...] = tuple(LANGS)
+) -> Iterator[tuple[str, str]]:
+    """(path, text) for every file of the site; with `parts`, the share `part` of them (every
+    `parts`-th page from the `part`-th: folder.py writes the shares side by side)."""
     site = Site(languages)
     links = Links(ds)
     speakers = [Language(code) for code in languages]
-    yield "index.html", choose_language(site)
-    yield "style.css", resources.files(__package__).joinpath("style.css").read_text(encoding="utf-8")
+    if part == 0:
+        yield "index.html", choose_language(site)
+        yield "style.css", resources.files(__package__).joinpath("style.css").read_text(encoding="utf-8")
     made: list[tuple[str, Callable[[], Any]]] = [(name, partial(view, ds)) for name, view in _views()]
-    for name, make in [*made, *_records(ds)]:
+    for number, (name, make) in enumerate([*made, *_records(ds)]):
+        if number % parts != part:
+            continue
         try:
             form: Any = make()
         except UsageError as exc:  # (what the data cannot give, said as the command says it)

@@ -10,9 +10,11 @@ the data folder in use.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
-from collections.abc import Iterable
+import signal
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from uwe_cli.errors import UsageError, UweError, system_reason
@@ -48,22 +50,22 @@ def _not_empty(folder: Path) -> bool:
         raise UweError(msg("site {path}: cannot read ({reason})", path=folder, reason=system_reason(exc))) from None
 
 
-def write(target: Path, files: Iterable[tuple[str, str]], *, force: bool) -> int:
-    """Write `files` (path, text) as the folder `target`; the number of files written."""
+# What `write` is given: the files of the share `part` of `parts` (build.files).
+Files = Callable[[int, int], Iterable[tuple[str, str]]]
+
+
+def write(target: Path, files: Files, *, force: bool, workers: int = 1) -> int:
+    """Write the site's files as the folder `target`; the number of files written.
+
+    With `workers` > 1 (where processes can fork), that many processes write a share of
+    the pages each: a site of 10,000 groupings is 50,000 pages.
+    """
     tag = os.urandom(6).hex()
     building = target.with_name(f".{target.name}.{tag}.tmp")
     old = target.with_name(f".{target.name}.{tag}.old")
-    count = 0
     try:
         building.mkdir()
-        made: set[Path] = {building}
-        for name, text in files:
-            path = building / name
-            if path.parent not in made:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                made.add(path.parent)
-            path.write_text(text, encoding="utf-8", newline="\n")
-            count += 1
+        count = _write_shares(building, files, workers if hasattr(os, "fork") else 1)
         (building / MARKER).write_text("uwe site\n", encoding="utf-8")
         _swap(target, building, old, force=force)
     except OSError as exc:
@@ -73,6 +75,57 @@ def write(target: Path, files: Iterable[tuple[str, str]], *, force: bool) -> int
             if leftover.exists():
                 shutil.rmtree(leftover, ignore_errors=True)
     return count
+
+
+def _write(building: Path, files: Iterable[tuple[str, str]]) -> int:
+    count = 0
+    made: set[Path] = {building}
+    for name, text in files:
+        path = building / name
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        count += 1
+    return count
+
+
+def _write_shares(building: Path, files: Files, workers: int) -> int:
+    """Write every share: the first here, the others in child processes; an error in any is
+    the error of the whole (an OSError keeps its errno: a full disk says so)."""
+    if workers <= 1:
+        return _write(building, files(0, 1))
+    children: list[int] = []
+    done = False
+    try:
+        for part in range(1, workers):
+            pid = os.fork()
+            if pid == 0:  # (the child: its share, then out, without the parent's exit handlers)
+                status = 255
+                try:
+                    _write(building, files(part, workers))
+                    status = 0
+                except OSError as exc:
+                    status = exc.errno if exc.errno and 0 < exc.errno < 255 else 254
+                finally:
+                    os._exit(status)
+            children.append(pid)
+        _write(building, files(0, workers))
+        done = True
+    finally:
+        if not done:  # (an error or an interrupt here: the children's work is of no use)
+            for pid in children:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGTERM)
+        statuses = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]
+    for status in statuses:
+        if status == 254 or status < 0:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        if status == 255:
+            raise RuntimeError("uwe site: a process writing pages failed")
+        if status:
+            raise OSError(status, os.strerror(status))
+    return sum(len(names) for _, _, names in os.walk(building))
 
 
 def _swap(target: Path, building: Path, old: Path, *, force: bool) -> None:
