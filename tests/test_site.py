@@ -253,6 +253,19 @@ def test_bad_paths_are_one_clear_line(main: Callable[..., object], tmp_path: Pat
     assert run.stderr == f"uwe : erreur : site {a_file} : est un fichier ; indiquez un dossier pour le site\n"  # type: ignore[attr-defined]
 
 
+def test_never_over_the_folder_one_is_in_even_with_force(
+    main: Callable[..., object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inside = tmp_path / "here"
+    inside.mkdir()
+    monkeypatch.chdir(inside)
+    for given in (".", str(tmp_path), "../here"):
+        run = main("site", given, "--force")
+        assert run.stderr == f"uwe: error: site {given}: holds the folder you are in; give another folder\n"  # type: ignore[attr-defined]
+    assert main("site", "../out").exit_code == 0  # type: ignore[attr-defined]
+    assert (tmp_path / "out" / "index.html").is_file() and sorted(p.name for p in tmp_path.iterdir()) == ["here", "out"]
+
+
 def test_never_over_the_data_folder_even_with_force(main: Callable[..., object], data_copy: Path) -> None:
     for target in (data_copy, data_copy.parent):
         run = main("--data-dir", str(data_copy), "site", str(target), "--force")

@@ -30,6 +30,8 @@ def check(target: Path, *, force: bool, data_dir: Path | None) -> None:
         raise UsageError(msg("site {path}: folder {folder} does not exist", path=target, folder=target.parent))
     if data_dir is not None and _holds(target, data_dir):
         raise UsageError(msg("site {path}: holds the data folder in use; give another folder", path=target))
+    if _holds(target, Path.cwd()):  # (`uwe site .`: the folder would be taken from under the reader)
+        raise UsageError(msg("site {path}: holds the folder you are in; give another folder", path=target))
     if target.is_dir() and not force and not (target / MARKER).is_file() and _not_empty(target):
         raise UsageError(msg("site {path}: folder is not empty and not a site uwe wrote (add --force to replace it)",
                              path=target))  # fmt: skip
@@ -61,13 +63,14 @@ def write(target: Path, files: Files, *, force: bool, workers: int = 1) -> int:
     the pages each: a site of 10,000 groupings is 50,000 pages.
     """
     tag = os.urandom(6).hex()
-    building = target.with_name(f".{target.name}.{tag}.tmp")
-    old = target.with_name(f".{target.name}.{tag}.old")
+    real = target.resolve()  # (`out/..` or a link to a folder: the folder itself, beside which to build)
+    building = real.with_name(f".{real.name}.{tag}.tmp")
+    old = real.with_name(f".{real.name}.{tag}.old")
     try:
         building.mkdir()
         count = _write_shares(building, files, workers if hasattr(os, "fork") else 1)
         (building / MARKER).write_text("uwe site\n", encoding="utf-8")
-        _swap(target, building, old, force=force)
+        _swap(real, building, old, force=force)
     except OSError as exc:
         raise UweError(msg("site {path}: cannot write ({reason})", path=target, reason=system_reason(exc))) from None
     finally:
