@@ -322,3 +322,15 @@ def test_a_process_that_fails_fails_the_whole_and_leaves_nothing(
         folder.write(tmp_path / "out", _files(ds), force=False, workers=2)
     assert str(caught.value) == f"site {tmp_path / 'out'}: cannot write (no space left on the disk)"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_records_link_to_one_another(site: Path) -> None:
+    grouping = (site / "en" / "cluster" / "logistics-in-wallonia.html").read_text(encoding="utf-8")
+    assert ('<dt>Schemes</dt><dd><a href="../scheme/regional-clusters.html">Regional clusters</a>, '
+            '<a href="../scheme/poles.html">Competitiveness poles</a>') in grouping  # fmt: skip
+    listing = (site / "nl" / "clusters.html").read_text(encoding="utf-8")
+    assert '<th scope="row"><a href="cluster/tweed.html">TWEED</a></th>' in listing
+    scheme = (site / "de" / "scheme" / "poles.html").read_text(encoding="utf-8")
+    assert 'href="../cluster/logistics-in-wallonia.html"' in scheme
+    home = (site / "bg" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="region/wallonia.html">uwe region wallonia' in home

@@ -53,7 +53,7 @@ def content(form: Form, where: Where) -> tuple[str, str]:
     shown = derive(form, data, lang)
     if isinstance(form, Table):
         assert isinstance(shown, ShownTable)
-        body = _table(shown, raw, where) + _chart(shown, where)
+        body = _table(shown, raw, where, tuple(c.key for c in form.columns)) + _chart(shown, where)
     elif isinstance(form, Comparison):
         assert isinstance(shown, ShownTable)
         body = _comparison(shown, raw, where)
@@ -96,7 +96,7 @@ def _record_link(raw: Any, text_html: str, where: Where) -> str:
     return text_html
 
 
-def _table(shown: ShownTable, raw: list[Any], where: Where) -> str:
+def _table(shown: ShownTable, raw: list[Any], where: Where, keys: tuple[str, ...] = ()) -> str:
     lang = where.lang
     with_slides = any(isinstance(r, dict) and where.links.facts_slides(r, []) for r in raw)
     head = "".join(f'<th scope="col"{_num(j)}>{escaped(h)}</th>' for h, j in shown.headers)
@@ -111,11 +111,30 @@ def _table(shown: ShownTable, raw: list[Any], where: Where) -> str:
             if i == 0:
                 cells.append(f'<th scope="row">{_record_link(record, shown_cell, where)}</th>')
             else:
-                cells.append(f"<td{_num(justify)}>{shown_cell}</td>")
+                key = keys[i] if i < len(keys) else ""
+                named = _named(cell, record.get(key), where) if key and isinstance(record, dict) else None
+                cells.append(f"<td{_num(justify)}>{named or shown_cell}</td>")
         if with_slides:
             cells.append(f"<td>{_slide_refs(where.links.facts_slides(record, []), where).strip()}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return _scrolling(shown.title, f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>")
+
+
+def _named(shown: str, value: Any, where: Where) -> str | None:
+    """A value that names records by id (`["poles", "regional-clusters"]`), shown as their
+    names, with each name linked to its record's page; None for any other value."""
+    ids = [value] if isinstance(value, str) else value
+    if not ids or not isinstance(ids, list) or not all(isinstance(i, str) and i in where.links.names for i in ids):
+        return None
+    names = [where.lang.text(where.links.names[i][1]) for i in ids]
+    for separator in (", ", "\n"):
+        if separator.join(names) == shown:
+            links = [
+                _record_link({"id": i, "kind": where.links.names[i][0]}, escaped(n), where)
+                for i, n in zip(ids, names, strict=True)
+            ]
+            return ("<br>" if separator == "\n" else ", ").join(links)
+    return None
 
 
 def _num(justify: str) -> str:
@@ -184,21 +203,18 @@ def _fields(fields: Any, shown: Any, raw: Any, inherited: list[str], where: Wher
         return ""
     lang = where.lang
     facts = [where.links.facts_slides(at(raw, f.key), inherited) for f in fields]
-    if all(slides == inherited for slides in facts):  # (the usual case: no need to match them to labels)
-        found = [(label, value, inherited) for label, value in shown]
-    else:
-        found, left = [], list(shown)
-        for f, slides in zip(fields, facts, strict=True):
-            label = str(lang.localize(f.label))
-            if left and left[0][0] == label:
-                found.append((label, left.pop(0)[1], slides))
+    found, left = [], list(shown)
+    for f, slides in zip(fields, facts, strict=True):
+        label = str(lang.localize(f.label))
+        if left and left[0][0] == label:
+            found.append((label, left.pop(0)[1], slides, at(raw, f.key)))
     if not found:
         return ""
     # Facts all from the slides of their record: said once, above them.
-    shared = all(slides == found[0][2] for *_, slides in found)
+    shared = all(slides == found[0][2] for _, _, slides, _ in found)
     words = where.french(raw)
-    out = [f"<dt>{escaped(label)}</dt><dd>{marked(value, words)}{'' if shared else _slide_refs(slides, where)}</dd>"
-           for label, value, slides in found]  # fmt: skip
+    out = [f"<dt>{escaped(label)}</dt><dd>{_named(value, fact, where) or marked(value, words)}"
+           f"{'' if shared else _slide_refs(slides, where)}</dd>" for label, value, slides, fact in found]  # fmt: skip
     above = f'<p class="section-refs">{_slide_refs(found[0][2], where).strip()}</p>' if shared and found[0][2] else ""
     return f'{above}<dl class="fields">{"".join(out)}</dl>'
 
@@ -216,7 +232,7 @@ def _section(
         ]
         # Items all from the slides of their record: said once, under the heading.
         shared = all(s == slides[0] for s in slides) and not any(labels)
-        if shared and slides[0]:
+        if shared and slides[0] and slides[0] != inherited:  # (the record's own are said above)
             parts.append(f'<p class="section-refs">{_slide_refs(slides[0], where).strip()}</p>')
         # (a record's words are all in it: its French is looked for once)
         whole = where.french(raw) if isinstance(raw, dict) and len(sources) <= _FEW else None
@@ -254,6 +270,8 @@ def _item_link(source: Any, text_html: str, where: Where) -> str:
     if isinstance(source, str) and source.startswith("uwe "):
         target = _command_page(source.split()[1:], where)
         return f'<a href="{where.href(target)}">{text_html}</a>' if target else text_html
+    if isinstance(source, str) and source in where.links.names:  # (a list of ids: a scheme's groupings)
+        return _record_link({"id": source, "kind": where.links.names[source][0]}, text_html, where)
     return _record_link(source, text_html, where)
 
 

@@ -39,6 +39,10 @@ class Links:
         self.records: dict[str, dict[str, str]] = {
             kind: {r["id"]: f"{kind}/{page_name(r['id'])}" for r in ds[kind + "s"]} for kind in RECORD_KINDS
         }
+        # Each record's name, to link a value that names records by id (a grouping's schemes).
+        self.names: dict[str, tuple[str, Any]] = {
+            r["id"]: (kind, r["name"]) for kind in reversed(RECORD_KINDS) for r in ds[kind + "s"]
+        }
         slides = ds["presentation"]["slides"]
         self.slides = {s["id"]: f"slide/{page_name(s['id'])}" for s in slides}
         # A view's `source` holds the labels ds.sources made, one object per slide (cached):
