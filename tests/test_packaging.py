@@ -57,3 +57,9 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     assert check.stdout.startswith(
         "ok: 1 country, 3 regions, 1 community, 4 schemes, 27 clusters, 21 sectors, 13 lessons, 12 concepts, 7 glossary terms, 23 slides"
     )
+    # `uwe site` from the wheel: its stylesheet is in the package too.
+    site = uwe("site", "out")
+    assert site.returncode == 0, site.stderr
+    shipped = ROOT / "src" / "uwe_cli" / "output" / "site" / "style.css"
+    assert (elsewhere / "out" / "style.css").read_bytes() == shipped.read_bytes()
+    assert (elsewhere / "out" / "bg" / "region" / "wallonia.html").is_file()
