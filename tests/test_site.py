@@ -334,3 +334,5 @@ def test_records_link_to_one_another(site: Path) -> None:
     assert 'href="../cluster/logistics-in-wallonia.html"' in scheme
     home = (site / "bg" / "index.html").read_text(encoding="utf-8")
     assert '<a href="region/wallonia.html">uwe region wallonia' in home
+    region = (site / "bg" / "region" / "wallonia.html").read_text(encoding="utf-8")
+    assert 'вижте <a href="../notes.html"><code>uwe\u00a0notes</code></a>.' in region

@@ -7,6 +7,7 @@ fact to the slide that states it (links.py), and `lang` on the slides' French (t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,10 +62,25 @@ def content(form: Form, where: Where) -> tuple[str, str]:
         assert isinstance(shown, ShownDocument)
         body = _document(form, shown, raw, data, where)
     words = french(list(form.notes), lang)
-    notes = "".join(f"<p>{marked(n, words)}</p>" for n in shown.notes)
+    notes = "".join(f"<p>{_commands(marked(n, words), where)}</p>" for n in shown.notes)
     if notes:
         body += f'<div class="notes">{notes}</div>'
     return shown.title, body
+
+
+# A command a note names in backticks (`uwe notes`, `uwe cluster NAME`), as escaped text has it.
+_COMMAND = re.compile("`(uwe(?:[ \u00a0][^`<>]{1,40})?)`")
+
+
+def _commands(shown_html: str, where: Where) -> str:
+    """Each command a note names, as code, linked to the page that shows the same (if any)."""
+
+    def code(found: re.Match[str]) -> str:
+        target = _command_page(found[1].split()[1:], where)
+        html_code = f"<code>{found[1]}</code>"
+        return f'<a href="{where.href(target)}">{html_code}</a>' if target else html_code
+
+    return _COMMAND.sub(code, shown_html)
 
 
 def _pairs(raw: Any, data: Any) -> dict[int, Any]:
