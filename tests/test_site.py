@@ -336,3 +336,38 @@ def test_records_link_to_one_another(site: Path) -> None:
     assert '<a href="region/wallonia.html">uwe region wallonia' in home
     region = (site / "bg" / "region" / "wallonia.html").read_text(encoding="utf-8")
     assert 'вижте <a href="../notes.html"><code>uwe\u00a0notes</code></a>.' in region
+
+
+def test_data_is_text_never_markup(main: Callable[..., object], data_copy: Path, tmp_path: Path) -> None:
+    from helpers import edit
+
+    edit(data_copy / "clusters.yaml", "name: TWEED", 'name: "<script>alert(1)</script> TWEED \\u202e&amp;"')
+    run = main("--data-dir", str(data_copy), "site", str(tmp_path / "out"))
+    assert run.exit_code == 0, run.stderr  # type: ignore[attr-defined]
+    page = (tmp_path / "out" / "en" / "cluster" / "tweed.html").read_text(encoding="utf-8")
+    assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt; TWEED \\u202e&amp;amp;</h1>" in page
+    for path in _pages(tmp_path / "out"):
+        assert "<script" not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_view_the_data_cannot_give_is_a_page_that_says_why(
+    ds: store.Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from uwe_cli.errors import UsageError
+    from uwe_cli.i18n.messages import msg
+    from uwe_cli.views import policy
+
+    def nothing(ds: object) -> None:
+        raise UsageError(msg("this dataset has no assessment results"))
+
+    monkeypatch.setattr(policy, "results", nothing)
+    pages = dict(build.files(ds, languages=("en", "fr")))
+    assert "<h1>this dataset has no assessment results</h1>" in pages["en/results.html"]
+    assert "<h1>ce jeu de données ne contient aucun résultat de bilan</h1>" in pages["fr/results.html"]
+
+
+def test_a_printed_page_leaves_out_the_navigation() -> None:
+    css = (Path(build.__file__).parent / "style.css").read_text(encoding="utf-8")
+    printed = css[css.index("@media print") :]
+    assert re.search(r"header nav, \.skip \{ display: none; \}", printed)
+    assert "print-color-adjust: exact" in css  # (the GDP bars are printed, not dropped as backgrounds)
