@@ -37,12 +37,13 @@ def _workers(pages: int) -> int:
 
 
 def register(app: App) -> None:
-    @app.command("site", epilog="Example: uwe site ./uwe-site && open ./uwe-site/index.html")
+    @app.command("site", epilog="Example: uwe site ./uwe-site")
     def site(
         ctx: typer.Context,
-        given: Annotated[str, typer.Argument(metavar="DIR", help="The folder to write the site to.")],
+        given: Annotated[str, typer.Argument(metavar="DIRECTORY", help="The folder to write the site to.")],
         force: Annotated[
-            bool, typer.Option("--force", help="Replace DIR even if uwe did not write it (never the data folder).")
+            bool,
+            typer.Option("--force", help="Replace DIRECTORY even if uwe did not write it (never the data folder)."),
         ] = False,
         lang: LangOpt = None,
     ) -> None:
