@@ -30,12 +30,12 @@ class Where:
     lang: Language
     links: Links
     # The slides' French each value of this page holds (text.french), by the value's id.
-    _french: dict[tuple[int, str], list[str]] = field(default_factory=dict, compare=False)
+    _french: dict[int, list[str]] = field(default_factory=dict, compare=False)
 
-    def french(self, value: Any, key: str = "") -> list[str]:
-        found = self._french.get((id(value), key))
+    def french(self, value: Any) -> list[str]:
+        found = self._french.get(id(value))
         if found is None:
-            found = self._french[(id(value), key)] = french({key: value} if key else value, self.lang)
+            found = self._french[id(value)] = french(value, self.lang)
         return found
 
     def href(self, target: str) -> str:
