@@ -15,7 +15,9 @@ Run it with the Python of an environment where uwe is installed. It:
 4. times `uwe data export` of the shipped data to SQLite (target: at most 0.5 s) and of the
    10,000-cluster folder to SQLite and to a Data Package (target: at most 2 s), each
    replacing its previous export (--force).
-5. generates the worst cases of README.md's "Data folder limits" (a 16 MiB flow list, a
+5. times `uwe site` of the shipped data (target: at most 2 s) and of the 10,000-cluster
+   folder (target: at most 30 s), each replacing the site it wrote before (3 runs, median).
+6. generates the worst cases of README.md's "Data folder limits" (a 16 MiB flow list, a
    record of 240,000 unknown keys, lists nested 62 deep, 55,000 minimal records, 16 MiB of
    long texts) and a name that begins 10,000 groupings' names, and times `uwe data check`
    (or the lookup) on each, once validated from the files (target: accepted or refused
@@ -320,6 +322,13 @@ def main() -> None:
             for name, argv in commands.items():
                 times[name].append(run(argv, env))
         memory = {name: peak_memory(argv, env) for name, argv in commands.items()}
+        sites = Path(tmp) / "sites"
+        sites.mkdir()
+        site_commands = {
+            "site: shipped data": uwe + ["site", str(sites / "shipped")],
+            f"site: {LARGE:,} clusters": uwe + ["--data-dir", str(large), "site", str(sites / "large")],
+        }
+        site_times = {name: statistics.median(run(argv, env) for _ in range(3)) for name, argv in site_commands.items()}
         worst = worst_cases(uwe, store.shipped_data_dir(), Path(tmp), large, env)
 
     median = {name: statistics.median(values) for name, values in times.items()}
@@ -342,6 +351,8 @@ def main() -> None:
         ("export: shipped data to SQLite, seconds", median["export: shipped data, SQLite"], 0.5),
         (f"export: {LARGE:,} clusters, slower format, seconds",
          max(median[f"export: {LARGE:,} clusters, {kind}"] for kind in ("SQLite", "Data Package")), 2),
+        ("site: shipped data, seconds", site_times["site: shipped data"], 2),
+        (f"site: {LARGE:,} clusters, seconds", site_times[f"site: {LARGE:,} clusters"], 30),
     ]  # fmt: skip
     for label, value, limit in verdicts:
         print(f"{label:50} {value:6.2f}  (target <= {limit:g})  {'ok' if value <= limit else 'MISSED'}")

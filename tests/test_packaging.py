@@ -68,3 +68,10 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
     read = subprocess.run([sys.executable, "-c", probe], cwd=elsewhere, env=env, capture_output=True, text=True)
     assert (read.returncode, read.stdout, read.stderr) == (0, "Région\n", "")
+
+    # `uwe site` from the wheel: its stylesheet is in the package too.
+    site = uwe("site", "out")
+    assert site.returncode == 0, site.stderr
+    shipped = ROOT / "src" / "uwe_cli" / "output" / "site" / "style.css"
+    assert (elsewhere / "out" / "style.css").read_bytes() == shipped.read_bytes()
+    assert (elsewhere / "out" / "bg" / "region" / "wallonia.html").is_file()

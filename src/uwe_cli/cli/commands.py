@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from uwe_cli.cli import command_line, completion, data_commands, showing
+from uwe_cli.cli import command_line, completion, data_commands, showing, site_command
 from uwe_cli.cli.options import App, LangOpt, NoColorOpt, Out, Settings
 from uwe_cli.vocabulary import (
     CLUSTER_SORT_KEYS,
@@ -48,6 +48,7 @@ app = App(
     add_completion=True,
 )
 app.add_typer(data_commands.data_app, name="data")
+site_command.register(app)
 
 
 _view = showing.view_command(app)

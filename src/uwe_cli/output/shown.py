@@ -7,7 +7,7 @@ prints. So the table, Markdown and JSON cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from uwe_cli.i18n.language import Language
@@ -45,6 +45,8 @@ class ShownTable:
 class ShownItem:
     text: str
     points: tuple[str, ...] = ()
+    # The localized data item it shows, for a renderer that links it (output/site).
+    item: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ def _section(section: Section, data: Any, lang: Language) -> ShownSection | None
             text = section.show(item, lang)
             if text:
                 points = tuple(section.points(item, lang)) if section.points else ()
-                items.append(ShownItem(text, points))
+                items.append(ShownItem(text, points, item))
         if section.distinct:
             items = list({item.text: item for item in items}.values())
     fields = _fields(section.fields, data, lang)
