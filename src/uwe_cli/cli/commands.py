@@ -9,7 +9,7 @@ error boundary (boundary.py), for `uwe` and for Typer's CliRunner alike.
 # start, and string annotations would cost it an eval() each.
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -30,6 +30,14 @@ if TYPE_CHECKING:
 
 # How every --sort reads its KEY (views/sorting.py), said once for every command's help.
 SORT_RULE = "names A to Z, years earliest first, figures largest first; -KEY reverses (default: the source's order)."
+
+
+def _sort_option(keys: dict[str, tuple[str, ...]], *, rule: str = SORT_RULE) -> Any:
+    """The --sort option of a list whose order matters: its keys, and the one rule they follow."""
+    return typer.Option(
+        "--sort", metavar="KEY", help=f"{listed(keys)}: {rule}", autocompletion=completion.choices(keys)
+    )
+
 
 HELP = """A terminal reference on Belgium's regions and Wallonia's business-clustering policies,
 as presented by the Union Wallonne des Entreprises (UWE) in Sofia on 15 April 2014.
@@ -102,15 +110,7 @@ def regions(
             show_default=False,
         ),
     ] = None,
-    sort: Annotated[
-        Optional[str],
-        typer.Option(
-            "--sort",
-            metavar="KEY",
-            help=f"{listed(SORT_KEYS)}: {SORT_RULE}",
-            autocompletion=completion.choices(SORT_KEYS),
-        ),
-    ] = None,
+    sort: Annotated[Optional[str], _sort_option(SORT_KEYS)] = None,
     base: Annotated[
         Optional[str],
         typer.Option(
@@ -159,15 +159,7 @@ def schemes(
             show_default=False,
         ),
     ] = None,
-    sort: Annotated[
-        Optional[str],
-        typer.Option(
-            "--sort",
-            metavar="KEY",
-            help=f"{listed(SCHEME_SORT_KEYS)}: {SORT_RULE}",
-            autocompletion=completion.choices(SCHEME_SORT_KEYS),
-        ),
-    ] = None,
+    sort: Annotated[Optional[str], _sort_option(SCHEME_SORT_KEYS)] = None,
 ) -> None:
     """The four Walloon clustering schemes side by side."""
     from uwe_cli.views import schemes
@@ -232,15 +224,7 @@ def clusters(
     search: Annotated[
         Optional[str], typer.Option("--search", metavar="TEXT", help="Words starting with TEXT in the name or domain.")
     ] = None,
-    sort: Annotated[
-        Optional[str],
-        typer.Option(
-            "--sort",
-            metavar="KEY",
-            help=f"{listed(CLUSTER_SORT_KEYS)}: {SORT_RULE}",
-            autocompletion=completion.choices(CLUSTER_SORT_KEYS),
-        ),
-    ] = None,
+    sort: Annotated[Optional[str], _sort_option(CLUSTER_SORT_KEYS)] = None,
 ) -> None:
     """Every named grouping (clusters, poles, export clusters); filters combine."""
     from uwe_cli.views import clusters
@@ -375,12 +359,7 @@ def search_command(
     ],
     sort: Annotated[
         Optional[str],
-        typer.Option(
-            "--sort",
-            metavar="KEY",
-            help=f"{listed(SEARCH_SORT_KEYS)}: names A to Z; -KEY reverses (default: relevance, names first).",
-            autocompletion=completion.choices(SEARCH_SORT_KEYS),
-        ),
+        _sort_option(SEARCH_SORT_KEYS, rule="names A to Z; -KEY reverses (default: relevance, names first)."),
     ] = None,
 ) -> None:
     """Every record of any kind that mentions TEXT, in any of the tool's languages, and where."""
