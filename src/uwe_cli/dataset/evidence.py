@@ -13,24 +13,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from uwe_cli.names.matching import search_key
 
-Record = dict[str, Any]
+if TYPE_CHECKING:
+    from uwe_cli.dataset.shapes import ClusterData, SectorData, TextData
+
+    class Said(TypedDict):
+        """A grouping's words that name a sector, and the slides that say them."""
+
+        text: TextData
+        source: list[str]
 
 
-def _keys(sector: Record) -> list[str]:
+def _keys(sector: SectorData) -> list[str]:
     """The sector's words as search keys: its names and synonyms."""
-    words = [*sector["name"].values(), *sector["synonyms"]]
+    words = [*map(str, sector["name"].values()), *sector["synonyms"]]
     return [key for key in dict.fromkeys(search_key(w) for w in words) if key]
 
 
-def _said(cluster: Record) -> Iterator[tuple[dict[str, str], list[str]]]:
+def _said(cluster: ClusterData) -> Iterator[tuple[TextData, list[str]]]:
     """A grouping's own words, each with the slides that say them: its domains, then its name."""
     for membership in cluster["memberships"]:
-        if membership["domain"]:
-            yield membership["domain"], [membership["slide"]] if membership.get("slide") else cluster["source"]
+        if domain := membership["domain"]:
+            yield domain, [membership["slide"]] if membership.get("slide") else cluster["source"]
     yield cluster["name"], cluster["source"]
 
 
@@ -40,7 +47,7 @@ def _padded(text: str) -> str:
     return f" {search_key(text)} "
 
 
-def words(cluster: Record, sector: Record, keys: Sequence[str] | None = None) -> dict[str, Any] | None:
+def words(cluster: ClusterData, sector: SectorData, keys: Sequence[str] | None = None) -> Said | None:
     """The first of the grouping's texts whose French names the sector: `{text, source}`, else None.
 
     `text` is the slides' text in every language (the French is theirs, verbatim); `source`
@@ -54,7 +61,7 @@ def words(cluster: Record, sector: Record, keys: Sequence[str] | None = None) ->
     return None
 
 
-def tagged(dataset: Any, sector: Record) -> list[tuple[Record, dict[str, Any] | None]]:
+def tagged(dataset: Any, sector: SectorData) -> list[tuple[ClusterData, Said | None]]:
     """Every grouping tagged with `sector`, with the words that name it (None where none do)."""
     keys = _keys(sector)
     return [(c, words(c, sector, keys)) for c in dataset["clusters"] if sector["id"] in c["sectors"]]

@@ -8,13 +8,31 @@ Every field of the models is present in the data (None or [] where a file leaves
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from uwe_cli.i18n.messages import Listing, msg, msg_n
 
-Record = dict[str, Any]
+if TYPE_CHECKING:  # (shapes.py is for the type checker: nothing of it runs in a command)
+    from uwe_cli.dataset.shapes import (
+        ClusterData,
+        ConceptData,
+        DatasetData,
+        LessonData,
+        OrganisationData,
+        OutdatedNote,
+        PresentationData,
+        RegionData,
+        SchemeData,
+        SectorData,
+        SlideData,
+        TermData,
+    )
+
+# A record's data where any kind of record will do (a search, the JSON of a record, read-only);
+# a view that knows the kind reads its shape (shapes.py: `RegionData`, `SchemeData`, ...).
+Record = Mapping[str, Any]
 
 
 class Dataset:
@@ -22,27 +40,52 @@ class Dataset:
 
     __slots__ = ("_data", "_slides", "_slide_labels", "_by_id")
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: DatasetData) -> None:
         self._data = data
-        self._slides: dict[str, Record] | None = None
+        self._slides: dict[str, SlideData] | None = None
         self._slide_labels: dict[str, Any] = {}
         self._by_id: dict[str, dict[str, Record]] = {}
 
+    # Each key of the data with its shape, so that the type checker reads `ds["regions"][0]["area"]`
+    # (for the type checker only: `typing.overload` would cost every command start-up time).
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, kind: Literal["regions"]) -> list[RegionData]: ...
+        @overload
+        def __getitem__(self, kind: Literal["schemes"]) -> list[SchemeData]: ...
+        @overload
+        def __getitem__(self, kind: Literal["clusters"]) -> list[ClusterData]: ...
+        @overload
+        def __getitem__(self, kind: Literal["sectors"]) -> list[SectorData]: ...
+        @overload
+        def __getitem__(self, kind: Literal["lessons"]) -> list[LessonData]: ...
+        @overload
+        def __getitem__(self, kind: Literal["concepts"]) -> list[ConceptData]: ...
+        @overload
+        def __getitem__(self, kind: Literal["glossary"]) -> list[TermData]: ...
+        @overload  # (not a list: a run-time `kind` names a list, the overload below)
+        def __getitem__(self, kind: Literal["organisation"]) -> OrganisationData: ...  # type: ignore[overload-overlap]
+        @overload
+        def __getitem__(self, kind: Literal["presentation"]) -> PresentationData: ...  # type: ignore[overload-overlap]
+        @overload  # (a kind known only at run time, `ds[kind + "s"]`: any record)
+        def __getitem__(self, kind: str) -> list[Record]: ...
+
     def __getitem__(self, kind: str) -> Any:
         """A list of records (`regions`, `schemes`, ...), `organisation` or `presentation`."""
-        return self._data[kind]
+        return self._data[kind]  # type: ignore[literal-required]  # (the overloads say which)
 
     @property
-    def outdated_translations(self) -> list[dict[str, str]]:
+    def outdated_translations(self) -> list[OutdatedNote]:
         """Translations of French the data no longer has (translations.py), as recorded at load."""
-        return list(self._data.get("translation_notes", ()))
+        return list(self._data.get("translation_notes", []))
 
     @property
     def outdated_not_listed(self) -> int:
         """How many more outdated translations there are than `outdated_translations` lists."""
         return int(self._data.get("translation_notes_more", 0))
 
-    def dump(self) -> dict[str, Any]:
+    def dump(self) -> DatasetData:
         """The validated data itself, as JSON holds it."""
         return self._data
 
@@ -57,8 +100,8 @@ class Dataset:
         lies within Wallonia, so neither is a region.
         """
         kinds = [r["kind"] for r in self._data["regions"]]
-        counts = [(kind, kinds.count(kind)) for kind in dict.fromkeys(kinds)]
-        counts += [(name, len(self._data[name])) for name in ("schemes", "clusters", "sectors", "lessons", "concepts")]
+        counts: list[tuple[str, int]] = [(kind, kinds.count(kind)) for kind in dict.fromkeys(kinds)]
+        counts += [(name, len(self[name])) for name in ("schemes", "clusters", "sectors", "lessons", "concepts")]
         counts += [("glossary", len(self._data["glossary"])), ("slides", len(self._data["presentation"]["slides"]))]
         return Listing(tuple(_COUNTED[what](n) for what, n in counts), style="comma")
 
@@ -67,10 +110,10 @@ class Dataset:
         grouping, and a search of 10,000 by name for each would cost minutes."""
         index = self._by_id.get(kind)
         if index is None:
-            index = self._by_id[kind] = {r["id"]: r for r in self._data[kind]}
+            index = self._by_id[kind] = {r["id"]: r for r in self[kind]}
         return index.get(record_id)
 
-    def slide(self, slide_id: str) -> Record:
+    def slide(self, slide_id: str) -> SlideData:
         if self._slides is None:
             self._slides = {s["id"]: s for s in self._data["presentation"]["slides"]}
         return self._slides[slide_id]

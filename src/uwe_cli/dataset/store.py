@@ -78,7 +78,7 @@ def load_dataset(
         cached = cache.read(data_dir, key=built_for)
         if cached is not None:
             _from_cache.append(data_dir)
-            return Dataset(cached)
+            return Dataset(cached)  # type: ignore[arg-type]  # (what _json wrote: shapes.DatasetData)
     size = sum(len(raw) for raw in contents.values())
     with on_slow_load(size) if on_slow_load and size > SLOW_BYTES else nullcontext():
         dataset = validate(data_dir, contents)
