@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +57,7 @@ def long_date(day: date | str, lang: Language) -> str:
     return lang.date(date_message(day).day)
 
 
-def figure(fig: dict[str, Any] | None, lang: Language) -> str:
+def figure(fig: Mapping[str, Any] | None, lang: Language) -> str:
     """A figure as a person reads it: `€30,500` in English, `30 500 €` in French."""
     if not fig:
         return ""
@@ -120,7 +121,7 @@ def period(value: str, lang: Language) -> str:
     return lang.gettext(value, "period")
 
 
-def figure_with_period(fig: dict[str, Any] | None, lang: Language) -> str:
+def figure_with_period(fig: Mapping[str, Any] | None, lang: Language) -> str:
     """`11.1% (2013)`: a figure with the period its slide gives, if it gives one."""
     if not fig:
         return ""
@@ -128,7 +129,7 @@ def figure_with_period(fig: dict[str, Any] | None, lang: Language) -> str:
     return f"{shown} ({period(fig['period'], lang)})" if fig.get("period") else shown
 
 
-def figures(figs: list[dict[str, Any]] | None, lang: Language) -> str:
+def figures(figs: Sequence[Mapping[str, Any]] | None, lang: Language) -> str:
     """Several figures of one thing, each with its period: `11.1% (2013); 11.2% (Q4 2013)`."""
     return lang.listing([figure_with_period(f, lang) for f in figs or ()], style="semicolon")
 

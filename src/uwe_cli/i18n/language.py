@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, Final, Literal
 
 from uwe_cli.i18n import mo
 from uwe_cli.i18n.messages import Day, Listing, Message, OverSlidesWords, Preferred, Quantity, msg, msg_n, msg_p, nested
@@ -26,8 +26,9 @@ from uwe_cli.i18n.mo import Catalogue
 from uwe_cli.i18n.ordinals import ordinal
 
 # The languages of the dataset's texts; the first is the source's (the slides are French).
-TEXT_LANGUAGES = ("fr", "en")
-SOURCE_LANGUAGE = TEXT_LANGUAGES[0]
+# (literal types: a text's `text[SOURCE_LANGUAGE]` is checked as `text["fr"]`)
+TEXT_LANGUAGES: tuple[Literal["fr"], Literal["en"]] = ("fr", "en")
+SOURCE_LANGUAGE: Final = TEXT_LANGUAGES[0]
 # Each language's name, a message of the catalogue (context "language").
 LANGUAGE_NAMES = {
     "fr": msg_p("language", "French"),

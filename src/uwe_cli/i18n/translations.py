@@ -11,7 +11,7 @@ show the French (marked) rather than a translation of words the data no longer h
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,7 +68,7 @@ CAUSES = {
 }
 
 
-def texts(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, str]]]:
+def texts(data: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, str]]]:
     """(address, text) for every text of the validated dataset, in the files' order."""
     for kind in _KINDS:
         for record in data[kind]:
@@ -93,7 +93,7 @@ def _walk(value: Any, address: str) -> Iterator[tuple[str, dict[str, str]]]:
             yield from _walk(item, f"{address}/{where}")
 
 
-def languages(data: dict[str, Any]) -> tuple[str, ...]:
+def languages(data: Mapping[str, Any]) -> tuple[str, ...]:
     """The languages of the dataset's texts: French (the source's), then the tool's languages in
     their order (English first), then any other a data folder adds."""
     from uwe_cli.vocabulary import LANGS
