@@ -53,10 +53,11 @@ def citable(ctx: Any, incomplete: str) -> list[str]:
     from uwe_cli.errors import UsageError
     from uwe_cli.views import cite
     from uwe_cli.views.common import citable as records
+    from uwe_cli.vocabulary import CITED_VIEWS
 
     before = [str(word) for word in (ctx.params.get("what") or ())] if ctx is not None else []
     if not before:
-        return matching([*((v, (v,)) for v in cite.CITED_VIEWS), *((w, (w,)) for w in cite.KIND_WORDS),
+        return matching([*((v, (v,)) for v in CITED_VIEWS), *((w, (w,)) for w in cite.KIND_WORDS),
                          *((r["id"], lookup.names(r)) for _, r in records(dataset, slides=False))], incomplete)  # fmt: skip
     kind = cite.kind_of(before[0])
     if len(before) == 1 and kind is not None:

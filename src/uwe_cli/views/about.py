@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from uwe_cli.dataset.records import Dataset, Record, label
 from uwe_cli.i18n.formatting import date_message, figure, long_date
@@ -11,6 +12,9 @@ from uwe_cli.i18n.messages import msg, msg_p
 from uwe_cli.views.common import fact_labels, record_data, source_section, tool_words, without_none
 from uwe_cli.views.form import Document, Field, Section
 from uwe_cli.vocabulary import LANGS
+
+if TYPE_CHECKING:
+    from uwe_cli.dataset.shapes import SlideData
 
 # What to try next, with what each command does.
 _COMMANDS = {
@@ -80,10 +84,10 @@ def _slide(slide: Record, lang: Language) -> str:
     return str(lang.localize(label(slide["title"], slide.get("subtitle"), slide.get("page"))))
 
 
-def deck_size(slides: list[Record]) -> int:
+def deck_size(slides: Sequence[SlideData]) -> int:
     """The fewest slides the deck can have: a slide printed "p. 20" has 19 before it, and
     the slides recorded after it follow. The source has only some slides' text."""
-    after_pages = [int(s["page"]) + len(slides) - i - 1 for i, s in enumerate(slides) if s.get("page")]
+    after_pages = [page + len(slides) - i - 1 for i, s in enumerate(slides) if (page := s["page"])]
     return max([len(slides), *after_pages])
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from uwe_cli.dataset import evidence
 from uwe_cli.dataset.records import Dataset, Record
@@ -31,6 +31,10 @@ from uwe_cli.views.common import (
 from uwe_cli.views.form import Column, Document, Field, Section, Table
 from uwe_cli.vocabulary import CLUSTER_SORT_KEYS, CLUSTER_STATUSES, NOT_STATED
 
+if TYPE_CHECKING:
+    from uwe_cli.dataset.evidence import Said
+    from uwe_cli.dataset.shapes import ClusterData, SectorData
+
 # A grouping's status, as a reader says it; the data has none where the slides state none.
 STATUS_WORDS = {
     "active": msg_p("cluster status", "active"),
@@ -47,7 +51,7 @@ def status_word(status: str | None, lang: Language) -> str:
     return lang.message(STATUS_WORDS[status or NOT_STATED])
 
 
-def _classified(c: Record) -> dict[str, list[str]]:
+def _classified(c: ClusterData) -> dict[str, list[str]]:
     return tool_words(classified=["sectors", *(["status"] if c["status"] else [])])
 
 
@@ -62,7 +66,7 @@ def clusters(
 ) -> Table:
     """The groupings that pass every filter given; a filter given twice means either value."""
     order = sorting.parse(sort, CLUSTER_SORT_KEYS)
-    chosen: list[Record] = ds["clusters"]
+    chosen: list[ClusterData] = ds["clusters"]
     filters: list[Any] = []
     if sector:
         sectors = list({s["id"]: s for s in (find(ds, "sectors", x) for x in sector)}.values())
@@ -203,7 +207,7 @@ def _none_of_the_scheme(ds: Dataset, scheme_name: Sequence[str], sector: Sequenc
                names=Listing(tuple(c["name"] for c in elsewhere[:6])), command=command)  # fmt: skip
 
 
-def _mentions(c: Record, key: str) -> bool:
+def _mentions(c: ClusterData, key: str) -> bool:
     return any(matching.mentions(t, key) for t in _cluster_texts(c))
 
 
@@ -214,7 +218,7 @@ def _joined(parts: list[Any]) -> Any:
     return shown
 
 
-def _cluster_texts(c: Record) -> Iterator[str]:
+def _cluster_texts(c: ClusterData) -> Iterator[str]:
     # Words a reader sees: the name and domains, not the id (`uwe search` neither).
     for t in (c["name"], *(m["domain"] for m in c["memberships"] if m["domain"])):
         yield from in_languages(t).values()
@@ -261,7 +265,7 @@ def cluster(ds: Dataset, name: str) -> Document:
     return Document(c["name"], data, fields, sections)
 
 
-def _tag(ds: Dataset, c: Record, sector: Record) -> dict[str, Any]:
+def _tag(ds: Dataset, c: ClusterData, sector: SectorData) -> dict[str, Any]:
     said = evidence.words(c, sector)
     if said is None:
         return {"sector": sector["id"], "quote": None, "source": []}
@@ -277,12 +281,12 @@ def status_read(record: Record, lang: Language) -> str:
 # Sectors
 
 
-def sector_slides(ds: Dataset, sector: Record) -> list[str]:
+def sector_slides(ds: Dataset, sector: SectorData) -> list[str]:
     """A tag is the tool's: the slides that support it are those whose words name it (evidence.py)."""
     return _slides(evidence.tagged(ds, sector))
 
 
-def _slides(tagged: list[tuple[Record, Any]]) -> list[str]:
+def _slides(tagged: Sequence[tuple[ClusterData, Said | None]]) -> list[str]:
     return list(dict.fromkeys(slide for _, said in tagged if said for slide in said["source"]))
 
 

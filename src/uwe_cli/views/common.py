@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.errors import UsageError
@@ -12,6 +12,25 @@ from uwe_cli.i18n.language import SOURCE_LANGUAGE, Language, every_language, is_
 from uwe_cli.i18n.messages import Listing, OverSlidesWords, msg, msg_p
 from uwe_cli.names import lookup, matching
 from uwe_cli.views.form import Section, Show
+
+if TYPE_CHECKING:
+    from uwe_cli.dataset.shapes import ClusterData, RegionData, SchemeData, SectorData
+
+
+# The record found has the shape of its kind (shapes.py); for the type checker only, as
+# `typing.overload` would cost every command start-up time.
+if TYPE_CHECKING:
+
+    @overload
+    def find(ds: Dataset, kind: Literal["regions"], name: str) -> RegionData: ...
+    @overload
+    def find(ds: Dataset, kind: Literal["schemes"], name: str) -> SchemeData: ...
+    @overload
+    def find(ds: Dataset, kind: Literal["clusters"], name: str) -> ClusterData: ...
+    @overload
+    def find(ds: Dataset, kind: Literal["sectors"], name: str) -> SectorData: ...
+    @overload
+    def find(ds: Dataset, kind: str, name: str) -> Record: ...
 
 
 def find(ds: Dataset, kind: str, name: str) -> Record:
@@ -32,7 +51,7 @@ def find(ds: Dataset, kind: str, name: str) -> Record:
         raise lookup.NotFound(msg("{error} (did you mean {names}?)", error=unknown, names=names)) from exc
 
 
-def _meant(ds: Dataset, kind: str, name: str) -> list[Record]:
+def _meant(ds: Dataset, kind: str, name: str) -> Sequence[Record]:
     """What a word that names no record means, where the tool knows its meaning (suggestions ranked
     by meaning before spelling): the sector a related word points to (`solar`: Energy); the
     groupings of the sector a word names (`logistique`: Logistics in Wallonia), closest first."""
@@ -50,9 +69,9 @@ def _meant(ds: Dataset, kind: str, name: str) -> list[Record]:
     tagged = [c for c in ds["clusters"] if sector["id"] in c["sectors"]]
     import difflib
 
-    def likeness(c: Record) -> float:
+    def likeness(c: ClusterData) -> float:
         return max(difflib.SequenceMatcher(None, matching.fold(name), matching.fold(n)).ratio()
-                   for n in c["name"].values())  # fmt: skip
+                   for n in map(str, c["name"].values()))  # fmt: skip
 
     return sorted(tagged, key=likeness, reverse=True)[:3]
 
@@ -257,7 +276,7 @@ RECORD_KINDS = {
 
 def citable(ds: Dataset, *, slides: bool) -> list[tuple[str, Record]]:
     """(kind, record) for every record that cites slides; the slides themselves if asked."""
-    found = [
+    found: list[tuple[str, Record]] = [
         # The glossary first: a search for "grappe" meets what the word means before its uses.
         *(("term", t) for t in ds["glossary"]),
         *(("region", r) for r in ds["regions"]),

@@ -15,17 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from uwe_cli.i18n.messages import Message, OverSlidesWords
 
 if TYPE_CHECKING:
+    from uwe_cli.dataset.shapes import TextData, WordsData
     from uwe_cli.i18n.language import Language
 
 # How a value is shown: its localized JSON value and the language in, display text out.
 Show = Callable[[Any, "Language"], str]
-# A label: a message, or one over the slides' words that says when they are translated.
-Label = Message | OverSlidesWords
+# A text of the dataset (a record's name), shown in the reader's language.
+DatasetText = Union["TextData", "WordsData"]
+# A label: a message, one over the slides' words that says when they are translated, or a
+# text of the dataset (a region's name over its summary).
+Label = Union[Message, OverSlidesWords, DatasetText]
 # How an item of a section is shown with the points under it.
 ShowPoints = Callable[[Any, "Language"], list[str]]
 
@@ -119,7 +123,7 @@ class Section:
 @dataclass(frozen=True)
 class Document:
     # A message, or a dataset text (a record's name).
-    title: Message | dict[str, str]
+    title: Message | DatasetText
     data: dict[str, Any] | list[dict[str, Any]]
     fields: tuple[Field, ...] = ()
     sections: tuple[Section, ...] = ()

@@ -266,7 +266,8 @@ def _shares_not_computable(country: Record, everyone: list[Record]) -> Iterator[
 
 def compute(ds: Dataset) -> list[dict[str, Any]]:
     """Every note the data folder's figures call for, each with the ids of the records it is about."""
-    everyone: list[Record] = ds["regions"]
+    # (read as any record: the checks below narrow what the types cannot follow)
+    everyone: list[Record] = list(ds["regions"])
     country = next((r for r in everyone if r["kind"] == "country"), None)
     # The regions proper: a community lies within one, so it is never one of the parts.
     regions = [r for r in everyone if r["kind"] == "region" and not r["within"]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from uwe_cli.dataset.records import Dataset, Record
@@ -50,7 +51,7 @@ def _points(record: Record, lang: Language) -> list[str]:
     return list(record.get("points", ()))
 
 
-def _grouped(records: list[Record], headings: dict[str, Any], *, show: Any, points: Any) -> tuple[Section, ...]:
+def _grouped(records: Sequence[Record], headings: dict[str, Any], *, show: Any, points: Any) -> tuple[Section, ...]:
     """A section per kind of record, in the order the kinds first appear."""
     kinds = dict.fromkeys(r["kind"] for r in records)
     return tuple(Section(headings[k], items="", show=show, points=points, only=("kind", k)) for k in kinds)

@@ -99,7 +99,8 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, 
     belgium = next((r for r in everyone if r["kind"] == "country"), None)
     against = _base(ds, base) if base is not None else None
     # Index columns from every region, so that the columns do not depend on the selection.
-    bases = {_index_key(f["base"]): f["base"] for r in everyone for f in r["gdp_per_capita_index"]}
+    # (an index always has its base: models.Figure)
+    bases = {_index_key(b): b for r in everyone for f in r["gdp_per_capita_index"] if (b := f["base"])}
     data = [_row(ds, r, belgium, bases, against) for r in chosen]
     columns = (
         Column("name", msg("Region")),

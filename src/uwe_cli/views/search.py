@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from uwe_cli.dataset.records import Dataset, Record, slide_label
 from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language, in_languages, is_text
@@ -23,6 +23,9 @@ from uwe_cli.views.common import RECORD_KINDS, citable, either, search_key
 from uwe_cli.views.form import Column, Show, Table
 from uwe_cli.views.policy import CONCEPT_HEADINGS, LESSON_HEADINGS
 from uwe_cli.vocabulary import SEARCH_SORT_KEYS
+
+if TYPE_CHECKING:
+    from uwe_cli.dataset.shapes import SectorData
 
 # Plain strings that are words of the source (every other plain string is an id, a unit,
 # a code or a period).
@@ -168,7 +171,7 @@ def _name(kind: str, record: Record) -> Any:
 def _slides(ds: Dataset, kind: str, record: Record) -> list[str]:
     if kind == "slide":
         return [record["id"]]
-    return sector_slides(ds, record) if kind == "sector" else record["source"]
+    return sector_slides(ds, cast("SectorData", record)) if kind == "sector" else record["source"]
 
 
 def search(ds: Dataset, *, query: str, sort: str | None = None) -> Table:
