@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from uwe_cli import arithmetic
 from uwe_cli.dataset import evidence
 from uwe_cli.export.tables import Data, Row, Slides, get
+
+if TYPE_CHECKING:
+    from uwe_cli.dataset.shapes import DatasetData
 
 
 @dataclass(frozen=True)
@@ -21,7 +25,7 @@ class Kind:
     """A kind of record: its table, and where the dataset holds its records."""
 
     table: str
-    records: Callable[[Data], Iterable[Data]]
+    records: Callable[[DatasetData], Iterable[Data]]
 
 
 ORGANISATION = Kind("organisation", lambda d: [d["organisation"]])
@@ -68,7 +72,7 @@ def _figure(table: str, record: Data, measure: str, position: int, figure: Data,
             "slide_id": slide, "page": slides.page.get(slide) if slide else None}  # fmt: skip
 
 
-def figures(dataset: Data) -> Iterable[Row]:
+def figures(dataset: DatasetData) -> Iterable[Row]:
     slides = Slides(dataset)
     for kind, measures in FIGURES:
         for record in kind.records(dataset):
@@ -89,7 +93,7 @@ def _results(scheme: Data, slides: Slides) -> Iterable[Row]:
         yield {**row, "label": result["label"], **related}
 
 
-def _gdp_shares(dataset: Data, slides: Slides) -> Iterable[Row]:
+def _gdp_shares(dataset: DatasetData, slides: Slides) -> Iterable[Row]:
     """GDP per capita as a share of the country's: what `uwe regions` computes, marked computed."""
     country = next((r for r in dataset["regions"] if r["kind"] == "country"), None)
     base = country["gdp_per_capita"] if country else None
@@ -113,7 +117,7 @@ def _gdp_shares(dataset: Data, slides: Slides) -> Iterable[Row]:
 # Lists.
 
 
-def lists(dataset: Data) -> Iterable[Row]:
+def lists(dataset: DatasetData) -> Iterable[Row]:
     slides = Slides(dataset)
     for kind, names in LISTS:
         for record in kind.records(dataset):
@@ -153,7 +157,7 @@ def _scheme_lists(scheme: Data, slides: Slides) -> Iterable[Row]:
 # Link tables and the tool's words.
 
 
-def memberships(dataset: Data) -> Iterable[Row]:
+def memberships(dataset: DatasetData) -> Iterable[Row]:
     slides = Slides(dataset)
     for grouping in dataset["clusters"]:
         for position, membership in enumerate(grouping["memberships"], 1):
@@ -163,14 +167,14 @@ def memberships(dataset: Data) -> Iterable[Row]:
                    "domain": membership["domain"], "slide_id": slide}  # fmt: skip
 
 
-def errata(dataset: Data) -> Iterable[Row]:
+def errata(dataset: DatasetData) -> Iterable[Row]:
     """The source's errata (about.yaml), each with the one slide that has it."""
     for position, erratum in enumerate(dataset.get("errata") or (), 1):
         yield {"id": erratum["id"], "position": position, "written": erratum["written"],
                "reading": erratum["reading"], "note": erratum["note"], "slide_id": erratum["slide"]}  # fmt: skip
 
 
-def grouping_sectors(dataset: Data) -> Iterable[Row]:
+def grouping_sectors(dataset: DatasetData) -> Iterable[Row]:
     """Each tag with the slides' words that name it, citing the slide that says them (evidence.py)."""
     slides = Slides(dataset)
     # (by sector, as evidence.tagged reads a sector's words once for all its groupings)
@@ -188,7 +192,7 @@ def grouping_sectors(dataset: Data) -> Iterable[Row]:
                    "words": words and words["text"], "slide_id": slide or slides.first(grouping)}  # fmt: skip
 
 
-def region_languages(dataset: Data) -> Iterable[Row]:
+def region_languages(dataset: DatasetData) -> Iterable[Row]:
     slides = Slides(dataset)
     for region in dataset["regions"]:
         for position, language in enumerate(region["languages"], 1):
@@ -197,13 +201,13 @@ def region_languages(dataset: Data) -> Iterable[Row]:
             yield {"region_id": region["id"], "language": language, "position": position, "slide_id": slide}
 
 
-def aliases(dataset: Data) -> Iterable[Row]:
+def aliases(dataset: DatasetData) -> Iterable[Row]:
     for kind, field in ((REGION, "aliases"), (SCHEME, "aliases"), (SECTOR, "synonyms")):
         for record in kind.records(dataset):
             for position, alias in enumerate(record[field], 1):
                 yield {"owner_table": kind.table, "owner_id": record["id"], "position": position, "alias": alias}
 
 
-def presentation(dataset: Data) -> Iterable[Row]:
+def presentation(dataset: DatasetData) -> Iterable[Row]:
     # The one presentation, id 1; it is the source itself, so it cites no slide.
     return [{"id": 1, **{k: v for k, v in dataset["presentation"].items() if k != "slides"}}]

@@ -18,9 +18,12 @@ the building blocks and turns declarations and data into rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from uwe_cli.dataset.shapes import DatasetData
 
 from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, TEXT_LANGUAGES
 
@@ -50,7 +53,8 @@ def _in_language(column: Column, lang: str) -> str:
             "not the slides' words).")  # fmt: skip
 
 
-Data = dict[str, Any]
+# A record, or a part of one, read by its keys (a column's dotted path: `get`).
+Data = Mapping[str, Any]
 Row = dict[str, Any]
 
 
@@ -93,7 +97,7 @@ class Spec:
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...]
-    rows: Callable[[Data], Iterable[Row]]
+    rows: Callable[[DatasetData], Iterable[Row]]
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,7 @@ LICENCE = {
 }
 
 
-def describe(dataset: Data, *, langs: tuple[str, ...]) -> About:
+def describe(dataset: DatasetData, *, langs: tuple[str, ...]) -> About:
     """The export's title, description, source, version, languages and licence, in English."""
     from uwe_cli import __version__
     from uwe_cli.i18n.formatting import long_date
@@ -160,12 +164,12 @@ def describe(dataset: Data, *, langs: tuple[str, ...]) -> About:
     return About("uwe-wallonia-clusters", title, description, __version__, source, langs, LICENCE)
 
 
-def build(specs: Iterable[Spec], dataset: Data, *, langs: tuple[str, ...] = LANGS) -> list[Table]:
+def build(specs: Iterable[Spec], dataset: DatasetData, *, langs: tuple[str, ...] = LANGS) -> list[Table]:
     """The tables of `dataset`, with text columns in `langs` only."""
     return [_table(spec, dataset, langs) for spec in specs]
 
 
-def _table(spec: Spec, dataset: Data, langs: tuple[str, ...]) -> Table:
+def _table(spec: Spec, dataset: DatasetData, langs: tuple[str, ...]) -> Table:
     columns = tuple(built for column in spec.columns for built in _built(column, langs))
     return Table(spec, columns, [_cells(spec.columns, row, langs) for row in spec.rows(dataset)])
 
@@ -211,7 +215,7 @@ def get(record: Data, path: str) -> Any:
 class Slides:
     """The presentation's slides by id: their order and page, to cite a fact's slide."""
 
-    def __init__(self, dataset: Data) -> None:
+    def __init__(self, dataset: DatasetData) -> None:
         slides = dataset["presentation"]["slides"]
         self.order = {slide["id"]: position for position, slide in enumerate(slides, 1)}
         self.page = {slide["id"]: slide["page"] for slide in slides}
@@ -269,11 +273,11 @@ SLIDES_FK = ForeignKey(("slide_id",), "slides", ("id",))
 
 
 def record_rows(
-    records: Callable[[Data], Iterable[Data]], columns: tuple[Column, ...]
-) -> Callable[[Data], Iterable[Row]]:
+    records: Callable[[DatasetData], Iterable[Data]], columns: tuple[Column, ...]
+) -> Callable[[DatasetData], Iterable[Row]]:
     """Rows of a record table: one per record, each column read from the record's field."""
 
-    def rows(dataset: Data) -> Iterable[Row]:
+    def rows(dataset: DatasetData) -> Iterable[Row]:
         slides = Slides(dataset)
         for position, record in enumerate(records(dataset), 1):
             row = {column.name: get(record, column.path or column.name) for column in columns}
