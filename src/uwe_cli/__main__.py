@@ -18,19 +18,14 @@ def run() -> None:
     process.prepare()
     args = sys.argv[1:]
     try:
-        # The libraries load inside the boundary: Ctrl-C while they do exits 130 too.
-        code = boundary.run(lambda: _commands(args), args)
+        from uwe_cli.cli.commands import main  # (the libraries load)
+
+        code = main(args)  # the error boundary: command_line.Group.main runs it (boundary.run)
         process.settle()
-    except BaseException as exc:  # the one signal that can land between the boundary and `settle`
+    except BaseException as exc:  # outside the boundary: a signal while the libraries load, or after the answer
         code = boundary.exit_code(exc, args)
     gc.freeze()
     sys.exit(process.exit_code(code))
-
-
-def _commands(args: list[str]) -> int:
-    from uwe_cli.cli.commands import main
-
-    return main(args)
 
 
 if __name__ == "__main__":

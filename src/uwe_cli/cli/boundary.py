@@ -3,8 +3,9 @@
 `run` runs uwe and maps whatever ends it to an exit code (errors.ExitCode) and at most one
 line on stderr: the tool's own errors, Click's usage errors, a closed or full output, Ctrl-C and
 other signals, and the unforeseen. The command group's `main` (command_line.Group) goes through
-it, so the `uwe` program and Typer's CliRunner in the tests give the same answers;
-`__main__.run` goes through it too, around the import of the libraries.
+it, so the `uwe` program and Typer's CliRunner in the tests give the same answers; it is
+entered once per run. `__main__.run` maps with `exit_code` only what happens outside it: a
+signal while the libraries load, or once the answer is given.
 
 At load this module imports only small modules of the standard library (others when they
 are needed): `__main__` imports it before the libraries, so that a Ctrl-C while they load
