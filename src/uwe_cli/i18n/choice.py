@@ -8,8 +8,12 @@ language: here, the import graph stays a tree.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from uwe_cli.i18n.language import Language
+
+if TYPE_CHECKING:
+    from uwe_cli.errors import UsageError
 
 # Where the language of a command may come from, in order: the option, the tool's variable,
 # then the POSIX locale as gettext reads it.
@@ -42,8 +46,28 @@ def _code(locale: str) -> str:
     return locale.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
 
 
+# The run's resolutions, by what each was resolved from: the command line's language is resolved
+# once, where the run starts (command_line.Group.main, for help and usage errors), and the
+# command that then asks with the same option and environment (cli/showing.py, the `data` and
+# `site` commands) is given that answer, or that refusal, again.
+_RESOLVED: dict[tuple[str | None, ...], Language | UsageError] = {}
+
+
 def resolve(option: str | None, environ: Mapping[str, str]) -> Language:
     """The language of a command (see asked_for); an unknown one names where it came from."""
+    key = (option, *(environ.get(name) for name in ("UWE_LANG", *LOCALE_VARIABLES)))
+    found = _RESOLVED.get(key)
+    if found is None:
+        if len(_RESOLVED) > 8:  # (one process, many runs: the tests)
+            _RESOLVED.clear()
+        found = _RESOLVED[key] = _resolved(option, environ)
+    if isinstance(found, Language):
+        return found
+    raise found
+
+
+def _resolved(option: str | None, environ: Mapping[str, str]) -> Language | UsageError:
+    """The language asked for, or the UsageError that refuses it."""
     from uwe_cli.errors import UsageError
     from uwe_cli.names import lookup
     from uwe_cli.vocabulary import LANGS  # (imported here: only a command's start needs them)
@@ -53,5 +77,7 @@ def resolve(option: str | None, environ: Mapping[str, str]) -> Language:
         return Language(lookup.choose(asked, LANGS, what="language"))
     except UsageError as exc:
         if origin == "--lang":
-            raise
-        raise exc.of(origin) from None
+            return exc
+        refused = exc.of(origin)
+        refused.__suppress_context__ = True  # (as `raise ... from None`)
+        return refused
