@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from uwe_cli import __version__
 from uwe_cli.dataset.records import Dataset, Record, label
@@ -32,6 +32,9 @@ from uwe_cli.output.bibtex import misc
 from uwe_cli.views.common import RECORD_KINDS, citable
 from uwe_cli.views.form import Document, Field, Section
 from uwe_cli.vocabulary import CITED_VIEWS, LANGS
+
+if TYPE_CHECKING:
+    from uwe_cli.dataset.shapes import SlideData
 
 
 def _view_slides(ds: Dataset) -> dict[str, Callable[[], list[str]]]:
@@ -209,13 +212,13 @@ def target(ds: Dataset, words: Sequence[str]) -> Target:
     return Target(found, record["id"], lookup.display_name(record), slides, f"{found}:{record['id']}")
 
 
-def _in_order(ds: Dataset, ids: list[str]) -> list[Record]:
+def _in_order(ds: Dataset, ids: list[str]) -> list[SlideData]:
     """The slides `ids` name, once each, in the deck's order."""
     wanted = set(ids)
     return [s for s in ds["presentation"]["slides"] if s["id"] in wanted]
 
 
-def _pages(slides: list[Record]) -> str:
+def _pages(slides: list[SlideData]) -> str:
     """The slides' pages, where every one of them prints one (a page for some would mislead)."""
     pages = list(dict.fromkeys(s["page"] for s in slides))
     return ", ".join(str(p) for p in pages) if slides and all(pages) else ""

@@ -14,7 +14,7 @@ from uwe_cli.names import lookup, matching
 from uwe_cli.views.form import Section, Show
 
 if TYPE_CHECKING:
-    from uwe_cli.dataset.shapes import ClusterData, RegionData, SchemeData, SectorData
+    from uwe_cli.dataset.shapes import ClusterData, RegionData, SchemeData, SectorData, TextData
 
 
 # The record found has the shape of its kind (shapes.py); for the type checker only, as
@@ -213,12 +213,12 @@ def fact_labels(fields: Iterable[Any], sections: Iterable[Any], within: str = ""
     return {**labels, **more}
 
 
-def scheme_ids(cluster: Record) -> list[str]:
+def scheme_ids(cluster: ClusterData) -> list[str]:
     """The schemes a grouping belongs to, in the order of its memberships."""
     return [m["scheme"] for m in cluster["memberships"]]
 
 
-def first_domain(cluster: Record) -> dict[str, str] | None:
+def first_domain(cluster: ClusterData) -> TextData | None:
     """The domain given to a grouping by the first of its schemes that gives one."""
     return next((m["domain"] for m in cluster["memberships"] if m["domain"]), None)
 

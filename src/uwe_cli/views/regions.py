@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from uwe_cli import arithmetic
 from uwe_cli.dataset.records import Dataset, Record
@@ -37,8 +37,11 @@ from uwe_cli.views.form import Chart, Column, Document, Field, Section, Table
 from uwe_cli.views.notes import pointer
 from uwe_cli.vocabulary import SORT_KEYS
 
+if TYPE_CHECKING:
+    from uwe_cli.dataset.shapes import FigureData, RegionData
 
-def _share(region: Record, belgium: Record | None) -> float | None:
+
+def _share(region: RegionData, belgium: RegionData | None) -> float | None:
     """GDP per capita as a share of Belgium's: computed here, not a figure of the source."""
     ours, theirs = region["gdp_per_capita"], belgium and belgium["gdp_per_capita"]
     if not (ours and theirs and theirs["value"]):
@@ -51,7 +54,7 @@ def _index_key(base: str) -> str:
     return "gdp_index_" + "_".join(matching.search_key(base).split())
 
 
-def _value(fig: Record | None) -> float | None:
+def _value(fig: FigureData | None) -> float | None:
     return fig["value"] if fig else None
 
 
@@ -80,11 +83,11 @@ SORT_WORDS = {
 }
 
 
-def _gdp(r: Record) -> float | None:
+def _gdp(r: RegionData) -> float | None:
     return r["gdp_per_capita"]["value"] if r["gdp_per_capita"] else None
 
 
-def _population(r: Record) -> float | None:
+def _population(r: RegionData) -> float | None:
     return r["population"]["value"] if r["population"] else None
 
 
@@ -141,7 +144,7 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, 
                  order_reversed=by_name and order is not None and order.reverse)  # fmt: skip
 
 
-def _base(ds: Dataset, name: str) -> Record:
+def _base(ds: Dataset, name: str) -> RegionData:
     """The region `--base` names: one the slides give a GDP per capita for."""
     found = find(ds, "regions", name)
     if _gdp(found) is None:
@@ -151,7 +154,7 @@ def _base(ds: Dataset, name: str) -> Record:
     return found
 
 
-def _against_columns(against: Record | None) -> tuple[Column, ...]:
+def _against_columns(against: RegionData | None) -> tuple[Column, ...]:
     if against is None:
         return ()
     return (
@@ -170,7 +173,7 @@ def _ratio(value: float | None, lang: Language) -> str:
 
 
 def _row(
-    ds: Dataset, r: Record, belgium: Record | None, bases: dict[str, str], against: Record | None
+    ds: Dataset, r: RegionData, belgium: RegionData | None, bases: dict[str, str], against: RegionData | None
 ) -> dict[str, Any]:
     row: dict[str, Any] = {
         "id": r["id"],
@@ -189,7 +192,7 @@ def _row(
         computed += ["gdp_difference_from_base_eur", "gdp_ratio_to_base"]
     row["gdp_share_of_belgium_pct"] = _share(r, belgium)
     # Every row has every index column (None where the slide gives none), for CSV.
-    indices = {_index_key(f["base"]): f["value"] for f in r["gdp_per_capita_index"]}
+    indices = {_index_key(b): f["value"] for f in r["gdp_per_capita_index"] if (b := f["base"])}
     row.update({key: indices.get(key) for key in bases})
     # The slides of the figures in the row, each figure's own (a region may cite more).
     shown = [r["population"], r["gdp_per_capita"], *r["gdp_per_capita_index"]]

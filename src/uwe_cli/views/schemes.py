@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.formatting import figure, unit_value
@@ -24,6 +24,9 @@ from uwe_cli.views.common import (
 )
 from uwe_cli.views.form import Comparison, Document, Field, Section, Show, text
 from uwe_cli.vocabulary import SCHEME_SORT_KEYS
+
+if TYPE_CHECKING:
+    from uwe_cli.dataset.shapes import SchemeData
 
 
 def _funding(f: Record | None, lang: Language) -> str:
@@ -80,7 +83,7 @@ def _outcome(s: Record, lang: Language) -> str:
     return " ".join(s.get("outcome", ())) or s.get("assessment") or ""
 
 
-def _scheme_data(ds: Dataset, s: Record) -> dict[str, Any]:
+def _scheme_data(ds: Dataset, s: SchemeData) -> dict[str, Any]:
     data = record_data(ds, s)
     data["clusters"] = [c["id"] for c in ds["clusters"] if s["id"] in scheme_ids(c)]
     counted = ["groupings"] if s["groupings"].get("computed") else []

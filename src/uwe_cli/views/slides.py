@@ -8,7 +8,7 @@ record's `source` (a record may span several slides).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.formatting import long_date
@@ -17,6 +17,9 @@ from uwe_cli.i18n.messages import msg
 from uwe_cli.names import lookup
 from uwe_cli.views.common import RECORD_KINDS, citable
 from uwe_cli.views.form import Document, Field, Section
+
+if TYPE_CHECKING:
+    from uwe_cli.dataset.shapes import SlideData
 
 # The keys under which a record holds the slides' own words (a figure's quote, a lesson's
 # text and points, a grouping's domain); names, summaries, labels and glosses are left out:
@@ -29,7 +32,7 @@ WORDS = frozenset({"quote", "text", "points", "domain", "words", "status_quote",
 _QUOTED = frozenset({"quote", "words", "status_quote"})
 
 
-def find(ds: Dataset, name: str) -> Record:
+def find(ds: Dataset, name: str) -> SlideData:
     """A slide by id (exactly), else by title as `uwe cite slide:NAME` finds it."""
     slides = ds["presentation"]["slides"]
     exact = next((s for s in slides if s["id"] == name), None)
@@ -48,7 +51,7 @@ def slide(ds: Dataset, name: str, *, citing: dict[str, list[tuple[str, Record, l
         "title": s["title"],
         "title_fr": s["title"][SOURCE_LANGUAGE],
         "subtitle": s.get("subtitle"),
-        "subtitle_fr": s["subtitle"][SOURCE_LANGUAGE] if s.get("subtitle") else None,
+        "subtitle_fr": s["subtitle"][SOURCE_LANGUAGE] if s["subtitle"] else None,
         "page": s.get("page"),
         "presentation": {"author": p["author"], "event": p["event"], "place": p["place"], "date": p["date"]},
         "words": list({(w["words"], w["record"]): w for w in words}.values()),
@@ -69,7 +72,7 @@ def slide(ds: Dataset, name: str, *, citing: dict[str, list[tuple[str, Record, l
     return Document(_label(s), data, fields, sections)
 
 
-def _label(s: Record) -> Any:
+def _label(s: SlideData) -> Any:
     from uwe_cli.dataset.records import slide_label
 
     return slide_label(s)
