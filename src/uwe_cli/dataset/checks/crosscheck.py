@@ -7,14 +7,33 @@ seconds; the problems are `Finding`s, located afterwards all at once (findings.l
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, TypedDict, Union
 
 from uwe_cli.dataset import facts
 from uwe_cli.dataset.checks.findings import Finding, dotted
 from uwe_cli.i18n.messages import Listing, msg, msg_n
 from uwe_cli.names.lookup import WHAT, did_you_mean
 from uwe_cli.names.matching import fold
+
+if TYPE_CHECKING:
+    from uwe_cli.dataset import models
+
+    class Parts(TypedDict):
+        """The validated files, by name (store.FILES): what the checks read, typed by the models."""
+
+        about: models.AboutFile
+        regions: models.RegionsFile
+        schemes: models.SchemesFile
+        clusters: models.ClustersFile
+        sectors: models.SectorsFile
+        lessons: models.LessonsFile
+        concepts: models.ConceptsFile
+
+    # A record that cites slides (`source`).
+    Citing = Union[models.Region, models.Scheme, models.Cluster, models.Lesson, models.Concept, models.Organisation]
+    # _References.check: (what, value, known, file name, *where) -> findings.
+    Refers = Callable[..., Iterator[Finding]]
 
 # "did you mean" compares a name with every known one (difflib, a few microseconds each):
 # offered while the comparisons made stay under this many, a second or so.
@@ -43,18 +62,18 @@ class _References:
         yield _at(name, loc, unknown)
 
 
-def check(parts: dict[str, Any], files: tuple[str, ...]) -> Iterator[Finding]:
+def check(parts: Parts, files: tuple[str, ...]) -> Iterator[Finding]:
     """Every problem between the validated files `parts` (file name -> content), in `files` order."""
     refers = _References().check
     about = parts["about"]
     slides = dict.fromkeys(s.id for s in about.presentation.slides)
     yield from _duplicates([s.id for s in about.presentation.slides], name="about", loc=("presentation", "slides"))
-    lists = {name: getattr(parts[name], name) for name in files if name != "about"}
+    lists: dict[str, tuple[Any, ...]] = {name: getattr(parts[name], name) for name in files if name != "about"}  # type: ignore[literal-required]
     for name, records in lists.items():
         yield from _duplicates([r.id for r in records], name=name, loc=(name,))
 
     # Every slide cited exists.
-    cited: list[tuple[str, Any, tuple[Any, ...], str]] = [("about", about.organisation, ("organisation",), "source")]
+    cited: list[tuple[str, Citing, tuple[Any, ...], str]] = [("about", about.organisation, ("organisation",), "source")]
     cited += [(n, r, (n, i), "source") for n, records in lists.items() if n != "sectors" for i, r in enumerate(records)]
     for name, record, loc, field in cited:
         for j, slide in enumerate(getattr(record, field)):
@@ -71,8 +90,9 @@ def check(parts: dict[str, Any], files: tuple[str, ...]) -> Iterator[Finding]:
                            slides=Listing((f"'{usage.source}'",), style="or"), slide=usage.quote.slide)  # fmt: skip
                 yield Finding("concepts", where, message, dotted(where), hint=hint)
 
-    region_ids = dict.fromkeys(r.id for r in lists["regions"])
-    for i, region in enumerate(lists["regions"]):
+    regions = parts["regions"].regions
+    region_ids = dict.fromkeys(r.id for r in regions)
+    for i, region in enumerate(regions):
         yield from refers("region", region.within, region_ids, "regions", "regions", i, "within")
         if region.within == region.id:  # (its figures would be counted within themselves)
             yield _at("regions", ("regions", i, "within"), msg("a region cannot lie within itself"))
@@ -80,13 +100,13 @@ def check(parts: dict[str, Any], files: tuple[str, ...]) -> Iterator[Finding]:
     for i, erratum in enumerate(about.errata):
         yield from refers("slide", erratum.slide, slides, "about", "errata", i, "slide")
     yield from _duplicates([e.id for e in about.errata], name="about", loc=("errata",))
-    yield from _clusters(lists, refers)
-    for i, scheme in enumerate(lists["schemes"]):
+    yield from _clusters(parts, refers)
+    for i, scheme in enumerate(parts["schemes"].schemes):
         yield from _results(scheme, index=i, refers=refers)
-    yield from _sector_words(lists["sectors"])
+    yield from _sector_words(parts["sectors"].sectors)
 
 
-def _facts(name: str, record: Any, loc: tuple[Any, ...]) -> Iterator[Finding]:
+def _facts(name: str, record: Citing, loc: tuple[Any, ...]) -> Iterator[Finding]:
     """Each fact names the one slide that states it: one of its record's, and where the record
     cites several, one given (facts.py)."""
     own = dict.fromkeys(record.source)
@@ -102,12 +122,13 @@ def _facts(name: str, record: Any, loc: tuple[Any, ...]) -> Iterator[Finding]:
             yield Finding(name, (*where, "slide"), message, dotted((*where, "slide")), hint=hint)
 
 
-def _clusters(lists: dict[str, Any], refers: Any) -> Iterator[Finding]:
+def _clusters(parts: Parts, refers: Refers) -> Iterator[Finding]:
     """Each grouping's schemes and sectors exist; each scheme counts the groupings it names."""
-    scheme_ids = dict.fromkeys(s.id for s in lists["schemes"])
-    sector_ids = dict.fromkeys(s.id for s in lists["sectors"])
+    schemes = parts["schemes"].schemes
+    scheme_ids = dict.fromkeys(s.id for s in schemes)
+    sector_ids = dict.fromkeys(s.id for s in parts["sectors"].sectors)
     named: dict[str, int] = {}
-    for i, cluster in enumerate(lists["clusters"]):
+    for i, cluster in enumerate(parts["clusters"].clusters):
         seen: set[str] = set()
         for j, membership in enumerate(cluster.memberships):
             loc = ("clusters", i, "memberships", j, "scheme")
@@ -118,7 +139,7 @@ def _clusters(lists: dict[str, Any], refers: Any) -> Iterator[Finding]:
             named[membership.scheme] = named.get(membership.scheme, 0) + 1
         for j, sector in enumerate(cluster.sectors):
             yield from refers("sector", sector, sector_ids, "clusters", "clusters", i, "sectors", j)
-    for i, scheme in enumerate(lists["schemes"]):
+    for i, scheme in enumerate(schemes):
         count = named.get(scheme.id, 0)
         # A scheme whose groupings the source does not name has none in clusters.yaml.
         if count and count != scheme.groupings.value:
@@ -127,7 +148,7 @@ def _clusters(lists: dict[str, Any], refers: Any) -> Iterator[Finding]:
             yield _at("schemes", ("schemes", i, "groupings"), message)
 
 
-def _results(scheme: Any, *, index: int, refers: Any) -> Iterator[Finding]:
+def _results(scheme: models.Scheme, *, index: int, refers: Refers) -> Iterator[Finding]:
     """A scheme's results: unique ids, known parents, and no result that comes from itself.
 
     A result is part of another (a subset) or an output of it: either way it points to one.
@@ -178,7 +199,7 @@ def _cycles(parent: dict[str, str | None]) -> dict[str, frozenset[str]]:
     return cycles
 
 
-def _sector_words(sectors: Any) -> Iterator[Finding]:
+def _sector_words(sectors: tuple[models.Sector, ...]) -> Iterator[Finding]:
     """A sector word must lead to one sector only, or `--sector WORD` would be ambiguous."""
     owner: dict[str, str] = {}
     for i, sector in enumerate(sectors):
