@@ -115,6 +115,30 @@ def test_a_slow_first_load_shows_progress(data_copy: Path, monkeypatch: pytest.M
     assert len(shown) == 1
 
 
+def test_a_slow_first_load_on_a_terminal_says_how_much_it_reads(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import re
+    import sys
+
+    from uwe_cli.output import render
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(store, "SLOW_BYTES", 0)
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    store.load_dataset(data_copy, on_slow_load=render.progress)
+    said = re.findall(r"Reading and validating (\d+\.\d) MiB of data…", sys.stderr.getvalue())
+    total = sum(p.stat().st_size for p in (*data_copy.glob("*.yaml"), *data_copy.glob("translations/*.po")))
+    assert said and set(said) == {f"{total / 2**20:.1f}"}
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # (not a terminal: nothing shown)
+    store.load_dataset(data_copy, on_slow_load=render.progress, use_cache=False)
+    assert sys.stderr.getvalue() == ""
+
+
 # A cache entry is verified on every read: whatever is wrong with it, uwe answers as from
 # the files, and rebuilds it.
 

@@ -80,6 +80,28 @@ def test_frictionless_validates_the_package(package: Path) -> None:
     )
 
 
+def test_booleans_are_declared_as_written_and_read_back_as_booleans(package: Path) -> None:
+    # The CSV files write a boolean as SQLite does, 1 or 0: the schema says so for every
+    # boolean column and no other, and frictionless reads them back as True and False.
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    fields = [(r["name"], f) for r in descriptor["resources"] for f in r["schema"]["fields"]]
+    declared = {
+        (table, f["name"]): (f.get("trueValues"), f.get("falseValues")) for table, f in fields if f["type"] == "boolean"
+    }
+    assert declared == {
+        ("figures", "maximum"): (["1"], ["0"]), ("figures", "computed"): (["1"], ["0"]),
+        **{key: (["1"], ["0"]) for key in declared if key[0] != "figures"},
+    }  # fmt: skip
+    assert [
+        (table, f["name"])
+        for table, f in fields
+        if f["type"] != "boolean" and ("trueValues" in f or "falseValues" in f)
+    ] == []
+    read = frictionless.Package(package / "datapackage.json").get_resource("figures").read_rows()
+    assert {row["computed"] for row in read} == {True, False}
+    assert sum(row["computed"] for row in read) == sum(r["computed"] == "1" for r in rows(package, "figures")) > 0
+
+
 def test_the_package_says_what_it_is(package: Path) -> None:
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["name"] == "uwe-wallonia-clusters"
