@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -100,6 +101,25 @@ def test_booleans_are_declared_as_written_and_read_back_as_booleans(package: Pat
     read = frictionless.Package(package / "datapackage.json").get_resource("figures").read_rows()
     assert {row["computed"] for row in read} == {True, False}
     assert sum(row["computed"] for row in read) == sum(r["computed"] == "1" for r in rows(package, "figures")) > 0
+
+
+def test_a_presentation_without_a_date_is_refused_by_both_formats(
+    package: Path, db: sqlite3.Connection, tmp_path: Path
+) -> None:
+    # Every fact is dated by the presentation: a consumer checking the package (frictionless)
+    # or writing to the database (SQLite) refuses a presentation without a date.
+    copy = tmp_path / "undated"
+    shutil.copytree(package, copy)
+    (row,) = rows(copy, "presentation")
+    with (copy / "presentation.csv").open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(row))
+        writer.writeheader()
+        writer.writerow({**row, "date": ""})
+    report = frictionless.validate(copy / "datapackage.json")
+    assert report.flatten(["type", "fieldName"]) == [["constraint-error", "date"]]
+    with pytest.raises(sqlite3.IntegrityError, match="NOT NULL constraint failed: presentation.date"):
+        db.execute("INSERT INTO presentation (id, date) VALUES (2, NULL)")
+    db.rollback()
 
 
 def test_the_package_says_what_it_is(package: Path) -> None:
