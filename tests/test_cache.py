@@ -39,7 +39,7 @@ def test_the_cache_is_plain_json(data_copy: Path) -> None:
     assert list(content) == ["format", "key", "digest", "dataset"]
     assert content["dataset"]["regions"][0]["id"] == "belgium"
     assert entry.stat().st_mode & 0o777 == 0o600  # readable and writable by the user only
-    assert not list(cache.directory().glob(".dataset-*"))  # no temporary file left behind
+    assert [p.name for p in cache.directory().iterdir()] == [entry.name]  # no temporary file left behind
 
 
 def test_a_changed_file_is_validated_again(data_copy: Path) -> None:
@@ -113,6 +113,30 @@ def test_a_slow_first_load_shows_progress(data_copy: Path, monkeypatch: pytest.M
     )
     store.load_dataset(data_copy, on_slow_load=progress)  # cached: nothing slow to show
     assert len(shown) == 1
+
+
+def test_a_slow_first_load_on_a_terminal_says_how_much_it_reads(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import re
+    import sys
+
+    from uwe_cli.output import render
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(store, "SLOW_BYTES", 0)
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    store.load_dataset(data_copy, on_slow_load=render.progress)
+    said = re.findall(r"Reading and validating (\d+\.\d) MiB of data…", sys.stderr.getvalue())
+    total = sum(p.stat().st_size for p in (*data_copy.glob("*.yaml"), *data_copy.glob("translations/*.po")))
+    assert said and set(said) == {f"{total / 2**20:.1f}"}
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # (not a terminal: nothing shown)
+    store.load_dataset(data_copy, on_slow_load=render.progress, use_cache=False)
+    assert sys.stderr.getvalue() == ""
 
 
 # A cache entry is verified on every read: whatever is wrong with it, uwe answers as from
@@ -277,8 +301,9 @@ def test_old_entries_and_stale_temporaries_are_pruned(data_copy: Path) -> None:
     for age, path in enumerate(old, start=1):
         path.write_bytes(b"{}")
         os.utime(path, (now - age * 60, now - age * 60))
-    stale, live = folder / ".dataset-killed.tmp", folder / ".dataset-writing.tmp"
-    for path, age in ((stale, cache.STALE_SECONDS + 60), (live, 5)):
+    stale, live = folder / ".uwe-0a1b2c3d4e5f.tmp", folder / ".uwe-f5e4d3c2b1a0.tmp"
+    older = folder / ".dataset-killed.tmp"  # (what an earlier uwe left)
+    for path, age in ((stale, cache.STALE_SECONDS + 60), (live, 5), (older, cache.STALE_SECONDS + 60)):
         path.write_bytes(b"half")
         os.utime(path, (now - age, now - age))
     store.load_dataset(data_copy)  # writes an entry, then prunes
@@ -286,7 +311,7 @@ def test_old_entries_and_stale_temporaries_are_pruned(data_copy: Path) -> None:
     assert len(kept) == cache.MAX_ENTRIES
     assert cache.entry_path(data_copy) in kept
     assert set(kept) - {cache.entry_path(data_copy)} == set(old[: cache.MAX_ENTRIES - 1])  # the newest
-    assert not stale.exists() and live.exists()
+    assert not stale.exists() and not older.exists() and live.exists()
 
 
 def test_an_interrupted_write_leaves_no_temporary_file(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -350,9 +375,9 @@ def test_data_check_says_when_a_damaged_entry_cannot_be_rebuilt(
     def unwritable(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    import tempfile
+    from uwe_cli import newfile
 
-    monkeypatch.setattr(tempfile, "mkstemp", unwritable)  # (what cache.write makes its file with)
+    monkeypatch.setattr(newfile, "create", unwritable)  # (what cache.write writes its entry with)
     run = uwe("--data-dir", str(data_copy), "data", "check")
     assert run.exit_code == 0
     assert (

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -78,6 +79,47 @@ def test_frictionless_validates_the_package(package: Path) -> None:
     assert sorted(p.name for p in package.iterdir()) == sorted(
         ["datapackage.json", *(f"{t.name}.csv" for t in report.tasks)]
     )
+
+
+def test_booleans_are_declared_as_written_and_read_back_as_booleans(package: Path) -> None:
+    # The CSV files write a boolean as SQLite does, 1 or 0: the schema says so for every
+    # boolean column and no other, and frictionless reads them back as True and False.
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    fields = [(r["name"], f) for r in descriptor["resources"] for f in r["schema"]["fields"]]
+    declared = {
+        (table, f["name"]): (f.get("trueValues"), f.get("falseValues")) for table, f in fields if f["type"] == "boolean"
+    }
+    assert declared == {
+        ("figures", "maximum"): (["1"], ["0"]), ("figures", "computed"): (["1"], ["0"]),
+        **{key: (["1"], ["0"]) for key in declared if key[0] != "figures"},
+    }  # fmt: skip
+    assert [
+        (table, f["name"])
+        for table, f in fields
+        if f["type"] != "boolean" and ("trueValues" in f or "falseValues" in f)
+    ] == []
+    read = frictionless.Package(package / "datapackage.json").get_resource("figures").read_rows()
+    assert {row["computed"] for row in read} == {True, False}
+    assert sum(row["computed"] for row in read) == sum(r["computed"] == "1" for r in rows(package, "figures")) > 0
+
+
+def test_a_presentation_without_a_date_is_refused_by_both_formats(
+    package: Path, db: sqlite3.Connection, tmp_path: Path
+) -> None:
+    # Every fact is dated by the presentation: a consumer checking the package (frictionless)
+    # or writing to the database (SQLite) refuses a presentation without a date.
+    copy = tmp_path / "undated"
+    shutil.copytree(package, copy)
+    (row,) = rows(copy, "presentation")
+    with (copy / "presentation.csv").open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(row))
+        writer.writeheader()
+        writer.writerow({**row, "date": ""})
+    report = frictionless.validate(copy / "datapackage.json")
+    assert report.flatten(["type", "fieldName"]) == [["constraint-error", "date"]]
+    with pytest.raises(sqlite3.IntegrityError, match="NOT NULL constraint failed: presentation.date"):
+        db.execute("INSERT INTO presentation (id, date) VALUES (2, NULL)")
+    db.rollback()
 
 
 def test_the_package_says_what_it_is(package: Path) -> None:

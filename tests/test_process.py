@@ -96,6 +96,28 @@ def test_a_signal_at_any_moment_ends_quietly_with_its_code(moment: str, name: st
         assert left == []
 
 
+# After the answer is written and its exit code decided (the last thing the program does).
+DECIDED = """
+import gc, os, signal
+freeze = gc.freeze
+def moment():
+    {land}
+    return freeze()
+gc.freeze = moment
+"""
+
+
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_signal_once_the_answer_is_decided_changes_nothing(name: str, tmp_path: Path) -> None:
+    # The whole answer was written: exit 0 says so, not 130 over a complete table (nor a
+    # traceback from a signal outside the boundary).
+    env = {"UWE_CACHE_DIR": str(tmp_path / "cache")}
+    whole = uwe("regions", env=env)
+    run = uwe("regions", prelude=DECIDED.replace("{land}", LAND.format(signal=name, indent="    ")), env=env)
+    assert (run.returncode, run.stderr) == (0, b"")
+    assert run.stdout == whole.stdout and b"Wallonia" in run.stdout
+
+
 @pytest.mark.parametrize("name", ["SIGHUP", "SIGINT"])
 def test_a_signal_the_parent_ignores_stays_ignored(name: str) -> None:
     # `nohup uwe ...` ignores SIGHUP, a shell's background job SIGINT: uwe carries on.

@@ -192,3 +192,13 @@ def test_a_hit_in_a_facts_words_cites_that_facts_slide(uwe: Uwe) -> None:
     assert [(h["field"], h["field_label"], h["source"]) for h in hits] == [
         ("population.quote", "Population", ["Belgium in a few words"])
     ]
+
+
+def test_a_match_is_highlighted_over_exactly_the_characters_typed() -> None:
+    # What the screen highlights: from the first character of the match to its last, accents,
+    # capitals and punctuation of the text kept, nothing before or after.
+    text = "R&D-projets d’Énergie, pôle ÉNERGIE"
+    assert [text[start:end] for start, end in matching.spans(text, "r d")] == ["R&D"]
+    assert [text[start:end] for start, end in matching.spans(text, "energ")] == ["Énerg", "ÉNERG"]
+    assert [text[start:end] for start, end in matching.spans(text, "pole energie")] == ["pôle ÉNERGIE"]
+    assert matching.spans(text, "nergie") == []  # (a word's start only)

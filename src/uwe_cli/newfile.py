@@ -46,13 +46,15 @@ def reserve(folder: Path, *, is_folder: bool) -> Path:
     return temporary
 
 
-def create(path: Path, data: bytes, *, replace: bool = False, mode: int = 0o666) -> None:
+def create(path: Path, data: bytes, *, replace: bool = False, mode: int = 0o666, durable: bool = True) -> None:
     """Write `data` to the new file `path`, whole or not at all.
 
     Raises FileExistsError if `path` exists (or appears meanwhile), else the OSError of the
     write (a full disk: ENOSPC); nothing is left behind either way, nor on an interrupt.
     With `replace` (`--export --force`, the cache), an existing file is replaced by the
     complete new one. `mode` (before the umask): 0o600 for what only the user may read.
+    `durable=False` skips waiting for the disk: only for a file whose loss in a system crash
+    costs nothing but time (the cache, which checks every entry it reads).
     """
     temporary = temporary_name(path.parent, suffix=".tmp")
     fd = os.open(temporary, _FLAGS, mode)
@@ -60,7 +62,8 @@ def create(path: Path, data: bytes, *, replace: bool = False, mode: int = 0o666)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())  # a full disk may only show when the data reaches it
+            if durable:
+                os.fsync(out.fileno())  # a full disk may only show when the data reaches it
         if replace:
             os.replace(temporary, path)  # (atomic: the old file or the new one, never half)
         else:

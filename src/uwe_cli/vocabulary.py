@@ -1,22 +1,20 @@
 """The fixed choices of the command line and the data, each defined once.
 
 Each maps the canonical value to the other words a person may type for it. Imported at
-start-up by the command line (cli/options.py), so it stays free of any import.
+start-up by the command line (cli/options.py), so it imports nothing but the language
+registry (which the start-up loads anyway).
 """
+
+from uwe_cli.i18n.languages import LANGUAGES
 
 FORMATS = {"table": (), "json": (), "csv": (), "markdown": ("md",), "bibtex": ("bib",)}
 # The one command whose view has a BibTeX form (`--format bibtex`).
 BIBTEX_COMMAND = "cite"
 # The views `uwe cite VIEW` takes, by their commands (views/cite.py gives their slides).
 CITED_VIEWS = ("regions", "schemes", "clusters", "sectors", "lessons", "results", "concepts", "notes", "about")
-# the tool's languages, with their names in each of them (as a reader may type one).
-LANGS = {
-    "en": ("english", "anglais", "engels", "englisch", "английски"),
-    "fr": ("french", "français", "francais", "frans", "französisch", "френски"),
-    "nl": ("dutch", "nederlands", "néerlandais", "vlaams", "niederländisch", "нидерландски"),
-    "de": ("german", "deutsch", "allemand", "duits", "немски"),
-    "bg": ("bulgarian", "български", "bulgare", "bulgaars", "bulgarisch"),
-}
+# The tool's languages, with their names in each of them (as a reader may type one): the
+# registry's (i18n/languages.py), where a language is added.
+LANGS = {code: registered.typed for code, registered in LANGUAGES.items()}
 # The keys of `--sort`, per list (sorting.py: names A to Z, figures largest first, -KEY reverses).
 SORT_KEYS = {
     "gdp": ("pib", "bip", "bbp", "бвп"),

@@ -21,6 +21,9 @@ NARROW_HELP = 60
 # The catalogues' context of an example command: each language gives its own, with names and
 # choices in its words (`uwe region wallonië`), which uwe accepts as it accepts the ids.
 EXAMPLE = "example"
+# Where an option's help lists the tool's languages (`en, fr, nl, de or bg`), as its
+# catalogue entries have it.
+LANGUAGES = "{languages}"
 
 
 def definitions(formatter: Any, heading: str, rows: list[tuple[str, str]]) -> None:
@@ -166,10 +169,22 @@ def option_help(param: Any, shown: str, lang: Any) -> str:
     from uwe_cli.i18n.messages import msg
 
     found = _DEFAULT.match(shown)
-    text = lang.gettext(getattr(param, "help", None) or (found.group("help") if found else shown))
+    text = lang.gettext(_template(getattr(param, "help", None) or (found.group("help") if found else shown)))
+    if LANGUAGES in text:  # (listed as the reader's language lists them)
+        from uwe_cli.vocabulary import LANGS
+
+        text = text.replace(LANGUAGES, lang.listing(list(LANGS), style="or"))
     if found:
         text += " " + lang.message(msg("[default: {value}]", value=found.group("value")))
     return str(text)
+
+
+def _template(help: str) -> str:
+    """An option's help as the catalogues have it: the list of the tool's languages (`en, fr,
+    nl, de or bg`) as `{languages}`, so that adding a language changes no message."""
+    from uwe_cli.vocabulary import LANGS, listed
+
+    return help.replace(listed(LANGS), LANGUAGES)
 
 
 def help_messages(group: Any) -> set[tuple[str | None, str]]:
@@ -189,7 +204,7 @@ def help_messages(group: Any) -> set[tuple[str | None, str]]:
             found.add((EXAMPLE, epilog.removeprefix("Example: ")))
         for param in getattr(command, "params", ()):
             if getattr(param, "help", None) and not getattr(param, "hidden", False):
-                found.add((None, param.help))
+                found.add((None, _template(param.help)))
         for sub in getattr(command, "commands", {}).values():
             if not sub.hidden:
                 walk(sub)

@@ -42,7 +42,7 @@ class Settings:
     no_pager: bool = False
 
 
-# The options every command that shows a view has, defined once (see cli._view).
+# The options every command that shows a view has, defined once (showing.view_command gives them).
 FormatOpt = Annotated[
     str,
     typer.Option(
@@ -67,7 +67,7 @@ ExportOpt = Annotated[
     ),
 ]
 # Text, not int: Typer would convert an int through pydantic, whose start-up costs more
-# than the whole command (coercion.py); output.width checks it.
+# than the whole command (coercion.py); columns() below checks it.
 WidthOpt = Annotated[
     Optional[str],
     typer.Option(
@@ -85,7 +85,7 @@ BomOpt = Annotated[
 
 @dataclass(frozen=True)
 class Out:
-    """How a command shows its view: the options cli._view gives every such command."""
+    """How a command shows its view: the options showing.view_command gives every such command."""
 
     fmt: FormatOpt = "table"
     lang: LangOpt = None

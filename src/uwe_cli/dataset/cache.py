@@ -129,24 +129,18 @@ def write(data_dir: Path, *, key: str, body: bytes) -> bool:
     Never fails: a cache that cannot be written only costs time."""
     if not fits(body):  # (it could never be read back)
         return False
-    import tempfile
+    from uwe_cli import newfile
 
     path = entry_path(data_dir)
     head = f'{{"format":"{FORMAT}","key":"{key}","digest":"{_digest(body, key=key)}'.encode() + _DATASET
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # Write aside, then rename: a reader sees the old entry or the new one, never half.
-        # mkstemp makes the file readable and writable by the user only.
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".dataset-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(head)
-                out.write(body)
-                out.write(b"}")
-            os.replace(temporary, path)
-        except BaseException:  # (an error, Ctrl-C, or SIGTERM turned into an exception)
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        # Whole or not at all, as every file uwe writes: a reader sees the old entry or the
+        # new one, a writer stopped by an error or a signal leaves no temporary file, and
+        # only the user may read or write it. Not waiting for the disk (durable=False) saves
+        # 20 to 30 ms per 3 MB written (10,000 clusters, measured on ext4): an entry a crash
+        # damages fails its digest and is rebuilt.
+        newfile.create(path, head + body + b"}", replace=True, mode=0o600, durable=False)
         prune(keep=path)
     except OSError:  # an unwritable cache directory only costs time
         return False
@@ -187,7 +181,8 @@ def _listing() -> list[tuple[os.DirEntry[str], float]]:
 
 
 def _is_temporary(name: str) -> bool:
-    return name.startswith(".dataset-") and name.endswith(".tmp")
+    # (newfile's temporary names; `.dataset-`: those an earlier uwe, before newfile, left)
+    return name.startswith((".uwe-", ".dataset-")) and name.endswith(".tmp")
 
 
 def _remove(path: str) -> bool:

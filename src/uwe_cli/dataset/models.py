@@ -252,7 +252,7 @@ class Cluster(NamedRecord):
         return self
 
     # For validation and tests; a property, not a field, so that the cache keeps only what
-    # the files say (views.scheme_ids reads the same from a record's data).
+    # the files say (views/common.scheme_ids reads the same from a record's data).
     @property
     def schemes(self) -> tuple[str, ...]:
         return tuple(m.scheme for m in self.memberships)

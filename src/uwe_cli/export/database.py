@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from uwe_cli.export import metadata
-from uwe_cli.export.tables import About, Column, Table
+from uwe_cli.export.tables import ExportColumn, ExportDescription, ExportTable
 
 # NUMERIC keeps 600 an integer and 11.1 a real, as the data and the CSV files have them.
 _TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER", "date": "TEXT"}
@@ -25,7 +25,7 @@ _WRITE_ERRORS = {"SQLITE_FULL": errno.ENOSPC, "SQLITE_IOERR": errno.EIO, "SQLITE
                  "SQLITE_CANTOPEN": errno.EACCES, "SQLITE_PERM": errno.EACCES, "SQLITE_BUSY": errno.EBUSY}  # fmt: skip
 
 
-def write(tables: list[Table], *, about: About, path: Path, name: str | None = None) -> None:
+def write(tables: list[ExportTable], *, about: ExportDescription, path: Path, name: str | None = None) -> None:
     """Write the database at `path` (an empty file) in one transaction.
 
     `name`: the name Datasette will serve it under, the stem of the file it will be renamed to.
@@ -60,7 +60,7 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _create(table: Table) -> str:
+def _create(table: ExportTable) -> str:
     # Each column's description as an SQL comment: `.schema` and Datasette show it.
     items = [(_column(column), column.description) for column in table.columns]
     items.append((f"PRIMARY KEY ({', '.join(map(_quote, table.spec.primary_key))})", ""))
@@ -76,7 +76,7 @@ def _create(table: Table) -> str:
     return f"CREATE TABLE {_quote(table.spec.name)} ( -- {_comment(table.spec.description)}{''.join(lines)}\n)"
 
 
-def _column(column: Column) -> str:
+def _column(column: ExportColumn) -> str:
     sql = f"{_quote(column.name)} {_TYPES[column.type]}"
     if column.required:
         sql += " NOT NULL"
@@ -89,7 +89,9 @@ def _comment(text: str) -> str:
     return " ".join(text.split())  # one line: an SQL comment ends at the line's end
 
 
-def _describe(connection: sqlite3.Connection, tables: list[Table], about: About, *, name: str) -> None:
+def _describe(
+    connection: sqlite3.Connection, tables: list[ExportTable], about: ExportDescription, *, name: str
+) -> None:
     """The export's own description, as the package's datapackage.json and Datasette's metadata."""
     # (execute, not executescript, which would commit the transaction first)
     connection.execute(

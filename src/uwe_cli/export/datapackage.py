@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from uwe_cli.export.metadata import DATAPACKAGE, descriptor
-from uwe_cli.export.tables import About, Table
+from uwe_cli.export.tables import ExportDescription, ExportTable
 
 DESCRIPTOR = DATAPACKAGE
 
 
-def write(tables: list[Table], *, about: About, folder: Path) -> None:
+def write(tables: list[ExportTable], *, about: ExportDescription, folder: Path) -> None:
     """Write every table as FOLDER/NAME.csv, then FOLDER/datapackage.json describing them."""
     for table in tables:
         _write_csv(table, folder / f"{table.spec.name}.csv")
@@ -30,7 +30,7 @@ def write(tables: list[Table], *, about: About, folder: Path) -> None:
     (folder / DESCRIPTOR).write_text(text + "\n", encoding="utf-8")
 
 
-def _write_csv(table: Table, path: Path) -> None:
+def _write_csv(table: ExportTable, path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([column.name for column in table.columns])

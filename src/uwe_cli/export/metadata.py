@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from uwe_cli.export.tables import About, Column, Table
+from uwe_cli.export.tables import ExportColumn, ExportDescription, ExportTable
 
 KEYWORDS = ("Belgium", "Wallonia", "regions", "business clusters", "competitiveness poles", "regional policy")
 TABLE = "_metadata"  # the database's table of the two documents below
@@ -25,7 +25,7 @@ _ON_TABLE = (
 _LABELS = {"slides": "title_{lang}", "glossary": "name_{lang}", "presentation": "event_{lang}"}
 
 
-def descriptor(tables: list[Table], about: About) -> dict[str, Any]:
+def descriptor(tables: list[ExportTable], about: ExportDescription) -> dict[str, Any]:
     """The Frictionless Data Package descriptor of the tables (datapackage.json)."""
     return {
         "profile": "tabular-data-package",
@@ -42,7 +42,7 @@ def descriptor(tables: list[Table], about: About) -> dict[str, Any]:
     }
 
 
-def _resource(table: Table) -> dict[str, Any]:
+def _resource(table: ExportTable) -> dict[str, Any]:
     schema: dict[str, Any] = {"fields": [_field(column) for column in table.columns], "missingValues": [""]}
     schema["primaryKey"] = list(table.spec.primary_key)
     if table.spec.foreign_keys:
@@ -70,7 +70,7 @@ def _resource(table: Table) -> dict[str, Any]:
     }
 
 
-def _field(column: Column) -> dict[str, Any]:
+def _field(column: ExportColumn) -> dict[str, Any]:
     """A column as a Table Schema field."""
     out: dict[str, Any] = {"name": column.name, "type": column.type, "description": column.description}
     if column.type == "boolean":
@@ -82,7 +82,7 @@ def _field(column: Column) -> dict[str, Any]:
     return out
 
 
-def datasette(tables: list[Table], about: About, *, database: str) -> dict[str, Any]:
+def datasette(tables: list[ExportTable], about: ExportDescription, *, database: str) -> dict[str, Any]:
     """Datasette's metadata for the database served under the name `database` (its file name's stem).
 
     Title, source, licence, and each table's and column's description. Units: a figure's

@@ -54,13 +54,6 @@ LISTS = (
     (LESSON, ("points",)),
     (CONCEPT, ("points",)),
 )
-_SHARE_NOTE = {
-    "fr": "Calculé par l’outil, absent des diapositives : 100 × PIB par habitant / PIB par habitant ({fr}), arrondi au dixième",
-    "en": "Computed by the tool, not on the slides: 100 × GDP per capita / GDP per capita of {en}, rounded to 0.1",
-    "nl": "Berekend door de tool, niet op de dia’s: 100 × bbp per inwoner / bbp per inwoner van {nl}, afgerond op 0,1",
-    "de": "Vom Werkzeug berechnet, nicht auf den Folien: 100 × BIP pro Kopf / BIP pro Kopf ({de}), auf 0,1 gerundet",
-    "bg": "Изчислено от инструмента, не е на слайдовете: 100 × БВП на човек / БВП на човек ({bg}), закръглено до 0,1",
-}  # fmt: skip
 
 
 # Figures.
@@ -93,13 +86,28 @@ def _results(scheme: Data, slides: Slides) -> Iterable[Row]:
         yield {**row, "label": result["label"], **related}
 
 
+def _share_note(names: Data) -> Data:
+    """The note of a computed share in each of the tool's languages the country is named in."""
+    from uwe_cli.i18n.language import Language
+    from uwe_cli.i18n.languages import LANGUAGES
+    from uwe_cli.i18n.messages import msg
+
+    notes = {}
+    for lang, name in names.items():
+        if lang in LANGUAGES:  # (the tool's words, which each catalogue translates)
+            said = msg("Computed by the tool, not on the slides: 100 × GDP per capita / GDP per capita of {country}, "
+                       "rounded to 0.1", country=name)  # fmt: skip
+            notes[lang] = Language(lang).message(said)
+    return notes
+
+
 def _gdp_shares(dataset: DatasetData, slides: Slides) -> Iterable[Row]:
     """GDP per capita as a share of the country's: what `uwe regions` computes, marked computed."""
     country = next((r for r in dataset["regions"] if r["kind"] == "country"), None)
     base = country["gdp_per_capita"] if country else None
     if not country or not base or not base["value"]:
         return
-    note = {lang: text.format(**country["name"]) for lang, text in _SHARE_NOTE.items() if lang in country["name"]}
+    note = _share_note(country["name"])
     for region in dataset["regions"]:
         gdp = region["gdp_per_capita"]
         # A share of figures in other units or of other periods would mean nothing.

@@ -36,7 +36,7 @@ from uwe_cli.export.tables import (
     SLIDES_FK,
     TOOL,
     TOOL_ORDER,
-    Column,
+    ExportColumn,
     ForeignKey,
     Spec,
     id_column,
@@ -48,7 +48,7 @@ from uwe_cli.export.tables import (
 _CODE = "added by the tool to join official statistics; not in the slides"
 
 
-def _record(kind: Kind, what: str, description: str, columns: tuple[Column, ...], *, cited: bool = True,
+def _record(kind: Kind, what: str, description: str, columns: tuple[ExportColumn, ...], *, cited: bool = True,
             refs: tuple[ForeignKey, ...] = ()) -> Spec:  # fmt: skip
     """The table of a kind of record, keyed on their id, in the tool's order."""
     columns = (id_column(what), TOOL_ORDER, *columns, *((FIRST_SLIDE,) if cited else ()))
@@ -59,16 +59,18 @@ def _record(kind: Kind, what: str, description: str, columns: tuple[Column, ...]
 
 
 _OWNER = (
-    Column("owner_table", "string", "The table of the record the item belongs to (organisation, regions, schemes, "
+    ExportColumn("owner_table", "string", "The table of the record the item belongs to (organisation, regions, schemes, "
            "lessons, concepts or glossary).", required=True),
-    Column("owner_id", "string", "That record's id in that table.", required=True),
+    ExportColumn("owner_id", "string", "That record's id in that table.", required=True),
 )  # fmt: skip
 _SLIDE_COLUMNS = (
-    Column("id", "string", "The slide's id (the tool's).", required=True),
-    Column("position", "integer", "Place in the presentation's order, from 1.", required=True),
+    ExportColumn("id", "string", "The slide's id (the tool's).", required=True),
+    ExportColumn("position", "integer", "Place in the presentation's order, from 1.", required=True),
     text_column("title", "The slide's title", required=True),
     text_column("subtitle", "The slide's second line"),
-    Column("page", "integer", "The page number printed on the slide; empty where none is printed (none is guessed)."),
+    ExportColumn(
+        "page", "integer", "The page number printed on the slide; empty where none is printed (none is guessed)."
+    ),
 )
 _LIST_NAMES = ", ".join(f"{kind.table}: {', '.join(names)}" for kind, names in LISTS)
 _MEASURES = "; ".join(f"{kind.table}: {', '.join(measures)}" for kind, measures in FIGURES)
@@ -77,8 +79,8 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "presentation", "The presentation", "The presentation all the data comes from: by whom, where and when. "
         "One row; it exists so that the source is data too, in every language.",
-        (Column("id", "integer", "Always 1: the one presentation.", required=True), text_column("author", "Who gave it"),
-         text_column("event", "The event"), text_column("place", "Where"), Column("date", "date", "When.", required=True)),
+        (ExportColumn("id", "integer", "Always 1: the one presentation.", required=True), text_column("author", "Who gave it"),
+         text_column("event", "The event"), text_column("place", "Where"), ExportColumn("date", "date", "When.", required=True)),
         ("id",), (), rows.presentation,
     ),
     Spec(
@@ -88,8 +90,8 @@ SPECS: tuple[Spec, ...] = (
     ),
     _record(
         ORGANISATION, "organisation", "The organisation that gave the presentation, the UWE: one row.",
-        (text_column("name", "Name", required=True), Column("acronym", "string", "Acronym.", required=True),
-         Column("founded", "integer", "The year it was founded.", required=True),
+        (text_column("name", "Name", required=True), ExportColumn("acronym", "string", "Acronym.", required=True),
+         ExportColumn("founded", "integer", "The year it was founded.", required=True),
          text_column("kind", "What it is", required=True), text_column("funding", "How it is funded", required=True),
          text_column("role", "Its role", required=True), text_column("mission", "Its mission", required=True)),
     ),
@@ -97,11 +99,11 @@ SPECS: tuple[Spec, ...] = (
         REGION, "region", "Belgium, its regions and the German-speaking Community, which lies within Wallonia (its "
         "figures are part of Wallonia's: never add them). One row per place; their figures are in figures.",
         (text_column("name", "Name", required=True),
-         Column("kind", "string", f"country, region or community: the tool's classification ({TOOL}).", required=True),
-         Column("within", "string", f"The region this one lies within, refers to regions.id: the tool's reading ({TOOL}; "
+         ExportColumn("kind", "string", f"country, region or community: the tool's classification ({TOOL}).", required=True),
+         ExportColumn("within", "string", f"The region this one lies within, refers to regions.id: the tool's reading ({TOOL}; "
                 "the slides say '3 régions (voire 4)').", required=False),
-         Column("nuts", "string", f"NUTS code, {_CODE}.", path="codes.nuts"),
-         Column("iso_3166", "string", f"ISO 3166 code, {_CODE}.", path="codes.iso_3166"),
+         ExportColumn("nuts", "string", f"NUTS code, {_CODE}.", path="codes.nuts"),
+         ExportColumn("iso_3166", "string", f"ISO 3166 code, {_CODE}.", path="codes.iso_3166"),
          text_column("capital", "Capital"), text_column("language_note", "What the slide says of its languages")),
         refs=(ForeignKey(("within",), "regions", ("id",)),),
     ),
@@ -109,7 +111,7 @@ SPECS: tuple[Spec, ...] = (
         "region_languages", "Languages of regions", "The languages each region speaks, as ISO 639-1 codes (the tool's "
         "codes for what the slide says, in regions.language_note): a region has several languages and a language "
         "several regions, hence a link table.",
-        (ref_column("region_id", "regions"), Column("language", "string", f"ISO 639-1 code ({TOOL}).", required=True),
+        (ref_column("region_id", "regions"), ExportColumn("language", "string", f"ISO 639-1 code ({TOOL}).", required=True),
          TOOL_ORDER, SLIDE_ID),
         ("region_id", "position"), (ForeignKey(("region_id",), "regions", ("id",)), SLIDES_FK), rows.region_languages,
     ),
@@ -122,14 +124,14 @@ SPECS: tuple[Spec, ...] = (
         SCHEME, "scheme", "Wallonia's clustering schemes: technology clusters, regional clusters, competitiveness "
         "poles, export clusters. One row per scheme; their figures and lists are in figures and lists.",
         (text_column("name", "Name", required=True),
-         Column("english_term", "string", "The English term the slide itself gives ('competitiveness cluster')."),
+         ExportColumn("english_term", "string", "The English term the slide itself gives ('competitiveness cluster')."),
          text_column("summary", "In one line: the tool's summary", required=True, tool_words=True),
-         Column("status", "string", f"active or ended: the tool's reading of status_quote ({TOOL}).", required=True),
+         ExportColumn("status", "string", f"active or ended: the tool's reading of status_quote ({TOOL}).", required=True),
          text_column("status_quote", "The slide's words the status is read from"),
-         Column("start_year", "integer", "The year it started.", path="start"),
-         Column("end_year", "integer", "The year it ended.", path="end"),
+         ExportColumn("start_year", "integer", "The year it started.", path="start"),
+         ExportColumn("end_year", "integer", "The year it ended.", path="end"),
          text_column("period", "Its period, as the slide says it"), text_column("legal_basis", "Legal basis"),
-         Column("legal_basis_year", "integer", "The year of the law it is governed by."),
+         ExportColumn("legal_basis_year", "integer", "The year of the law it is governed by."),
          text_column("definition", "Definition"),
          text_column("participants", "Who takes part: the tool's summary of the slides", tool_words=True),
          text_column("funding_degression", "How the funding tapers off, as the slide says it; its floor share and years are in figures",
@@ -140,7 +142,7 @@ SPECS: tuple[Spec, ...] = (
         GROUPING, "grouping", "The named groupings (clusters.yaml, `uwe clusters`): regional clusters, competitiveness "
         "poles and export clusters. Which schemes each belongs to is in memberships, its sectors in grouping_sectors.",
         (text_column("name", "Name", required=True),
-         Column("status", "string", f"active or in-formation: the tool's reading of status_quote ({TOOL}); empty "
+         ExportColumn("status", "string", f"active or in-formation: the tool's reading of status_quote ({TOOL}); empty "
                 "where the slides state no status."),
          text_column("status_quote", "The slide's words the status is read from")),
     ),
@@ -158,9 +160,9 @@ SPECS: tuple[Spec, ...] = (
         "slides' words that name it (the grouping's domain or name) and the slide that says them. A grouping may "
         "have several sectors, a sector many groupings.",
         (ref_column("grouping_id", "groupings"),
-         Column("sector_id", "string", f"The tool's tag ({TOOL}): refers to sectors.id.", required=True), TOOL_ORDER,
+         ExportColumn("sector_id", "string", f"The tool's tag ({TOOL}): refers to sectors.id.", required=True), TOOL_ORDER,
          text_column("words", "The slide's words that name the sector; empty where none do"),
-         Column("slide_id", "string", "The slide that says those words (or, where none do, the first slide of the "
+         ExportColumn("slide_id", "string", "The slide that says those words (or, where none do, the first slide of the "
                 "grouping): refers to slides.id.", required=True)),
         ("grouping_id", "position"),
         (ForeignKey(("grouping_id",), "groupings", ("id",)), ForeignKey(("sector_id",), "sectors", ("id",)), SLIDES_FK),
@@ -168,23 +170,23 @@ SPECS: tuple[Spec, ...] = (
     ),
     _record(
         LESSON, "lesson", "What the Walloon experience taught, one lesson a row (their points are in lists).",
-        (Column("kind", "string", f"difficulty, effect, improvement, good-practice or conclusion: the tool's "
+        (ExportColumn("kind", "string", f"difficulty, effect, improvement, good-practice or conclusion: the tool's "
                 f"classification ({TOOL}).", required=True), text_column("text", "The lesson", required=True)),
     ),
     _record(
         CONCEPT, "concept", "Definitions of clustering, why clusters, their characteristics and objectives (their "
         "points are in lists).",
-        (Column("kind", "string", f"definition, driver, characteristic or objective: the tool's classification ({TOOL}).",
+        (ExportColumn("kind", "string", f"definition, driver, characteristic or objective: the tool's classification ({TOOL}).",
                 required=True),
          text_column("text", "The concept, as the slide words it (for a definition: the slides' French rendering of "
                      "its author, not the author's own words)", required=True),
-         Column("author", "string", "Who gave the definition, as the slide names them."),
-         Column("year", "integer", "The year of the definition."),
+         ExportColumn("author", "string", "Who gave the definition, as the slide names them."),
+         ExportColumn("year", "integer", "The year of the definition."),
          text_column("quoted_in", "The work that quotes it, as the slide names it", path="quoted_in.text"),
-         Column("quoted_in_author", "string", "The author of that work.", path="quoted_in.author"),
-         Column("quoted_in_place", "string", "Where that work was written.", path="quoted_in.place"),
-         Column("quoted_in_year", "integer", "The year of that work.", path="quoted_in.year"),
-         Column("cited_as", "string", "How the slide names the author and year, verbatim ('(PORTER, 1998)')."),
+         ExportColumn("quoted_in_author", "string", "The author of that work.", path="quoted_in.author"),
+         ExportColumn("quoted_in_place", "string", "Where that work was written.", path="quoted_in.place"),
+         ExportColumn("quoted_in_year", "integer", "The year of that work.", path="quoted_in.year"),
+         ExportColumn("cited_as", "string", "How the slide names the author and year, verbatim ('(PORTER, 1998)')."),
          text_column("heading", "The slide's heading over it, where it has one")),
     ),
     _record(
@@ -200,33 +202,33 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "figures", "Figures", "Every figure, one row each: what it is about, its value, unit, period and base, the "
         "slide and page that state it and the slide's words. One table for all, so that one query finds any figure.",
-        (Column("subject_table", "string", "The table of what the figure is about: organisation, regions or schemes.",
+        (ExportColumn("subject_table", "string", "The table of what the figure is about: organisation, regions or schemes.",
                 required=True),
-         Column("subject_id", "string", "Its id in that table.", required=True),
-         Column("measure", "string", f"Which figure: the field of the data ({_MEASURES}); results.ID for a result of "
+         ExportColumn("subject_id", "string", "Its id in that table.", required=True),
+         ExportColumn("measure", "string", f"Which figure: the field of the data ({_MEASURES}); results.ID for a result of "
                 "a scheme's assessment; gdp_per_capita_share_of_ID for the tool's computed share.", required=True),
-         Column("position", "integer", "1, or 2, 3... where the data gives the same measure several times (per "
+         ExportColumn("position", "integer", "1, or 2, 3... where the data gives the same measure several times (per "
                 "period or base), in the tool's order.", required=True),
          text_column("label", "What a result counts: the tool's label (the slide's words are in quote)",
                      tool_words=True),
-         Column("value", "number", "The figure, in the unit of column 'unit'.", required=True),
-         Column("unit", "string", "EUR, EUR/year, people, km2, %, index (on 'base'), rank, count or years.",
+         ExportColumn("value", "number", "The figure, in the unit of column 'unit'.", required=True),
+         ExportColumn("unit", "string", "EUR, EUR/year, people, km2, %, index (on 'base'), rank, count or years.",
                 required=True),
-         Column("period", "string", "The period the slide gives ('2013', 'Q4 2013'); empty where it gives none (the "
+         ExportColumn("period", "string", "The period the slide gives ('2013', 'Q4 2013'); empty where it gives none (the "
                 "presentation's date is when the slides were presented)."),
-         Column("base", "string", "The base of an index, such as 'EU28=100'."),
-         Column("maximum", "boolean", "1 where the slide gives a ceiling ('max.'), not an amount; else 0.",
+         ExportColumn("base", "string", "The base of an index, such as 'EU28=100'."),
+         ExportColumn("maximum", "boolean", "1 where the slide gives a ceiling ('max.'), not an amount; else 0.",
                 required=True),
-         Column("alternative", "number", "A second value the slide allows beside the first ('3 régions (voire 4)': 4)."),
-         Column("computed", "boolean", "1 for a figure the tool computed or counted (not a figure of the slides; "
+         ExportColumn("alternative", "number", "A second value the slide allows beside the first ('3 régions (voire 4)': 4)."),
+         ExportColumn("computed", "boolean", "1 for a figure the tool computed or counted (not a figure of the slides; "
                 "'note' says from what); else 0.", required=True),
-         Column("part_of", "string", "For a result: the measure of the result it is a part of, same subject (40 of "
+         ExportColumn("part_of", "string", "For a result: the measure of the result it is a part of, same subject (40 of "
                 f"the 130 R&D projects are completed): the tool's reading ({TOOL})."),
-         Column("output_of", "string", "For a result: the measure of the result that produced it, same subject (the "
+         ExportColumn("output_of", "string", "For a result: the measure of the result that produced it, same subject (the "
                 f"300 innovations came out of the completed projects): an output, not a part; the tool's reading ({TOOL})."),
-         Column("slide_id", "string", "The one slide that states the figure (for a computed share, the slide of "
+         ExportColumn("slide_id", "string", "The one slide that states the figure (for a computed share, the slide of "
                 "the subject's own figure it is computed from): refers to slides.id.", required=True),
-         Column("page", "integer", "The page printed on that slide (as in slides.page), here so that a citation "
+         ExportColumn("page", "integer", "The page printed on that slide (as in slides.page), here so that a citation "
                 "needs no join; empty where the slide prints none."),
          text_column("quote", "The slide's words the figure is read from"),
          text_column("note", "How the tool computed or counted the figure, from what", tool_words=True)),
@@ -237,12 +239,12 @@ SPECS: tuple[Spec, ...] = (
         "owner_id, list), the item's place in it, the slide that shows it and its words. One table for all lists, "
         "so that one query reads any.",
         (*_OWNER,
-         Column("list", "string", f"Which list: the field of the data ({_LIST_NAMES}; schemes also: activities, "
+         ExportColumn("list", "string", f"Which list: the field of the data ({_LIST_NAMES}; schemes also: activities, "
                 "activities.points, benefits.beneficiary, benefits.benefits; glossary: usages, the slides' uses of "
                 "the word).", required=True),
-         Column("position", "integer", "Place in the list, from 1, in the slide's order (activities.points: "
+         ExportColumn("position", "integer", "Place in the list, from 1, in the slide's order (activities.points: "
                 "numbered across the scheme's activities; usages: the tool's order, slide after slide).", required=True),
-         Column("under", "integer", "For activities.points and benefits.benefits: the position of the item they are "
+         ExportColumn("under", "integer", "For activities.points and benefits.benefits: the position of the item they are "
                 "under, in activities or benefits.beneficiary; else empty."),
          SLIDE_ID,
          text_column("text", "The item", required=True)),
@@ -255,9 +257,9 @@ SPECS: tuple[Spec, ...] = (
         "the other tables keep verbatim wherever they quote the slides, the tool's reading of them and what is "
         "wrong. A table of its own so that a reader can tell a slip of the slides from the tool's words.",
         (id_column("erratum"),
-         Column("position", "integer", "Place in the tool's order, from 1.", required=True),
-         Column("written", "string", "The slide's words, as written (in French).", required=True),
-         Column("reading", "string", f"How the tool reads them ({TOOL}).", required=True),
+         ExportColumn("position", "integer", "Place in the tool's order, from 1.", required=True),
+         ExportColumn("written", "string", "The slide's words, as written (in French).", required=True),
+         ExportColumn("reading", "string", f"How the tool reads them ({TOOL}).", required=True),
          text_column("note", "What is wrong", tool_words=True),
          SLIDE_ID),
         ("id",), (SLIDES_FK,), rows.errata,
@@ -265,9 +267,9 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "aliases", "Aliases", f"Other names by which the tool finds a region, a scheme or a sector ({TOOL}; for a "
         "sector, its synonyms). Not from the slides: no slide is cited.",
-        (Column("owner_table", "string", "The table of the record: regions, schemes or sectors.", required=True),
-         Column("owner_id", "string", "That record's id in that table.", required=True), TOOL_ORDER,
-         Column("alias", "string", f"Another name of the record ({TOOL}).", required=True)),
+        (ExportColumn("owner_table", "string", "The table of the record: regions, schemes or sectors.", required=True),
+         ExportColumn("owner_id", "string", "That record's id in that table.", required=True), TOOL_ORDER,
+         ExportColumn("alias", "string", f"Another name of the record ({TOOL}).", required=True)),
         ("owner_table", "owner_id", "position"), (), rows.aliases,
     ),
 )  # fmt: skip

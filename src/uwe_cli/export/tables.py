@@ -39,7 +39,7 @@ def language_name(lang: str) -> str:
     return _NAMES.get(lang, f"'{lang}'")
 
 
-def _in_language(column: Column, lang: str) -> str:
+def _in_language(column: ExportColumn, lang: str) -> str:
     name = language_name(lang)
     if column.tool_words:
         return f"{column.description} ({TOOL}; in {name})."
@@ -59,7 +59,7 @@ Row = dict[str, Any]
 
 
 @dataclass(frozen=True)
-class Column:
+class ExportColumn:
     """A column. A `text` column is declared once and built as one column per language."""
 
     name: str
@@ -94,23 +94,23 @@ class Spec:
     name: str
     title: str
     description: str
-    columns: tuple[Column, ...]
+    columns: tuple[ExportColumn, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...]
     rows: Callable[[DatasetData], Iterable[Row]]
 
 
 @dataclass(frozen=True)
-class Table:
+class ExportTable:
     """A table ready to write: its declaration, its columns in order, one tuple of cells per row."""
 
     spec: Spec
-    columns: tuple[Column, ...]
+    columns: tuple[ExportColumn, ...]
     rows: list[tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
-class About:
+class ExportDescription:
     """What an export is, said once for both formats (datapackage.json, the database's metadata)."""
 
     name: str
@@ -129,7 +129,7 @@ LICENCE = {
 }
 
 
-def describe(dataset: DatasetData, *, langs: tuple[str, ...]) -> About:
+def describe(dataset: DatasetData, *, langs: tuple[str, ...]) -> ExportDescription:
     """The export's title, description, source, version, languages and licence, in English."""
     from uwe_cli import __version__
     from uwe_cli.i18n.formatting import long_date
@@ -161,20 +161,20 @@ def describe(dataset: DatasetData, *, langs: tuple[str, ...]) -> About:
         "under the MIT licence of the uwe project."
     )
     title = f"Belgium's regions and Wallonia's clustering policies ({dataset['organisation']['acronym']}, {talk['place']['en']}, {when})"
-    return About("uwe-wallonia-clusters", title, description, __version__, source, langs, LICENCE)
+    return ExportDescription("uwe-wallonia-clusters", title, description, __version__, source, langs, LICENCE)
 
 
-def build(specs: Iterable[Spec], dataset: DatasetData, *, langs: tuple[str, ...] = LANGS) -> list[Table]:
+def build(specs: Iterable[Spec], dataset: DatasetData, *, langs: tuple[str, ...] = LANGS) -> list[ExportTable]:
     """The tables of `dataset`, with text columns in `langs` only."""
     return [_table(spec, dataset, langs) for spec in specs]
 
 
-def _table(spec: Spec, dataset: DatasetData, langs: tuple[str, ...]) -> Table:
+def _table(spec: Spec, dataset: DatasetData, langs: tuple[str, ...]) -> ExportTable:
     columns = tuple(built for column in spec.columns for built in _built(column, langs))
-    return Table(spec, columns, [_cells(spec.columns, row, langs) for row in spec.rows(dataset)])
+    return ExportTable(spec, columns, [_cells(spec.columns, row, langs) for row in spec.rows(dataset)])
 
 
-def _built(column: Column, langs: tuple[str, ...]) -> list[Column]:
+def _built(column: ExportColumn, langs: tuple[str, ...]) -> list[ExportColumn]:
     if not column.text:
         return [column]
     return [
@@ -186,7 +186,7 @@ def _built(column: Column, langs: tuple[str, ...]) -> list[Column]:
     ]  # fmt: skip
 
 
-def _cells(columns: tuple[Column, ...], row: Row, langs: tuple[str, ...]) -> tuple[Any, ...]:
+def _cells(columns: tuple[ExportColumn, ...], row: Row, langs: tuple[str, ...]) -> tuple[Any, ...]:
     cells: list[Any] = []
     for column in columns:
         value = row.get(column.name)
@@ -231,14 +231,14 @@ class Slides:
         return own or self.first(record)
 
 
-def id_column(what: str) -> Column:
-    return Column(
+def id_column(what: str) -> ExportColumn:
+    return ExportColumn(
         "id", "string", f"The {what}'s id (the tool's): lowercase letters, digits and hyphens.", required=True
     )
 
 
-def ref_column(name: str, table: str, *, required: bool = True, what: str = "") -> Column:
-    return Column(name, "string", f"{what}Refers to {table}.id.".strip(), required=required)
+def ref_column(name: str, table: str, *, required: bool = True, what: str = "") -> ExportColumn:
+    return ExportColumn(name, "string", f"{what}Refers to {table}.id.".strip(), required=required)
 
 
 def text_column(
@@ -250,19 +250,19 @@ def text_column(
     tool_words: bool = False,
     translated: str | None = None,
     original: str | None = None,
-) -> Column:
-    return Column(name, "string", description, required=required, text=True, path=path, tool_words=tool_words,
+) -> ExportColumn:
+    return ExportColumn(name, "string", description, required=required, text=True, path=path, tool_words=tool_words,
                   translated=translated, original=original)  # fmt: skip
 
 
-SLIDE_ID = Column("slide_id", "string", "The one slide that states it: refers to slides.id.", required=True)
-FIRST_SLIDE = Column(
+SLIDE_ID = ExportColumn("slide_id", "string", "The one slide that states it: refers to slides.id.", required=True)
+FIRST_SLIDE = ExportColumn(
     "slide_id",
     "string",
     "The first slide, in the presentation's order, on which the record appears: refers to slides.id. Its "
     "figures and list items cite their own slides.",
 )
-TOOL_ORDER = Column(
+TOOL_ORDER = ExportColumn(
     "position",
     "integer",
     "Place in the tool's order (the order of its data files), from 1: not a ranking, and not necessarily the "
@@ -273,7 +273,7 @@ SLIDES_FK = ForeignKey(("slide_id",), "slides", ("id",))
 
 
 def record_rows(
-    records: Callable[[DatasetData], Iterable[Data]], columns: tuple[Column, ...]
+    records: Callable[[DatasetData], Iterable[Data]], columns: tuple[ExportColumn, ...]
 ) -> Callable[[DatasetData], Iterable[Row]]:
     """Rows of a record table: one per record, each column read from the record's field."""
 

@@ -21,22 +21,17 @@ from functools import cache
 from typing import Any, Final, Literal
 
 from uwe_cli.i18n import mo
+from uwe_cli.i18n.languages import LANGUAGES
 from uwe_cli.i18n.messages import Day, Listing, Message, OverSlidesWords, Preferred, Quantity, msg, msg_n, msg_p, nested
 from uwe_cli.i18n.mo import Catalogue
-from uwe_cli.i18n.ordinals import ordinal
+from uwe_cli.i18n.ordinals import english_ordinal
 
 # The languages of the dataset's texts; the first is the source's (the slides are French).
 # (literal types: a text's `text[SOURCE_LANGUAGE]` is checked as `text["fr"]`)
 TEXT_LANGUAGES: tuple[Literal["fr"], Literal["en"]] = ("fr", "en")
 SOURCE_LANGUAGE: Final = TEXT_LANGUAGES[0]
-# Each language's name, a message of the catalogue (context "language").
-LANGUAGE_NAMES = {
-    "fr": msg_p("language", "French"),
-    "en": msg_p("language", "English"),
-    "nl": msg_p("language", "Dutch"),
-    "de": msg_p("language", "German"),
-    "bg": msg_p("language", "Bulgarian"),
-}
+# Each language's name, a message of the catalogue (context "language"), as registered.
+LANGUAGE_NAMES = {code: registered.name for code, registered in LANGUAGES.items()}
 
 
 # Fields that hold the slides' words a fact is read from. JSON gives them as the slides
@@ -145,7 +140,8 @@ class Language:
         return str(patterns["start"].format(items[0], shown))
 
     def ordinal(self, n: int) -> str:
-        return ordinal(self.code, n)
+        registered = LANGUAGES.get(self.code)
+        return registered.ordinal(n) if registered else english_ordinal(n)
 
     def text(self, value: Any) -> str:
         """A dataset text in this language (a plain string is the same in every language).
