@@ -134,8 +134,8 @@ def test_every_figure_of_the_slides_has_their_words(shipped: dict[str, Any]) -> 
                 yield from figures(item)
 
     stated = [f for kind in ("regions", "schemes") for f in figures(shipped[kind]) if not f["computed"]]
-    stated += [shipped["organisation"]["members"], shipped["organisation"]["member_federations"]]
-    assert len(stated) >= 45
+    stated += [shipped["organisation"][key] for key in ("founded", "members", "member_federations")]
+    assert len(stated) >= 50
     assert [f for f in stated if not f["quote"] or not f["slide"]] == []
 
 
@@ -164,3 +164,20 @@ def test_a_paraphrase_or_a_corrected_typo_is_caught(shipped: dict[str, Any]) -> 
         "schemes/poles/funding/amount_per_year/quote",
         "concepts/spontaneous-and-organised-clusters/text",
     ]
+
+
+def test_a_year_cites_its_slide_and_words_in_the_views(uwe: Any) -> None:
+    import json
+
+    founded = json.loads(uwe("about", "--format", "json", "--lang", "de").stdout)["organisation"]["founded"]
+    assert (founded["value"], founded["quote"], founded["slide"]) == (
+        1969, "Fédération intersectorielle créée en 1969", "Die Union Wallonne des Entreprises (UWE)"
+    )  # fmt: skip
+    assert founded["quote_translation"] == {"lang": "de", "text": "Branchenübergreifender Verband, gegründet 1969"}
+    # The table shows the year as written (never `1.969`), and its slide says it states it.
+    shown = uwe("about", "--lang", "de").stdout
+    assert shown.splitlines()[2] == "Gegründet          1969"
+    source = uwe("scheme", "poles", "--lang", "fr").stdout.split("Source\n")[1]
+    assert "• Les pôles de compétitivité — UWE, Sofia, 15 avril 2014 : " in source
+    slides = " ".join(source.split()).split("• ")
+    assert "Période" in next(slide for slide in slides if slide.startswith("Les pôles de compétitivité —"))

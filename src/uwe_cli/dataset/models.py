@@ -73,6 +73,23 @@ class Figure(Model):
         return self
 
 
+class YearFigure(Figure):
+    """A year the slides state (« créée en 1969 », « depuis 2006 »): a figure like any other, with
+    its slide and the words it is read from, in the unit `year` (shown as written, ungrouped).
+
+    A bare year (`founded: 1969`) is accepted too: it cites its record's one slide, and
+    `uwe data check` asks for `slide:` where the record cites several (facts.py).
+    """
+
+    value: Year
+    unit: Literal["year"] = "year"  # type: ignore[assignment]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_year(cls, value: Any) -> Any:
+        return value if isinstance(value, dict) else {"value": value}
+
+
 def _one_or_many(value: Any) -> Any:
     # `source: some-slide` and `source: [a, b]` are both accepted.
     return [value] if isinstance(value, str) else value
@@ -192,13 +209,13 @@ class Scheme(NamedRecord):
     # The tool's reading of the slides (active, ended), and the words it is read from.
     status: SchemeStatus  # type: ignore[valid-type]
     status_quote: Text | None = None
-    start: Year | None = None
-    end: Year | None = None
+    start: YearFigure | None = None
+    end: YearFigure | None = None
     period: Text | None = None
     # « phase-test de 4 ans »
     test_phase: Figure | None = None
     legal_basis: Text | None = None
-    legal_basis_year: Year | None = None
+    legal_basis_year: YearFigure | None = None
     # How many groupings the scheme has; the named ones are in clusters.yaml.
     groupings: Figure
     definition: Text | None = None
@@ -221,8 +238,8 @@ class Scheme(NamedRecord):
 
     @model_validator(mode="after")
     def _ordered_period(self) -> Scheme:
-        if self.start and self.end and self.end < self.start:
-            raise Invalid(msg("end ({end}) is before start ({start})", end=self.end, start=self.start))
+        if self.start and self.end and self.end.value < self.start.value:
+            raise Invalid(msg("end ({end}) is before start ({start})", end=self.end.value, start=self.start.value))
         return self
 
 
@@ -331,7 +348,7 @@ class Term(Model):
 
 class Organisation(NamedRecord):
     acronym: str
-    founded: Year
+    founded: YearFigure
     kind: Text
     funding: Text
     members: Figure

@@ -35,10 +35,10 @@ TERM = Kind("glossary", lambda d: d["glossary"])
 
 # The figures of each kind of record, by field (a field may hold several: one per base or period).
 FIGURES = (
-    (ORGANISATION, ("members", "member_federations")),
+    (ORGANISATION, ("founded", "members", "member_federations")),
     (REGION, ("official_languages", "area", "population", "gdp_per_capita", "gdp_per_capita_index",
               "gdp_per_capita_world_rank", "unemployment_rate", "employment_rate", "subdivisions")),
-    (SCHEME, ("groupings", "test_phase", "funding.amount_per_year", "funding.duration",
+    (SCHEME, ("start", "end", "legal_basis_year", "groupings", "test_phase", "funding.amount_per_year", "funding.duration",
               "funding.degression.floor_share", "funding.degression.years", "funding.accreditation",
               "average_project_duration")),
 )  # fmt: skip

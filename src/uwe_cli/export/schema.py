@@ -89,7 +89,8 @@ SPECS: tuple[Spec, ...] = (
     _record(
         ORGANISATION, "organisation", "The organisation that gave the presentation, the UWE: one row.",
         (text_column("name", "Name", required=True), Column("acronym", "string", "Acronym.", required=True),
-         Column("founded", "integer", "The year it was founded.", required=True),
+         Column("founded", "integer", "The year it was founded (with its slide and the slide's words in figures, measure "
+                "founded).", required=True, path="founded.value"),
          text_column("kind", "What it is", required=True), text_column("funding", "How it is funded", required=True),
          text_column("role", "Its role", required=True), text_column("mission", "Its mission", required=True)),
     ),
@@ -126,10 +127,13 @@ SPECS: tuple[Spec, ...] = (
          text_column("summary", "In one line: the tool's summary", required=True, tool_words=True),
          Column("status", "string", f"active or ended: the tool's reading of status_quote ({TOOL}).", required=True),
          text_column("status_quote", "The slide's words the status is read from"),
-         Column("start_year", "integer", "The year it started.", path="start"),
-         Column("end_year", "integer", "The year it ended.", path="end"),
+         Column("start_year", "integer", "The year it started (its slide and words: figures, measure start).",
+                path="start.value"),
+         Column("end_year", "integer", "The year it ended (its slide and words: figures, measure end).",
+                path="end.value"),
          text_column("period", "Its period, as the slide says it"), text_column("legal_basis", "Legal basis"),
-         Column("legal_basis_year", "integer", "The year of the law it is governed by."),
+         Column("legal_basis_year", "integer", "The year of the law it is governed by (its slide and words: figures, "
+                "measure legal_basis_year).", path="legal_basis_year.value"),
          text_column("definition", "Definition"),
          text_column("participants", "Who takes part: the tool's summary of the slides", tool_words=True),
          text_column("funding_degression", "How the funding tapers off, as the slide says it; its floor share and years are in figures",
@@ -210,7 +214,8 @@ SPECS: tuple[Spec, ...] = (
          text_column("label", "What a result counts: the tool's label (the slide's words are in quote)",
                      tool_words=True),
          Column("value", "number", "The figure, in the unit of column 'unit'.", required=True),
-         Column("unit", "string", "EUR, EUR/year, people, km2, %, index (on 'base'), rank, count or years.",
+         Column("unit", "string", "EUR, EUR/year, people, km2, %, index (on 'base'), rank, count, years (a "
+                "duration) or year (a calendar year: 1969).",
                 required=True),
          Column("period", "string", "The period the slide gives ('2013', 'Q4 2013'); empty where it gives none (the "
                 "presentation's date is when the slides were presented)."),

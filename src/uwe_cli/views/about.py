@@ -106,7 +106,7 @@ def about(ds: Dataset) -> Document:
     }
     fields = (
         Field(msg("Name"), "organisation", lambda o, lang: f"{o['name']} ({o['acronym']})"),
-        Field(msg("Founded"), "organisation.founded"),
+        Field(msg("Founded"), "organisation.founded", figure),
         Field(msg("Kind"), "organisation.kind"),
         Field(msg("Members"), "organisation.members", figure),
         Field(msg("Member federations"), "organisation.member_federations", figure),

@@ -62,6 +62,8 @@ _FIELDS: dict[str, Message] = {
     "subdivisions.quote": msg("Regions"), "gdp_per_capita_world_rank.quote": msg("World rank (GDP per capita)"),
     "members.quote": msg("Members"), "member_federations.quote": msg("Member federations"),
     "test_phase.quote": msg("Test phase"), "average_project_duration.quote": msg("Average project duration"),
+    "founded.quote": msg("Founded"), "start.quote": msg("Period"), "end.quote": msg("Period"),
+    "legal_basis_year.quote": msg("Legal basis"),
 }  # fmt: skip
 # A figure's field, named as the views name it: its quote is "FIELD, as the slides say".
 _FIGURES: dict[str, Message] = {
@@ -73,6 +75,7 @@ _FIGURES: dict[str, Message] = {
     "funding.accreditation": msg("Accreditation"), "funding.amount_per_year": msg("Funding"),
     "funding.degression": msg("Funding"), "funding.duration": msg("Funding"), "results.figure": msg("First assessment"),
     "members": msg("Members"), "member_federations": msg("Member federations"), "quoted_in": msg("Quoted in"),
+    "founded": msg("Founded"), "start": msg("Period"), "end": msg("Period"), "legal_basis_year": msg("Legal basis"),
 }  # fmt: skip
 # A quote field's label: the slides' words, or (a match in another language) a translation of them.
 _QUOTE, _QUOTE_TRANSLATED = msg("As the slides say"), msg("As the slides say (translated)")
