@@ -300,7 +300,7 @@ def test_the_glossary_quotes_the_slides_that_use_each_word(ds: models.DatasetMod
     for term in ds.glossary:
         head = term.name.fr.split()[0][:5].lower()  # "grapp", "pôle", "clust", "anima", "coopé"
         for usage in term.usages:
-            assert usage.source in slides and head in usage.quote.fr.lower(), (term.id, usage.quote.fr)
+            assert usage.slide in slides and head in usage.quote.fr.lower(), (term.id, usage.quote.fr)
 
 
 def test_every_sector_is_used_and_cluster_sectors_exist(ds: models.DatasetModel) -> None:

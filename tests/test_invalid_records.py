@@ -225,14 +225,14 @@ def test_outputs_are_checked_like_parts(data_copy: Path) -> None:
 def test_a_glossary_use_or_a_membership_citing_an_unknown_slide(data_copy: Path) -> None:
     usage = edit(
         data_copy / "concepts.yaml",
-        "        source: regional-clusters-funding",
-        "        source: regional-cluster-funding",
+        "        slide: regional-clusters-funding",
+        "        slide: regional-cluster-funding",
     )
     membership = edit(data_copy / "clusters.yaml", "        slide: six-poles", "        slide: six-pole")
     assert problems(data_copy) == [
         f"DATA/clusters.yaml:{membership}:9: clusters[5].memberships[1].slide: slide 'six-pole' is not one of its "
         "record's (source) (name one of 'walloon-clusters' or 'six-poles', or add 'six-pole' to the record's source)",
-        f"DATA/concepts.yaml:{usage}:9: glossary[5].usages[0].source: unknown slide 'regional-cluster-funding' "
+        f"DATA/concepts.yaml:{usage}:9: glossary[5].usages[0].slide: unknown slide 'regional-cluster-funding' "
         "(did you mean 'regional-clusters-funding' or 'regional-clusters-definition'?)",
     ]
 

@@ -186,11 +186,11 @@ def test_the_glossary_is_in_concepts_and_first_in_search(uwe: Uwe) -> None:
                                           "pôle de compétitivité", "cluster", "animateur", "coopétition"]  # fmt: skip
     animateur = terms[5]
     assert animateur["usages"][0] == {"quote": "Obligation d’engager un animateur.", "quote_translation": None,
-                                      "source": "Les clusters régionaux"}  # fmt: skip
+                                      "slide": "Les clusters régionaux"}  # fmt: skip
     english = next(c for c in uwe("concepts", "-f", "json").json() if c["id"] == "animateur")
     assert english["usages"][0] == {"quote": "Obligation d’engager un animateur.",
                                     "quote_translation": {"lang": "en", "text": "Obligation to hire a facilitator."},
-                                    "source": "Regional clusters"}  # fmt: skip
+                                    "slide": "Regional clusters"}  # fmt: skip
     out = lines(uwe("concepts", "--lang", "fr"))
     at = out.index("Glossaire\xa0: les mots des diapositives")  # (the tool's heading, typeset)
     assert out[at + 1].startswith("• grappe : Le mot des diapositives pour un groupement d’entreprises")

@@ -323,10 +323,10 @@ class Concept(Model):
 
 
 class Usage(Model):
-    """Words of one slide that use a term."""
+    """Words of one slide that use a term, and that slide (`slide`, as every fact names its own)."""
 
     quote: Text
-    source: Id
+    slide: Id
 
 
 class Term(Model):
@@ -343,7 +343,7 @@ class Term(Model):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def source(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(u.source for u in self.usages))
+        return tuple(dict.fromkeys(u.slide for u in self.usages))
 
 
 class Organisation(NamedRecord):

@@ -124,9 +124,7 @@ def lists(dataset: Data) -> Iterable[Row]:
                 yield from _scheme_lists(record, slides)
     for term in TERM.records(dataset):
         for position, usage in enumerate(term["usages"], 1):
-            yield _item(
-                TERM, term, "usages", position, usage["quote"], slides, slide=usage.get("slide") or usage.get("source")
-            )
+            yield _item(TERM, term, "usages", position, usage["quote"], slides, slide=usage["slide"])
 
 
 def _item(kind: Kind, record: Data, name: str, position: int, item: Data, slides: Slides, *,
