@@ -21,6 +21,33 @@ def lines(run: object) -> list[str]:
 # the tool's words and the slides', told apart
 
 
+# Where a community lies is the tool's reading (the slides list it among Belgium's "3 régions (voire 4)"):
+# the table's note and the profile say so in every language, as JSON and CSV do (`tool_words.classified`).
+WITHIN = {
+    "en": ("its territory lies in Wallonia (the tool's reading, not stated in the slides);",
+           "community (its territory in Wallonia: the tool's reading, not stated in the slides)"),
+    "fr": ("son territoire est situé en Wallonie (interprétation de l’outil, que les diapositives n’énoncent pas),",
+           "communauté (son territoire est situé en Wallonie : interprétation de l’outil, que les diapositives "
+           "n’énoncent pas)"),
+    "nl": ("het grondgebied ligt in Wallonië (interpretatie door de tool, niet vermeld in de dia's);",
+           "gemeenschap (met grondgebied in Wallonië: interpretatie door de tool, niet vermeld in de dia's)"),
+    "de": ("Ihr Gebiet liegt in Wallonien (Deutung des Programms, steht nicht in den Folien);",
+           "Gemeinschaft (ihr Gebiet liegt in Wallonien: Deutung des Programms, steht nicht in den Folien)"),
+    "bg": ("територията ѝ е в рамките на Валония (прочит на програмата, не е посочено в слайдовете);",
+           "общност (с територия в рамките на Валония: прочит на програмата, не е посочено в слайдовете)"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", list(WITHIN))
+def test_where_a_community_lies_is_marked_as_the_tools_reading(uwe: Uwe, lang: str) -> None:
+    note, kind = WITHIN[lang]
+    table = " ".join(uwe("regions", "--lang", lang).stdout.split())  # type: ignore[attr-defined]
+    markdown = " ".join(uwe("regions", "--lang", lang, "-f", "markdown").stdout.split())  # type: ignore[attr-defined]
+    assert note in table and note in markdown
+    profile = " ".join(uwe("region", "german-speaking-community", "--lang", lang).stdout.split())  # type: ignore[attr-defined]
+    assert f" {kind} " in profile
+
+
 def test_uwes_summaries_labels_and_readings_are_named_in_json_and_csv(uwe: Uwe) -> None:
     schemes = {s["id"]: s for s in uwe("schemes", "-f", "json", "--lang", "fr").json()}
     assert schemes["poles"]["tool_words"] == {

@@ -128,7 +128,9 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, 
     for r in chosen:
         if r["within"] in by_id:
             outside = by_id[r["within"]]["name"]
-            notes.append(msg("{inside}: its territory lies in {outside}; its figures are part of {outside}'s, never added to them.",
+            # (where a community lies is the tool's reading: the slides list it among Belgium's regions)
+            notes.append(msg("{inside}: its territory lies in {outside} (the tool's reading, not stated in the slides); "
+                             "its figures are part of {outside}'s, never added to them.",
                              inside=r["name"], outside=outside))  # fmt: skip
     notes += pointer(ds, {r["id"] for r in chosen})
     chart = Chart(msg("GDP per capita"), label="name", value="gdp_per_capita_eur", show=_euros)
@@ -211,7 +213,11 @@ def region(ds: Dataset, name: str) -> Document:
         shown = lang.message(_KINDS[record["kind"]])
         if record.get("within") in everyone:
             shown = lang.message(
-                msg("{kind} (its territory in {region})", kind=shown, region=everyone[record["within"]])
+                msg(
+                    "{kind} (its territory in {region}: the tool's reading, not stated in the slides)",
+                    kind=shown,
+                    region=everyone[record["within"]],
+                )
             )
         return shown
 
