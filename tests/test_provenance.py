@@ -286,6 +286,24 @@ def test_a_remark_is_not_counted_as_a_disagreement(uwe: Uwe) -> None:
     assert "Note                    remarque : les chiffres concordent ; à lire en gardant" in french
 
 
+ERRATA = {
+    "en": "• “Silicone Valley” [sic: Silicon Valley]: a typo: the Californian region is called Silicon Valley",
+    "fr": "• « coopétion » [sic : coopétition] : faute de frappe : le mot, de coopération et compétition, est "
+          "coopétition (Pourquoi des clusters? (p. 8))",
+    "nl": "• “coopétion” [sic: coopétition]: tikfout: het woord, van coopération en compétition, is coopétition",
+    "de": "• „coopétion“ [sic: coopétition]: Tippfehler: Das Wort, aus coopération und compétition, lautet coopétition",
+    "bg": "• „Silicone Valley“ [sic: Silicon Valley]:",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", list(ERRATA))
+def test_an_erratum_gives_the_tools_reading_in_brackets_never_in_quotation_marks(uwe: Uwe, lang: str) -> None:
+    # Quotation marks hold the slides' words only: the tool's reading is bracketed, as in a quotation.
+    shown = " ".join(uwe("notes", "--lang", lang).stdout.split())  # type: ignore[attr-defined]
+    assert ERRATA[lang] in shown
+    assert "« coopétition »" not in shown and "“coopétition”" not in shown and "„Silicon Valley“" not in shown
+
+
 @pytest.mark.parametrize("lang", ["en", "fr", "nl", "de", "bg"])
 def test_notes_write_their_formulas_in_words_and_ids_only_in_json(uwe: Uwe, lang: str) -> None:
     shown = uwe("notes", "--lang", lang).stdout

@@ -83,7 +83,8 @@ def _words(item: Record, lang: Language) -> str:
     translation = item["translation"]
     if lang.is_source or not translation or translation == item["words"]:
         return _slides_words(item["words"], lang)
-    return lang.message(msg("« {quote} » (translated: “{translation}”)", quote=item["words"], translation=translation))
+    # (the translation outside quotation marks, which hold the slides' words only)
+    return lang.message(msg("« {quote} », in translation: {translation}", quote=item["words"], translation=translation))
 
 
 def _cited(item: Record, lang: Language) -> str:
