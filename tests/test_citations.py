@@ -181,3 +181,19 @@ def test_a_year_cites_its_slide_and_words_in_the_views(uwe: Any) -> None:
     assert "• Les pôles de compétitivité — UWE, Sofia, 15 avril 2014 : " in source
     slides = " ".join(source.split()).split("• ")
     assert "Période" in next(slide for slide in slides if slide.startswith("Les pôles de compétitivité —"))
+
+
+def test_no_two_slides_are_named_alike(shipped: dict[str, Any]) -> None:
+    # Two slides are titled « Les clusters régionaux », neither with a page: a citation of one
+    # must not name both (the funding is on the second).
+    from uwe_cli.dataset.records import Dataset
+    from uwe_cli.i18n.language import Language
+
+    ds = Dataset(shipped)
+    ids = [s["id"] for s in shipped["presentation"]["slides"]]
+    for code in ("en", "fr", "nl", "de", "bg"):
+        names = [str(Language(code).localize(label)) for label in ds.sources(ids)]
+        assert len(set(names)) == len(names), code
+    french = dict(zip(ids, (str(Language("fr").localize(label)) for label in ds.sources(ids)), strict=True))
+    assert french["regional-clusters-funding"] == "Les clusters régionaux (diapositive 2 sur 2 portant ce titre)"
+    assert french["why-clusters"] == "Pourquoi des clusters? (p. 8)"

@@ -213,11 +213,11 @@ def test_the_glossary_is_in_concepts_and_first_in_search(uwe: Uwe) -> None:
                                           "pôle de compétitivité", "cluster", "animateur", "coopétition"]  # fmt: skip
     animateur = terms[5]
     assert animateur["usages"][0] == {"quote": "Obligation d’engager un animateur.", "quote_translation": None,
-                                      "slide": "Les clusters régionaux"}  # fmt: skip
+                                      "slide": "Les clusters régionaux (diapositive 2 sur 2 portant ce titre)"}  # fmt: skip
     english = next(c for c in uwe("concepts", "-f", "json").json() if c["id"] == "animateur")
     assert english["usages"][0] == {"quote": "Obligation d’engager un animateur.",
                                     "quote_translation": {"lang": "en", "text": "Obligation to hire a facilitator."},
-                                    "slide": "Regional clusters"}  # fmt: skip
+                                    "slide": "Regional clusters (slide 2 of 2 with this title)"}  # fmt: skip
     out = lines(uwe("concepts", "--lang", "fr"))
     at = out.index("Glossaire\xa0: les mots des diapositives")  # (the tool's heading, typeset)
     assert out[at + 1].startswith("• grappe : Le mot des diapositives pour un groupement d’entreprises")
@@ -225,7 +225,7 @@ def test_the_glossary_is_in_concepts_and_first_in_search(uwe: Uwe) -> None:
     # The slides' words stay theirs in English, with the tool's translation beside them, outside the
     # quotation marks (which hold the slides' words only).
     assert (
-        "« Obligation d’engager un animateur. » (Regional clusters), in translation: Obligation to hire a facilitator."
+        "« Obligation d’engager un animateur. » (Regional clusters (slide 2 of 2 with this title)), in translation: Obligation to hire a facilitator."
         in english
     )
     hits = uwe("search", "grappe", "-f", "json").json()

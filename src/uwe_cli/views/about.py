@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from uwe_cli.dataset.records import Dataset, Record, label
+from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.formatting import date_message, figure, long_date
 from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language
 from uwe_cli.i18n.messages import msg, msg_p
@@ -76,10 +76,6 @@ def overview(ds: Dataset) -> Document:
     return Document(title, data, fields, sections)
 
 
-def _slide(slide: Record, lang: Language) -> str:
-    return str(lang.localize(label(slide["title"], slide.get("subtitle"), slide.get("page"))))
-
-
 def deck_size(slides: list[Record]) -> int:
     """The fewest slides the deck can have: a slide printed "p. 20" has 19 before it, and
     the slides recorded after it follow. The source has only some slides' text."""
@@ -127,7 +123,12 @@ def about(ds: Dataset) -> Document:
         *actions,
         source_section(ds, o, labels=labels, items="organisation.source"),
         Section(msg("The source"), fields=source),
-        Section(msg("Slides recorded"), items="presentation.slides", show=_slide),
+        # (each named as every citation names it: two slides with one title say which is which)
+        Section(
+            msg("Slides recorded"),
+            items="presentation.slides",
+            show=lambda slide, lang: str(lang.localize(ds.sources([slide["id"]])[0])),
+        ),
         Section(msg("Languages of the texts"), items="languages", show=_language),
     )
     return Document(o["name"], data, fields, sections)

@@ -66,13 +66,7 @@ def slide(ds: Dataset, name: str, *, citing: dict[str, list[tuple[str, Record, l
         Section(msg("The slide's words, as the data records them"), items="words", show=_words),
         Section(msg("Cited by"), items="cited_by", show=_cited),
     )
-    return Document(_label(s), data, fields, sections)
-
-
-def _label(s: Record) -> Any:
-    from uwe_cli.dataset.records import slide_label
-
-    return slide_label(s)
+    return Document(ds.sources([s["id"]])[0], data, fields, sections)
 
 
 def _slides_words(text: Any, lang: Language) -> str:
