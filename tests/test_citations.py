@@ -197,3 +197,20 @@ def test_no_two_slides_are_named_alike(shipped: dict[str, Any]) -> None:
     french = dict(zip(ids, (str(Language("fr").localize(label)) for label in ds.sources(ids)), strict=True))
     assert french["regional-clusters-funding"] == "Les clusters régionaux (diapositive 2 sur 2 portant ce titre)"
     assert french["why-clusters"] == "Pourquoi des clusters? (p. 8)"
+
+
+def test_the_regions_table_names_each_figures_one_slide(uwe: Any) -> None:
+    import csv
+    import io
+    import json
+
+    rows = {r["id"]: r for r in json.loads(uwe("regions", "-f", "json").stdout)}
+    # Wallonia's row cites two slides; each of its figures names the one that states it.
+    assert rows["wallonia"]["source"] == ["Belgium in a few words", "Wallonia in a few figures"]
+    assert rows["wallonia"]["figure_slides"] == {
+        "population": "Belgium in a few words", "gdp_per_capita_eur": "Belgium in a few words",
+        "gdp_index_eu28_100": "Wallonia in a few figures", "gdp_index_eu15_100": "Wallonia in a few figures",
+    }  # fmt: skip
+    french = {r["id"]: r for r in csv.DictReader(io.StringIO(uwe("regions", "-f", "csv", "--lang", "fr").stdout))}
+    assert french["wallonia"]["figure_slides.gdp_index_eu15_100"] == "La Wallonie en quelques chiffres"
+    assert french["flanders"]["figure_slides.gdp_index_eu15_100"] == ""  # (no such figure: no slide)

@@ -26,15 +26,8 @@ from uwe_cli.dataset.values import (
 )
 from uwe_cli.i18n.messages import msg
 
-__all__ = [
-    "BaseModel",
-    "Erratum",
-    "Model",
-    "Presentation",
-    "Slide",
-    "Text",
-    "Words",
-]  # (tests and store.py use them through this module)
+# (tests and store.py use them through this module)
+__all__ = ["BaseModel", "Erratum", "Model", "Presentation", "Slide", "Text", "Words"]
 
 # A fact's one slide: `slide:` on a figure, a text, a membership, a bullet... Required where
 # its record cites several slides (checks/crosscheck.py), else the record's (facts.py).
@@ -74,12 +67,8 @@ class Figure(Model):
 
 
 class YearFigure(Figure):
-    """A year the slides state (« créée en 1969 », « depuis 2006 »): a figure like any other, with
-    its slide and the words it is read from, in the unit `year` (shown as written, ungrouped).
-
-    A bare year (`founded: 1969`) is accepted too: it cites its record's one slide, and
-    `uwe data check` asks for `slide:` where the record cites several (facts.py).
-    """
+    """A year the slides state (« créée en 1969 »): a figure, with its slide and words. A bare year
+    (`founded: 1969`) cites its record's one slide; `uwe data check` asks for more (facts.py)."""
 
     value: Year
     unit: Literal["year"] = "year"  # type: ignore[assignment]
