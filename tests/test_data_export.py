@@ -107,6 +107,9 @@ def test_the_package_says_what_it_is(package: Path) -> None:
     assert regions["schema"]["foreignKeys"] == [
         {"fields": ["within"], "reference": {"resource": "", "fields": ["id"]}},
         {"fields": ["slide_id"], "reference": {"resource": "slides", "fields": ["id"]}},
+        # (each text of the slides names its one slide)
+        {"fields": ["capital_slide_id"], "reference": {"resource": "slides", "fields": ["id"]}},
+        {"fields": ["language_note_slide_id"], "reference": {"resource": "slides", "fields": ["id"]}},
     ]
 
 
@@ -313,6 +316,14 @@ def test_one_figures_table_has_every_figure(db: sqlite3.Connection) -> None:
         ("regional-clusters", "legal_basis_year", 2007, "regional-clusters-definition", None,
          "Régie par une loi de 2007"),
     ]  # fmt: skip
+    # A record's text of the slides names its one slide too: the record's slide_id is only its first.
+    regional = (
+        "SELECT slide_id, legal_basis_slide_id, funding_degression_slide_id FROM schemes WHERE id = 'regional-clusters'"
+    )
+    assert db.execute(regional).fetchone() == ("walloon-experiences", "regional-clusters-definition",
+                                               "regional-clusters-funding")  # fmt: skip
+    capital = "SELECT capital_fr, capital_slide_id FROM regions WHERE id IN ('belgium', 'wallonia') ORDER BY id"
+    assert db.execute(capital).fetchall() == [("Bruxelles", "belgium"), ("Namur", "wallonia")]
     founded = "SELECT founded FROM organisation UNION ALL SELECT start_year FROM schemes WHERE id = 'poles'"
     assert db.execute(founded).fetchall() == [(1969,), (2006,)]
     ceiling = "SELECT subject_id, measure, value, unit, maximum FROM figures WHERE maximum = 1"

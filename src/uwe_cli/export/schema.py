@@ -50,12 +50,28 @@ _CODE = "added by the tool to join official statistics; not in the slides"
 
 def _record(kind: Kind, what: str, description: str, columns: tuple[Column, ...], *, cited: bool = True,
             refs: tuple[ForeignKey, ...] = ()) -> Spec:  # fmt: skip
-    """The table of a kind of record, keyed on their id, in the tool's order."""
-    columns = (id_column(what), TOOL_ORDER, *columns, *((FIRST_SLIDE,) if cited else ()))
+    """The table of a kind of record, keyed on their id, in the tool's order.
+
+    Each text of the slides' words in it (not the record's name, not the tool's words) is
+    followed by the one slide that states it (`kind_slide_id`): a record may span several
+    slides, its facts may not, and the record's `slide_id` is only the first it appears on.
+    """
+    columns = (id_column(what), TOOL_ORDER, *_with_slides(columns), *((FIRST_SLIDE,) if cited else ()))
     keys = (*refs, *((SLIDES_FK,) if cited else ()))
+    keys += tuple(ForeignKey((c.name,), "slides", ("id",)) for c in columns if c.name.endswith("_slide_id"))
     return Spec(
         kind.table, kind.table.capitalize(), description, columns, ("id",), keys, record_rows(kind.records, columns)
     )
+
+
+def _with_slides(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    out: list[Column] = []
+    for column in columns:
+        out.append(column)
+        if column.text and not column.tool_words and column.name != "name":
+            out.append(Column(f"{column.name}_slide_id", "string", f"The one slide that states {column.name}_*: "
+                              "refers to slides.id.", path=f"{column.path or column.name}.slide"))  # fmt: skip
+    return tuple(out)
 
 
 _OWNER = (

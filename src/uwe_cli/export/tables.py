@@ -256,7 +256,8 @@ FIRST_SLIDE = Column(
     "slide_id",
     "string",
     "The first slide, in the presentation's order, on which the record appears: refers to slides.id. Its "
-    "figures and list items cite their own slides.",
+    "figures and list items cite their own slides, and each of its texts of the slides its own in the column "
+    "that follows it (kind_slide_id).",
 )
 TOOL_ORDER = Column(
     "position",
