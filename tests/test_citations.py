@@ -134,8 +134,8 @@ def test_every_figure_of_the_slides_has_their_words(shipped: dict[str, Any]) -> 
                 yield from figures(item)
 
     stated = [f for kind in ("regions", "schemes") for f in figures(shipped[kind]) if not f["computed"]]
-    stated += [shipped["organisation"]["members"], shipped["organisation"]["member_federations"]]
-    assert len(stated) >= 45
+    stated += [shipped["organisation"][key] for key in ("founded", "members", "member_federations")]
+    assert len(stated) >= 50
     assert [f for f in stated if not f["quote"] or not f["slide"]] == []
 
 
@@ -164,3 +164,53 @@ def test_a_paraphrase_or_a_corrected_typo_is_caught(shipped: dict[str, Any]) -> 
         "schemes/poles/funding/amount_per_year/quote",
         "concepts/spontaneous-and-organised-clusters/text",
     ]
+
+
+def test_a_year_cites_its_slide_and_words_in_the_views(uwe: Any) -> None:
+    import json
+
+    founded = json.loads(uwe("about", "--format", "json", "--lang", "de").stdout)["organisation"]["founded"]
+    assert (founded["value"], founded["quote"], founded["slide"]) == (
+        1969, "Fédération intersectorielle créée en 1969", "Die Union Wallonne des Entreprises (UWE)"
+    )  # fmt: skip
+    assert founded["quote_translation"] == {"lang": "de", "text": "Branchenübergreifender Verband, gegründet 1969"}
+    # The table shows the year as written (never `1.969`), and its slide says it states it.
+    shown = uwe("about", "--lang", "de").stdout
+    assert shown.splitlines()[2] == "Gegründet          1969"
+    source = uwe("scheme", "poles", "--lang", "fr").stdout.split("Source\n")[1]
+    assert "• Les pôles de compétitivité — UWE, Sofia, 15 avril 2014 : " in source
+    slides = " ".join(source.split()).split("• ")
+    assert "Période" in next(slide for slide in slides if slide.startswith("Les pôles de compétitivité —"))
+
+
+def test_no_two_slides_are_named_alike(shipped: dict[str, Any]) -> None:
+    # Two slides are titled « Les clusters régionaux », neither with a page: a citation of one
+    # must not name both (the funding is on the second).
+    from uwe_cli.dataset.records import Dataset
+    from uwe_cli.i18n.language import Language
+
+    ds = Dataset(shipped)
+    ids = [s["id"] for s in shipped["presentation"]["slides"]]
+    for code in ("en", "fr", "nl", "de", "bg"):
+        names = [str(Language(code).localize(label)) for label in ds.sources(ids)]
+        assert len(set(names)) == len(names), code
+    french = dict(zip(ids, (str(Language("fr").localize(label)) for label in ds.sources(ids)), strict=True))
+    assert french["regional-clusters-funding"] == "Les clusters régionaux (diapositive 2 sur 2 portant ce titre)"
+    assert french["why-clusters"] == "Pourquoi des clusters? (p. 8)"
+
+
+def test_the_regions_table_names_each_figures_one_slide(uwe: Any) -> None:
+    import csv
+    import io
+    import json
+
+    rows = {r["id"]: r for r in json.loads(uwe("regions", "-f", "json").stdout)}
+    # Wallonia's row cites two slides; each of its figures names the one that states it.
+    assert rows["wallonia"]["source"] == ["Belgium in a few words", "Wallonia in a few figures"]
+    assert rows["wallonia"]["figure_slides"] == {
+        "population": "Belgium in a few words", "gdp_per_capita_eur": "Belgium in a few words",
+        "gdp_index_eu28_100": "Wallonia in a few figures", "gdp_index_eu15_100": "Wallonia in a few figures",
+    }  # fmt: skip
+    french = {r["id"]: r for r in csv.DictReader(io.StringIO(uwe("regions", "-f", "csv", "--lang", "fr").stdout))}
+    assert french["wallonia"]["figure_slides.gdp_index_eu15_100"] == "La Wallonie en quelques chiffres"
+    assert french["flanders"]["figure_slides.gdp_index_eu15_100"] == ""  # (no such figure: no slide)

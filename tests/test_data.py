@@ -106,7 +106,7 @@ def test_sample_of_figures_against_the_source(ds: models.DatasetModel) -> None:
     assert schemes["poles"].funding.amount_per_year.maximum is True
     results = {r.id: r.figure.value for r in schemes["poles"].results}
     assert results["patents"] == 202 and results["internationalisation-projects"] == 1_211
-    assert (ds.organisation.founded, ds.organisation.members.value, ds.organisation.member_federations.value) == (
+    assert (ds.organisation.founded.value, ds.organisation.members.value, ds.organisation.member_federations.value) == (
         1969,
         7000,
         22,
@@ -134,8 +134,8 @@ def test_no_figure_is_invented(ds: models.DatasetModel) -> None:
     assert invented == set()
     # The one figure uwe counted, and says so: the export grappes listed on their slide.
     assert [(f.value, f.note.en.split(" from ")[0]) for f in figures(ds) if f.computed] == [(12, "counted by the tool")]
-    years = {s.start for s in ds.schemes} | {s.end for s in ds.schemes} | {ds.organisation.founded}
-    years |= {s.legal_basis_year for s in ds.schemes} | {c.year for c in ds.concepts}
+    # (the years the slides state are figures in the unit `year`, among those above)
+    years: set[int | None] = {c.year for c in ds.concepts}
     years |= {c.quoted_in.year for c in ds.concepts if c.quoted_in}
     assert {float(y) for y in years if y} <= in_source
 
@@ -230,7 +230,19 @@ def test_every_quantity_is_a_number_with_its_unit_and_the_slides_words(ds: model
     )  # fmt: skip
     assert degression.quote.fr == "dégressif jusque 50% sur 9 ans"
     assert said(regional.test_phase) == (4, "years", "phase-test de 4 ans")
-    assert (regional.legal_basis_year, regional.legal_basis.fr) == (2007, "Régie par une loi de 2007")
+    assert said(regional.legal_basis_year) == (2007, "year", "Régie par une loi de 2007")
+    assert regional.legal_basis_year.slide == regional.legal_basis.slide == "regional-clusters-definition"
+    # Each year the slides state is read from their words, on its slide.
+    technology = ds.schemes[0]
+    assert said(technology.start) + said(technology.end) == (
+        1999, "year", "Expérience-pilote entre 1999-2005", 2005, "year", "Expérience-pilote entre 1999-2005"
+    )  # fmt: skip
+    assert (said(regional.start), said(poles.start)) == (
+        (2000, "year", "Politique en place depuis 2000"),
+        (2006, "year", "Politique-phare du Gouvernement wallon depuis 2006"),
+    )
+    assert said(ds.organisation.founded) == (1969, "year", "Fédération intersectorielle créée en 1969")
+    assert ds.organisation.founded.slide == "uwe"
     assert said(poles.average_project_duration) == (4, "years", "d’une durée moyenne de 4 ans")
     belgium = ds.regions[0]
     assert said(belgium.subdivisions) + (belgium.subdivisions.alternative,) == (3, "count", "3 régions (voire 4)", 4)
@@ -288,7 +300,7 @@ def test_the_glossary_quotes_the_slides_that_use_each_word(ds: models.DatasetMod
     for term in ds.glossary:
         head = term.name.fr.split()[0][:5].lower()  # "grapp", "pôle", "clust", "anima", "coopé"
         for usage in term.usages:
-            assert usage.source in slides and head in usage.quote.fr.lower(), (term.id, usage.quote.fr)
+            assert usage.slide in slides and head in usage.quote.fr.lower(), (term.id, usage.quote.fr)
 
 
 def test_every_sector_is_used_and_cluster_sectors_exist(ds: models.DatasetModel) -> None:

@@ -149,6 +149,9 @@ def test_the_package_says_what_it_is(package: Path) -> None:
     assert regions["schema"]["foreignKeys"] == [
         {"fields": ["within"], "reference": {"resource": "", "fields": ["id"]}},
         {"fields": ["slide_id"], "reference": {"resource": "slides", "fields": ["id"]}},
+        # (each text of the slides names its one slide)
+        {"fields": ["capital_slide_id"], "reference": {"resource": "slides", "fields": ["id"]}},
+        {"fields": ["language_note_slide_id"], "reference": {"resource": "slides", "fields": ["id"]}},
     ]
 
 
@@ -341,7 +344,30 @@ def test_every_fact_cites_one_slide_of_its_record(db: sqlite3.Connection) -> Non
 
 def test_one_figures_table_has_every_figure(db: sqlite3.Connection) -> None:
     counts = dict(db.execute("SELECT subject_table, count(*) FROM figures GROUP BY subject_table").fetchall())
-    assert counts == {"organisation": 2, "regions": 24, "schemes": 24}
+    assert counts == {"organisation": 3, "regions": 24, "schemes": 29}
+    # The years the slides state are figures too, each with its slide, page and words.
+    years = (
+        "SELECT subject_id, measure, value, slide_id, page, quote_fr FROM figures WHERE unit = 'year' ORDER BY value"
+    )
+    assert db.execute(years).fetchall() == [
+        ("uwe", "founded", 1969, "uwe", None, "Fédération intersectorielle créée en 1969"),
+        ("technology-grappes", "start", 1999, "technology-grappes", None, "Expérience-pilote entre 1999-2005"),
+        ("regional-clusters", "start", 2000, "regional-clusters-definition", None, "Politique en place depuis 2000"),
+        ("technology-grappes", "end", 2005, "technology-grappes", None, "Expérience-pilote entre 1999-2005"),
+        ("poles", "start", 2006, "poles", None, "Politique-phare du Gouvernement wallon depuis 2006"),
+        ("regional-clusters", "legal_basis_year", 2007, "regional-clusters-definition", None,
+         "Régie par une loi de 2007"),
+    ]  # fmt: skip
+    # A record's text of the slides names its one slide too: the record's slide_id is only its first.
+    regional = (
+        "SELECT slide_id, legal_basis_slide_id, funding_degression_slide_id FROM schemes WHERE id = 'regional-clusters'"
+    )
+    assert db.execute(regional).fetchone() == ("walloon-experiences", "regional-clusters-definition",
+                                               "regional-clusters-funding")  # fmt: skip
+    capital = "SELECT capital_fr, capital_slide_id FROM regions WHERE id IN ('belgium', 'wallonia') ORDER BY id"
+    assert db.execute(capital).fetchall() == [("Bruxelles", "belgium"), ("Namur", "wallonia")]
+    founded = "SELECT founded FROM organisation UNION ALL SELECT start_year FROM schemes WHERE id = 'poles'"
+    assert db.execute(founded).fetchall() == [(1969,), (2006,)]
     ceiling = "SELECT subject_id, measure, value, unit, maximum FROM figures WHERE maximum = 1"
     assert db.execute(ceiling).fetchall() == [("poles", "funding.amount_per_year", 400000, "EUR/year", 1)]
     patents = (
@@ -616,7 +642,7 @@ def test_the_default_keeps_every_language_whatever_language_uwe_answers_in(
     before = ["--lang", reader["lang"]] if "lang" in reader else []
     run = uwe(*before, "data", "export", str(tmp_path / "both.db"), env=reader.get("env"))
     assert (run.exit_code, run.stdout) == (  # (said in French: the reader's language is still French)
-        0, f"{TABLES} tables (771 lignes, fr, en, nl, de, bg) écrites dans {tmp_path / 'both.db'} sous forme d’une "
+        0, f"{TABLES} tables (777 lignes, fr, en, nl, de, bg) écrites dans {tmp_path / 'both.db'} sous forme d’une "
            "base de données SQLite\n"
     )  # fmt: skip
     connection = sqlite3.connect(tmp_path / "both.db")
@@ -934,7 +960,7 @@ def test_readme_questions_give_the_same_answer_from_the_package_and_the_database
         return "".join(f"{row}\n" for row in from_database)
 
     answers = [db.execute(q["code"]).fetchall() for q in questions]
-    assert [len(a) for a in answers] == [6, 5, 50]
+    assert [len(a) for a in answers] == [6, 5, 56]
     assert ("Biowin", "Life sciences") in answers[0]
     assert [row[0] for row in answers[1]] == ["Brussels", "Belgium", "Flanders", "Wallonia", "Wallonia"]
     assert all(row[5] for row in answers[2])  # every figure has its slide

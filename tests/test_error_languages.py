@@ -27,9 +27,9 @@ MISTAKES = [
     ("regions.yaml", '    name: {fr: "Belgique"', '    nmae: {fr: "Belgique"'),  # unknown field, missing field
     ("regions.yaml", "    codes: {nuts: BE, iso_3166: BE}", "    codes: [BE]"),  # a list for a mapping
     ("regions.yaml", "  - id: belgium", "  - id: Belgium X"),  # not an id
-    ("about.yaml", "  founded: 1969", "  founded: 1800"),  # out of range
+    ("about.yaml", "    value: 1969", "    value: 1800"),  # out of range
     ("about.yaml", "      page: 8", "      page: 0"),  # out of range
-    ("schemes.yaml", "    start: 1999", "    start: 2009"),  # ends before it starts
+    ("schemes.yaml", "      value: 1999", "      value: 2009"),  # ends before it starts
     ("clusters.yaml", "    status: active", "    status: alive"),  # not a status
     ("clusters.yaml", "  - id: tweed", "  - id: tweed\n    colour: green"),  # unknown field
 ]

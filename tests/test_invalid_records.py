@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import edit, line_of, problems
+from uwe_cli.dataset import store
 
 
 def test_unknown_field_suggests_the_close_one(data_copy: Path) -> None:
@@ -224,14 +225,14 @@ def test_outputs_are_checked_like_parts(data_copy: Path) -> None:
 def test_a_glossary_use_or_a_membership_citing_an_unknown_slide(data_copy: Path) -> None:
     usage = edit(
         data_copy / "concepts.yaml",
-        "        source: regional-clusters-funding",
-        "        source: regional-cluster-funding",
+        "        slide: regional-clusters-funding",
+        "        slide: regional-cluster-funding",
     )
     membership = edit(data_copy / "clusters.yaml", "        slide: six-poles", "        slide: six-pole")
     assert problems(data_copy) == [
         f"DATA/clusters.yaml:{membership}:9: clusters[5].memberships[1].slide: slide 'six-pole' is not one of its "
         "record's (source) (name one of 'walloon-clusters' or 'six-poles', or add 'six-pole' to the record's source)",
-        f"DATA/concepts.yaml:{usage}:9: glossary[5].usages[0].source: unknown slide 'regional-cluster-funding' "
+        f"DATA/concepts.yaml:{usage}:9: glossary[5].usages[0].slide: unknown slide 'regional-cluster-funding' "
         "(did you mean 'regional-clusters-funding' or 'regional-clusters-definition'?)",
     ]
 
@@ -267,6 +268,29 @@ def test_a_fact_of_a_record_citing_several_slides_names_its_own(data_copy: Path)
     edit(data_copy / "regions.yaml", "}, slide: uwe}", "}, slide: wallonia}")
     edit(data_copy / "regions.yaml", "    source: [belgium, wallonia]", "    source: [wallonia]")
     assert "wallonia" in problems(data_copy)[0]  # (the Belgium slide's facts now cite a slide it does not)
+
+
+def test_a_year_is_a_fact_of_one_slide_too(data_copy: Path) -> None:
+    # A bare year is still accepted, but where its record cites several slides it must name its own.
+    about = data_copy / "about.yaml"
+    text = about.read_text(encoding="utf-8")
+    block = text[text.index("  founded:\n") : text.index("    slide: uwe\n", text.index("  founded:\n")) + 15]
+    line = edit(about, block, "  founded: 1969\n")
+    start = edit(
+        data_copy / "schemes.yaml", "      slide: poles\n    period:", "      slide: six-poles-typo\n    period:"
+    )
+    assert problems(data_copy) == [
+        f"DATA/about.yaml:{line}:3: organisation.founded: names no slide, and its record cites several (add 'slide:' "
+        "with the one that states it: 'uwe' or 'uwe-actions')",
+        f"DATA/schemes.yaml:{start}:7: schemes[2].start.slide: slide 'six-poles-typo' is not one of its record's "
+        "(source) (name one of 'walloon-experiences', 'poles', 'six-poles', 'poles-activity' or "
+        "'poles-first-results', or add 'six-poles-typo' to the record's source)",
+    ]
+    edit(about, "  founded: 1969\n", "  founded: {value: 1969, slide: uwe}\n")
+    edit(data_copy / "schemes.yaml", "slide: six-poles-typo", "slide: poles")
+    dataset = store.load_dataset(data_copy, use_cache=False).dump()
+    assert dataset["organisation"]["founded"] == {"value": 1969, "unit": "year", "period": None, "base": None,
+        "maximum": False, "alternative": None, "computed": False, "quote": None, "note": None, "slide": "uwe"}  # fmt: skip
 
 
 def test_uwes_words_name_no_slide(data_copy: Path) -> None:

@@ -52,8 +52,13 @@ def test_an_odd_figure_is_a_located_data_error(uwe, data_copy: Path, case: str) 
             "presentation.slides[5].page: should be at most 100000",
         ),
         ("page: 8", "page: .inf", 7, "presentation.slides[5].page: should be a finite number"),
-        ("founded: 1969", "founded: 1" + "0" * 309, 3, "organisation.founded: should be at most 2100"),
-        ("founded: 1969", "founded: '" + "1" * 5000 + "'", 3, "organisation.founded: is too long a number, got '1111"),
+        ("value: 1969", "value: 1" + "0" * 309, 5, "organisation.founded.value: should be at most 2100"),
+        (
+            "value: 1969",
+            "value: '" + "1" * 5000 + "'",
+            5,
+            "organisation.founded.value: is too long a number, got '1111",
+        ),
     ],
 )
 def test_other_whole_numbers_are_bounded(data_copy: Path, old: str, new: str, column: int, message: str) -> None:

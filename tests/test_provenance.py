@@ -21,6 +21,33 @@ def lines(run: object) -> list[str]:
 # the tool's words and the slides', told apart
 
 
+# Where a community lies is the tool's reading (the slides list it among Belgium's "3 régions (voire 4)"):
+# the table's note and the profile say so in every language, as JSON and CSV do (`tool_words.classified`).
+WITHIN = {
+    "en": ("its territory lies in Wallonia (the tool's reading, not stated in the slides);",
+           "community (its territory in Wallonia: the tool's reading, not stated in the slides)"),
+    "fr": ("son territoire est situé en Wallonie (interprétation de l’outil, que les diapositives n’énoncent pas),",
+           "communauté (son territoire est situé en Wallonie : interprétation de l’outil, que les diapositives "
+           "n’énoncent pas)"),
+    "nl": ("het grondgebied ligt in Wallonië (interpretatie door de tool, niet vermeld in de dia's);",
+           "gemeenschap (met grondgebied in Wallonië: interpretatie door de tool, niet vermeld in de dia's)"),
+    "de": ("Ihr Gebiet liegt in Wallonien (Deutung des Programms, steht nicht in den Folien);",
+           "Gemeinschaft (ihr Gebiet liegt in Wallonien: Deutung des Programms, steht nicht in den Folien)"),
+    "bg": ("територията ѝ е в рамките на Валония (прочит на програмата, не е посочено в слайдовете);",
+           "общност (с територия в рамките на Валония: прочит на програмата, не е посочено в слайдовете)"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", list(WITHIN))
+def test_where_a_community_lies_is_marked_as_the_tools_reading(uwe: Uwe, lang: str) -> None:
+    note, kind = WITHIN[lang]
+    table = " ".join(uwe("regions", "--lang", lang).stdout.split())  # type: ignore[attr-defined]
+    markdown = " ".join(uwe("regions", "--lang", lang, "-f", "markdown").stdout.split())  # type: ignore[attr-defined]
+    assert note in table and note in markdown
+    profile = " ".join(uwe("region", "german-speaking-community", "--lang", lang).stdout.split())  # type: ignore[attr-defined]
+    assert f" {kind} " in profile
+
+
 def test_uwes_summaries_labels_and_readings_are_named_in_json_and_csv(uwe: Uwe) -> None:
     schemes = {s["id"]: s for s in uwe("schemes", "-f", "json", "--lang", "fr").json()}
     assert schemes["poles"]["tool_words"] == {
@@ -186,11 +213,11 @@ def test_the_glossary_is_in_concepts_and_first_in_search(uwe: Uwe) -> None:
                                           "pôle de compétitivité", "cluster", "animateur", "coopétition"]  # fmt: skip
     animateur = terms[5]
     assert animateur["usages"][0] == {"quote": "Obligation d’engager un animateur.", "quote_translation": None,
-                                      "source": "Les clusters régionaux"}  # fmt: skip
+                                      "slide": "Les clusters régionaux (diapositive 2 sur 2 portant ce titre)"}  # fmt: skip
     english = next(c for c in uwe("concepts", "-f", "json").json() if c["id"] == "animateur")
     assert english["usages"][0] == {"quote": "Obligation d’engager un animateur.",
                                     "quote_translation": {"lang": "en", "text": "Obligation to hire a facilitator."},
-                                    "source": "Regional clusters"}  # fmt: skip
+                                    "slide": "Regional clusters (slide 2 of 2 with this title)"}  # fmt: skip
     out = lines(uwe("concepts", "--lang", "fr"))
     at = out.index("Glossaire\xa0: les mots des diapositives")  # (the tool's heading, typeset)
     assert out[at + 1].startswith("• grappe : Le mot des diapositives pour un groupement d’entreprises")
@@ -198,7 +225,7 @@ def test_the_glossary_is_in_concepts_and_first_in_search(uwe: Uwe) -> None:
     # The slides' words stay theirs in English, with the tool's translation beside them, outside the
     # quotation marks (which hold the slides' words only).
     assert (
-        "« Obligation d’engager un animateur. » (Regional clusters), in translation: Obligation to hire a facilitator."
+        "« Obligation d’engager un animateur. » (Regional clusters (slide 2 of 2 with this title)), in translation: Obligation to hire a facilitator."
         in english
     )
     hits = uwe("search", "grappe", "-f", "json").json()
@@ -257,6 +284,24 @@ def test_a_remark_is_not_counted_as_a_disagreement(uwe: Uwe) -> None:
     assert out[at + 2] == "Note                  a remark: the figures agree; read them with it"
     french = lines(uwe("notes", "--lang", "fr"))
     assert "Note                    remarque : les chiffres concordent ; à lire en gardant" in french
+
+
+ERRATA = {
+    "en": "• “Silicone Valley” [sic: Silicon Valley]: a typo: the Californian region is called Silicon Valley",
+    "fr": "• « coopétion » [sic : coopétition] : faute de frappe : le mot, de coopération et compétition, est "
+          "coopétition (Pourquoi des clusters? (p. 8))",
+    "nl": "• “coopétion” [sic: coopétition]: tikfout: het woord, van coopération en compétition, is coopétition",
+    "de": "• „coopétion“ [sic: coopétition]: Tippfehler: Das Wort, aus coopération und compétition, lautet coopétition",
+    "bg": "• „Silicone Valley“ [sic: Silicon Valley]:",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", list(ERRATA))
+def test_an_erratum_gives_the_tools_reading_in_brackets_never_in_quotation_marks(uwe: Uwe, lang: str) -> None:
+    # Quotation marks hold the slides' words only: the tool's reading is bracketed, as in a quotation.
+    shown = " ".join(uwe("notes", "--lang", lang).stdout.split())  # type: ignore[attr-defined]
+    assert ERRATA[lang] in shown
+    assert "« coopétition »" not in shown and "“coopétition”" not in shown and "„Silicon Valley“" not in shown
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "nl", "de", "bg"])

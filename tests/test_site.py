@@ -145,6 +145,15 @@ def test_walloon_gdp_per_capita_in_bulgarian_links_to_the_slide_with_its_words(s
     assert "Валония" in "".join(slide.text)  # (cited by: the region, in Bulgarian)
 
 
+def test_a_slide_page_keeps_a_translation_out_of_quotation_marks(site: Path) -> None:
+    # Quotation marks hold the slides' words only; the year the UWE was founded is on its slide.
+    text = " ".join("".join(_parsed(site / "de" / "slide" / "uwe.html").text).split())
+    assert (
+        "„Fédération intersectorielle créée en 1969“, übersetzt: Branchenübergreifender Verband, gegründet 1969" in text
+    )
+    assert "‚" not in text
+
+
 def test_a_page_shows_what_the_view_shows(site: Path, ds: store.Dataset) -> None:
     lang = Language("de")
     form = regions.region(ds, "wallonia")

@@ -44,7 +44,7 @@ from uwe_cli.i18n.messages import Message, msg
 
 ENV_VAR = "UWE_CACHE_DIR"
 # The shape of a cache entry; raise it when what is written changes within a version.
-FORMAT = "6"
+FORMAT = "7"  # (7: a year is a figure, `{value, unit: year, quote, slide}`)
 # Documented in README.md ("Speed and the cache").
 MAX_ENTRIES = 16
 MAX_ENTRY_BYTES = 64 * 1024 * 1024

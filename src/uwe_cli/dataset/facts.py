@@ -31,9 +31,9 @@ def resolve(data: dict[str, Any]) -> None:
         own = record["source"][0] if len(record["source"]) == 1 else None
         for key, value in record.items():
             _fill(value, None if key in _NOT_FACTS else own)
-    for term in data.get("glossary", ()):  # (a usage names its one slide: `source`)
+    for term in data.get("glossary", ()):  # (a usage names its one slide: `slide`)
         for usage in term["usages"]:
-            _fill(usage["quote"], usage["source"])
+            _fill(usage["quote"], usage["slide"])
     _fill(data["presentation"], None)
 
 

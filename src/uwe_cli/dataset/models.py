@@ -26,15 +26,8 @@ from uwe_cli.dataset.values import (
 )
 from uwe_cli.i18n.messages import msg
 
-__all__ = [
-    "BaseModel",
-    "Erratum",
-    "Model",
-    "Presentation",
-    "Slide",
-    "Text",
-    "Words",
-]  # (tests and store.py use them through this module)
+# (tests and store.py use them through this module)
+__all__ = ["BaseModel", "Erratum", "Model", "Presentation", "Slide", "Text", "Words"]
 
 # A fact's one slide: `slide:` on a figure, a text, a membership, a bullet... Required where
 # its record cites several slides (checks/crosscheck.py), else the record's (facts.py).
@@ -71,6 +64,19 @@ class Figure(Model):
         if self.computed and not self.note:
             raise Invalid(msg("a computed figure needs a note that says how the tool computed it"))
         return self
+
+
+class YearFigure(Figure):
+    """A year the slides state (« créée en 1969 »): a figure, with its slide and words. A bare year
+    (`founded: 1969`) cites its record's one slide; `uwe data check` asks for more (facts.py)."""
+
+    value: Year
+    unit: Literal["year"] = "year"  # type: ignore[assignment]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_year(cls, value: Any) -> Any:
+        return value if isinstance(value, dict) else {"value": value}
 
 
 def _one_or_many(value: Any) -> Any:
@@ -192,13 +198,13 @@ class Scheme(NamedRecord):
     # The tool's reading of the slides (active, ended), and the words it is read from.
     status: SchemeStatus  # type: ignore[valid-type]
     status_quote: Text | None = None
-    start: Year | None = None
-    end: Year | None = None
+    start: YearFigure | None = None
+    end: YearFigure | None = None
     period: Text | None = None
     # « phase-test de 4 ans »
     test_phase: Figure | None = None
     legal_basis: Text | None = None
-    legal_basis_year: Year | None = None
+    legal_basis_year: YearFigure | None = None
     # How many groupings the scheme has; the named ones are in clusters.yaml.
     groupings: Figure
     definition: Text | None = None
@@ -221,8 +227,8 @@ class Scheme(NamedRecord):
 
     @model_validator(mode="after")
     def _ordered_period(self) -> Scheme:
-        if self.start and self.end and self.end < self.start:
-            raise Invalid(msg("end ({end}) is before start ({start})", end=self.end, start=self.start))
+        if self.start and self.end and self.end.value < self.start.value:
+            raise Invalid(msg("end ({end}) is before start ({start})", end=self.end.value, start=self.start.value))
         return self
 
 
@@ -306,10 +312,10 @@ class Concept(Model):
 
 
 class Usage(Model):
-    """Words of one slide that use a term."""
+    """Words of one slide that use a term, and that slide (`slide`, as every fact names its own)."""
 
     quote: Text
-    source: Id
+    slide: Id
 
 
 class Term(Model):
@@ -326,12 +332,12 @@ class Term(Model):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def source(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(u.source for u in self.usages))
+        return tuple(dict.fromkeys(u.slide for u in self.usages))
 
 
 class Organisation(NamedRecord):
     acronym: str
-    founded: Year
+    founded: YearFigure
     kind: Text
     funding: Text
     members: Figure

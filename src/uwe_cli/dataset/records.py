@@ -124,7 +124,7 @@ class Dataset:
         out = []
         for slide_id in ids:
             if slide_id not in labels:  # a list of many groupings cites the same few slides
-                labels[slide_id] = slide_label(self.slide(slide_id))
+                labels[slide_id] = slide_label(self.slide(slide_id), self._data["presentation"]["slides"])
             out.append(labels[slide_id])
         return out
 
@@ -144,10 +144,25 @@ _COUNTED = {
 }
 
 
-def slide_label(slide: Record) -> Any:
+def slide_label(slide: Record, among: Iterable[Record] = ()) -> Any:
     """`Title — subtitle (p. 20)`: how a slide is named wherever it is cited (a message whose
-    parts are dataset texts, shown in the reader's language)."""
-    return label(slide["title"], slide.get("subtitle"), slide.get("page"))
+    parts are dataset texts, shown in the reader's language).
+
+    Where several of the slides `among` (the presentation's) would get the same label (two
+    slides titled « Les clusters régionaux », neither with a page), the label says which of
+    them it is, in the deck's order: a citation names one slide, never two.
+    """
+    shown = label(slide["title"], slide.get("subtitle"), slide.get("page"))
+    same = [s["id"] for s in among if _heading(s) == _heading(slide)]
+    if len(same) > 1 and slide["id"] in same:
+        return msg("{label} (slide {n} of {count} with this title)", label=shown, n=same.index(slide["id"]) + 1,
+                   count=len(same))  # fmt: skip
+    return shown
+
+
+def _heading(slide: Record) -> tuple[Any, ...]:
+    subtitle = slide.get("subtitle")
+    return slide["title"]["fr"], subtitle["fr"] if subtitle else None, slide.get("page")
 
 
 def label(title: Any, subtitle: Any, page: int | None) -> Any:

@@ -52,6 +52,20 @@ class FigureData(Placed):
     note: WordsData | None
 
 
+class YearFigureData(Placed):
+    """A year the slides state (« créée en 1969 »), as a figure."""
+
+    value: int
+    unit: Literal["year"]
+    period: str | None
+    base: str | None
+    maximum: bool
+    alternative: Number | None
+    computed: bool
+    quote: TextData | None
+    note: WordsData | None
+
+
 class CodesData(TypedDict):
     nuts: str | None
     iso_3166: str | None
@@ -122,12 +136,12 @@ class SchemeData(TypedDict):
     summary: WordsData
     status: str  # (one of vocabulary.SCHEME_STATUSES)
     status_quote: TextData | None
-    start: int | None
-    end: int | None
+    start: YearFigureData | None
+    end: YearFigureData | None
     period: TextData | None
     test_phase: FigureData | None
     legal_basis: TextData | None
-    legal_basis_year: int | None
+    legal_basis_year: YearFigureData | None
     groupings: FigureData
     definition: TextData | None
     criteria: list[TextData]
@@ -196,7 +210,7 @@ class ConceptData(TypedDict):
 
 class UsageData(TypedDict):
     quote: TextData
-    source: str
+    slide: str
 
 
 class TermData(TypedDict):
@@ -212,7 +226,7 @@ class OrganisationData(TypedDict):
     name: TextData
     source: list[str]
     acronym: str
-    founded: int
+    founded: YearFigureData
     kind: TextData
     funding: TextData
     members: FigureData

@@ -39,10 +39,10 @@ TERM = Kind("glossary", lambda d: d["glossary"])
 
 # The figures of each kind of record, by field (a field may hold several: one per base or period).
 FIGURES = (
-    (ORGANISATION, ("members", "member_federations")),
+    (ORGANISATION, ("founded", "members", "member_federations")),
     (REGION, ("official_languages", "area", "population", "gdp_per_capita", "gdp_per_capita_index",
               "gdp_per_capita_world_rank", "unemployment_rate", "employment_rate", "subdivisions")),
-    (SCHEME, ("groupings", "test_phase", "funding.amount_per_year", "funding.duration",
+    (SCHEME, ("start", "end", "legal_basis_year", "groupings", "test_phase", "funding.amount_per_year", "funding.duration",
               "funding.degression.floor_share", "funding.degression.years", "funding.accreditation",
               "average_project_duration")),
 )  # fmt: skip
@@ -136,9 +136,7 @@ def lists(dataset: DatasetData) -> Iterable[Row]:
                 yield from _scheme_lists(record, slides)
     for term in TERM.records(dataset):
         for position, usage in enumerate(term["usages"], 1):
-            yield _item(
-                TERM, term, "usages", position, usage["quote"], slides, slide=usage.get("slide") or usage.get("source")
-            )
+            yield _item(TERM, term, "usages", position, usage["quote"], slides, slide=usage["slide"])
 
 
 def _item(kind: Kind, record: Data, name: str, position: int, item: Data, slides: Slides, *,

@@ -50,12 +50,28 @@ _CODE = "added by the tool to join official statistics; not in the slides"
 
 def _record(kind: Kind, what: str, description: str, columns: tuple[ExportColumn, ...], *, cited: bool = True,
             refs: tuple[ForeignKey, ...] = ()) -> Spec:  # fmt: skip
-    """The table of a kind of record, keyed on their id, in the tool's order."""
-    columns = (id_column(what), TOOL_ORDER, *columns, *((FIRST_SLIDE,) if cited else ()))
+    """The table of a kind of record, keyed on their id, in the tool's order.
+
+    Each text of the slides' words in it (not the record's name, not the tool's words) is
+    followed by the one slide that states it (`kind_slide_id`): a record may span several
+    slides, its facts may not, and the record's `slide_id` is only the first it appears on.
+    """
+    columns = (id_column(what), TOOL_ORDER, *_with_slides(columns), *((FIRST_SLIDE,) if cited else ()))
     keys = (*refs, *((SLIDES_FK,) if cited else ()))
+    keys += tuple(ForeignKey((c.name,), "slides", ("id",)) for c in columns if c.name.endswith("_slide_id"))
     return Spec(
         kind.table, kind.table.capitalize(), description, columns, ("id",), keys, record_rows(kind.records, columns)
     )
+
+
+def _with_slides(columns: tuple[ExportColumn, ...]) -> tuple[ExportColumn, ...]:
+    out: list[ExportColumn] = []
+    for column in columns:
+        out.append(column)
+        if column.text and not column.tool_words and column.name != "name":
+            out.append(ExportColumn(f"{column.name}_slide_id", "string", f"The one slide that states {column.name}_*: "
+                              "refers to slides.id.", path=f"{column.path or column.name}.slide"))  # fmt: skip
+    return tuple(out)
 
 
 _OWNER = (
@@ -91,7 +107,8 @@ SPECS: tuple[Spec, ...] = (
     _record(
         ORGANISATION, "organisation", "The organisation that gave the presentation, the UWE: one row.",
         (text_column("name", "Name", required=True), ExportColumn("acronym", "string", "Acronym.", required=True),
-         ExportColumn("founded", "integer", "The year it was founded.", required=True),
+         ExportColumn("founded", "integer", "The year it was founded (with its slide and the slide's words in figures, measure "
+                "founded).", required=True, path="founded.value"),
          text_column("kind", "What it is", required=True), text_column("funding", "How it is funded", required=True),
          text_column("role", "Its role", required=True), text_column("mission", "Its mission", required=True)),
     ),
@@ -128,10 +145,13 @@ SPECS: tuple[Spec, ...] = (
          text_column("summary", "In one line: the tool's summary", required=True, tool_words=True),
          ExportColumn("status", "string", f"active or ended: the tool's reading of status_quote ({TOOL}).", required=True),
          text_column("status_quote", "The slide's words the status is read from"),
-         ExportColumn("start_year", "integer", "The year it started.", path="start"),
-         ExportColumn("end_year", "integer", "The year it ended.", path="end"),
+         ExportColumn("start_year", "integer", "The year it started (its slide and words: figures, measure start).",
+                path="start.value"),
+         ExportColumn("end_year", "integer", "The year it ended (its slide and words: figures, measure end).",
+                path="end.value"),
          text_column("period", "Its period, as the slide says it"), text_column("legal_basis", "Legal basis"),
-         ExportColumn("legal_basis_year", "integer", "The year of the law it is governed by."),
+         ExportColumn("legal_basis_year", "integer", "The year of the law it is governed by (its slide and words: figures, "
+                "measure legal_basis_year).", path="legal_basis_year.value"),
          text_column("definition", "Definition"),
          text_column("participants", "Who takes part: the tool's summary of the slides", tool_words=True),
          text_column("funding_degression", "How the funding tapers off, as the slide says it; its floor share and years are in figures",
@@ -212,7 +232,8 @@ SPECS: tuple[Spec, ...] = (
          text_column("label", "What a result counts: the tool's label (the slide's words are in quote)",
                      tool_words=True),
          ExportColumn("value", "number", "The figure, in the unit of column 'unit'.", required=True),
-         ExportColumn("unit", "string", "EUR, EUR/year, people, km2, %, index (on 'base'), rank, count or years.",
+         ExportColumn("unit", "string", "EUR, EUR/year, people, km2, %, index (on 'base'), rank, count, years (a "
+                "duration) or year (a calendar year: 1969).",
                 required=True),
          ExportColumn("period", "string", "The period the slide gives ('2013', 'Q4 2013'); empty where it gives none (the "
                 "presentation's date is when the slides were presented)."),

@@ -260,7 +260,8 @@ FIRST_SLIDE = ExportColumn(
     "slide_id",
     "string",
     "The first slide, in the presentation's order, on which the record appears: refers to slides.id. Its "
-    "figures and list items cite their own slides.",
+    "figures and list items cite their own slides, and each of its texts of the slides its own in the column "
+    "that follows it (kind_slide_id).",
 )
 TOOL_ORDER = ExportColumn(
     "position",

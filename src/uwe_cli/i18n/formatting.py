@@ -92,6 +92,8 @@ def unit_value(value: float, unit: str, lang: Language, *, base: str | None = No
         return f"{shown} ({lang.localize(index_base(base or ''))})"
     if unit == "rank":
         return lang.ordinal(int(value))
+    if unit == "year":  # (a calendar year, as written: 1969, never 1 969)
+        return str(int(value))
     if unit == "years":
         return lang.message(msg_n("{number} year", "{number} years", n=value, number=shown))
     return shown

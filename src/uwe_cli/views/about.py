@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from uwe_cli.dataset.records import Dataset, Record, label
+from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.formatting import date_message, figure, long_date
 from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language
 from uwe_cli.i18n.messages import msg, msg_p
@@ -80,10 +80,6 @@ def overview(ds: Dataset) -> Document:
     return Document(title, data, fields, sections)
 
 
-def _slide(slide: Record, lang: Language) -> str:
-    return str(lang.localize(label(slide["title"], slide.get("subtitle"), slide.get("page"))))
-
-
 def deck_size(slides: Sequence[SlideData]) -> int:
     """The fewest slides the deck can have: a slide printed "p. 20" has 19 before it, and
     the slides recorded after it follow. The source has only some slides' text."""
@@ -110,7 +106,7 @@ def about(ds: Dataset) -> Document:
     }
     fields = (
         Field(msg("Name"), "organisation", lambda o, lang: f"{o['name']} ({o['acronym']})"),
-        Field(msg("Founded"), "organisation.founded"),
+        Field(msg("Founded"), "organisation.founded", figure),
         Field(msg("Kind"), "organisation.kind"),
         Field(msg("Members"), "organisation.members", figure),
         Field(msg("Member federations"), "organisation.member_federations", figure),
@@ -131,7 +127,12 @@ def about(ds: Dataset) -> Document:
         *actions,
         source_section(ds, o, labels=labels, items="organisation.source"),
         Section(msg("The source"), fields=source),
-        Section(msg("Slides recorded"), items="presentation.slides", show=_slide),
+        # (each named as every citation names it: two slides with one title say which is which)
+        Section(
+            msg("Slides recorded"),
+            items="presentation.slides",
+            show=lambda slide, lang: str(lang.localize(ds.sources([slide["id"]])[0])),
+        ),
         Section(msg("Languages of the texts"), items="languages", show=_language),
     )
     return Document(o["name"], data, fields, sections)

@@ -39,7 +39,8 @@ def section() -> Section:
 def _shown(e: Record, lang: Language) -> str:
     slide = e["source"][0]
     if e.get("note"):
-        return lang.message(msg("“{written}” [sic], read as “{reading}”: {note} ({slide})", written=e["written"],
+        # (the reading in brackets, as in a quotation: quotation marks hold the slides' words only)
+        return lang.message(msg("“{written}” [sic: {reading}]: {note} ({slide})", written=e["written"],
                                 reading=e["reading"], note=e["note"], slide=slide))  # fmt: skip
-    return lang.message(msg("“{written}” [sic], read as “{reading}” ({slide})", written=e["written"],
+    return lang.message(msg("“{written}” [sic: {reading}] ({slide})", written=e["written"],
                             reading=e["reading"], slide=slide))  # fmt: skip

@@ -148,11 +148,11 @@ def _concept_points(c: Record, lang: Language) -> list[str]:
 
 def _usage(u: Record, lang: Language) -> str:
     if not u["quote_translation"] or u["quote_translation"]["text"] == u["quote"]:
-        return lang.message(msg("« {quote} » ({slide})", quote=u["quote"], slide=u["source"]))
+        return lang.message(msg("« {quote} » ({slide})", quote=u["quote"], slide=u["slide"]))
     # The translation outside the quotation marks, which hold the slides' words only.
     translated = u["quote_translation"]["text"]
     return lang.message(msg("« {quote} » ({slide}), in translation: {translation}", quote=u["quote"],
-                            translation=translated, slide=u["source"]))  # fmt: skip
+                            translation=translated, slide=u["slide"]))  # fmt: skip
 
 
 def concepts(ds: Dataset) -> Document:
@@ -160,7 +160,7 @@ def concepts(ds: Dataset) -> Document:
     for t in ds["glossary"]:
         # A glossary of the slides' words quotes them as they are, whatever the language shown
         # (a quote is the French, with its translation beside it).
-        usages = [{"quote": u["quote"], "source": ds.sources([u["source"]])[0]} for u in t["usages"]]
+        usages = [{"quote": u["quote"], "slide": ds.sources([u["slide"]])[0]} for u in t["usages"]]
         records.append({"id": t["id"], "kind": "term", "name": t["name"], "meaning": t["meaning"], "usages": usages,
                         "source": ds.sources(t["source"]), "tool_words": tool_words(written=["name", "meaning"])})  # fmt: skip
     sections = _grouped(records, {**CONCEPT_HEADINGS, "term": _GLOSSARY}, show=_concept, points=_concept_points)

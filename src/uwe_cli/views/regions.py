@@ -132,7 +132,9 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, 
     for r in chosen:
         if r["within"] in by_id:
             outside = by_id[r["within"]]["name"]
-            notes.append(msg("{inside}: its territory lies in {outside}; its figures are part of {outside}'s, never added to them.",
+            # (where a community lies is the tool's reading: the slides list it among Belgium's regions)
+            notes.append(msg("{inside}: its territory lies in {outside} (the tool's reading, not stated in the slides); "
+                             "its figures are part of {outside}'s, never added to them.",
                              inside=r["name"], outside=outside))  # fmt: skip
     notes += pointer(ds, {r["id"] for r in chosen})
     chart = Chart(msg("GDP per capita"), label="name", value="gdp_per_capita_eur", show=_euros)
@@ -194,10 +196,15 @@ def _row(
     # Every row has every index column (None where the slide gives none), for CSV.
     indices = {_index_key(b): f["value"] for f in r["gdp_per_capita_index"] if (b := f["base"])}
     row.update({key: indices.get(key) for key in bases})
-    # The slides of the figures in the row, each figure's own (a region may cite more).
-    shown = [r["population"], r["gdp_per_capita"], *r["gdp_per_capita_index"]]
-    slides = list(dict.fromkeys(f["slide"] for f in shown if f and f.get("slide"))) or r["source"]
+    # The slides of the figures in the row (a region may cite more), and each figure's one slide
+    # by its column: Wallonia's GDP per capita is on the Belgium slide, its indices on its own.
+    figures = {"population": r["population"], "gdp_per_capita_eur": r["gdp_per_capita"],
+               **{_index_key(b): f for f in r["gdp_per_capita_index"] if (b := f["base"])}}  # fmt: skip
+    own = {key: f["slide"] for key, f in figures.items() if f and f.get("slide")}
+    slides = list(dict.fromkeys(own.values())) or r["source"]
     row.update({"nuts": r["codes"]["nuts"], "iso_3166": r["codes"]["iso_3166"], "source": ds.sources(slides)})
+    row["figure_slides"] = {key: ds.sources([own[key]])[0] if key in own else None for key in ("population",
+                            "gdp_per_capita_eur", *bases)}  # fmt: skip
     # NUTS and ISO codes, and where a community lies, are the tool's additions: the slides have none.
     added = (["within"] if r["within"] else []) + [code for code in ("nuts", "iso_3166") if r["codes"][code]]
     row["tool_words"] = tool_words(computed=computed, classified=added)
@@ -215,7 +222,11 @@ def region(ds: Dataset, name: str) -> Document:
         shown = lang.message(_KINDS[record["kind"]])
         if record.get("within") in everyone:
             shown = lang.message(
-                msg("{kind} (its territory in {region})", kind=shown, region=everyone[record["within"]])
+                msg(
+                    "{kind} (its territory in {region}: the tool's reading, not stated in the slides)",
+                    kind=shown,
+                    region=everyone[record["within"]],
+                )
             )
         return shown
 

@@ -53,10 +53,11 @@ def _funding_words(f: Record | None, lang: Language) -> str:
 
 def _period(s: Record, lang: Language) -> str:
     """A scheme's years, where the slides give them: `1999–2005`, `since 2006`."""
+    # (each year names its slide and words: `start`, `end`, figures in the unit `year`)
     if s.get("start") and s.get("end"):
-        return f"{s['start']}–{s['end']}"
+        return f"{figure(s['start'], lang)}–{figure(s['end'], lang)}"
     if s.get("start"):
-        return lang.message(msg("since {year}", year=s["start"]))
+        return lang.message(msg("since {year}", year=figure(s["start"], lang)))
     return ""
 
 
@@ -101,7 +102,11 @@ def schemes(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None) 
     order = sorting.parse(sort, SCHEME_SORT_KEYS)
     chosen = list({id(s): s for s in (find(ds, "schemes", n) for n in names)}.values()) if names else ds["schemes"]
     if order is not None and order.key != "name":  # (start: the earliest first; groupings: the most first)
-        value = (lambda s: s.get("start")) if order.key == "start" else (lambda s: s["groupings"]["value"])
+        value = (
+            (lambda s: (s.get("start") or {}).get("value"))
+            if order.key == "start"
+            else (lambda s: s["groupings"]["value"])
+        )
         chosen = sorting.ordered(chosen, value, largest_first=order.key == "groupings", reverse=order.reverse)
     rows = (
         Field(msg("Period"), "", _or_dash(_period)),
@@ -202,7 +207,14 @@ def scheme(ds: Dataset, name: str) -> Document:
         Section(msg("Groupings"), items="clusters", show=grouping),
     )
     labels = fact_labels(
-        fields, listed, period=msg("As the slides say"), status_quote=msg("Status"), funding=msg("Funding")
+        fields,
+        listed,
+        period=msg("As the slides say"),
+        status_quote=msg("Status"),
+        funding=msg("Funding"),
+        start=msg("Period"),
+        end=msg("Period"),
+        legal_basis_year=msg("Legal basis"),
     )
     sections = (*listed, source_section(ds, s, labels=labels))
     return Document(s["name"], _scheme_data(ds, s), fields, sections)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
-from uwe_cli.dataset.records import Dataset, Record, slide_label
+from uwe_cli.dataset.records import Dataset, Record
 from uwe_cli.i18n.language import LANGUAGE_NAMES, SOURCE_LANGUAGE, Language, in_languages, is_text
 from uwe_cli.i18n.messages import Message, Preferred, msg, msg_n
 from uwe_cli.names import matching
@@ -65,6 +65,8 @@ _FIELDS: dict[str, Message] = {
     "subdivisions.quote": msg("Regions"), "gdp_per_capita_world_rank.quote": msg("World rank (GDP per capita)"),
     "members.quote": msg("Members"), "member_federations.quote": msg("Member federations"),
     "test_phase.quote": msg("Test phase"), "average_project_duration.quote": msg("Average project duration"),
+    "founded.quote": msg("Founded"), "start.quote": msg("Period"), "end.quote": msg("Period"),
+    "legal_basis_year.quote": msg("Legal basis"),
 }  # fmt: skip
 # A figure's field, named as the views name it: its quote is "FIELD, as the slides say".
 _FIGURES: dict[str, Message] = {
@@ -76,6 +78,7 @@ _FIGURES: dict[str, Message] = {
     "funding.accreditation": msg("Accreditation"), "funding.amount_per_year": msg("Funding"),
     "funding.degression": msg("Funding"), "funding.duration": msg("Funding"), "results.figure": msg("First assessment"),
     "members": msg("Members"), "member_federations": msg("Member federations"), "quoted_in": msg("Quoted in"),
+    "founded": msg("Founded"), "start": msg("Period"), "end": msg("Period"), "legal_basis_year": msg("Legal basis"),
 }  # fmt: skip
 # A quote field's label: the slides' words, or (a match in another language) a translation of them.
 _QUOTE, _QUOTE_TRANSLATED = msg("As the slides say"), msg("As the slides say (translated)")
@@ -141,7 +144,7 @@ def _hits(ds: Dataset, key: str) -> Iterator[dict[str, Any]]:
             # (a quote matched in a translation is labelled as one: its words are not the slides')
             labels = tuple((lang, _translated(label) if lang != SOURCE_LANGUAGE and _is_quote(field) else label)
                            for lang, _ in matches)  # fmt: skip
-            yield {"kind": shown_kind, "id": record["id"], "name": _name(kind, record), "field": field,
+            yield {"kind": shown_kind, "id": record["id"], "name": _name(kind, record, ds), "field": field,
                    "field_label": Preferred(labels), "lang": Preferred(tuple((lang, lang) for lang, _ in matches)),
                    "text": Preferred(tuple(matches)), "source": ds.sources(slides[:1] or _slides(ds, kind, record))}  # fmt: skip
 
@@ -159,11 +162,11 @@ def _translated(label: Any) -> Any:
     return label
 
 
-def _name(kind: str, record: Record) -> Any:
+def _name(kind: str, record: Record, ds: Dataset) -> Any:
     """What a hit's record is called: a slide with its page; a lesson or a concept, which
     have no name, by the heading it comes under (its id means nothing to a reader)."""
     if kind == "slide":
-        return slide_label(record)
+        return ds.sources([record["id"]])[0]  # (as every citation names it: one slide, never two)
     headings = {"lesson": LESSON_HEADINGS, "concept": CONCEPT_HEADINGS}.get(kind)
     return headings.get(record["kind"], record["id"]) if headings else display_name(record)
 

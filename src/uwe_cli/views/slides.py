@@ -69,13 +69,7 @@ def slide(ds: Dataset, name: str, *, citing: dict[str, list[tuple[str, Record, l
         Section(msg("The slide's words, as the data records them"), items="words", show=_words),
         Section(msg("Cited by"), items="cited_by", show=_cited),
     )
-    return Document(_label(s), data, fields, sections)
-
-
-def _label(s: SlideData) -> Any:
-    from uwe_cli.dataset.records import slide_label
-
-    return slide_label(s)
+    return Document(ds.sources([s["id"]])[0], data, fields, sections)
 
 
 def _slides_words(text: Any, lang: Language) -> str:
@@ -86,7 +80,8 @@ def _words(item: Record, lang: Language) -> str:
     translation = item["translation"]
     if lang.is_source or not translation or translation == item["words"]:
         return _slides_words(item["words"], lang)
-    return lang.message(msg("« {quote} » (translated: “{translation}”)", quote=item["words"], translation=translation))
+    # (the translation outside quotation marks, which hold the slides' words only)
+    return lang.message(msg("« {quote} », in translation: {translation}", quote=item["words"], translation=translation))
 
 
 def _cited(item: Record, lang: Language) -> str:

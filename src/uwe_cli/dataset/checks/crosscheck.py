@@ -82,12 +82,12 @@ def check(parts: Parts, files: tuple[str, ...]) -> Iterator[Finding]:
     # (a glossary term's source is its usages' slides: each usage names one)
     for i, term in enumerate(parts["concepts"].glossary):
         for j, usage in enumerate(term.usages):
-            yield from refers("slide", usage.source, slides, "concepts", "glossary", i, "usages", j, "source")
-            if usage.quote.slide not in (None, usage.source):  # (a usage's words are on its one slide)
+            yield from refers("slide", usage.slide, slides, "concepts", "glossary", i, "usages", j, "slide")
+            if usage.quote.slide not in (None, usage.slide):  # (a usage's words are on its one slide)
                 where = ("glossary", i, "usages", j, "quote", "slide")
                 message = msg("slide '{slide}' is not one of its record's (source)", slide=usage.quote.slide)
                 hint = msg("name one of {slides}, or add '{slide}' to the record's source",
-                           slides=Listing((f"'{usage.source}'",), style="or"), slide=usage.quote.slide)  # fmt: skip
+                           slides=Listing((f"'{usage.slide}'",), style="or"), slide=usage.quote.slide)  # fmt: skip
                 yield Finding("concepts", where, message, dotted(where), hint=hint)
 
     regions = parts["regions"].regions

@@ -22,7 +22,7 @@ from uwe_cli.dataset.yaml_messages import written
 from uwe_cli.i18n.messages import Message, Quantity, msg
 
 # Units whose figures are whole things: `28.800` there is a thousands separator.
-WHOLE_UNITS = frozenset({"EUR", "EUR/year", "people", "km2", "count", "rank", "years"})
+WHOLE_UNITS = frozenset({"EUR", "EUR/year", "people", "km2", "count", "rank", "years", "year"})
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _GROUPED = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+")
 _WRITTEN_VALUE = re.compile(r"value\s*:\s*([0-9][0-9.]*)")
