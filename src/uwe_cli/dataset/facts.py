@@ -10,7 +10,6 @@ A fact's parts (a figure's quote, a bullet's sub-bullets) are on the fact's slid
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 # What a record holds that is not a fact of one slide: its id and name (which name the
@@ -96,8 +95,13 @@ def placed(record: Any, loc: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str
     return found
 
 
-@cache
-def _field_names(model: type[Any]) -> tuple[tuple[str, ...], bool]:
-    """A model's fields but `slide`, and whether it has a `slide`."""
-    fields = model.model_fields
-    return tuple(name for name in fields if name != "slide"), "slide" in fields
+_FIELD_NAMES: dict[Any, tuple[tuple[str, ...], bool]] = {}
+
+
+def _field_names(model: Any) -> tuple[tuple[str, ...], bool]:
+    """A model's fields but `slide`, and whether it has a `slide` (once per model class)."""
+    found = _FIELD_NAMES.get(model)
+    if found is None:
+        fields = model.model_fields
+        found = _FIELD_NAMES[model] = (tuple(name for name in fields if name != "slide"), "slide" in fields)
+    return found
