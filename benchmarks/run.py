@@ -9,7 +9,8 @@ Run it with the Python of an environment where uwe is installed. It:
    (target: the commands' median at most 1.25 times the floor);
 2. generates a data folder with 10,000 clusters and times
    `uwe clusters --sector energy --format json` on it against the shipped data, from the
-   second run on, when the cache is warm (target: at most 2 times);
+   second run on, when the cache is warm (target: at most 1.5 times), and its whole
+   `uwe clusters` table, piped (target: at most 2.5 s);
 3. prints the peak memory (maximum resident set) of each command (target: under 64 MiB
    for the shipped data);
 4. times `uwe data export` of the shipped data to SQLite (target: at most 0.5 s) and of the
@@ -21,7 +22,10 @@ Run it with the Python of an environment where uwe is installed. It:
    record of 240,000 unknown keys, lists nested 62 deep, 55,000 minimal records, 16 MiB of
    long texts) and a name that begins 10,000 groupings' names, and times `uwe data check`
    (or the lookup) on each, once validated from the files (target: accepted or refused
-   within 10 s and 512 MiB).
+   within 10 s and 512 MiB); on the worst cases with translations present (PO files for nl,
+   de and bg), the views, search, --export and `uwe data export` too, cache warm.
+Seconds targets are checked on CPU time (user+sys, of the command's process): on a machine
+shared with other work, wall time measures the other work too. Wall time is printed beside it.
 The cache goes to a temporary folder (UWE_CACHE_DIR), never the user's own.
 """
 
@@ -30,6 +34,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -75,14 +80,28 @@ SCALE_ARGS = ["clusters", "--sector", "energy", "--format", "json"]
 LARGE = 10_000
 
 
+# CPU seconds (user+sys) of each run, by its arguments (see `run`).
+CPU: dict[tuple[str, ...], list[float]] = {}
+
+
 def run(argv: list[str], env: dict[str, str], *, code: int = 0) -> float:
-    """Wall time (s) of one run, which must exit with `code`."""
+    """Wall time (s) of one run, which must exit with `code`; its CPU time goes to CPU.
+    (Its output goes to /dev/null: not a terminal, as in a pipe.)"""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    CPU.setdefault(tuple(argv), []).append(cpu)
     if process.returncode != code:
         raise SystemExit(f"failed: {' '.join(argv)}: exit {process.returncode}: {process.stderr.decode()[-500:]}")
     return elapsed
+
+
+def cpu(argv: list[str]) -> float:
+    """The median CPU seconds of the runs of `argv` so far."""
+    return statistics.median(CPU[tuple(argv)])
 
 
 # Peak memory is read inside the program, at exit: the kernel's count for a child process
@@ -155,7 +174,8 @@ def make_large(shipped: Path, target: Path, count: int) -> None:
 
 def make_worst_cases(shipped: Path, target: Path) -> dict[str, tuple[Path, int]]:
     """The worst cases of README.md's limits: name -> (data folder, the exit code expected)."""
-    mib16 = 16 * 2**20 - 60_000  # (what the shipped files leave of the 16 MiB)
+    # What the shipped files (translations included) leave of the 16 MiB, less a margin.
+    mib16 = 16 * 2**20 - sum(path.stat().st_size for path in shipped.rglob("*") if path.is_file()) - 4_000
     long_text = "e" * 9990
     cases = {
         "flow list `x: [1,1,1,…]`, 16 MiB": (
@@ -237,7 +257,13 @@ def make_worst_cases(shipped: Path, target: Path) -> dict[str, tuple[Path, int]]
 
 # The views run on the translated worst cases that are valid, cache warm: name -> arguments.
 WORST_VIEWS = {
-    "a lesson of 460,000 one-letter points, translated": [["lessons"], ["search", "p"], ["--lang", "nl", "lessons"]],
+    "a lesson of 460,000 one-letter points, translated": [
+        ["lessons"],
+        ["search", "p"],
+        ["--lang", "nl", "lessons"],
+        ["lessons", "--export", "{tmp}/x.html", "--force"],
+        ["data", "export", "{tmp}/x.db", "--force"],
+    ],
     "50,000 minimal records, translated": [
         ["regions"],
         ["search", "r"],
@@ -245,14 +271,16 @@ WORST_VIEWS = {
         ["regions", "--export", "{tmp}/x.html", "--force"],
         ["regions", "--format", "json"],
         ["data", "export", "{tmp}/x.db", "--force"],
+        ["data", "export", "{tmp}/x/", "--force"],
     ],
 }
 
 
 def worst_cases(
     uwe: list[str], shipped: Path, tmp: Path, large: Path, env: dict[str, str]
-) -> list[tuple[str, float, int]]:
-    """(case, median seconds of 3 runs, peak bytes) of each worst case, validated from the files."""
+) -> list[tuple[str, float, float, int]]:
+    """(case, median wall seconds of 3 runs, their median CPU seconds, peak bytes) of each worst
+    case, validated from the files."""
     made = make_worst_cases(shipped, tmp)
     commands = {
         name: (uwe + ["--no-cache", "data", "check", str(folder)], code) for name, (folder, code) in made.items()
@@ -274,7 +302,7 @@ def worst_cases(
     rows = []
     for name, (argv, code) in commands.items():
         times = [run(argv, env, code=code) for _ in range(3)]
-        rows.append((name, statistics.median(times), peak_memory(argv, env)))
+        rows.append((name, statistics.median(times), cpu(argv), peak_memory(argv, env)))
     return rows
 
 
@@ -303,6 +331,7 @@ def main() -> None:
         commands.update({name: uwe + args for name, args in STARTUP.items()})
         commands["scale: shipped data"] = uwe + SCALE_ARGS
         commands[f"scale: {LARGE:,} clusters"] = uwe + ["--data-dir", str(large), *SCALE_ARGS]
+        commands[f"scale: {LARGE:,} clusters, whole table, piped"] = uwe + ["--data-dir", str(large), "clusters"]
         exports = Path(tmp) / "exports"
         exports.mkdir()
         commands["export: shipped data, SQLite"] = uwe + ["data", "export", str(exports / "shipped.db"), "--force"]
@@ -328,7 +357,10 @@ def main() -> None:
             "site: shipped data": uwe + ["site", str(sites / "shipped")],
             f"site: {LARGE:,} clusters": uwe + ["--data-dir", str(large), "site", str(sites / "large")],
         }
-        site_times = {name: statistics.median(run(argv, env) for _ in range(3)) for name, argv in site_commands.items()}
+        for argv in site_commands.values():
+            for _ in range(3):
+                run(argv, env)
+        site_times = {name: cpu(argv) for name, argv in site_commands.items()}
         worst = worst_cases(uwe, store.shipped_data_dir(), Path(tmp), large, env)
 
     median = {name: statistics.median(values) for name, values in times.items()}
@@ -340,27 +372,34 @@ def main() -> None:
         f"uwe {__version__} on Python {platform.python_version()}, {platform.machine()}, "
         f"{os.cpu_count()} cores; {rounds} interleaved rounds ({time.perf_counter() - started:.0f} s)\n"
     )
-    print(f"{'command':38} {'median':>9} {'vs floor':>9} {'peak RSS':>9}")
+    print(f"{'command':46} {'median':>9} {'vs floor':>9} {'CPU':>9} {'peak RSS':>9}")
     for name in commands:
-        print(f"{name:38} {median[name] * 1000:7.1f}ms {median[name] / floor:8.2f}x {memory[name] / 2**20:7.1f}MiB")
+        print(f"{name:46} {median[name] * 1000:7.1f}ms {median[name] / floor:8.2f}x "
+              f"{cpu(commands[name]) * 1000:7.1f}ms {memory[name] / 2**20:7.1f}MiB")  # fmt: skip
     print()
+    cpu_of = {name: cpu(argv) for name, argv in commands.items()}
     verdicts = [
         ("start-up: commands' median / import floor", startup / floor, 1.25),
-        (f"scale: {LARGE:,} clusters / shipped (warm cache)", scaled / shipped, 2.0),
+        (f"scale: {LARGE:,} clusters / shipped (warm cache)", scaled / shipped, 1.5),
+        (f"scale: {LARGE:,} clusters / shipped, CPU", cpu_of[f"scale: {LARGE:,} clusters"] / cpu_of["scale: shipped data"],
+         1.5),
+        (f"scale: {LARGE:,} clusters, whole table piped, CPU s", cpu_of[f"scale: {LARGE:,} clusters, whole table, piped"],
+         2.5),
         ("memory: peak MiB, shipped data", max(memory[n] for n in STARTUP) / 2**20, 64),
-        ("export: shipped data to SQLite, seconds", median["export: shipped data, SQLite"], 0.5),
-        (f"export: {LARGE:,} clusters, slower format, seconds",
-         max(median[f"export: {LARGE:,} clusters, {kind}"] for kind in ("SQLite", "Data Package")), 2),
-        ("site: shipped data, seconds", site_times["site: shipped data"], 2),
-        (f"site: {LARGE:,} clusters, seconds", site_times[f"site: {LARGE:,} clusters"], 30),
+        ("export: shipped data to SQLite, CPU seconds", cpu_of["export: shipped data, SQLite"], 0.5),
+        (f"export: {LARGE:,} clusters, slower format, CPU s",
+         max(cpu_of[f"export: {LARGE:,} clusters, {kind}"] for kind in ("SQLite", "Data Package")), 2),
+        ("site: shipped data, CPU seconds", site_times["site: shipped data"], 2),
+        (f"site: {LARGE:,} clusters, CPU seconds", site_times[f"site: {LARGE:,} clusters"], 30),
     ]  # fmt: skip
     for label, value, limit in verdicts:
         print(f"{label:50} {value:6.2f}  (target <= {limit:g})  {'ok' if value <= limit else 'MISSED'}")
     print(f"{'first run on ' + format(LARGE, ',') + ' clusters (builds the cache)':50} {first_large:6.2f} s")
-    print("\nworst cases (uwe --no-cache data check, then views, indented; targets: 10 s, 512 MiB)")
-    for name, seconds, peak in worst:
-        verdict = "ok" if seconds <= 10 and peak <= 512 * 2**20 else "MISSED"
-        print(f"{name:50} {seconds:6.2f} s {peak / 2**20:7.1f}MiB  {verdict}")
+    print("\nworst cases (uwe --no-cache data check, then views, indented; targets: 10 s CPU, 512 MiB)")
+    print(f"{'':50} {'wall':>8} {'CPU':>8} {'peak RSS':>10}")
+    for name, seconds, cpu_seconds, peak in worst:
+        verdict = "ok" if cpu_seconds <= 10 and peak <= 512 * 2**20 else "MISSED"
+        print(f"{name:50} {seconds:6.2f} s {cpu_seconds:6.2f} s {peak / 2**20:7.1f}MiB  {verdict}")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,28 @@ def test_a_table_shows_1000_rows_and_counts_the_rest(main: Callable[..., Any], d
     assert "and 205 more rows" in export.read_text(encoding="utf-8")
 
 
+def test_a_document_shows_1000_bullets_and_counts_the_rest(main: Callable[..., Any], data_copy: Path) -> None:
+    # (a lesson of 460,000 points took Rich minutes to lay out whole: benchmarks/run.py)
+    lessons = data_copy / "lessons.yaml"
+    points = ", ".join(f"pt{i}" for i in range(1_100))
+    extra = f"  - {{id: many, kind: conclusion, text: Many, source: lessons-evaluation, points: [{points}]}}\n"
+    lessons.write_text(lessons.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    run = main("--data-dir", str(data_copy), "lessons", "--width", "200")
+    assert run.exit_code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    shown = [line.strip() for line in lines if line.strip().startswith(("•", "–"))]
+    # The shipped 24 bullets and points and this lesson's 1,101, in sections by kind: the 12 shipped
+    # lines of the first three kinds, this lesson and its first 987 points; the later kinds are counted.
+    assert len(shown) == 1_000
+    assert shown[-1] == "– pt986"
+    assert "and 125 more points, not shown: --format json gives every point" in lines
+    assert "Good practices" not in lines
+    listed = json.loads(main("--data-dir", str(data_copy), "lessons", "--format", "json").stdout)
+    assert len(listed[-1]["points"]) == 1_100
+    french = main("--data-dir", str(data_copy), "--lang", "fr", "lessons", "--width", "200").stdout
+    assert "et 125 autres points, non affichés : --format json donne tous les points" in french
+
+
 @given(st.text(st.characters(max_codepoint=127)) | st.text())
 def test_the_fast_search_key_of_ascii_text_is_the_search_key(text: str) -> None:
     # (search_key's fast path for ASCII, which a search runs on every string of the data)

@@ -10,7 +10,6 @@ A fact's parts (a figure's quote, a bullet's sub-bullets) are on the fact's slid
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 # What a record holds that is not a fact of one slide: its id and name (which name the
@@ -38,7 +37,9 @@ def resolve(data: dict[str, Any]) -> None:
 
 
 def _fill(value: Any, slide: str | None) -> None:
-    if isinstance(value, dict):
+    # (data parsed from JSON: dicts, lists and leaves only; a lesson may hold 460,000 points, so
+    # only containers are recursed into)
+    if type(value) is dict:
         if "slide" in value:
             if value["slide"] is None:
                 if slide is None:
@@ -46,41 +47,61 @@ def _fill(value: Any, slide: str | None) -> None:
                 else:
                     value["slide"] = slide
             slide = value.get("slide", slide)
-        for item in value.values():
-            _fill(item, slide)
-    elif isinstance(value, list):
-        for item in value:
+        items: Any = value.values()
+    elif type(value) is list:
+        items = value
+    else:
+        return
+    for item in items:
+        if type(item) is dict or type(item) is list:
             _fill(item, slide)
 
 
-def placed(record: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str | None]]:
+def placed(record: Any, loc: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str | None]]:
     """(where, slide) for each fact of `record` (a model) that names its slide, and (where,
     None) for each outermost one that does not (its parts are on its slide, whichever it is)."""
-    for name in type(record).model_fields:
-        if name not in _NOT_FACTS:
-            yield from _walk(getattr(record, name), (*loc, name), placed=False)
-
-
-def _walk(value: Any, loc: tuple[Any, ...], *, placed: bool) -> Iterator[tuple[tuple[Any, ...], str | None]]:
     from pydantic import BaseModel
 
     from uwe_cli.dataset.texts import Words
 
-    if isinstance(value, Words):  # (the tool's words: no slide says them)
-        return
-    if isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        if "slide" in fields:
+    # (a list filled in, not nested generators: a lesson may hold 460,000 points, each a model)
+    found: list[tuple[tuple[Any, ...], str | None]] = []
+
+    def walk(value: Any, loc: tuple[Any, ...], placed: bool) -> None:
+        if isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, (BaseModel, tuple)):  # (nothing else holds a fact)
+                    walk(item, (*loc, i), placed)
+            return
+        if not isinstance(value, BaseModel) or isinstance(value, Words):  # (Words: the tool's, no slide says them)
+            return
+        names, has_slide = _field_names(type(value))
+        if has_slide:
             slide = value.slide  # type: ignore[attr-defined]
             if slide is None and not placed:
-                yield loc, None
+                found.append((loc, None))
                 return  # (its parts would only say the same again)
             if slide is not None:
-                yield loc, slide
+                found.append((loc, slide))
             placed = True
-        for name in fields:
-            if name != "slide":
-                yield from _walk(getattr(value, name), (*loc, name), placed=placed)
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from _walk(item, (*loc, i), placed=placed)
+        for name in names:
+            item = getattr(value, name)
+            if isinstance(item, (BaseModel, tuple)):
+                walk(item, (*loc, name), placed)
+
+    for name in _field_names(type(record))[0]:
+        if name not in _NOT_FACTS:
+            walk(getattr(record, name), (*loc, name), False)
+    return found
+
+
+_FIELD_NAMES: dict[Any, tuple[tuple[str, ...], bool]] = {}
+
+
+def _field_names(model: Any) -> tuple[tuple[str, ...], bool]:
+    """A model's fields but `slide`, and whether it has a `slide` (once per model class)."""
+    found = _FIELD_NAMES.get(model)
+    if found is None:
+        fields = model.model_fields
+        found = _FIELD_NAMES[model] = (tuple(name for name in fields if name != "slide"), "slide" in fields)
+    return found

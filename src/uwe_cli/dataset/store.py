@@ -82,12 +82,15 @@ def load_dataset(
     size = sum(len(raw) for raw in contents.values())
     with on_slow_load(size) if on_slow_load and size > SLOW_BYTES else nullcontext():
         dataset = validate(data_dir, contents)
-        body = _translated(_json(dataset), contents, data_dir)
+        data: Any = _translated(_json(dataset), contents, data_dir)  # (shapes.DatasetData)
         del contents, dataset  # (not needed any more: the peak memory of a large folder is lower without)
-    if use_cache and not cache.write(data_dir, key=built_for, body=body) and not cache.fits(body):
-        too_large.append(len(body))
-    # What a later run reads from the cache, parsed alike: the first run shows the same.
-    return Dataset(json.loads(body))
+    if use_cache:
+        body = _body(data)
+        if not cache.write(data_dir, key=built_for, body=body) and not cache.fits(body):
+            too_large.append(len(body))
+    # What a later run reads from the cache: plain JSON data (dicts, lists, strings, numbers),
+    # as _json and _translated build it, so the first run shows the same.
+    return Dataset(data)
 
 
 # The values of each folder's YAML files, as validate() counted them.
@@ -123,11 +126,11 @@ def check(data_dir: Path, *, use_cache: bool = True) -> tuple[Dataset, Message |
     edited entry whose digest was recomputed (cache.py says why reads do not).
     """
     contents, unreadable = _read_files(data_dir)
-    body = _translated(_json(validate(data_dir, contents, unreadable)), contents, data_dir)
-    data = json.loads(body)
+    data: Any = _translated(_json(validate(data_dir, contents, unreadable)), contents, data_dir)  # (shapes.DatasetData)
     if not use_cache:
         return Dataset(data), None
     built_for = cache.key(contents)
+    body = _body(data)
     cached, problem = cache.inspect(data_dir, key=built_for)
     if cached is not None and cached != data:
         problem = msg("differs from what the data files say")
@@ -233,14 +236,20 @@ def _cross_check(parts: dict[str, Any], docs: dict[str, YamlDocument], data_dir:
     raise DataError(problems, folder=str(data_dir), count=len(findings) + more)
 
 
-def _json(dataset: models.DatasetModel) -> bytes:
-    """The validated dataset as JSON: what the cache keeps and every command reads."""
+def _json(dataset: models.DatasetModel) -> dict[str, Any]:
+    """The validated dataset as plain JSON data: what the cache keeps and every command reads."""
     from pydantic import TypeAdapter
 
     from uwe_cli.dataset import facts, models
 
-    data = json.loads(TypeAdapter(models.DatasetModel).dump_json(dataset))
+    data: dict[str, Any] = json.loads(TypeAdapter(models.DatasetModel).dump_json(dataset))
     facts.resolve(data)  # (every fact with its one slide: what every reader of the data relies on)
+    return data
+
+
+def _body(data: dict[str, Any]) -> bytes:
+    """The data as the cache keeps it. (Written once: the data is passed on as it is, not
+    written and parsed again at each step, which took seconds for a 16 MiB folder.)"""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -284,18 +293,17 @@ def _translation_files(data_dir: Path) -> tuple[list[Path], Problem | None]:
     return [folder / n for n in names if n.endswith(".po") and not n.startswith(".")], None
 
 
-def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> bytes:
-    """The validated data with the texts of the folder's translations added (translations.py);
-    the outdated ones are kept as `translation_notes`, for `uwe data check` to list."""
+def _translated(data: dict[str, Any], contents: dict[str, bytes], data_dir: Path) -> dict[str, Any]:
+    """The validated data with the texts of the folder's translations added (translations.py),
+    in place; the outdated ones are kept as `translation_notes`, for `uwe data check` to list."""
     prefix = f"{translations.FOLDER}/"
     catalogues = {name[len(prefix) : -3]: raw for name, raw in contents.items() if name.startswith(prefix)}
     if not catalogues:
-        return body
+        return data
     misnamed = [Problem(str(data_dir / f"{prefix}{lang}.po"), problem)
                 for lang, problem in translations.misnamed(catalogues)]  # fmt: skip
     if misnamed:
         raise DataError(misnamed[:1_000], count=len(misnamed))  # (validation.MAX_LISTED)
-    data = json.loads(body)
     texts: dict[str, str] = {}
     for lang, raw in catalogues.items():
         try:
@@ -320,7 +328,7 @@ def _translated(body: bytes, contents: dict[str, bytes], data_dir: Path) -> byte
         for o in outdated[:MAX_LISTED]
     ]
     data["translation_notes_more"] = max(len(outdated) - MAX_LISTED, 0)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return data
 
 
 class _Unreadable(Worded):

@@ -68,29 +68,36 @@ CAUSES = {
 }
 
 
-def texts(data: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, str]]]:
+def texts(data: Mapping[str, Any]) -> list[tuple[str, dict[str, str]]]:
     """(address, text) for every text of the validated dataset, in the files' order."""
+    # (a list filled in, not nested generators: a lesson may hold 460,000 points)
+    found: list[tuple[str, dict[str, str]]] = []
     for kind in _KINDS:
         for record in data[kind]:
-            yield from _walk(record, f"{kind}/{record['id']}")
-    yield from _walk(data["organisation"], "about/organisation")
-    yield from _walk(data["presentation"], "about/presentation")
+            _walk(record, f"{kind}/{record['id']}", found)
+    _walk(data["organisation"], "about/organisation", found)
+    _walk(data["presentation"], "about/presentation", found)
     for erratum in data.get("errata", ()):
-        yield from _walk(erratum, f"about/errata/{erratum['id']}")
+        _walk(erratum, f"about/errata/{erratum['id']}", found)
+    return found
 
 
-def _walk(value: Any, address: str) -> Iterator[tuple[str, dict[str, str]]]:
-    if isinstance(value, dict):
+def _walk(value: Any, address: str, found: list[tuple[str, dict[str, str]]]) -> None:
+    if type(value) is dict:
         if is_text(value):
-            yield address, value
+            found.append((address, value))
             return
         for key, item in value.items():
-            yield from _walk(item, f"{address}/{key}")
-    elif isinstance(value, list):
+            if type(item) is dict or type(item) is list:  # (data parsed from JSON; nothing else holds a text)
+                _walk(item, f"{address}/{key}", found)
+    elif type(value) is list:
         for i, item in enumerate(value):
-            # Records in a list are addressed by id: a new slide does not shift the others.
-            where = item["id"] if isinstance(item, dict) and isinstance(item.get("id"), str) else str(i)
-            yield from _walk(item, f"{address}/{where}")
+            if type(item) is dict:
+                # Records in a list are addressed by id: a new slide does not shift the others.
+                where = item["id"] if isinstance(item.get("id"), str) else str(i)
+                _walk(item, f"{address}/{where}", found)
+            elif type(item) is list:
+                _walk(item, f"{address}/{i}", found)
 
 
 def languages(data: Mapping[str, Any]) -> tuple[str, ...]:

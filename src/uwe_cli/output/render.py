@@ -18,7 +18,7 @@ from uwe_cli.i18n.messages import msg, msg_n, msg_p
 from uwe_cli.output import screen
 from uwe_cli.output.encoding import degrade, encodable
 from uwe_cli.output.sanitize import visible
-from uwe_cli.output.shown import derive, localized
+from uwe_cli.output.shown import ShownDocument, derive, localized
 from uwe_cli.views.form import Form, Table
 
 if TYPE_CHECKING:
@@ -82,9 +82,10 @@ def render(
 def _bounded(form: Form, data: Any, lang: Language) -> Any:
     """The table view of `form`, its first MAX_ROWS rows at most: laying out more takes Rich
     longer than a reader would wait (a minute for 55,000), for more than a screen can show;
-    the rest is counted, and JSON or CSV give every row."""
+    the rest is counted, and JSON or CSV give every row. A document's bullets likewise."""
     if not (isinstance(form, Table) and len(data) > MAX_ROWS):
-        return derive(form, data, lang)
+        shown = derive(form, data, lang)
+        return _fewer_bullets(shown, lang) if isinstance(shown, ShownDocument) else shown
     from dataclasses import replace
 
     shown = derive(form, data[:MAX_ROWS], lang)
@@ -92,6 +93,32 @@ def _bounded(form: Form, data: Any, lang: Language) -> Any:
                  "and {n} more rows, not shown: --format csv or json gives every row",
                  n=len(data) - MAX_ROWS)  # fmt: skip
     return replace(shown, notes=(lang.message(more), *shown.notes))
+
+
+def _fewer_bullets(shown: ShownDocument, lang: Language) -> ShownDocument:
+    """`shown` with its first MAX_ROWS bullets and points at most (a lesson of 460,000 points
+    took Rich minutes to lay out); the rest counted in a note."""
+    if sum(1 + len(item.points) for section in shown.sections for item in section.items) <= MAX_ROWS:
+        return shown
+    from dataclasses import replace
+
+    left, hidden = MAX_ROWS, 0
+    sections = []
+    for section in shown.sections:
+        items = []
+        for item in section.items:
+            if left <= 0:
+                hidden += 1 + len(item.points)
+                continue
+            kept = item.points[: left - 1]
+            hidden += len(item.points) - len(kept)
+            left -= 1 + len(kept)
+            items.append(replace(item, points=kept))
+        if items or section.fields or section.verbatim:  # (a heading over nothing says nothing)
+            sections.append(replace(section, items=tuple(items)))
+    more = msg_n("and {n} more point, not shown: --format json gives every point",
+                 "and {n} more points, not shown: --format json gives every point", n=hidden)  # fmt: skip
+    return replace(shown, sections=tuple(sections), notes=(lang.message(more), *shown.notes))
 
 
 def _terminal(shown: Any, *, no_color: bool, width: int | None, pager: bool = False) -> None:

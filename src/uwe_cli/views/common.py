@@ -106,12 +106,15 @@ def record_data(ds: Dataset, record: Record) -> dict[str, Any]:
 
 
 def _slides_named(ds: Dataset, value: Any) -> Any:
+    # (only containers recursed into: a lesson may hold 460,000 points)
     if type(value) is dict:
-        if "slide" in value and not is_text(value):
+        if is_text(value):  # (its words, and the slide it is on, as the data has them)
+            return dict(value)
+        if "slide" in value:
             return {k: ds.sources([v])[0] if k == "slide" else _slides_named(ds, v) for k, v in value.items()}
-        return {k: _slides_named(ds, v) for k, v in value.items()}
+        return {k: _slides_named(ds, v) if type(v) is dict or type(v) is list else v for k, v in value.items()}
     if type(value) is list:
-        return [_slides_named(ds, v) for v in value]
+        return [_slides_named(ds, v) if type(v) is dict or type(v) is list else v for v in value]
     return value
 
 
@@ -152,10 +155,12 @@ AS_THE_SLIDES_SAY = OverSlidesWords(msg("As the slides say"), msg("As the slides
 
 
 def without_none(value: Any) -> Any:
+    # (only containers recursed into: a lesson may hold 460,000 points)
     if type(value) is dict:
-        return {k: without_none(v) for k, v in value.items() if v is not None}
+        return {k: without_none(v) if type(v) is dict or type(v) is list else v
+                for k, v in value.items() if v is not None}  # fmt: skip
     if type(value) is list:
-        return [without_none(v) for v in value]
+        return [without_none(v) if type(v) is dict or type(v) is list else v for v in value]
     return value
 
 

@@ -86,29 +86,42 @@ _QUOTE, _QUOTE_TRANSLATED = msg("As the slides say"), msg("As the slides say (tr
 KEYS = ("kind", "id", "name", "field", "field_label", "lang", "text", "source")
 
 
-def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str | None, str, str | None]]:
+def _strings(value: Any, path: str = "") -> list[tuple[str, str | None, str, str | None]]:
     """(field, language or None, text, its slide) for every text of a record a reader would search."""
+    # (a list filled in, not nested generators: a lesson may hold 460,000 points)
+    found: list[tuple[str, str | None, str, str | None]] = []
+    _texts(value, path, found)
+    return found
+
+
+def _texts(value: Any, path: str, found: list[tuple[str, str | None, str, str | None]]) -> None:
     if isinstance(value, dict):
         if is_text(value):
-            yield from ((path, lang, text, value.get("slide")) for lang, text in in_languages(value).items())
+            slide = value.get("slide")
+            found += ((path, lang, text, slide) for lang, text in in_languages(value).items())
             return
         for key, item in value.items():
             if key not in _NOT_SEARCHED:
-                yield from _strings(item, f"{path}.{key}" if path else key)
+                _texts(item, f"{path}.{key}" if path else key, found)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _strings(item, f"{path}[{i}]")
+            _texts(item, f"{path}[{i}]", found)
     elif isinstance(value, str) and path.split("[")[0] in _WORDS:
-        yield path, None, value, None
+        found.append((path, None, value, None))
+
+
+# A field's indexes (`points[3]`), and a membership's domain, whose label names its scheme.
+_INDEX = re.compile(r"\[\d+\]")
+_DOMAIN = re.compile(r"memberships\[(\d+)\]\.domain")
 
 
 def _label(record: Record, field: str, names: dict[str, Any]) -> Any:
     """A field's name as a reader knows it: `memberships[0].domain` is "Domain (Regional clusters)"."""
-    found = re.fullmatch(r"memberships\[(\d+)\]\.domain", field)
+    found = _DOMAIN.fullmatch(field)
     if found:
         scheme = record["memberships"][int(found.group(1))]["scheme"]
         return msg("Domain ({scheme})", scheme=names.get(scheme, scheme))
-    bare = re.sub(r"\[\d+\]", "", field)
+    bare = _INDEX.sub("", field)
     if bare in _FIELDS:
         return _FIELDS[bare]
     parent, _, last = bare.rpartition(".")
@@ -121,36 +134,64 @@ def _label(record: Record, field: str, names: dict[str, Any]) -> Any:
 
 def _rank(field: str) -> int:
     """Names and titles first, then other names, then the rest, in the records' order."""
-    bare = re.sub(r"\[\d+\]", "", field)
+    bare = _INDEX.sub("", field)
     return 0 if bare in _NAMES else 1 if bare in _OTHER_NAMES else 2
 
 
 def _hits(ds: Dataset, key: str) -> Iterator[dict[str, Any]]:
     scheme_names = {s["id"]: s["name"] for s in ds["schemes"]}
+    labels: dict[str, tuple[Any, str]] = {}
     for kind, record in [*citable(ds, slides=True), *(("sector", s) for s in ds["sectors"])]:
         # One hit per field, with every language (or alias) that matches: the reader sees
         # the match in their own language where it matched there, else in the first.
         found: dict[str, tuple[str, Any, list[tuple[str | None, str]], list[str]]] = {}
+        said: dict[str, bool] = {}  # (whether a text mentions the key: the same words in several languages, once)
+        last: str | None = None
+        # (one tuple for each (language, words) found, however often: a lesson's 460,000 points
+        # are one hit of 2.3 million matches, and three tuples for each took 400 MiB)
+        pairs: dict[tuple[str | None, str], tuple[str | None, str]] = {}
         for field, found_lang, value, slide in _strings(record):
-            if not matching.mentions(value, key):
+            mentioned = said.get(value)
+            if mentioned is None:
+                mentioned = said[value] = matching.mentions(value, key)
+            if not mentioned:
                 continue
-            label = _label(record, field, scheme_names)
-            hit = found.setdefault(repr(label), (field, label, [], []))
-            hit[2].append((found_lang, value))
+            if field != last:  # (a field's label, and the key it is grouped by, once per field)
+                last, label, grouped = field, *_labelled(record, field, scheme_names, labels)
+            hit = found.setdefault(grouped, (field, label, [], []))
+            pair = (found_lang, value)
+            hit[2].append(pairs.setdefault(pair, pair))
             if slide:  # (the one slide of the words found, where they are a fact's: dataset/facts.py)
                 hit[3].append(slide)
         for field, label, matches, slides in found.values():
             shown_kind = record["kind"] if kind == "region" and record.get("kind") in RECORD_KINDS else kind
             # (a quote matched in a translation is labelled as one: its words are not the slides')
-            labels = tuple((lang, _translated(label) if lang != SOURCE_LANGUAGE and _is_quote(field) else label)
-                           for lang, _ in matches)  # fmt: skip
+            quote = _is_quote(field)
+            translated = _translated(label) if quote else label
+            per_lang = {lang: (lang, translated if lang != SOURCE_LANGUAGE else label) for lang, _ in matches}
+            langs = {lang: (lang, lang) for lang, _ in matches}
             yield {"kind": shown_kind, "id": record["id"], "name": _name(kind, record, ds), "field": field,
-                   "field_label": Preferred(labels), "lang": Preferred(tuple((lang, lang) for lang, _ in matches)),
+                   "field_label": Preferred(tuple(per_lang[lang] for lang, _ in matches)),
+                   "lang": Preferred(tuple(langs[lang] for lang, _ in matches)),
                    "text": Preferred(tuple(matches)), "source": ds.sources(slides[:1] or _slides(ds, kind, record))}  # fmt: skip
 
 
 def _is_quote(field: str) -> bool:
-    return re.sub(r"\[\d+\]", "", field).endswith("quote")
+    return _INDEX.sub("", field).endswith("quote")
+
+
+def _labelled(record: Record, field: str, names: dict[str, Any], labels: dict[str, tuple[Any, str]]) -> tuple[Any, str]:
+    """A field's label and its repr (which groups a record's hits), kept in `labels` by the field
+    without its indexes: the same for each of a lesson's points (but a membership's domain)."""
+    if _DOMAIN.fullmatch(field):
+        label = _label(record, field, names)
+        return label, repr(label)
+    bare = _INDEX.sub("", field)
+    known = labels.get(bare)
+    if known is None:
+        label = _label(record, field, names)
+        known = labels[bare] = (label, repr(label))
+    return known
 
 
 def _translated(label: Any) -> Any:
