@@ -911,14 +911,14 @@ def test_a_text_not_translated_exports_as_an_empty_cell(
     # A record the translations do not cover yet (a user's new text): no translation, no error.
     path = data_copy / "clusters.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("name: TWEED", 'name: {fr: "Tweed neuf", en: "New Tweed"}'),
+        path.read_text(encoding="utf-8").replace("name: TWEED", 'name: {fr: "Tweed neuf"}'),
         encoding="utf-8",
     )
     run = main("--data-dir", str(data_copy), "data", "export", str(tmp_path / "x.db"))
     assert run.exit_code == 0, run.stderr
     db = sqlite3.connect(tmp_path / "x.db")
     row = db.execute("SELECT name_fr, name_en, name_nl FROM groupings WHERE id = 'tweed'").fetchone()
-    assert row == ("Tweed neuf", "New Tweed", None)
+    assert row == ("Tweed neuf", None, None)  # (English is a translation like any other)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 

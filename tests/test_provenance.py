@@ -316,10 +316,10 @@ def test_the_views_concerned_point_to_the_notes(uwe: Uwe, data_copy: Path) -> No
     assert lines(uwe("region", "flanders"))[-3] == pointer
     # Without Belgium's figures, only the community's remark is left: a remark is no disagreement,
     # so no view points to it.
-    edit(data_copy / "regions.yaml", '    population: {value: 11000000, unit: people, quote: {fr: "11 millions d’habitants", '
-         'en: "11 million inhabitants"}}\n', "")  # fmt: skip
-    edit(data_copy / "regions.yaml", '    gdp_per_capita: {value: 30500, unit: EUR, quote: {fr: "PIB par habitant : 30 500 €", '
-         'en: "GDP per capita: €30,500"}}\n', "")  # fmt: skip
+    edit(data_copy / "regions.yaml", '    population: {value: 11000000, unit: people, quote: {fr: "11 millions d’habitants"}}\n',
+         "")  # fmt: skip
+    edit(data_copy / "regions.yaml", '    gdp_per_capita: {value: 30500, unit: EUR, quote: {fr: "PIB par habitant : 30 500 €"}}\n',
+         "")  # fmt: skip
     folder = ("--data-dir", str(data_copy))
     found = uwe(*folder, "notes", "-f", "json").json()
     assert [n["id"] for n in found if n.get("kind") != "erratum"] == ["within-german-speaking-community"]

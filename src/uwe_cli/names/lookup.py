@@ -26,8 +26,9 @@ class Ambiguous(UsageError):
 
 
 def _in_every_language(text: dict[str, str]) -> tuple[str, ...]:
-    """A text's words in every language it has, English first (suggestions are English)."""
-    return tuple(dict.fromkeys((text["en"], *in_languages(text).values())))
+    """A text's words in every language it has, English first (suggestions are English; a text
+    whose English translation is outdated has none: its French comes first)."""
+    return tuple(dict.fromkeys((text.get("en") or text["fr"], *in_languages(text).values())))
 
 
 def names(record: Any) -> tuple[str, ...]:
