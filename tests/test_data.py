@@ -291,7 +291,7 @@ def test_every_sector_tag_is_named_by_the_groupings_words(ds: models.DatasetMode
 
 def test_translations(english: dict[str, str]) -> None:
     assert english["Amélioration relations donneurs d’ordre / fournisseurs"].startswith(
-        "Better relations between principals"
+        "Better relations between main contractors"
     )
     assert english["Meilleure réactivité aux changements de la demande"] == "Better responsiveness to changes in demand"
 

@@ -88,7 +88,7 @@ def test_the_package_says_what_it_is(package: Path) -> None:
     assert descriptor["languages"] == ["fr", "en", "nl", "de", "bg"]
     assert descriptor["sources"] == [
         {"title": "Union Wallonne des Entreprises (UWE), presentation at IFAG / Bulgarian Chamber of Commerce and "
-                  "Industry (CCI), Sofia, 15 April 2014"}
+                  "Industry (BCCI), Sofia, 15 April 2014"}
     ]  # fmt: skip
     assert [licence["name"] for licence in descriptor["licenses"]] == ["MIT"]
     for words in ("the facts are the UWE's", "A text's column ending _fr holds the slides' own words, verbatim",
@@ -249,7 +249,7 @@ def test_the_energy_groupings_and_their_schemes(db: sqlite3.Connection, uwe: Cal
             "Environnement",
             "export-grappes",
             "eau - déchets - énergie renouvelable",
-            "water - waste - renewable energy",
+            "Water – waste – renewable energy",
         ),
     ]
     shown = view(uwe, "clusters", "--sector", "energy")
@@ -541,7 +541,7 @@ def test_datasette_serves_the_database_with_its_descriptions(tmp_path: Path) -> 
     assert "The one slide that states the figure" in figures.text
     # Where a column refers to a slide, Datasette shows the slide's title beside its id.
     [row] = patents.json()
-    assert row["slide_id"] == {"value": "poles-first-results", "label": "First results of the competitiveness poles"}
+    assert row["slide_id"] == {"value": "poles-first-results", "label": "First assessment of the competitiveness poles"}
 
 
 # The command.

@@ -171,8 +171,8 @@ def test_every_dataset_text_exists_in_every_language(lang: str) -> None:
         (
             "fr",
             ["cluster", "t"],
-            "« t » peut désigner plusieurs groupements : « TWEED », « TWIST », "
-            "« Transport ferroviaire » ; précisez le nom",
+            "« t » peut désigner plusieurs groupements : « TWEED » (tweed), « TWIST » (twist), "
+            "« Transport ferroviaire » (rail-transport) ; tapez un identifiant entre parenthèses, ou précisez le nom",
         ),
         ("nl", ["regions", "--sort", "size"], "onbekende sorteersleutel: ‘size’ (gebruik bbp, bevolking of naam)"),
         ("bg", ["region", "xyzzy"], "няма регион „xyzzy“ (вижте „uwe regions“)"),

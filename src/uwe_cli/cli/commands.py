@@ -175,7 +175,7 @@ def scheme(
         str,
         typer.Argument(
             metavar="NAME",
-            help="A scheme: id, name or alias (poles, export clusters...).",
+            help="A scheme: id, name or alias (poles, export grappes...).",
             autocompletion=completion.records("schemes"),
         ),
     ],
@@ -226,7 +226,7 @@ def clusters(
     ] = None,
     sort: Annotated[Optional[str], _sort_option(CLUSTER_SORT_KEYS)] = None,
 ) -> None:
-    """Every named grouping (clusters, poles, export clusters); filters combine."""
+    """Every named grouping (clusters, poles, export grappes); filters combine."""
     from uwe_cli.views import clusters
 
     _show(

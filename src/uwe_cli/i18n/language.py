@@ -21,7 +21,19 @@ from functools import cache
 from typing import Any
 
 from uwe_cli.i18n import mo
-from uwe_cli.i18n.messages import Day, Listing, Message, OverSlidesWords, Preferred, Quantity, msg, msg_n, msg_p, nested
+from uwe_cli.i18n.messages import (
+    Day,
+    Listing,
+    Message,
+    OverSlidesWords,
+    Preferred,
+    Quantity,
+    msg,
+    msg_n,
+    msg_p,
+    nested,
+    nested_double,
+)
 from uwe_cli.i18n.mo import Catalogue
 from uwe_cli.i18n.ordinals import ordinal
 
@@ -172,6 +184,8 @@ class Language:
         args = {key: self.localize(value) for key, value in message.args.items()}
         if "«" in template:  # « Les “grappes technologiques” »: quotes inside quotes are the other pair
             args = {key: nested(value) if f"{{{key}}} »" in template else value for key, value in args.items()}
+        if "“{" in template:  # (and “ ” inside “ ”: ‘ ’)
+            args = {key: nested_double(value) if f"“{{{key}}}”" in template else value for key, value in args.items()}
         if message.plural is not None:
             args["n"] = self.localize(Quantity(message.args["n"]))
         try:

@@ -92,3 +92,12 @@ _GUILLEMETS = re.compile(r"«[\s\u00a0\u202f]*(.*?)[\s\u00a0\u202f]*»", re.S)
 def nested(value: Any) -> Any:
     """A text that goes inside « »: its own « » become “ ” (French never nests « « » »)."""
     return _GUILLEMETS.sub(r"“\1”", value) if isinstance(value, str) and "«" in value else value
+
+
+_DOUBLE = re.compile(r"“(.*?)”", re.S)
+
+
+def nested_double(value: Any) -> Any:
+    """A text that goes inside “ ”: its own “ ” become ‘ ’ (the English of the slides' words quotes
+    with “ ”, as the interface does: “Super clusters” inside a quotation is ‘Super clusters’)."""
+    return _DOUBLE.sub(r"‘\1’", value) if isinstance(value, str) and "“" in value else value
