@@ -121,7 +121,7 @@ def regions(
         ),
     ] = None,
 ) -> None:
-    """Compare GDP per capita of Belgium, its regions and the German-speaking Community."""
+    """Compare the GDP per capita of Belgium, its regions and the German-speaking Community."""
     from uwe_cli.views import regions as region_views
 
     _show(ctx, region_views.regions, out, names=names or (), sort=sort, base=base)
@@ -196,7 +196,7 @@ def clusters(
             "--sector",
             "-s",
             metavar="SECTOR",
-            help="A sector, in any of the tool's languages (see `uwe sectors`); repeat for either.",
+            help="A sector, in any of the tool's languages (see `uwe sectors`); repeat it to match any of several.",
             autocompletion=completion.records("sectors"),
             show_default=False,
         ),
@@ -206,7 +206,7 @@ def clusters(
         typer.Option(
             "--scheme",
             metavar="SCHEME",
-            help="regional-clusters, poles, export-grappes or technology-grappes; repeat for either.",
+            help="regional-clusters, poles, export-grappes or technology-grappes; repeat it to match any of several.",
             autocompletion=completion.records("schemes"),
             show_default=False,
         ),
