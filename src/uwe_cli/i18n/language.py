@@ -21,19 +21,7 @@ from functools import cache
 from typing import Any
 
 from uwe_cli.i18n import mo
-from uwe_cli.i18n.messages import (
-    Day,
-    Listing,
-    Message,
-    OverSlidesWords,
-    Preferred,
-    Quantity,
-    msg,
-    msg_n,
-    msg_p,
-    nested,
-    nested_double,
-)
+from uwe_cli.i18n.messages import Day, Listing, Message, OverSlidesWords, Preferred, Quantity, msg, msg_n, msg_p, nested
 from uwe_cli.i18n.mo import Catalogue
 from uwe_cli.i18n.ordinals import ordinal
 
@@ -182,10 +170,9 @@ class Language:
         else:
             template = self.gettext(message.id, message.context)
         args = {key: self.localize(value) for key, value in message.args.items()}
-        if "«" in template:  # « Les “grappes technologiques” »: quotes inside quotes are the other pair
-            args = {key: nested(value) if f"{{{key}}} »" in template else value for key, value in args.items()}
-        if "“{" in template:  # (and “ ” inside “ ”: ‘ ’)
-            args = {key: nested_double(value) if f"“{{{key}}}”" in template else value for key, value in args.items()}
+        # « Les “grappes technologiques” », “The ‘technology grappes’”: quotes inside quotes are the other pair
+        args = {key: nested(value, inside="«") if f"{{{key}}} »" in template else
+                nested(value, inside="“") if f"“{{{key}}}”" in template else value for key, value in args.items()}  # fmt: skip
         if message.plural is not None:
             args["n"] = self.localize(Quantity(message.args["n"]))
         try:
