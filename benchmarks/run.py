@@ -144,8 +144,8 @@ def make_large(shipped: Path, target: Path, count: int) -> None:
     schemes["schemes"].append(
         {
             "id": "benchmark",
-            "name": {"fr": "Banc d'essai", "en": "Benchmark"},
-            "summary": {"fr": "Groupements générés", "en": "Generated groupings"},
+            "name": {"fr": "Banc d'essai"},
+            "summary": {"fr": "Groupements générés"},
             "status": "active",
             "groupings": {"value": count, "unit": "count"},
             "source": "walloon-experiences",
@@ -158,18 +158,24 @@ def make_large(shipped: Path, target: Path, count: int) -> None:
         clusters["clusters"].append(
             {
                 "id": f"generated-{i:05d}",
-                "name": {"fr": f"Groupement {i}", "en": f"Grouping {i}"},
+                "name": {"fr": f"Groupement {i}"},
                 "sectors": [sectors[i % len(sectors)], sectors[(i * 7) % len(sectors)]]
                 if i % 3
                 else [sectors[i % len(sectors)]],
                 "status": "active" if i % 5 else "in-formation",
-                "memberships": [
-                    {"scheme": "benchmark", "domain": {"fr": f"Domaine numéro {i}", "en": f"Domain number {i}"}}
-                ],
+                "memberships": [{"scheme": "benchmark", "domain": {"fr": f"Domaine numéro {i}"}}],
                 "source": "walloon-experiences",
             }
         )
     (target / "clusters.yaml").write_text(yaml.safe_dump(clusters, allow_unicode=True), encoding="utf-8")
+    # Their English, as every translation is given: translations/en.po (what a real folder loads too).
+    english = [("schemes/benchmark/name", "Banc d'essai", "Benchmark"),
+               ("schemes/benchmark/summary", "Groupements générés", "Generated groupings")]  # fmt: skip
+    for i in range(count):
+        english += [(f"clusters/generated-{i:05d}/name", f"Groupement {i}", f"Grouping {i}"),
+                    (f"clusters/generated-{i:05d}/memberships/0/domain", f"Domaine numéro {i}", f"Domain number {i}")]  # fmt: skip
+    with (target / "translations" / "en.po").open("a", encoding="utf-8") as po:
+        po.writelines(f'\nmsgctxt "{where}"\nmsgid "{french}"\nmsgstr "{text}"\n' for where, french, text in english)
 
 
 def make_worst_cases(shipped: Path, target: Path) -> dict[str, tuple[Path, int]]:

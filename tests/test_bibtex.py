@@ -88,7 +88,7 @@ def test_cite_with_hostile_titles(uwe, data_copy: Path) -> None:
 def test_the_whole_dataset_cites_validly(uwe) -> None:
     key, fields, person = parsed(uwe("cite", "-f", "json").json()["bibtex"])
     assert (key, person) == ("uwe2014", "{Union Wallonne des Entreprises}")  # (as before: no special character)
-    assert fields["howpublished"] == "Presentation, IFAG / Bulgarian Chamber of Commerce and Industry (CCI), Sofia"
+    assert fields["howpublished"] == "Presentation, IFAG / Bulgarian Chamber of Commerce and Industry (BCCI), Sofia"
 
 
 def test_a_no_break_space_is_latexs_tilde() -> None:

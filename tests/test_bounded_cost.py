@@ -100,7 +100,7 @@ def test_problems_past_the_listed_ones_are_counted_exactly(data_copy: Path, monk
     found = [p for p in problems(data_copy) if p.startswith("DATA/regions.yaml")]
     assert found[:4] == [
         "DATA/regions.yaml:2:4: regions[0].id: should be text",
-        "DATA/regions.yaml:2:13: regions[0].name: should be a text: a string, or {fr: ..., en: ...}, got 1",
+        "DATA/regions.yaml:2:13: regions[0].name: should be a text: a string, or {fr: ...}, got 1",
         "DATA/regions.yaml:2:3: regions[0]: missing required field 'source'",
         "DATA/regions.yaml:2:22: regions[0].kind: should be 'country', 'region' or 'community', got 2",
     ]

@@ -62,7 +62,7 @@ def test_several_documents(data_copy: Path) -> None:
 def test_init_copies_and_never_overwrites(tmp_path: Path) -> None:
     target = tmp_path / "mine"
     written = store.init_data_dir(target)
-    translated = [f"translations/{lang}.po" for lang in ("bg", "de", "nl")]
+    translated = [f"translations/{lang}.po" for lang in ("bg", "de", "en", "nl")]
     assert sorted(str(p.relative_to(target)) for p in written) == sorted(
         [*(f"{n}.yaml" for n in store.FILES), *translated]
     )
@@ -155,7 +155,7 @@ def test_a_control_character_is_located(data_copy: Path) -> None:
 def test_a_merge_key_is_refused_and_a_lone_equals_sign_is_text(data_copy: Path) -> None:
     path = data_copy / "regions.yaml"
     edit(path, "    population: {value: 11000000, unit: people,", "    population: &p {value: 11000000, unit: people,")
-    flanders = '    population: {value: 6400000, unit: people, quote: {fr: "6,4 millions d’habitants", en: "6.4 million inhabitants"}}'
+    flanders = '    population: {value: 6400000, unit: people, quote: {fr: "6,4 millions d’habitants"}}'
     line = edit(path, flanders, "    population:\n      <<: *p")
     assert problems(data_copy) == [
         f"DATA/regions.yaml:{line + 1}:7: regions[1].population: YAML merge keys (<<) are not allowed: write the "
@@ -179,8 +179,8 @@ def test_a_flow_mapping_left_open_is_a_located_syntax_error(data_copy: Path) -> 
     # (the parser's words hold a brace, `',' or '}'`: said as they are, in every language)
     line = edit(
         data_copy / "regions.yaml",
-        '    name: {fr: "Flandre", en: "Flanders"}',
-        '    name: {fr: "Flandre", en: "Flanders"',
+        '    name: {fr: "Flandre"}',
+        '    name: {fr: "Flandre"',
     )
     assert problems(data_copy) == [
         f"DATA/regions.yaml:{line + 1}:5: YAML syntax error: did not find expected ',' or '}}' (while parsing a flow mapping)"

@@ -65,7 +65,7 @@ def test_format_bibtex_prints_the_entry_alone(uwe: Uwe) -> None:
             "  author       = {{Union Wallonne des Entreprises}},\n"
             + run.stdout.split("\n")[2]
             + "\n"  # type: ignore[attr-defined]
-            + "  howpublished = {Presentation, IFAG / Bulgarian Chamber of Commerce and Industry (CCI), Sofia},\n"
+            + "  howpublished = {Presentation, IFAG / Bulgarian Chamber of Commerce and Industry (BCCI), Sofia},\n"
             "  year         = {2014},\n"
             "  month        = apr,\n"
             f"  note         = {{15 April 2014; figure 'wallonia gdp-per-capita'; data: uwe {__version__}}},\n"
@@ -122,7 +122,7 @@ def test_a_plain_text_citation_is_in_the_readers_language(uwe: Uwe) -> None:
 
     assert citation("en") == (
         "Union Wallonne des Entreprises (UWE). “Premier bilan des pôles de compétitivité” (slide), IFAG / Bulgarian "
-        f"Chamber of Commerce and Industry (CCI), Sofia, 15 April 2014. Data: uwe {__version__}, view 'uwe results'."
+        f"Chamber of Commerce and Industry (BCCI), Sofia, 15 April 2014. Data: uwe {__version__}, view 'uwe results'."
     )
     assert citation("fr") == (
         "Union Wallonne des Entreprises (UWE). « Premier bilan des pôles de compétitivité » (diapositive), "

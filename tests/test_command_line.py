@@ -16,6 +16,7 @@ import typer.main
 
 from uwe_cli import __version__
 from uwe_cli.cli import commands as cli
+from uwe_cli.cli import helptext
 from uwe_cli.dataset import store
 
 Uwe = Callable[..., object]
@@ -39,7 +40,7 @@ def test_help_fits_the_screen_and_cuts_no_word(uwe: Uwe, width: int) -> None:
         out = uwe(*command.split(), "--help", env={"COLUMNS": str(width)}).stdout
         assert max(len(line) for line in out.splitlines()) <= width, (command, width)
         shown = set(out.split())
-        for word in " ".join([inspect.cleandoc(text), *option_helps]).split():
+        for word in " ".join([inspect.cleandoc(text), *map(helptext.ours, option_helps)]).split():
             assert word in shown, (command, width, word)
 
 
@@ -156,7 +157,7 @@ def test_no_color_after_the_command_for_commands_without_it(uwe: Uwe) -> None:
         (["clusters", "--sector", "solar"], "unknown sector 'solar' (did you mean 'Energy'?)"),
         (
             ["cluster", "logistique"],
-            "unknown cluster 'logistique' (did you mean 'Logistics in Wallonia', 'Airports and Ports' or 'Rail transport'?)",
+            "unknown grouping 'logistique' (did you mean 'Logistics in Wallonia', 'Airports and ports' or 'Rail transport'?)",
         ),
         (
             ["cluster", "logistics", "in", "wallonia"],
@@ -217,7 +218,8 @@ def completions(line: str, monkeypatch: pytest.MonkeyPatch | None = None) -> lis
 def test_completion_offers_what_the_matcher_would_match(uwe: Uwe) -> None:
     assert (
         uwe("cluster", "t").stderr
-        == "uwe: error: 't' could be several clusters: 'TWEED', 'TWIST', 'Rail transport'; type more of the name\n"
+        == "uwe: error: 't' could be several groupings: 'TWEED' (tweed), 'TWIST' (twist), 'Rail transport' "
+        "(rail-transport); type an id in brackets, or more of the name\n"
     )
     offered = completions("uwe cluster t")
     assert offered == ["tweed", "twist", "transport-ferroviaire"]

@@ -86,7 +86,7 @@ def test_clusters_sort_by_name_status_scheme_and_sectors(uwe: Uwe) -> None:
     from uwe_cli.names.matching import fold
 
     names = [r["name"] for r in uwe("clusters", "--sort", "name", "-f", "json").json()]
-    assert names == sorted(names, key=fold) and len(names) == 27 and names[0] == "Airports and Ports"
+    assert names == sorted(names, key=fold) and len(names) == 27 and names[0] == "Airports and ports"
     assert [r["name"] for r in uwe("clusters", "--sort", "-name", "-f", "json").json()] == names[::-1]
     statuses = [r["status"] or "not-stated" for r in uwe("clusters", "--sort", "status", "-f", "json").json()]
     assert statuses == sorted(statuses, key=["active", "in-formation", "not-stated"].index)

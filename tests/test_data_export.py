@@ -130,7 +130,7 @@ def test_the_package_says_what_it_is(package: Path) -> None:
     assert descriptor["languages"] == ["fr", "en", "nl", "de", "bg"]
     assert descriptor["sources"] == [
         {"title": "Union Wallonne des Entreprises (UWE), presentation at IFAG / Bulgarian Chamber of Commerce and "
-                  "Industry (CCI), Sofia, 15 April 2014"}
+                  "Industry (BCCI), Sofia, 15 April 2014"}
     ]  # fmt: skip
     assert [licence["name"] for licence in descriptor["licenses"]] == ["MIT"]
     for words in ("the facts are the UWE's", "A text's column ending _fr holds the slides' own words, verbatim",
@@ -294,7 +294,7 @@ def test_the_energy_groupings_and_their_schemes(db: sqlite3.Connection, uwe: Cal
             "Environnement",
             "export-grappes",
             "eau - déchets - énergie renouvelable",
-            "water - waste - renewable energy",
+            "Water – waste – renewable energy",
         ),
     ]
     shown = view(uwe, "clusters", "--sector", "energy")
@@ -609,7 +609,7 @@ def test_datasette_serves_the_database_with_its_descriptions(tmp_path: Path) -> 
     assert "The one slide that states the figure" in figures.text
     # Where a column refers to a slide, Datasette shows the slide's title beside its id.
     [row] = patents.json()
-    assert row["slide_id"] == {"value": "poles-first-results", "label": "First results of the competitiveness poles"}
+    assert row["slide_id"] == {"value": "poles-first-results", "label": "First assessment of the competitiveness poles"}
 
 
 # The command.
@@ -979,14 +979,14 @@ def test_a_text_not_translated_exports_as_an_empty_cell(
     # A record the translations do not cover yet (a user's new text): no translation, no error.
     path = data_copy / "clusters.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("name: TWEED", 'name: {fr: "Tweed neuf", en: "New Tweed"}'),
+        path.read_text(encoding="utf-8").replace("name: TWEED", 'name: {fr: "Tweed neuf"}'),
         encoding="utf-8",
     )
     run = main("--data-dir", str(data_copy), "data", "export", str(tmp_path / "x.db"))
     assert run.exit_code == 0, run.stderr
     db = sqlite3.connect(tmp_path / "x.db")
     row = db.execute("SELECT name_fr, name_en, name_nl FROM groupings WHERE id = 'tweed'").fetchone()
-    assert row == ("Tweed neuf", "New Tweed", None)
+    assert row == ("Tweed neuf", None, None)  # (English is a translation like any other)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 

@@ -91,7 +91,7 @@ def test_empty_markdown_keeps_its_table_header(uwe: Uwe) -> None:
     [
         (
             ["clusters", "--scheme", "technology-grappes"],
-            "uwe: the slides name none of the 10 groupings of Technology clusters; "
+            "uwe: the slides name none of the 10 groupings of Technology grappes; "
             "'uwe scheme technology-grappes' says what they say of it\n",
         ),
         (

@@ -175,7 +175,7 @@ def test_export_files_are_inert(uwe, hostile_data: Path, tmp_path: Path) -> None
 def test_hostile_name_on_the_command_line(uwe) -> None:
     run = uwe("cluster", "\x1b[31mred\x07")
     assert run.exit_code == 2
-    assert run.stderr == "uwe: error: unknown cluster '\\x1b[31mred\\x07' (see 'uwe clusters')\n"
+    assert run.stderr == "uwe: error: unknown grouping '\\x1b[31mred\\x07' (see 'uwe clusters')\n"
 
 
 def test_hostile_field_name_in_a_data_error(uwe, data_copy: Path) -> None:
@@ -253,4 +253,4 @@ def test_a_line_separator_in_a_name_forges_no_row(uwe, data_copy: Path) -> None:
 
 def test_an_error_message_shows_hidden_characters(uwe) -> None:
     run = uwe("cluster", "x\u2028y\u200bz")
-    assert run.stderr == "uwe: error: unknown cluster 'x\\u2028y\\u200bz' (see 'uwe clusters')\n"
+    assert run.stderr == "uwe: error: unknown grouping 'x\\u2028y\\u200bz' (see 'uwe clusters')\n"

@@ -152,7 +152,7 @@ def test_two_thousands_commas_inside_braces(data_copy: Path) -> None:
 
 
 def test_a_thousands_comma_on_its_own_line(data_copy: Path) -> None:
-    quote = 'quote: {fr: "PIB/hab: 28 800€", en: "GDP per capita: €28,800"}'
+    quote = 'quote: {fr: "PIB/hab: 28 800€"}'
     line = edit(data_copy / "regions.yaml", f"gdp_per_capita: {{value: 28800, unit: EUR, {quote}}}",
                 f"gdp_per_capita:\n      value: 28,800\n      unit: EUR\n      {quote}")  # fmt: skip
     assert problems(data_copy) == [
@@ -252,19 +252,17 @@ def test_a_comma_that_is_not_a_thousands_separator_gets_no_wrong_fix(data_copy: 
 
 def test_a_fact_of_a_record_citing_several_slides_names_its_own(data_copy: Path) -> None:
     # Wallonia cites the Belgium slide and its own: its capital is on its own, and must say so.
-    line = edit(
-        data_copy / "regions.yaml", '    capital: {fr: "Namur", en: "Namur", slide: wallonia}', "    capital: Namur"
-    )
-    unemployment = edit(data_copy / "regions.yaml", '"Unemployment rate: 11.1% in 2013"}, slide: wallonia}',
-                        '"Unemployment rate: 11.1% in 2013"}, slide: uwe}')  # fmt: skip
+    line = edit(data_copy / "regions.yaml", '    capital: {fr: "Namur", slide: wallonia}', "    capital: Namur")
+    unemployment = edit(data_copy / "regions.yaml", '"Taux de chômage: 11,1% en 2013"}, slide: wallonia}',
+                        '"Taux de chômage: 11,1% en 2013"}, slide: uwe}')  # fmt: skip
     assert problems(data_copy) == [
         f"DATA/regions.yaml:{line}:5: regions[3].capital: names no slide, and its record cites several (add "
         "'slide:' with the one that states it: 'belgium' or 'wallonia')",
-        f"DATA/regions.yaml:{unemployment}:137: regions[3].unemployment_rate[0].slide: slide 'uwe' is not one of "
+        f"DATA/regions.yaml:{unemployment}:97: regions[3].unemployment_rate[0].slide: slide 'uwe' is not one of "
         "its record's (source) (name one of 'belgium' or 'wallonia', or add 'uwe' to the record's source)",
     ]
     # A record of one slide: its facts are on it, and need not say so.
-    edit(data_copy / "regions.yaml", "    capital: Namur", '    capital: {fr: "Namur", en: "Namur", slide: wallonia}')
+    edit(data_copy / "regions.yaml", "    capital: Namur", '    capital: {fr: "Namur", slide: wallonia}')
     edit(data_copy / "regions.yaml", "}, slide: uwe}", "}, slide: wallonia}")
     edit(data_copy / "regions.yaml", "    source: [belgium, wallonia]", "    source: [wallonia]")
     assert "wallonia" in problems(data_copy)[0]  # (the Belgium slide's facts now cite a slide it does not)
@@ -294,10 +292,10 @@ def test_a_year_is_a_fact_of_one_slide_too(data_copy: Path) -> None:
 
 
 def test_uwes_words_name_no_slide(data_copy: Path) -> None:
-    line = edit(data_copy / "schemes.yaml", 'en: "Companies/research centres"}',
-                'en: "Companies/research centres", slide: technology-grappes}')  # fmt: skip
+    line = edit(data_copy / "schemes.yaml", '{fr: "Entreprises/centres de recherche"}',
+                '{fr: "Entreprises/centres de recherche", slide: technology-grappes}')  # fmt: skip
     assert problems(data_copy) == [
-        f"DATA/schemes.yaml:{line}:94: schemes[0].participants.slide: should be left out: this text is not the "
+        f"DATA/schemes.yaml:{line}:60: schemes[0].participants.slide: should be left out: this text is not the "
         "slides' words (a summary, a label, a note) and names no slide, got 'technology-grappes'"
     ]
 
@@ -305,14 +303,14 @@ def test_uwes_words_name_no_slide(data_copy: Path) -> None:
 def test_a_slide_inside_a_fact_or_a_glossary_use_is_checked_too(data_copy: Path) -> None:
     # The poles' funding names its slide; its ceiling names another, which the scheme does not cite.
     line = edit(data_copy / "schemes.yaml", "        maximum: true\n", "        maximum: true\n        slide: bogus\n")
-    usage = edit(data_copy / "concepts.yaml", 'en: "Obligation to hire a facilitator."}',
-                 'en: "Obligation to hire a facilitator.", slide: poles}')  # fmt: skip
+    usage = edit(data_copy / "concepts.yaml", '{fr: "Obligation d’engager un animateur."}',
+                 '{fr: "Obligation d’engager un animateur.", slide: poles}')  # fmt: skip
     found = problems(data_copy)
     assert found[0].startswith(
         f"DATA/schemes.yaml:{line + 1}:9: schemes[2].funding.amount_per_year.slide: slide 'bogus' is not one of its "
         "record's (source)"
     )
     assert found[1].startswith(
-        f"DATA/concepts.yaml:{usage}:100: glossary[5].usages[0].quote.slide: slide 'poles' is not one of its record's"
+        f"DATA/concepts.yaml:{usage}:59: glossary[5].usages[0].quote.slide: slide 'poles' is not one of its record's"
     )
     assert len(found) == 2

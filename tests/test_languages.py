@@ -103,10 +103,28 @@ def test_an_outdated_translation_is_reported_and_shown_in_french(uwe: Uwe, data_
     assert outdated == [
         f"outdated translation: translations/{lang}.po: clusters/tweed/memberships/0/domain: "
         "the French text has changed since it was translated"
-        for lang in ("bg", "de", "nl")
+        for lang in ("en", "bg", "de", "nl")  # (English is a translation like any other: translations/en.po)
     ]
-    shown = uwe("--data-dir", str(data_copy), "--lang", "nl", "cluster", "tweed").stdout
-    assert "Énergie durable et renouvelable [fr]" in shown
+    for lang in ("nl", "en"):
+        shown = uwe("--data-dir", str(data_copy), "--lang", lang, "cluster", "tweed").stdout
+        assert "Énergie durable et renouvelable [fr]" in shown
+        assert "Sustainable energy" not in shown
+    data = uwe("--data-dir", str(data_copy), "cluster", "tweed", "-f", "json").json()
+    assert data["memberships"][0]["domain"] == "Énergie durable et renouvelable [fr]"
+
+
+def test_english_in_the_data_files_is_refused_for_translations_en_po(uwe: Uwe, data_copy: Path) -> None:
+    # (one place for every translation: an English beside the French would never be found outdated)
+    path = data_copy / "clusters.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('{fr: "Énergie durable"}', '{fr: "Énergie durable", en: "Green energy"}', 1),
+                    encoding="utf-8")  # fmt: skip
+    check = uwe("data", "check", str(data_copy))
+    assert check.exit_code != 0
+    assert (
+        ": has English beside the French: a text's English belongs in translations/en.po, like every "
+        "translation (remove 'en' here)" in " ".join(check.stderr.split())
+    )
 
 
 def test_about_says_whose_words_each_language_is(uwe: Uwe) -> None:
@@ -156,8 +174,8 @@ def test_every_dataset_text_exists_in_every_language(lang: str) -> None:
         (
             "fr",
             ["cluster", "t"],
-            "« t » peut désigner plusieurs groupements : « TWEED », « TWIST », "
-            "« Transport ferroviaire » ; précisez le nom",
+            "« t » peut désigner plusieurs groupements : « TWEED » (tweed), « TWIST » (twist), "
+            "« Transport ferroviaire » (rail-transport) ; tapez un identifiant entre parenthèses, ou précisez le nom",
         ),
         ("nl", ["regions", "--sort", "size"], "onbekende sorteersleutel: ‘size’ (gebruik bbp, bevolking of naam)"),
         ("bg", ["region", "xyzzy"], "няма регион „xyzzy“ (вижте „uwe regions“)"),

@@ -43,12 +43,12 @@ def test_no_word_is_cut_and_no_line_is_too_long(uwe: Uwe, lang: str) -> None:
 def test_a_table_whose_cells_wrap_separates_its_rows(uwe: Uwe) -> None:
     assert uwe("clusters", "--status", "in-formation").stdout.splitlines()[:7] == [
         "Named groupings (2): in formation",
-        "Grouping                  Schemes           Domain   Sectors        Status",
+        "Grouping                   Schemes          Domain   Sectors        Status",
         "─" * 80,
-        "Construction (building    Export clusters            Construction   in formation",
+        "Construction (building     Export grappes            Construction   in formation",
         "and public works)",
         "",  # ("and public works)" is not a grouping of its own)
-        "Glass industry            Export clusters            Glass          in formation",
+        "Glass industry             Export grappes            Glass          in formation",
     ]
 
 
@@ -97,7 +97,7 @@ def test_a_table_whose_cells_fit_has_no_blank_lines_and_no_repeated_title(uwe: U
         "Member companies of the poles                      600   600 member companies of the poles",
         "Share of value added                               45%   45% of value added and 24% of industrial employment",
     ]
-    assert "" not in lines[: lines.index("The poles policy can only be assessed over the long term.") - 1]
+    assert "" not in lines[: lines.index("The pole policy can only be assessed over the long term.") - 1]
 
 
 def test_the_bar_chart_keeps_its_labels_whole_at_40_columns(uwe: Uwe) -> None:

@@ -10,6 +10,7 @@ import re
 import shlex
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -92,3 +93,14 @@ def test_quick_start_leaves_uwe_runnable_by_name(tmp_path: Path) -> None:
         timeout=60,
     )
     assert (run.returncode, run.stdout.startswith("uwe "), run.stderr) == (0, True, "")
+
+
+def test_the_language_sections_input_examples_run(uwe: Callable[..., Any]) -> None:
+    # One input per language, each a word the tool shows in that language (`actief`, `Брюксел-столица`).
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index("```text\n$ uwe -l nl clusters --status actief") :].split("```")[1]
+    commands = [shlex.split(line)[2:] for line in block.splitlines() if line.startswith("$ uwe")]
+    assert [c[1] for c in commands if c[0] == "-l"] == ["nl", "bg", "de", "fr", "en"]
+    for args in commands:
+        run = uwe(*args)
+        assert run.exit_code == 0 and run.stdout.strip(), (args, run.stderr)

@@ -56,9 +56,13 @@ def test_ids_units_codes_and_periods_are_never_matched(uwe: Uwe, query: str) -> 
         assert hit["text"] not in ("EUR", "export-grappes", "people", "as presented, April 2014"), hit
     # An id's words match the names that have them, never the id nor the references to it.
     assert [h["field"] for h in uwe("search", "export-grappes", "-f", "json").json()] == [
+        "name",  # ("Export grappes": the scheme, and the titles of its two slides)
+        "title",
+        "title",
         "aliases[4]",
         "meaning",
         "meaning",
+        "usages[0].quote",
     ]
 
 
@@ -68,7 +72,7 @@ def test_fields_are_named_as_a_reader_knows_them(uwe: Uwe) -> None:
         ("waste", "synonyms[10]", "Also matches", None),
         ("technology-grappes", "objectives[2]", "Objectives", "en"),  # (matched in English too: shown so)
         ("val-plus", "memberships[0].domain", "Domain (Regional clusters)", "fr"),
-        ("insufficient-rd-valorisation", "text", "Text", "fr"),
+        ("insufficient-rd-valorisation", "text", "Text", "en"),
     ]
     assert hits[3]["name"] == "Points to improve"  # (a lesson has no name; its heading says what it is)
     french = uwe("search", "valorisation", "-f", "json", "--lang", "fr").json()
@@ -84,14 +88,14 @@ def test_the_table_names_the_language_of_a_match_in_the_other_one(uwe: Uwe) -> N
     out = uwe("search", "valorisation", env={"COLUMNS": "120"}).stdout.splitlines()
     assert out[:9] == [
         "“valorisation”: 4 matches",
-        "Record                Kind       Field               Match",
+        "Record               Kind       Field                                   Match",
         "─" * 120,
-        "Waste                 sector     Also matches        valorisation des déchets",
-        "Technology clusters   scheme     Objectives          valorisation (exploitation of results)",
+        "Waste                sector     Also matches                            valorisation des déchets",
+        "Technology grappes   scheme     Objectives                              Exploitation of results (valorisation)",
+        "(Val)+               grouping   Domain (Regional clusters), in French   Collecte, traitement et valorisation des déchets",
         "",
-        "(Val)+                grouping   Domain (Regional    Collecte, traitement et valorisation des déchets",
-        "                                 clusters), in",
-        "                                 French",
+        "Points to improve    lesson     Text                                    Too little exploitation (valorisation) of the",
+        "                                                                        results of R&D projects",
     ]
     assert "Texte " in uwe("search", "valorisation", "--lang", "fr", env={"COLUMNS": "120"}).stdout
 

@@ -16,13 +16,13 @@ from uwe_cli.i18n.language import Language, POError, parse_po
 
 
 def _french_and_english() -> dict:
-    """The shipped data without its translations folder: texts in French and English only."""
+    """The shipped data with its English translation only (translations/en.po)."""
     import shutil
     import tempfile
     from pathlib import Path
 
     folder = Path(tempfile.mkdtemp()) / "data"
-    shutil.copytree(store.shipped_data_dir(), folder, ignore=shutil.ignore_patterns("translations"))
+    shutil.copytree(store.shipped_data_dir(), folder, ignore=shutil.ignore_patterns("[!e]*.po"))
     return store.load_dataset(folder, use_cache=False).dump()
 
 

@@ -80,3 +80,14 @@ def test_french_no_break_spaces_are_characters_in_every_format_of_the_tools_word
         assert "régions\u00a0:" in path.read_text(encoding="utf-8"), suffix  # (SVG writes spaces as &#160;)
     english = uwe("region", "wallonia", "-f", "markdown").stdout
     assert "- **Capital:** Namur" in english
+
+
+def test_a_quotation_inside_a_quotation_takes_the_other_pair_in_english() -> None:
+    # The English of the slides' words quotes with “ ”, as the interface does: shown inside the
+    # interface's own “ ”, its quotes become ‘ ’ (never “The “technology grappes””).
+    from uwe_cli.i18n.language import Language
+    from uwe_cli.i18n.messages import msg_p
+
+    quoted = msg_p("quote", "“{text}”", text="The “technology grappes”")
+    assert Language("en").message(quoted) == "“The ‘technology grappes’”"
+    assert Language("en").message(msg_p("quote", "“{text}”", text="Export grappes")) == "“Export grappes”"

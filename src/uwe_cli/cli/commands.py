@@ -121,7 +121,7 @@ def regions(
         ),
     ] = None,
 ) -> None:
-    """Compare GDP per capita of Belgium, its regions and the German-speaking Community."""
+    """Compare the GDP per capita of Belgium, its regions and the German-speaking Community."""
     from uwe_cli.views import regions as region_views
 
     _show(ctx, region_views.regions, out, names=names or (), sort=sort, base=base)
@@ -175,7 +175,7 @@ def scheme(
         str,
         typer.Argument(
             metavar="NAME",
-            help="A scheme: id, name or alias (poles, export clusters...).",
+            help="A scheme: id, name or alias (poles, export grappes...).",
             autocompletion=completion.records("schemes"),
         ),
     ],
@@ -196,7 +196,7 @@ def clusters(
             "--sector",
             "-s",
             metavar="SECTOR",
-            help="A sector, in any of the tool's languages (see `uwe sectors`); repeat for either.",
+            help="A sector, in any of the tool's languages (see `uwe sectors`); repeat it to match any of several.",
             autocompletion=completion.records("sectors"),
             show_default=False,
         ),
@@ -206,7 +206,7 @@ def clusters(
         typer.Option(
             "--scheme",
             metavar="SCHEME",
-            help="regional-clusters, poles, export-grappes or technology-grappes; repeat for either.",
+            help="regional-clusters, poles, export-grappes or technology-grappes; repeat it to match any of several.",
             autocompletion=completion.records("schemes"),
             show_default=False,
         ),
@@ -226,7 +226,7 @@ def clusters(
     ] = None,
     sort: Annotated[Optional[str], _sort_option(CLUSTER_SORT_KEYS)] = None,
 ) -> None:
-    """Every named grouping (clusters, poles, export clusters); filters combine."""
+    """Every named grouping (clusters, poles, export grappes); filters combine."""
     from uwe_cli.views import clusters
 
     _show(

@@ -164,12 +164,25 @@ def translated_epilog(epilog: str) -> str:
     return str(lang.gettext(epilog))
 
 
+# Typer's own help texts in the tool's English (British spelling, as everywhere else): the
+# catalogues' keys, and what English readers see.
+_TYPER_WORDS = {
+    "Show completion for the current shell, to copy it or customize the installation.":
+        "Show completion for the current shell, to copy it or customise the installation.",
+}  # fmt: skip
+
+
+def ours(text: str) -> str:
+    """A help text as the tool words it (Typer's, in British spelling)."""
+    return _TYPER_WORDS.get(text, text)
+
+
 def option_help(param: Any, shown: str, lang: Any) -> str:
     """An option's help in `lang`, with the default Click adds (`[default: table]`)."""
     from uwe_cli.i18n.messages import msg
 
     found = _DEFAULT.match(shown)
-    text = lang.gettext(_template(getattr(param, "help", None) or (found.group("help") if found else shown)))
+    text = lang.gettext(_template(ours(getattr(param, "help", None) or (found.group("help") if found else shown))))
     if LANGUAGES in text:  # (listed as the reader's language lists them)
         from uwe_cli.vocabulary import LANGS
 
@@ -204,7 +217,7 @@ def help_messages(group: Any) -> set[tuple[str | None, str]]:
             found.add((EXAMPLE, epilog.removeprefix("Example: ")))
         for param in getattr(command, "params", ()):
             if getattr(param, "help", None) and not getattr(param, "hidden", False):
-                found.add((None, _template(param.help)))
+                found.add((None, _template(ours(param.help))))
         for sub in getattr(command, "commands", {}).values():
             if not sub.hidden:
                 walk(sub)

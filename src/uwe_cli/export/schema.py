@@ -138,8 +138,8 @@ SPECS: tuple[Spec, ...] = (
         (text_column("name", "Name", required=True, tool_words=True),), cited=False,
     ),
     _record(
-        SCHEME, "scheme", "Wallonia's clustering schemes: technology clusters, regional clusters, competitiveness "
-        "poles, export clusters. One row per scheme; their figures and lists are in figures and lists.",
+        SCHEME, "scheme", "Wallonia's clustering schemes: technology grappes, regional clusters, competitiveness "
+        "poles, export grappes. One row per scheme; their figures and lists are in figures and lists.",
         (text_column("name", "Name", required=True),
          ExportColumn("english_term", "string", "The English term the slide itself gives ('competitiveness cluster')."),
          text_column("summary", "In one line: the tool's summary", required=True, tool_words=True),
@@ -160,7 +160,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     _record(
         GROUPING, "grouping", "The named groupings (clusters.yaml, `uwe clusters`): regional clusters, competitiveness "
-        "poles and export clusters. Which schemes each belongs to is in memberships, its sectors in grouping_sectors.",
+        "poles and export grappes. Which schemes each belongs to is in memberships, its sectors in grouping_sectors.",
         (text_column("name", "Name", required=True),
          ExportColumn("status", "string", f"active or in-formation: the tool's reading of status_quote ({TOOL}); empty "
                 "where the slides state no status."),

@@ -136,9 +136,10 @@ def describe(dataset: DatasetData, *, langs: tuple[str, ...]) -> ExportDescripti
     from uwe_cli.i18n.language import Language
 
     talk = dataset["presentation"]
+    english = Language("en").text  # (the French, marked, where translations/en.po is outdated)
     when = long_date(talk["date"], Language("en"))
-    author = f"{dataset['organisation']['name']['en']} ({dataset['organisation']['acronym']})"
-    source = f"{author}, presentation at {talk['event']['en']}, {talk['place']['en']}, {when}"
+    author = f"{english(dataset['organisation']['name'])} ({dataset['organisation']['acronym']})"
+    source = f"{author}, presentation at {english(talk['event'])}, {english(talk['place'])}, {when}"
     if len(langs) > 1:
         others = ", ".join(f"_{code}" for code in langs if code != SOURCE_LANG)
         said = (f"A text's column ending _fr holds the slides' own words, verbatim, and its columns ending {others} "
@@ -150,7 +151,7 @@ def describe(dataset: DatasetData, *, langs: tuple[str, ...]) -> ExportDescripti
                 f"_{langs[0]}); the slides' French is left out.")  # fmt: skip
     description = (
         f"Belgium's regions and Wallonia's business-clustering policies as the {author} presented them in "
-        f"{talk['place']['en']} on {when}, compiled by the uwe program (version {__version__}). Every fact names "
+        f"{english(talk['place'])} on {when}, compiled by the uwe program (version {__version__}). Every fact names "
         "the one slide that states it in 'slide_id' (see the table 'slides', with its page). Each text has a column "
         f"per language. {said} Columns of the tool's own words (summaries, labels, glosses, classifications, codes) "
         "say so in their description; figures the tool computed or counted have 'computed' = 1 and a 'note' that "
@@ -160,7 +161,7 @@ def describe(dataset: DatasetData, *, langs: tuple[str, ...]) -> ExportDescripti
         "are the UWE's, as its slides give them (cite the slides); the compilation, translations and schema are "
         "under the MIT licence of the uwe project."
     )
-    title = f"Belgium's regions and Wallonia's clustering policies ({dataset['organisation']['acronym']}, {talk['place']['en']}, {when})"
+    title = f"Belgium's regions and Wallonia's clustering policies ({dataset['organisation']['acronym']}, {english(talk['place'])}, {when})"
     return ExportDescription("uwe-wallonia-clusters", title, description, __version__, source, langs, LICENCE)
 
 
@@ -179,9 +180,9 @@ def _built(column: ExportColumn, langs: tuple[str, ...]) -> list[ExportColumn]:
         return [column]
     return [
         replace(column, name=f"{column.name}_{lang}", description=_in_language(column, lang), text=False, language=lang,
-                # (French and English are in the data files; another language's translation
-                # may be missing from a data folder's translations/LANG.po: an empty cell)
-                required=column.required and lang in (SOURCE_LANG, "en"))
+                # (French is in the data files; any translation, English included, may be
+                # missing from a data folder's translations/LANG.po: an empty cell)
+                required=column.required and lang == SOURCE_LANG)
         for lang in langs
     ]  # fmt: skip
 

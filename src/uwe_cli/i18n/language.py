@@ -168,8 +168,9 @@ class Language:
         else:
             template = self.gettext(message.id, message.context)
         args = {key: self.localize(value) for key, value in message.args.items()}
-        if "«" in template:  # « Les “grappes technologiques” »: quotes inside quotes are the other pair
-            args = {key: nested(value) if f"{{{key}}} »" in template else value for key, value in args.items()}
+        # « Les “grappes technologiques” », “The ‘technology grappes’”: quotes inside quotes are the other pair
+        args = {key: nested(value, inside="«") if f"{{{key}}} »" in template else
+                nested(value, inside="“") if f"“{{{key}}}”" in template else value for key, value in args.items()}  # fmt: skip
         if message.plural is not None:
             args["n"] = self.localize(Quantity(message.args["n"]))
         try:

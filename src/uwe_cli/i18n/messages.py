@@ -89,6 +89,13 @@ def msg_n(singular: str, plural: str, /, *, n: float, **args: Any) -> Message:
 _GUILLEMETS = re.compile(r"«[\s\u00a0\u202f]*(.*?)[\s\u00a0\u202f]*»", re.S)
 
 
-def nested(value: Any) -> Any:
-    """A text that goes inside « »: its own « » become “ ” (French never nests « « » »)."""
-    return _GUILLEMETS.sub(r"“\1”", value) if isinstance(value, str) and "«" in value else value
+def nested(value: Any, *, inside: str = "«") -> Any:
+    """A text that goes inside « »: its own « » become “ ” (French never nests « « » »); inside
+    “ ” (`inside="“"`), its own “ ” become ‘ ’ (the English of the slides' words quotes with “ ”,
+    as the interface does: “Super clusters” inside a quotation is ‘Super clusters’)."""
+    if not isinstance(value, str) or inside not in value:
+        return value
+    return _GUILLEMETS.sub(r"“\1”", value) if inside == "«" else _DOUBLE.sub(r"‘\1’", value)
+
+
+_DOUBLE = re.compile(r"“(.*?)”", re.S)

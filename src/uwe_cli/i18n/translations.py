@@ -1,7 +1,8 @@
 """The dataset's texts in other languages: one gettext catalogue per language, kept honest.
 
-The data files hold each text in French (the slides' words) and English. Any other language
-lives in the data folder's `translations/LANG.po`, the format translators' tools read: an
+The data files hold each text in French (the slides' words, or the tool's). Every other
+language, English included, lives in the data folder's `translations/LANG.po`, the format
+translators' tools read (one mechanism for all, so that none goes stale unseen): an
 entry's context is the text's address in the dataset (`clusters/tweed/name`), its msgid the
 French it translates, its msgstr the translation. When the French at that address changes,
 the entry no longer matches: it is outdated, reported by `uwe data check`, and the views
@@ -115,8 +116,9 @@ def apply(
 ) -> list[Outdated]:
     """Add each language's translations (`catalogues`: code -> PO text) to the data's texts.
 
-    A text the same in French and English that a catalogue leaves out is taken for a name
-    (TWEED), the same in every language. Returns the outdated entries; their texts are left
+    English comes first: a text the same in French and English that a later catalogue leaves
+    out is taken for a name (TWEED, a plain string in the files), the same in every language.
+    Returns the outdated entries; their texts are left
     without that language. `values`: what is left of the folder's limit (parse_po);
     a translation obeys the text limit of the data files (TooLarge, like NotPO, says where).
     """
@@ -124,7 +126,7 @@ def apply(
 
     outdated: list[Outdated] = []
     found = dict(texts(data))
-    for lang, source in sorted(catalogues.items()):
+    for lang, source in sorted(catalogues.items(), key=lambda item: (item[0] != "en", item[0])):
         try:
             entries = parse_po(source, values=values, max_values=max_values, max_text=MAX_TEXT)
         except POLimit as exc:
@@ -164,7 +166,8 @@ def template(data: dict[str, Any], *, lang: str, existing: str = "") -> str:
         french = text[SOURCE_LANGUAGE]
         # (a text the same in French and English is often a name, to copy: TWEED; not always:
         # Construction, Innovations)
-        lines += [f"#. en: {text['en']}".replace("\n", " "), f"msgctxt {_quoted(address)}", f"msgid {_quoted(french)}",
+        english = [f"#. en: {text['en']}".replace("\n", " ")] if text.get("en") else []
+        lines += [*english, f"msgctxt {_quoted(address)}", f"msgid {_quoted(french)}",
                   f"msgstr {_quoted(done.get((address, french), ''))}", ""]  # fmt: skip
     return "\n".join(lines)
 

@@ -26,8 +26,9 @@ class Ambiguous(UsageError):
 
 
 def _in_every_language(text: dict[str, str]) -> tuple[str, ...]:
-    """A text's words in every language it has, English first (suggestions are English)."""
-    return tuple(dict.fromkeys((text["en"], *in_languages(text).values())))
+    """A text's words in every language it has, English first (suggestions are English; a text
+    whose English translation is outdated has none: its French comes first)."""
+    return tuple(dict.fromkeys((text.get("en") or text["fr"], *in_languages(text).values())))
 
 
 def names(record: Any) -> tuple[str, ...]:
@@ -82,9 +83,16 @@ def find(
         return prefixed[0]
     if prefixed:
         shown = list({repr(label): label for label in (_shown_label(r, names) for r in prefixed[:5])}.values())
-        options = Listing(tuple(msg("'{name}'", name=label) for label in shown), style="comma")
+        ids = {
+            repr(_shown_label(r, names)): _record_of(r).get("id")
+            for r in prefixed[:5]
+            if isinstance(_record_of(r), dict)
+        }
+        # (each with its id, the one word that is never ambiguous: 'Export grappes' (export-grappes))
+        options = Listing(tuple(msg("'{name}' ({id})", name=label, id=ids[repr(label)]) if ids.get(repr(label))
+                                else msg("'{name}'", name=label) for label in shown), style="comma")  # fmt: skip
         kinds = _WHAT_PLURAL.get(what, f"{what}s")
-        raise Ambiguous(msg("'{query}' could be several {what}: {options}; type more of the name",
+        raise Ambiguous(msg("'{query}' could be several {what}: {options}; type an id in brackets, or more of the name",
                             query=query, what=kinds, options=options))  # fmt: skip
     unknown = (
         _UNKNOWN_CHOICE[what] if what in _UNKNOWN_CHOICE else msg("unknown {what} '{query}'", what=WHAT.get(what, what))
@@ -124,7 +132,7 @@ def choose(
 
 # What a person looks for, as the messages name it (one and several).
 WHAT = {
-    "region": msg_p("what", "region"), "scheme": msg_p("what", "scheme"), "cluster": msg_p("what", "cluster"),
+    "region": msg_p("what", "region"), "scheme": msg_p("what", "scheme"), "cluster": msg_p("what", "grouping"),
     "sector": msg_p("what", "sector"), "record": msg_p("what", "record"), "slide": msg_p("what", "slide"),
     "format": msg_p("what", "format"), "language": msg_p("what", "language"), "sort key": msg_p("what", "sort key"),
     "status": msg_p("what", "status"), "lesson kind": msg_p("what", "lesson kind"),
@@ -137,7 +145,7 @@ _UNKNOWN_CHOICE = {
     "lesson kind": msg("unknown lesson kind '{query}'"),
 }  # fmt: skip
 _WHAT_PLURAL = {
-    "region": msg_p("what", "regions"), "scheme": msg_p("what", "schemes"), "cluster": msg_p("what", "clusters"),
+    "region": msg_p("what", "regions"), "scheme": msg_p("what", "schemes"), "cluster": msg_p("what", "groupings"),
     "sector": msg_p("what", "sectors"), "record": msg_p("what", "records"), "slide": msg_p("what", "slides"),
     "format": msg_p("what", "formats"), "language": msg_p("what", "languages"),
     "sort key": msg_p("what", "sort keys"), "status": msg_p("what", "statuses"),

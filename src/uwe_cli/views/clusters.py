@@ -323,7 +323,7 @@ def sectors(ds: Dataset) -> Table:
             {
                 "id": s["id"],
                 "name": s["name"],
-                "name_en": s["name"]["en"],
+                "name_en": s["name"].get("en"),  # (none where translations/en.po is outdated)
                 "name_fr": s["name"]["fr"],
                 "synonyms": list(s["synonyms"]),
                 "groupings": len(tagged),

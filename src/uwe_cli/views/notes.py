@@ -230,7 +230,7 @@ def _within(everyone: list[Record]) -> Iterator[dict[str, Any]]:
         share = _percent(
             (_ref(inside, people), inside[people]["value"]),
             (_ref(outside, people), outside[people]["value"]),
-            in_words=msg("the population of {part} as a percentage of that of {whole}",
+            in_words=msg("population as a percentage: {part} / {whole}",
                          part=inside["name"], whole=outside["name"]),
         )  # fmt: skip
         if share["value"] is None:  # (such a share is no finding: nothing to say)
@@ -240,7 +240,7 @@ def _within(everyone: list[Record]) -> Iterator[dict[str, Any]]:
             "id": f"within-{inside['id']}",
             "kind": "remark",
             "title": msg(
-                "{inside} lies within {outside}: its figures are part of those of {outside}, never to be added to them",
+                "{inside}: its territory lies in {outside}; its figures are part of those of {outside}, never to be added to them",
                 inside=inside["name"],
                 outside=outside["name"],
             ),

@@ -122,7 +122,7 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, 
     if against is None:
         notes.append(
             msg(
-                "The share of Belgium is computed by the tool from the GDP per capita figures; it is not a figure from the source."
+                "The comparison with Belgium is computed by the tool from the GDP per capita figures; it is not a figure from the source."
             )
         )
     else:

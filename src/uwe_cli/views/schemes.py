@@ -198,12 +198,12 @@ def scheme(ds: Dataset, name: str) -> Document:
         Section(msg("Objectives"), items="objectives"),
         Section(msg("Funding rules"), items="funding.notes"),
         Section(msg("Obligations"), items="obligations"),
-        Section(msg("Activity axes"), items="activity_axes"),
+        Section(msg("Lines of activity"), items="activity_axes"),
         Section(msg("Activities"), items="activities", show=_point, points=_points),
         Section(msg("Benefits"), items="benefits", show=_benefit),
         Section(msg("Outcome"), items="outcome"),
         Section(msg("First assessment"), items="results", show=_result, distinct=True),
-        Section(msg("Assessment"), items="assessment"),
+        Section(msg("First assessment: conclusion"), items="assessment"),
         Section(msg("Groupings"), items="clusters", show=grouping),
     )
     labels = fact_labels(

@@ -203,7 +203,8 @@ def _sector_words(sectors: tuple[models.Sector, ...]) -> Iterator[Finding]:
     """A sector word must lead to one sector only, or `--sector WORD` would be ambiguous."""
     owner: dict[str, str] = {}
     for i, sector in enumerate(sectors):
-        for word in sorted({sector.id, sector.name.fr, sector.name.en, *sector.synonyms}):
+        # (the names in translations/*.po come after validation, English included: not checked here)
+        for word in sorted({sector.id, sector.name.fr, sector.name.en or sector.name.fr, *sector.synonyms}):
             key = fold(word)
             if owner.setdefault(key, sector.id) != sector.id:
                 yield _at("sectors", ("sectors", i), msg("'{word}' already names sector '{sector}'", word=word,

@@ -165,7 +165,7 @@ def _message(kind: str, err: Any) -> Any:
     ctx = err.get("ctx") or {}
     loc = err["loc"]
     if kind == "model_type" and ctx.get("class_name") == "Text":
-        return msg("should be a text: a string, or {{fr: ..., en: ...}}")
+        return msg("should be a text: a string, or {{fr: ...}}")
     if kind == "none_required" and loc and loc[-1] == "slide":  # (texts.Words: a summary, a label, a note)
         return msg(
             "should be left out: this text is not the slides' words (a summary, a label, a note) and names no slide"
