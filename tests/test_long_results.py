@@ -34,3 +34,28 @@ def test_the_fast_search_key_of_ascii_text_is_the_search_key(text: str) -> None:
     # (search_key's fast path for ASCII, which a search runs on every string of the data)
     words = "".join(c if c.isalnum() else " " for c in matching._strip_accents(text))
     assert matching.search_key(text) == " ".join(words.split())
+
+
+def test_a_profiles_long_list_is_bounded_and_counted(main: Callable[..., Any], data_copy: Path) -> None:
+    # A scheme of 1,003 groupings: its profile lists the first 1,000 (a reader would not
+    # wait for Rich to lay out 18,000, in the table or an --export), and counts the rest.
+    schemes = data_copy / "schemes.yaml"
+    schemes.write_text(
+        schemes.read_text(encoding="utf-8")
+        + "  - {id: big, name: {fr: Grand, en: Big}, summary: {fr: Beaucoup, en: Many}, status: active,"
+        " groupings: {value: 1003, unit: count}, source: walloon-experiences}\n",
+        encoding="utf-8",
+    )
+    clusters = data_copy / "clusters.yaml"
+    extra = "".join(
+        f"  - {{id: g{i}, name: {{fr: Gzz{i}, en: Gzz{i}}}, sectors: [energy], status: active, source: walloon-experiences, "
+        f"memberships: [{{scheme: big, domain: {{fr: D{i}, en: D{i}}}}}]}}\n"
+        for i in range(1_003)
+    )
+    clusters.write_text(clusters.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    run = main("--data-dir", str(data_copy), "scheme", "big", "--width", "200")
+    assert run.exit_code == 0, run.stderr
+    assert len([line for line in run.stdout.splitlines() if "Gzz" in line]) == 1_000
+    assert "Groupings: 3 more items not shown; --format json gives every item" in run.stdout
+    shown = json.loads(main("--data-dir", str(data_copy), "scheme", "big", "--format", "json").stdout)
+    assert len(shown["clusters"]) == 1_003

@@ -176,8 +176,34 @@ def replace_own(new: Path, old: Path, *, own: Callable[[Path], list[Path] | None
         finally:  # (the old export goes either way: it was the tool's, and --force asked to replace it)
             for path in files:
                 _remove(path)
-            with contextlib.suppress(OSError):
-                aside.rmdir()  # (a file aside was one of `files`)
+            left = _left_in(aside)
+        if left:
+            # Written into the old export after it was checked (through a folder a user had
+            # open): the user's, so kept, under a name they can see, and the command says where.
+            kept = old.with_name(f"{old.name[:200]}.uwe-kept-{os.urandom(3).hex()}")
+            os.rename(aside, kept)
+            raise AddedMeanwhile(old, kept=kept)
+
+
+def _left_in(aside: Path) -> bool:
+    """Remove `aside` if it is an empty folder (or gone: a file aside was one of the files
+    removed); whether something is left in it."""
+    try:
+        aside.rmdir()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return aside.is_dir() and any(True for _ in os.scandir(aside))
+    return False
+
+
+class AddedMeanwhile(Exception):
+    """The new export is in place, but files were added to the old one while it was being
+    replaced: they are at `kept`."""
+
+    def __init__(self, path: Path, *, kept: Path) -> None:
+        super().__init__(str(path))
+        self.kept = kept
 
 
 class NotOwn(Exception):

@@ -18,7 +18,7 @@ from uwe_cli.i18n.messages import msg, msg_n, msg_p
 from uwe_cli.output import screen
 from uwe_cli.output.encoding import degrade, encodable
 from uwe_cli.output.sanitize import visible
-from uwe_cli.output.shown import derive, localized
+from uwe_cli.output.shown import ShownDocument, derive, localized
 from uwe_cli.views.form import Form, Table
 
 if TYPE_CHECKING:
@@ -83,10 +83,27 @@ def _bounded(form: Form, data: Any, lang: Language) -> Any:
     """The table view of `form`, its first MAX_ROWS rows at most: laying out more takes Rich
     longer than a reader would wait (a minute for 55,000), for more than a screen can show;
     the rest is counted, and JSON or CSV give every row."""
-    if not (isinstance(form, Table) and len(data) > MAX_ROWS):
-        return derive(form, data, lang)
     from dataclasses import replace
 
+    if not (isinstance(form, Table) and len(data) > MAX_ROWS):
+        shown = derive(form, data, lang)
+        if not isinstance(shown, ShownDocument) or all(len(s.items) <= MAX_ROWS for s in shown.sections):
+            return shown
+        # A profile's list (a scheme's 18,000 groupings) is bounded the same way.
+        sections = tuple(replace(s, items=s.items[:MAX_ROWS]) for s in shown.sections)
+        untold = tuple(
+            lang.message(
+                msg_n(
+                    "{section}: {n} more item not shown; --format json gives every item",
+                    "{section}: {n} more items not shown; --format json gives every item",
+                    section=s.heading,
+                    n=len(s.items) - MAX_ROWS,
+                )
+            )  # fmt: skip
+            for s in shown.sections
+            if len(s.items) > MAX_ROWS
+        )
+        return replace(shown, sections=sections, notes=(*untold, *shown.notes))
     shown = derive(form, data[:MAX_ROWS], lang)
     more = msg_n("and {n} more row, not shown: --format csv or json gives every row",
                  "and {n} more rows, not shown: --format csv or json gives every row",
