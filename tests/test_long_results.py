@@ -59,3 +59,22 @@ def test_a_profiles_long_list_is_bounded_and_counted(main: Callable[..., Any], d
     assert "Groupings: 3 more items not shown; --format json gives every item" in run.stdout
     shown = json.loads(main("--data-dir", str(data_copy), "scheme", "big", "--format", "json").stdout)
     assert len(shown["clusters"]) == 1_003
+
+
+def test_a_document_shows_200_sections_and_counts_the_rest(main: Callable[..., Any], data_copy: Path) -> None:
+    # `uwe notes` on 250 communities in Wallonia: a note each, 200 notes shown (laying out
+    # 8,000 took 15 s of CPU), the rest counted; JSON gives every one.
+    regions = data_copy / "regions.yaml"
+    extra = "".join(
+        f"  - {{id: w{i}, name: {{fr: W{i}, en: W{i}}}, kind: community, within: wallonia, "
+        f"population: {{value: {1000 + i}, unit: people}}, source: belgium}}\n"
+        for i in range(250)
+    )
+    regions.write_text(regions.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    run = main("--data-dir", str(data_copy), "notes", "--width", "200")
+    assert run.exit_code == 0, run.stderr
+    everything = json.loads(main("--data-dir", str(data_copy), "notes", "--format", "json").stdout)
+    notes = [note for note in everything if "title" in note and "kind" in note]
+    # (a section per note, and the slides' errata last)
+    assert f"and {len(notes) + 1 - 200} more sections, not shown: --format json gives every one" in run.stdout
+    assert notes[199]["title"] in run.stdout and notes[200]["title"] not in run.stdout

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,7 @@ from uwe_cli.output import screen
 from uwe_cli.output.encoding import degrade, encodable
 from uwe_cli.output.sanitize import visible
 from uwe_cli.output.shown import ShownDocument, derive, localized
-from uwe_cli.views.form import Form, Table
+from uwe_cli.views.form import Document, Form, Table
 
 if TYPE_CHECKING:
     from uwe_cli.errors import Problem
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 EXPORT_WIDTH = 100
 # The rows a table shows at most, on a screen or in an --export file (see _bounded).
 MAX_ROWS = 1_000
+# The sections a document shows at most (a section is a block of lines: a note of `uwe notes`).
+MAX_SECTIONS = 200
 # What ends a label in Markdown's `**Label:** value`, as the language writes it (`Capitale :`).
 _LABEL_COLON = msg_p("typography", "{label}:", label="")
 
@@ -80,35 +83,39 @@ def render(
 
 
 def _bounded(form: Form, data: Any, lang: Language) -> Any:
-    """The table view of `form`, its first MAX_ROWS rows at most: laying out more takes Rich
-    longer than a reader would wait (a minute for 55,000), for more than a screen can show;
-    the rest is counted, and JSON or CSV give every row."""
-    from dataclasses import replace
-
-    if not (isinstance(form, Table) and len(data) > MAX_ROWS):
-        shown = derive(form, data, lang)
-        if not isinstance(shown, ShownDocument) or all(len(s.items) <= MAX_ROWS for s in shown.sections):
-            return shown
-        # A profile's list (a scheme's 18,000 groupings) is bounded the same way.
-        sections = tuple(replace(s, items=s.items[:MAX_ROWS]) for s in shown.sections)
-        untold = tuple(
-            lang.message(
-                msg_n(
-                    "{section}: {n} more item not shown; --format json gives every item",
-                    "{section}: {n} more items not shown; --format json gives every item",
-                    section=s.heading,
-                    n=len(s.items) - MAX_ROWS,
-                )
-            )  # fmt: skip
-            for s in shown.sections
-            if len(s.items) > MAX_ROWS
-        )
-        return replace(shown, sections=sections, notes=(*untold, *shown.notes))
-    shown = derive(form, data[:MAX_ROWS], lang)
-    more = msg_n("and {n} more row, not shown: --format csv or json gives every row",
-                 "and {n} more rows, not shown: --format csv or json gives every row",
-                 n=len(data) - MAX_ROWS)  # fmt: skip
-    return replace(shown, notes=(lang.message(more), *shown.notes))
+    """The table view of `form`, bounded: laying out more takes Rich longer than a reader
+    would wait (a minute for 55,000 rows), for more than a screen can show. A table shows
+    its first MAX_ROWS rows, a document its first MAX_SECTIONS sections and MAX_ROWS items
+    of a list; the rest is counted, and JSON (or CSV) gives everything."""
+    if isinstance(form, Table) and len(data) > MAX_ROWS:
+        shown = derive(form, data[:MAX_ROWS], lang)
+        told = msg_n("and {n} more row, not shown: --format csv or json gives every row",
+                     "and {n} more rows, not shown: --format csv or json gives every row",
+                     n=len(data) - MAX_ROWS)  # fmt: skip
+        return replace(shown, notes=(lang.message(told), *shown.notes))
+    if not isinstance(form, Document):
+        return derive(form, data, lang)
+    hidden = len(form.sections) - MAX_SECTIONS
+    # (cut before the sections are derived, which costs too: a note per record of a large folder)
+    shown = derive(replace(form, sections=form.sections[:MAX_SECTIONS]) if hidden > 0 else form, data, lang)
+    assert isinstance(shown, ShownDocument)
+    untold = [
+        msg_n(
+            "{section}: {n} more item not shown; --format json gives every item",
+            "{section}: {n} more items not shown; --format json gives every item",
+            section=section.heading,
+            n=len(section.items) - MAX_ROWS,
+        )  # fmt: skip
+        for section in shown.sections
+        if len(section.items) > MAX_ROWS
+    ]
+    if hidden > 0:
+        untold.insert(0, msg_n("and {n} more section, not shown: --format json gives every one",
+                               "and {n} more sections, not shown: --format json gives every one", n=hidden))  # fmt: skip
+    if not untold:
+        return shown
+    sections = tuple(replace(section, items=section.items[:MAX_ROWS]) for section in shown.sections)
+    return replace(shown, sections=sections, notes=(*(lang.message(m) for m in untold), *shown.notes))
 
 
 def _terminal(shown: Any, *, no_color: bool, width: int | None, pager: bool = False) -> None:
