@@ -78,3 +78,21 @@ def test_a_document_shows_200_sections_and_counts_the_rest(main: Callable[..., A
     # (a section per note, and the slides' errata last)
     assert f"and {len(notes) + 1 - 200} more sections, not shown: --format json gives every one" in run.stdout
     assert notes[199]["title"] in run.stdout and notes[200]["title"] not in run.stdout
+
+
+def test_a_comparison_sets_50_records_side_by_side_and_counts_the_rest(
+    main: Callable[..., Any], data_copy: Path
+) -> None:
+    schemes = data_copy / "schemes.yaml"
+    extra = "".join(
+        f"  - {{id: sc{i}, name: {{fr: Régime {i}, en: Scheme {i}}}, summary: {{fr: s, en: s}}, status: active, "
+        f"groupings: {{value: 0, unit: count}}, source: walloon-experiences}}\n"
+        for i in range(60)
+    )
+    schemes.write_text(schemes.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    run = main("--data-dir", str(data_copy), "schemes", "--width", "200")
+    assert run.exit_code == 0, run.stderr
+    total = len(json.loads(main("--data-dir", str(data_copy), "schemes", "--format", "json").stdout))
+    assert f"and {total - 50} more, not shown side by side: --format json gives every one" in run.stdout
+    shown = 50 - (total - 60)  # (the shipped schemes come first)
+    assert f"Scheme {shown - 1} " in run.stdout and f"Scheme {shown} " not in run.stdout

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from uwe_cli.i18n.language import Language, current
-from uwe_cli.i18n.messages import msg, msg_n, msg_p
+from uwe_cli.i18n.messages import Message, msg, msg_n, msg_p
 from uwe_cli.output import screen
 from uwe_cli.output.encoding import degrade, encodable
 from uwe_cli.output.sanitize import visible
 from uwe_cli.output.shown import ShownDocument, derive, localized
-from uwe_cli.views.form import Document, Form, Table
+from uwe_cli.views.form import Comparison, Document, Form, Table
 
 if TYPE_CHECKING:
     from uwe_cli.errors import Problem
@@ -32,6 +32,8 @@ EXPORT_WIDTH = 100
 MAX_ROWS = 1_000
 # The sections a document shows at most (a section is a block of lines: a note of `uwe notes`).
 MAX_SECTIONS = 200
+# The records a comparison sets side by side at most (`uwe schemes`: a column each).
+MAX_COLUMNS = 50
 # What ends a label in Markdown's `**Label:** value`, as the language writes it (`Capitale :`).
 _LABEL_COLON = msg_p("typography", "{label}:", label="")
 
@@ -86,36 +88,40 @@ def _bounded(form: Form, data: Any, lang: Language) -> Any:
     """The table view of `form`, bounded: laying out more takes Rich longer than a reader
     would wait (a minute for 55,000 rows), for more than a screen can show. A table shows
     its first MAX_ROWS rows, a document its first MAX_SECTIONS sections and MAX_ROWS items
-    of a list; the rest is counted, and JSON (or CSV) gives everything."""
+    of a list, a comparison its first MAX_COLUMNS records; the rest is counted, and JSON
+    (or CSV) gives everything."""
+    untold: list[Message] = []
     if isinstance(form, Table) and len(data) > MAX_ROWS:
-        shown = derive(form, data[:MAX_ROWS], lang)
-        told = msg_n("and {n} more row, not shown: --format csv or json gives every row",
-                     "and {n} more rows, not shown: --format csv or json gives every row",
-                     n=len(data) - MAX_ROWS)  # fmt: skip
-        return replace(shown, notes=(lang.message(told), *shown.notes))
-    if not isinstance(form, Document):
-        return derive(form, data, lang)
-    hidden = len(form.sections) - MAX_SECTIONS
-    # (cut before the sections are derived, which costs too: a note per record of a large folder)
-    shown = derive(replace(form, sections=form.sections[:MAX_SECTIONS]) if hidden > 0 else form, data, lang)
-    assert isinstance(shown, ShownDocument)
-    untold = [
-        msg_n(
-            "{section}: {n} more item not shown; --format json gives every item",
-            "{section}: {n} more items not shown; --format json gives every item",
-            section=section.heading,
-            n=len(section.items) - MAX_ROWS,
-        )  # fmt: skip
-        for section in shown.sections
-        if len(section.items) > MAX_ROWS
-    ]
-    if hidden > 0:
-        untold.insert(0, msg_n("and {n} more section, not shown: --format json gives every one",
-                               "and {n} more sections, not shown: --format json gives every one", n=hidden))  # fmt: skip
+        untold.append(msg_n("and {n} more row, not shown: --format csv or json gives every row",
+                            "and {n} more rows, not shown: --format csv or json gives every row",
+                            n=len(data) - MAX_ROWS))  # fmt: skip
+        data = data[:MAX_ROWS]
+    elif isinstance(form, Comparison) and len(data) > MAX_COLUMNS:
+        untold.append(msg_n("and {n} more, not shown side by side: --format json gives every one",
+                            "and {n} more, not shown side by side: --format json gives every one",
+                            n=len(data) - MAX_COLUMNS))  # fmt: skip
+        data = data[:MAX_COLUMNS]
+    elif isinstance(form, Document) and len(form.sections) > MAX_SECTIONS:
+        # (cut before the sections are derived, which costs too: a note per record of a large folder)
+        untold.append(msg_n("and {n} more section, not shown: --format json gives every one",
+                            "and {n} more sections, not shown: --format json gives every one",
+                            n=len(form.sections) - MAX_SECTIONS))  # fmt: skip
+        form = replace(form, sections=form.sections[:MAX_SECTIONS])
+    shown = derive(form, data, lang, most=MAX_ROWS)
+    if isinstance(shown, ShownDocument):
+        untold += [
+            msg_n(
+                "{section}: {n} more item not shown; --format json gives every item",
+                "{section}: {n} more items not shown; --format json gives every item",
+                section=section.heading,
+                n=section.more,
+            )  # fmt: skip
+            for section in shown.sections
+            if section.more
+        ]
     if not untold:
         return shown
-    sections = tuple(replace(section, items=section.items[:MAX_ROWS]) for section in shown.sections)
-    return replace(shown, sections=sections, notes=(*(lang.message(m) for m in untold), *shown.notes))
+    return replace(shown, notes=(*(lang.message(told) for told in untold), *shown.notes))
 
 
 def _terminal(shown: Any, *, no_color: bool, width: int | None, pager: bool = False) -> None:
