@@ -183,7 +183,9 @@ def _row(
     if against is not None:  # (computed here, not figures of the source; tool_words says so)
         ours, theirs = _gdp(r), _gdp(against)
         row["base"] = against["id"]
-        row["gdp_difference_from_base_eur"] = None if ours is None or theirs is None else arithmetic.finite(ours - theirs)
+        row["gdp_difference_from_base_eur"] = (
+            None if ours is None or theirs is None else arithmetic.finite(ours - theirs)
+        )
         row["gdp_ratio_to_base"] = None if ours is None or theirs is None else arithmetic.ratio(ours, theirs)
         computed += ["gdp_difference_from_base_eur", "gdp_ratio_to_base"]
     row["gdp_share_of_belgium_pct"] = _share(r, belgium)
