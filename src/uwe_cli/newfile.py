@@ -149,7 +149,8 @@ def _load_renameat2() -> Callable[..., int] | None:
 def replace_own(new: Path, old: Path, *, own: Callable[[Path], list[Path] | None]) -> None:
     """Put `new` in place of `old`, an earlier export of the tool's, or raise.
 
-    `own(path)` lists the files of `path` uwe wrote, or None if `path` holds anything else: it
+    `own(path)` lists the files of `path` uwe wrote (and its folders, deepest first), or None
+    if `path` holds anything else: it
     is asked again here, once `old` is set aside under a hidden name, so that a file the user
     added meanwhile is never deleted (NotOwn is raised, and `old` is put back). Raises
     FileExistsError if something took `old`'s name while it was aside. Stopping signals wait
@@ -174,8 +175,11 @@ def replace_own(new: Path, old: Path, *, own: Callable[[Path], list[Path] | None
         try:
             rename_new(new, old)
         finally:  # (the old export goes either way: it was the tool's, and --force asked to replace it)
-            for path in files:
-                _remove(path)
+            for path in files:  # (files, then the folders they were in, deepest first)
+                if path.is_dir() and not path.is_symlink():
+                    _remove_folder(path)
+                else:
+                    _remove(path)
             left = _left_in(aside)
         if left:
             # Written into the old export after it was checked (through a folder a user had
@@ -183,6 +187,11 @@ def replace_own(new: Path, old: Path, *, own: Callable[[Path], list[Path] | None
             kept = old.with_name(f"{old.name[:200]}.uwe-kept-{os.urandom(3).hex()}")
             os.rename(aside, kept)
             raise AddedMeanwhile(old, kept=kept)
+
+
+def _remove_folder(path: Path) -> None:
+    with contextlib.suppress(OSError):  # (not empty: something was added, which _left_in finds)
+        os.rmdir(path)
 
 
 def _left_in(aside: Path) -> bool:
