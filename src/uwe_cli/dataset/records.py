@@ -8,7 +8,7 @@ Every field of the models is present in the data (None or [] where a file leaves
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -20,13 +20,14 @@ Record = dict[str, Any]
 class Dataset:
     """The validated data of one folder, with the indexes views share built once."""
 
-    __slots__ = ("_data", "_slides", "_slide_labels", "_by_id")
+    __slots__ = ("_data", "_slides", "_slide_labels", "_by_id", "_derived")
 
     def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
         self._slides: dict[str, Record] | None = None
         self._slide_labels: dict[str, Any] = {}
         self._by_id: dict[str, dict[str, Record]] = {}
+        self._derived: dict[str, Any] = {}
 
     def __getitem__(self, kind: str) -> Any:
         """A list of records (`regions`, `schemes`, ...), `organisation` or `presentation`."""
@@ -41,6 +42,13 @@ class Dataset:
     def outdated_not_listed(self) -> int:
         """How many more outdated translations there are than `outdated_translations` lists."""
         return int(self._data.get("translation_notes_more", 0))
+
+    def derived(self, key: str, compute: Callable[[], Any]) -> Any:
+        """What `compute` gives, computed once per dataset: `uwe site` asks a page per record
+        whether the notes concern it, and computing them each time made it quadratic."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def dump(self) -> dict[str, Any]:
         """The validated data itself, as JSON holds it."""

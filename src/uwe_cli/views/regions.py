@@ -27,7 +27,6 @@ from uwe_cli.views.common import (
     choice_words,
     fact_labels,
     find,
-    names,
     record_data,
     shown_words,
     source_section,
@@ -207,14 +206,13 @@ def _row(
 
 def region(ds: Dataset, name: str) -> Document:
     r = find(ds, "regions", name)
-    everyone = names(ds["regions"])
+    # (by id, not a map of every region's name: `uwe site` shows a profile per region)
+    outside = ds.with_id("regions", r["within"]) if r.get("within") else None
 
     def kind(record: Record, lang: Language) -> str:
         shown = lang.message(_KINDS[record["kind"]])
-        if record.get("within") in everyone:
-            shown = lang.message(
-                msg("{kind} (its territory in {region})", kind=shown, region=everyone[record["within"]])
-            )
+        if outside is not None:
+            shown = lang.message(msg("{kind} (its territory in {region})", kind=shown, region=outside["name"]))
         return shown
 
     fields = (
