@@ -96,3 +96,25 @@ def test_a_comparison_sets_50_records_side_by_side_and_counts_the_rest(
     assert f"and {total - 50} more, not shown side by side: --format json gives every one" in run.stdout
     shown = 50 - (total - 60)  # (the shipped schemes come first)
     assert f"Scheme {shown - 1} " in run.stdout and f"Scheme {shown} " not in run.stdout
+
+
+def test_the_points_under_an_item_are_bounded_too() -> None:
+    # (a glossary term with 45,000 usages took Rich minutes to lay out)
+    from uwe_cli.i18n.choice import resolve
+    from uwe_cli.i18n.messages import msg
+    from uwe_cli.output.shown import ShownDocument, derive
+    from uwe_cli.views.form import Document, Section
+
+    form = Document(
+        msg("Concepts"),
+        [{"name": "grappe"}],
+        sections=(Section(msg("Glossary"), items="", show=lambda item, lang: item["name"],
+                          points=lambda item, lang: [f"usage {i}" for i in range(1_005)]),),
+    )  # fmt: skip
+    lang = resolve("en", {})
+    shown = derive(form, form.data, lang, most=1_000)
+    assert isinstance(shown, ShownDocument)
+    points = shown.sections[0].items[0].points
+    assert points[:2] == ("usage 0", "usage 1") and points[999] == "usage 999"
+    assert points[1000:] == ("and 5 more, not shown: --format json gives every one",)
+    assert len(derive(form, form.data, lang).sections[0].items[0].points) == 1_005  # (JSON's and Markdown's)

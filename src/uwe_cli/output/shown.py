@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from uwe_cli.i18n.language import Language
-from uwe_cli.i18n.messages import msg
+from uwe_cli.i18n.messages import msg, msg_n
 from uwe_cli.names import matching
 from uwe_cli.output.screen import typeset
 from uwe_cli.views.form import Comparison, Document, Field, Form, Section, Table
@@ -150,6 +150,11 @@ def _section(section: Section, data: Any, lang: Language, *, most: int | None) -
             text = section.show(item, lang)
             if text:
                 points = tuple(section.points(item, lang)) if section.points else ()
+                if most is not None and len(points) > most:  # (45,000 usages of one glossary term)
+                    more_points = msg_n("and {n} more, not shown: --format json gives every one",
+                                        "and {n} more, not shown: --format json gives every one",
+                                        n=len(points) - most)  # fmt: skip
+                    points = (*points[:most], lang.message(more_points))
                 items.append(ShownItem(text, points, item))
         if section.distinct:
             items = list({item.text: item for item in items}.values())
