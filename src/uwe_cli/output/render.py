@@ -19,7 +19,7 @@ from uwe_cli.i18n.messages import Message, msg, msg_n, msg_p
 from uwe_cli.output import screen
 from uwe_cli.output.encoding import degrade, encodable
 from uwe_cli.output.sanitize import visible
-from uwe_cli.output.shown import ShownDocument, derive, localized
+from uwe_cli.output.shown import ShownDocument, ShownTable, derive, localized
 from uwe_cli.views.form import Comparison, Document, Form, Table
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ EXPORT_WIDTH = 100
 MAX_ROWS = 1_000
 # The sections a document shows at most (a section is a block of lines: a note of `uwe notes`).
 MAX_SECTIONS = 200
+# The characters a table's cell shows at most (a text may have 10,000; JSON gives it whole).
+MAX_CELL = 1_000
 # The records a comparison sets side by side at most (`uwe schemes`: a column each).
 MAX_COLUMNS = 50
 # What ends a label in Markdown's `**Label:** value`, as the language writes it (`Capitale :`).
@@ -108,6 +110,11 @@ def _bounded(form: Form, data: Any, lang: Language) -> Any:
                             n=len(form.sections) - MAX_SECTIONS))  # fmt: skip
         form = replace(form, sections=form.sections[:MAX_SECTIONS])
     shown = derive(form, data, lang, most=MAX_ROWS)
+    if isinstance(shown, ShownTable) and any(len(cell) > MAX_CELL for row in shown.rows for cell in row):
+        # (Rich takes seconds to wrap a few hundred cells of 10,000 characters)
+        rows = tuple(tuple(_cut(cell) for cell in row) for row in shown.rows)
+        shown = replace(shown, rows=rows)
+        untold.append(msg("Long texts are cut short […] in this table: --format json gives them whole."))
     if isinstance(shown, ShownDocument):
         untold += [
             msg_n(
@@ -122,6 +129,14 @@ def _bounded(form: Form, data: Any, lang: Language) -> Any:
     if not untold:
         return shown
     return replace(shown, notes=(*(lang.message(told) for told in untold), *shown.notes))
+
+
+def _cut(text: str) -> str:
+    """`text` cut after MAX_CELL characters at most, between words where it can be."""
+    if len(text) <= MAX_CELL:
+        return text
+    kept = text[:MAX_CELL]
+    return (kept.rsplit(" ", 1)[0] if " " in kept[MAX_CELL // 2 :] else kept).rstrip() + " […]"
 
 
 def _terminal(shown: Any, *, no_color: bool, width: int | None, pager: bool = False) -> None:
