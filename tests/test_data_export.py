@@ -693,7 +693,7 @@ def test_force_never_deletes_what_uwe_did_not_write(main: Callable[..., Any], tm
     ))  # fmt: skip
     run = main("data", "export", str(tmp_path / "notes.db"), "--force")
     assert (run.exit_code, run.stderr) == (
-        2, f"uwe: error: {tmp_path / 'notes.db'} is not an SQLite database; uwe does not replace it, even with --force: give a new name\n"
+        2, f"uwe: error: {tmp_path / 'notes.db'} is not an SQLite database that uwe wrote; uwe does not replace it, even with --force: give a new name\n"
     )  # fmt: skip
     assert snapshot(tmp_path) == before
 

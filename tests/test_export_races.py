@@ -170,7 +170,7 @@ def test_a_fifo_is_never_opened(tmp_path: Path, force: list[str]) -> None:
     )  # fmt: skip
     assert run.returncode == 2
     expected = (
-        "is not an SQLite database; uwe does not replace it, even with --force: give a new name"
+        "is not an SQLite database that uwe wrote; uwe does not replace it, even with --force: give a new name"
         if force
         else "already exists; add --force to replace it, or give a new name"
     )
@@ -243,3 +243,67 @@ def test_what_was_set_aside_is_never_hidden(
     )  # fmt: skip
     assert (pkg / "theirs.txt").read_text(encoding="utf-8") == "theirs"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg", kept[0].name]  # nothing hidden
+
+
+def test_a_file_added_to_the_old_export_during_the_swap_is_kept_where_the_user_sees_it(
+    main: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The old export passes the check at the swap; then, through a folder the user had open,
+    # a file lands in it before uwe removes it: kept under a visible name, and said (exit 2).
+    pkg = tmp_path / "pkg"
+    assert main("data", "export", f"{pkg}/", "--texts", "fr").exit_code == 0
+    real = data_export._own_package
+
+    def own(path: Path) -> list[Path] | None:
+        files = real(path)
+        if path != pkg:  # (at the swap, the old export aside; not at the check before the build)
+            (path / "mine.txt").write_text("mine", encoding="utf-8")
+        return files
+
+    monkeypatch.setattr(data_export, "_own_package", own)
+    run = main("data", "export", f"{pkg}/", "--force", "--texts", "fr")
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("pkg.uwe-kept-")]
+    assert len(kept) == 1 and [p.name for p in kept[0].iterdir()] == ["mine.txt"]
+    assert (run.exit_code, run.stderr) == (
+        2, f"uwe: error: {pkg} was replaced, but files were added to the old export meanwhile; uwe kept them in "
+        f"{kept[0]}\n",
+    )  # fmt: skip
+    assert (pkg / "datapackage.json").is_file()  # the new export
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg", kept[0].name]  # nothing hidden
+
+
+def test_force_never_replaces_a_database_of_the_users(main: Callable[..., Any], tmp_path: Path) -> None:
+    mine = tmp_path / "mine.db"
+    with sqlite3.connect(mine) as db:
+        db.execute("CREATE TABLE precious (x)")
+        db.execute("INSERT INTO precious VALUES ('gold')")
+    db.close()
+    before = mine.read_bytes()
+    run = main("data", "export", str(mine), "--force")
+    assert (run.exit_code, run.stderr) == (
+        2, f"uwe: error: {mine} is not an SQLite database that uwe wrote; uwe does not replace it, even with --force: give a new "
+        "name\n",
+    )  # fmt: skip
+    assert mine.read_bytes() == before
+
+
+def test_force_never_replaces_a_data_package_of_the_users(main: Callable[..., Any], tmp_path: Path) -> None:
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "precious.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (pkg / "datapackage.json").write_text(
+        '{"name": "mine", "resources": [{"name": "precious", "path": "precious.csv"}]}', encoding="utf-8"
+    )
+    before = everything(pkg)
+    run = main("data", "export", f"{pkg}/", "--force")
+    assert run.exit_code == 2 and "is not a Data Package that uwe wrote" in run.stderr
+    assert everything(pkg) == before
+
+
+@pytest.mark.parametrize("target", ["pkg/", "uwe.db"])
+def test_force_replaces_an_export_of_the_tools(main: Callable[..., Any], tmp_path: Path, target: str) -> None:
+    path = tmp_path / target
+    assert main("data", "export", str(path), "--texts", "fr").exit_code == 0
+    run = main("data", "export", str(path), "--force")
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.rstrip("/")]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -314,3 +316,26 @@ def test_a_slide_inside_a_fact_or_a_glossary_use_is_checked_too(data_copy: Path)
         f"DATA/concepts.yaml:{usage}:59: glossary[5].usages[0].quote.slide: slide 'poles' is not one of its record's"
     )
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("link", ["part_of", "output_of"])
+def test_a_chain_of_results_deeper_than_pythons_recursion_is_shown(
+    main: Callable[..., Any], data_copy: Path, link: str
+) -> None:
+    # `data check` refuses only cycles: a chain of 2,000 results is valid data, and is shown
+    # (its indent stops growing after a few levels), never an internal error.
+    schemes = data_copy / "schemes.yaml"
+    text = schemes.read_text(encoding="utf-8")
+    anchor = "    assessment:\n"
+    assert anchor in text
+    chain = "".join(
+        f"      - {{id: c{i}, slide: poles-first-results, label: {{fr: Chain {i}}}, figure: {{value: {i + 1}, "
+        f"unit: count}}{f', {link}: c{i - 1}' if i else ''}}}\n"
+        for i in range(2_000)
+    )
+    schemes.write_text(text.replace(anchor, chain + anchor, 1), encoding="utf-8")
+    assert main("--data-dir", str(data_copy), "data", "check").exit_code == 0
+    run = main("--data-dir", str(data_copy), "results", "--width", "200")
+    assert run.exit_code == 0, run.stderr
+    deepest = next(line for line in run.stdout.splitlines() if "Chain 900 " in line)
+    assert deepest.index("Chain") == 2 * 8 + (2 if link == "output_of" else 0)

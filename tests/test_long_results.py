@@ -56,3 +56,65 @@ def test_the_fast_search_key_of_ascii_text_is_the_search_key(text: str) -> None:
     # (search_key's fast path for ASCII, which a search runs on every string of the data)
     words = "".join(c if c.isalnum() else " " for c in matching._strip_accents(text))
     assert matching.search_key(text) == " ".join(words.split())
+
+
+def test_a_profiles_long_list_is_bounded_and_counted(main: Callable[..., Any], data_copy: Path) -> None:
+    # A scheme of 1,003 groupings: its profile lists the first 1,000 (a reader would not
+    # wait for Rich to lay out 18,000, in the table or an --export), and counts the rest.
+    schemes = data_copy / "schemes.yaml"
+    schemes.write_text(
+        schemes.read_text(encoding="utf-8")
+        + "  - {id: big, name: Grand, summary: {fr: Beaucoup}, status: active,"
+        " groupings: {value: 1003, unit: count}, source: walloon-experiences}\n",
+        encoding="utf-8",
+    )
+    clusters = data_copy / "clusters.yaml"
+    extra = "".join(
+        f"  - {{id: g{i}, name: Gzz{i}, sectors: [energy], status: active, source: walloon-experiences, "
+        f"memberships: [{{scheme: big, domain: {{fr: D{i}}}}}]}}\n"
+        for i in range(1_003)
+    )
+    clusters.write_text(clusters.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    run = main("--data-dir", str(data_copy), "scheme", "big", "--width", "200")
+    assert run.exit_code == 0, run.stderr
+    assert len([line for line in run.stdout.splitlines() if "Gzz" in line]) == 1_000
+    assert "Groupings: 3 more items not shown; --format json gives every item" in run.stdout
+    shown = json.loads(main("--data-dir", str(data_copy), "scheme", "big", "--format", "json").stdout)
+    assert len(shown["clusters"]) == 1_003
+
+
+def test_a_document_shows_200_sections_and_counts_the_rest(main: Callable[..., Any], data_copy: Path) -> None:
+    # `uwe notes` on 250 communities in Wallonia: a note each, 200 notes shown (laying out
+    # 8,000 took 15 s of CPU), the rest counted; JSON gives every one.
+    regions = data_copy / "regions.yaml"
+    extra = "".join(
+        f"  - {{id: w{i}, name: W{i}, kind: community, within: wallonia, "
+        f"population: {{value: {1000 + i}, unit: people}}, source: belgium}}\n"
+        for i in range(250)
+    )
+    regions.write_text(regions.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    run = main("--data-dir", str(data_copy), "notes", "--width", "200")
+    assert run.exit_code == 0, run.stderr
+    everything = json.loads(main("--data-dir", str(data_copy), "notes", "--format", "json").stdout)
+    notes = [note for note in everything if "title" in note and "kind" in note]
+    # (a section per note, and the slides' errata last)
+    assert f"and {len(notes) + 1 - 200} more sections, not shown: --format json gives every one" in run.stdout
+    assert notes[199]["title"] in run.stdout and notes[200]["title"] not in run.stdout
+
+
+def test_a_comparison_sets_50_records_side_by_side_and_counts_the_rest(
+    main: Callable[..., Any], data_copy: Path
+) -> None:
+    schemes = data_copy / "schemes.yaml"
+    extra = "".join(
+        f"  - {{id: sc{i}, name: Scheme {i}, summary: {{fr: s}}, status: active, "
+        f"groupings: {{value: 0, unit: count}}, source: walloon-experiences}}\n"
+        for i in range(60)
+    )
+    schemes.write_text(schemes.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    run = main("--data-dir", str(data_copy), "schemes", "--width", "200")
+    assert run.exit_code == 0, run.stderr
+    total = len(json.loads(main("--data-dir", str(data_copy), "schemes", "--format", "json").stdout))
+    assert f"and {total - 50} more, not shown side by side: --format json gives every one" in run.stdout
+    shown = 50 - (total - 60)  # (the shipped schemes come first)
+    assert f"Scheme {shown - 1} " in run.stdout and f"Scheme {shown} " not in run.stdout

@@ -73,3 +73,14 @@ def test_the_export_has_no_infinity(main: Any, odd: Path, tmp_path: Path) -> Non
         with path.open(encoding="utf-8", newline="") as file:
             cells = {cell.lower() for row in csv.reader(file) for cell in row}
         assert not cells & {"inf", "-inf", "nan", "infinity"}, path.name
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "markdown", "json"])
+def test_a_ratio_to_a_base_too_close_to_zero_is_not_computable(uwe: Any, data_copy: Path, fmt: str) -> None:
+    edit(data_copy / "regions.yaml", "value: 21500, unit: EUR", "value: 1.0e-308, unit: EUR")  # Wallonia's
+    run = uwe("--data-dir", str(data_copy), "regions", "--base", "wallonia", "--format", fmt)
+    assert run.exit_code == 0, run.stderr
+    assert "inf" not in run.stdout.lower() and "nan" not in run.stdout.lower()
+    if fmt == "json":
+        ratios = {r["id"]: r["gdp_ratio_to_base"] for r in strict_json(run.stdout)}
+        assert set(ratios.values()) == {None}  # (a base below the smallest normal number is no base)

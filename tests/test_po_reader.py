@@ -64,6 +64,8 @@ ACCEPTED = {
     "a form feed inside a string": 'msgid "a"\nmsgstr "b\fc"\n',
     "two strings on a line": 'msgid "a" "b"\nmsgstr "x"\n',
     "a tab after the keyword": 'msgid\t"a"\nmsgstr "x"\n',
+    "octal escapes": 'msgid "a"\nmsgstr "\\033[31mRED \\303\\251"\n',
+    "hex escapes": 'msgid "a"\nmsgstr "\\x1b[0m \\xc3\\xa9"\n',
 }
 REFUSED = {
     "a string that never ends": ('msgid "abc\\"\nmsgstr "x"\n', 5),
@@ -72,6 +74,8 @@ REFUSED = {
     "a msgctxt without msgid": ('msgctxt "c"\nmsgstr "x"\n', 5),
     "msgid_plural with msgstr": ('msgid "a"\nmsgid_plural "b"\nmsgstr "x"\n', 5),
     "msgstr[0] without msgid_plural": ('msgid "a"\nmsgstr[0] "x"\n', 5),
+    "an x without hex digits": ('msgid "a"\nmsgstr "\\xg"\n', 6),
+    "an unknown escape": ('msgid "a"\nmsgstr "\\q"\n', 6),
 }
 
 
@@ -80,6 +84,15 @@ def test_accepts_what_msgfmt_accepts(name: str, tmp_path: Path) -> None:
     source = HEADER + ACCEPTED[name]
     assert len(parse_po(source)) == 2
     assert msgfmt(source, tmp_path) in (True, None)
+
+
+def test_escaped_bytes_are_read_as_gettext_reads_them() -> None:
+    # (a number is a byte of the UTF-8 text: msgfmt compiles these, and Python's gettext
+    # reads ESC [ 3 1 m and é from the .mo)
+    assert parse_po(HEADER + ACCEPTED["octal escapes"])[(None, "a")] == ["\x1b[31mRED é"]
+    assert parse_po(HEADER + ACCEPTED["hex escapes"])[(None, "a")] == ["\x1b[0m é"]
+    with pytest.raises(POError, match="not UTF-8"):
+        parse_po(HEADER + 'msgid "a"\nmsgstr "\\303"\n')
 
 
 def test_a_byte_order_mark_is_no_text() -> None:

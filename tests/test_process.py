@@ -253,3 +253,17 @@ def test_a_file_name_the_system_refuses_names_the_file_not_the_output(tmp_path: 
                          capture_output=True, text=True)  # fmt: skip
     assert (run.returncode, run.stdout) == (1, "")
     assert run.stderr == f"uwe: Fehler: {name}: kann nicht verwendet werden (Dateiname zu lang)\n"
+
+
+def test_a_ctrl_c_while_the_program_starts_ends_it_as_the_signal_does(tmp_path: Path) -> None:
+    # (before cli/process.py is in place, a KeyboardInterrupt raised inside an import would
+    # print a traceback; the console script is a file named `uwe`)
+    script = tmp_path / "uwe"
+    script.write_text("import signal\nimport uwe_cli\nprint(signal.getsignal(signal.SIGINT) is signal.SIG_DFL)\n")
+    started = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
+    assert started.stdout == "True\n"
+    imported = subprocess.run(
+        [sys.executable, "-c", "import signal, uwe_cli; print(signal.getsignal(signal.SIGINT).__name__)"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert imported.stdout == "default_int_handler\n"  # another program's signals are its own

@@ -227,8 +227,8 @@ def test_site_writes_a_folder_and_says_where(main: Callable[..., object], tmp_pa
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # (no temporary folder left)
 
 
-def test_an_earlier_site_is_replaced_and_any_other_folder_only_with_force(main: Callable[..., object],
-                                                                          tmp_path: Path) -> None:  # fmt: skip
+def test_an_earlier_site_is_replaced_and_any_other_folder_kept_aside_with_force(main: Callable[..., object],
+                                                                               tmp_path: Path) -> None:  # fmt: skip
     out = tmp_path / "out"
     assert main("site", str(out)).exit_code == 0  # type: ignore[attr-defined]
     (out / "en" / "index.html").write_text("old", encoding="utf-8")
@@ -238,13 +238,69 @@ def test_an_earlier_site_is_replaced_and_any_other_folder_only_with_force(main: 
     mine.mkdir()
     (mine / "notes.txt").write_text("keep", encoding="utf-8")
     run = main("site", str(mine))
-    assert run.exit_code == 2  # type: ignore[attr-defined]
-    assert run.stderr == (  # type: ignore[attr-defined]
-        f"uwe: error: site {mine}: folder is not empty and not a site uwe wrote (add --force to replace it)\n"
-    )
+    assert (run.exit_code, run.stderr) == (  # type: ignore[attr-defined]
+        2, f"uwe: error: site {mine}: holds files uwe did not write; move them, or add --force to set the folder "
+        "aside (kept, under a new name)\n",
+    )  # fmt: skip
     assert [p.name for p in mine.iterdir()] == ["notes.txt"]
-    assert main("site", str(mine), "--force").exit_code == 0  # type: ignore[attr-defined]
-    assert not (mine / "notes.txt").exists() and (mine / "index.html").is_file()
+    run = main("site", str(mine), "--force")
+    assert run.exit_code == 0  # type: ignore[attr-defined]
+    kept = next(tmp_path.glob("mine.uwe-kept-*"))
+    assert [p.name for p in kept.iterdir()] == ["notes.txt"] and (mine / "index.html").is_file()
+    assert run.stderr.startswith(f"uwe: the folder that was at {mine} is now {kept}\n")  # type: ignore[attr-defined]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out", "mine", kept.name])  # nothing hidden
+
+
+def test_a_file_added_to_an_earlier_site_is_never_deleted(main: Callable[..., object], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main("site", str(out)).exit_code == 0  # type: ignore[attr-defined]
+    (out / "NOTES.txt").write_text("my notes", encoding="utf-8")
+    (out / "en" / "mine.html").write_text("mine", encoding="utf-8")
+    run = main("site", str(out))
+    assert run.exit_code == 2 and "holds files uwe did not write" in run.stderr  # type: ignore[attr-defined]
+    assert (out / "NOTES.txt").read_text(encoding="utf-8") == "my notes" and (out / "en" / "mine.html").is_file()
+    assert main("site", str(out), "--force").exit_code == 0  # type: ignore[attr-defined]
+    kept = next(tmp_path.glob("out.uwe-kept-*"))
+    assert (kept / "NOTES.txt").read_text(encoding="utf-8") == "my notes" and (kept / "en" / "mine.html").is_file()
+
+
+def test_a_link_is_never_followed_even_with_force(main: Callable[..., object], tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "keep.txt").write_text("p", encoding="utf-8")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    for force in ((), ("--force",)):
+        run = main("site", str(link), *force)
+        assert (run.exit_code, run.stderr) == (  # type: ignore[attr-defined]
+            2, f"uwe: error: site {link}: is a symbolic link; uwe does not replace it, even with --force: give a "
+            "folder\n",
+        )  # fmt: skip
+    assert [p.name for p in real.iterdir()] == ["keep.txt"]
+
+
+def test_a_file_added_to_the_old_site_during_the_swap_is_kept_where_the_user_sees_it(
+    main: Callable[..., object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert main("site", str(out)).exit_code == 0  # type: ignore[attr-defined]
+    real = folder.own_site
+
+    def own(path: Path) -> list[Path] | None:
+        files = real(path)
+        if path.name != "out":  # (the old site aside, at the swap: a file lands in it)
+            (path / "en" / "mine.html").write_text("mine", encoding="utf-8")
+        return files
+
+    monkeypatch.setattr(folder, "own_site", own)
+    run = main("site", str(out))
+    kept = next(tmp_path.glob("out.uwe-kept-*"))
+    assert [str(p.relative_to(kept)) for p in kept.rglob("*")] == ["en", "en/mine.html"]
+    assert (run.exit_code, run.stderr) == (  # type: ignore[attr-defined]
+        2, f"uwe: error: site {out}: was replaced, but files were added to the old site meanwhile; uwe kept them "
+        f"in {kept}\n",
+    )  # fmt: skip
+    assert (out / "index.html").is_file() and sorted(p.name for p in tmp_path.iterdir()) == ["out", kept.name]
 
 
 def test_bad_paths_are_one_clear_line(main: Callable[..., object], tmp_path: Path) -> None:

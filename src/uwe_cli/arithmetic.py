@@ -39,6 +39,16 @@ def share(part: float, whole: float, *, digits: int | None = 1) -> float | None:
         return None
 
 
+def ratio(part: float, whole: float, *, digits: int = 4) -> float | None:
+    """part / whole, rounded to `digits`; None if it cannot be computed (a base of 1.0e-308)."""
+    try:
+        if not math.isfinite(whole) or abs(whole) < TINY:
+            return None
+        return rounded(part / whole, digits)
+    except (OverflowError, ZeroDivisionError):
+        return None
+
+
 def rounded(value: float, digits: int | None = None) -> float | None:
     """round(value, digits) (an int when digits is None), or None if it is not finite."""
     try:

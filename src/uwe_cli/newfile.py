@@ -152,7 +152,8 @@ def _load_renameat2() -> Callable[..., int] | None:
 def replace_own(new: Path, old: Path, *, own: Callable[[Path], list[Path] | None]) -> None:
     """Put `new` in place of `old`, an earlier export of the tool's, or raise.
 
-    `own(path)` lists the files of `path` uwe wrote, or None if `path` holds anything else: it
+    `own(path)` lists the files of `path` uwe wrote (and its folders, deepest first), or None
+    if `path` holds anything else: it
     is asked again here, once `old` is set aside under a hidden name, so that a file the user
     added meanwhile is never deleted (NotOwn is raised, and `old` is put back). Raises
     FileExistsError if something took `old`'s name while it was aside. Stopping signals wait
@@ -177,10 +178,44 @@ def replace_own(new: Path, old: Path, *, own: Callable[[Path], list[Path] | None
         try:
             rename_new(new, old)
         finally:  # (the old export goes either way: it was the tool's, and --force asked to replace it)
-            for path in files:
-                _remove(path)
-            with contextlib.suppress(OSError):
-                aside.rmdir()  # (a file aside was one of `files`)
+            for path in files:  # (files, then the folders they were in, deepest first)
+                if path.is_dir() and not path.is_symlink():
+                    _remove_folder(path)
+                else:
+                    _remove(path)
+            left = _left_in(aside)
+        if left:
+            # Written into the old export after it was checked (through a folder a user had
+            # open): the user's, so kept, under a name they can see, and the command says where.
+            kept = old.with_name(f"{old.name[:200]}.uwe-kept-{os.urandom(3).hex()}")
+            os.rename(aside, kept)
+            raise AddedMeanwhile(old, kept=kept)
+
+
+def _remove_folder(path: Path) -> None:
+    with contextlib.suppress(OSError):  # (not empty: something was added, which _left_in finds)
+        os.rmdir(path)
+
+
+def _left_in(aside: Path) -> bool:
+    """Remove `aside` if it is an empty folder (or gone: a file aside was one of the files
+    removed); whether something is left in it."""
+    try:
+        aside.rmdir()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return aside.is_dir() and any(True for _ in os.scandir(aside))
+    return False
+
+
+class AddedMeanwhile(Exception):
+    """The new export is in place, but files were added to the old one while it was being
+    replaced: they are at `kept`."""
+
+    def __init__(self, path: Path, *, kept: Path) -> None:
+        super().__init__(str(path))
+        self.kept = kept
 
 
 class NotOwn(Exception):

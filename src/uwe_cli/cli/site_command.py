@@ -43,7 +43,10 @@ def register(app: App) -> None:
         given: Annotated[str, typer.Argument(metavar="DIRECTORY", help="The folder to write the site to.")],
         force: Annotated[
             bool,
-            typer.Option("--force", help="Replace DIRECTORY even if uwe did not write it (never the data folder)."),
+            typer.Option(
+                "--force",
+                help="Write even where DIRECTORY holds files uwe did not write: that folder is kept, renamed.",
+            ),
         ] = False,
         lang: LangOpt = None,
     ) -> None:
@@ -63,7 +66,11 @@ def register(app: App) -> None:
         data_dir = store.resolve_data_dir(settings.data_dir)
         folder.check(target, force=force, data_dir=data_dir)
         dataset = load(ctx)
-        count = folder.write(target, partial(_shares, dataset), force=force, workers=_workers(build.pages(dataset)))
+        count, kept = folder.write(target, partial(_shares, dataset), force=force,
+                                   workers=_workers(build.pages(dataset)))  # fmt: skip
+        if kept is not None:
+            output.note(current().message(msg("the folder that was at {folder} is now {kept}", folder=str(target),
+                                               kept=str(kept))))  # fmt: skip
         said = msg("wrote {count} files to {folder}: open {page}", count=count, folder=str(target),
                    page=str(target / "index.html"))  # fmt: skip
         output.note(current().message(said))

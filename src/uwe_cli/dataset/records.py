@@ -8,7 +8,7 @@ Every field of the models is present in the data (None or [] where a file leaves
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, overload
 
@@ -38,13 +38,14 @@ Record = Mapping[str, Any]
 class Dataset:
     """The validated data of one folder, with the indexes views share built once."""
 
-    __slots__ = ("_data", "_slides", "_slide_labels", "_by_id")
+    __slots__ = ("_data", "_slides", "_slide_labels", "_by_id", "_derived")
 
     def __init__(self, data: DatasetData) -> None:
         self._data = data
         self._slides: dict[str, SlideData] | None = None
         self._slide_labels: dict[str, Any] = {}
         self._by_id: dict[str, dict[str, Record]] = {}
+        self._derived: dict[str, Any] = {}
 
     # Each key of the data with its shape, so that the type checker reads `ds["regions"][0]["area"]`
     # (for the type checker only: `typing.overload` would cost every command start-up time).
@@ -84,6 +85,13 @@ class Dataset:
     def outdated_not_listed(self) -> int:
         """How many more outdated translations there are than `outdated_translations` lists."""
         return int(self._data.get("translation_notes_more", 0))
+
+    def derived(self, key: str, compute: Callable[[], Any]) -> Any:
+        """What `compute` gives, computed once per dataset: `uwe site` asks a page per record
+        whether the notes concern it, and computing them each time made it quadratic."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def dump(self) -> DatasetData:
         """The validated data itself, as JSON holds it."""

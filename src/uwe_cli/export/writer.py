@@ -133,7 +133,7 @@ def _not_own(path: Path, target: str, *, folder: bool) -> UsageError:
             "delete it, even with --force: give a new folder", target=target,
         ))  # fmt: skip
     return UsageError(msg(
-        "{target} is not an SQLite database; uwe does not replace it, even with --force: give a new name",
+        "{target} is not an SQLite database that uwe wrote; uwe does not replace it, even with --force: give a new name",
         target=target,
     ))  # fmt: skip
 
@@ -161,22 +161,61 @@ def _own_package(path: Path) -> list[Path] | None:
             return None
         descriptor = json.loads(_read_regular(path / "datapackage.json"))
         described = {resource["path"] for resource in descriptor["resources"]}
-    except (OSError, ValueError, KeyError, TypeError):
+        mine = _described_as_own(descriptor)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     others = set(names) - {"datapackage.json"}
-    if described != others or not all(name.endswith(".csv") for name in others):
+    if not mine or described != others or not all(name.endswith(".csv") for name in others):
         return None
     return [path / name for name in names]
 
 
+def _described_as_own(descriptor: dict[str, object]) -> bool:
+    """Whether a datapackage.json is one `uwe data export` wrote, not any Frictionless
+    package: the tool's description names the database's own table, and it lists the
+    languages of the texts (a property of the tool's, not of the standard)."""
+    from uwe_cli.export import metadata
+
+    return f"'{metadata.TABLE}'" in str(descriptor.get("description", "")) and isinstance(
+        descriptor.get("languages"), list
+    )
+
+
 def _own_database(path: Path) -> list[Path] | None:
-    """[path] if it is a regular file holding an SQLite database (or nothing), else None.
-    Never opens anything but a regular file: a FIFO or a device would make uwe wait."""
+    """[path] if it is a regular file holding an SQLite database `uwe data export` wrote (or
+    nothing), else None: any other database is the user's. Never opens anything but a
+    regular file: a FIFO or a device would make uwe wait."""
     try:
         head = _read_regular(path, limit=len(_SQLITE_HEADER))
     except OSError:
         return None
-    return [path] if head in (_SQLITE_HEADER, b"") else None
+    if head == b"":
+        return [path]
+    return [path] if head == _SQLITE_HEADER and _database_as_own(path) else None
+
+
+def _database_as_own(path: Path) -> bool:
+    """Its tables are exactly those its `_metadata` descriptor describes, and that
+    descriptor is the tool's (read only, never written: the file may be anyone's)."""
+    import json
+    import sqlite3
+
+    from uwe_cli.export import metadata
+
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            found = connection.execute(
+                f'SELECT value FROM "{metadata.TABLE}" WHERE name = ?', (metadata.DATAPACKAGE,)
+            ).fetchone()
+        finally:
+            connection.close()
+        descriptor = json.loads(found[0])
+        described = {resource["name"] for resource in descriptor["resources"]}
+        return _described_as_own(descriptor) and tables == described | {metadata.TABLE}
+    except (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return False
 
 
 def _read_regular(path: Path, *, limit: int = 64 * 1024 * 1024) -> bytes:
@@ -227,6 +266,9 @@ def _put(temporary: Path, path: Path, *, folder: bool, force: bool) -> None:
             newfile.rename_new(temporary, path)
     except FileExistsError:  # (something appeared at PATH meanwhile)
         raise _appeared(path) from None
+    except newfile.AddedMeanwhile as exc:
+        raise UsageError(msg("{path} was replaced, but files were added to the old export meanwhile; "
+                             "uwe kept them in {kept}", path=path, kept=exc.kept)) from None  # fmt: skip
     except newfile.NotOwn as exc:
         if exc.kept is not None:
             raise UsageError(msg("{path} appeared while uwe was writing; what was there before is now {kept}",

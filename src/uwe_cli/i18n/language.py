@@ -372,7 +372,9 @@ _KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[[0-9]\])$")
 _SIMPLE = re.compile(r'(?:(msgctxt|msgid|msgid_plural|msgstr(?:\[[0-9]\])?)[ \t]+)?"([^"\\]*)"')
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"', re.DOTALL)
 _STRINGS = re.compile(r'(?:"(?:[^"\\]|\\.)*"[ \t]*)+', re.DOTALL)
-_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+# As GNU gettext's PO reader takes them: a letter, up to three octal digits, or `x` and hex
+# digits; a number is a byte (`\\303\\251` is é in a UTF-8 catalogue).
+_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
 _ESCAPED = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
 
@@ -380,10 +382,29 @@ def _unescaped(text: str, line: int) -> str:
     """The text of a string between its quotes."""
     if "\\" not in text:
         return text
-    unknown = next((m.group(0) for m in _ESCAPE.finditer(text) if m.group(1) not in _ESCAPED), None)
+    unknown = next(
+        (m.group(0) for m in _ESCAPE.finditer(text) if m.group(3) is not None and m.group(3) not in _ESCAPED), None
+    )
     if unknown is not None:
         raise POError(line, msg("unknown escape {escape}", escape=unknown))
-    return _ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], text)
+    if not any(m.group(3) is None for m in _ESCAPE.finditer(text)):
+        return _ESCAPE.sub(lambda m: _ESCAPED[m.group(3)], text)
+    # Bytes by number: the string is made of bytes, then read as UTF-8, as gettext reads it.
+    out = bytearray()
+    at = 0
+    for m in _ESCAPE.finditer(text):
+        out += text[at : m.start()].encode("utf-8", "surrogatepass")
+        octal, hexadecimal, letter = m.groups()
+        if letter is not None:
+            out += _ESCAPED[letter].encode("ascii")
+        else:
+            out.append(int(octal, 8) & 0xFF if octal is not None else int(hexadecimal[-2:], 16))
+        at = m.end()
+    out += text[at:].encode("utf-8", "surrogatepass")
+    try:
+        return out.decode("utf-8")
+    except UnicodeDecodeError:
+        raise POError(line, msg("the escaped bytes are not UTF-8 text")) from None
 
 
 def _string(quoted: str, line: int = 0) -> str:
@@ -391,7 +412,4 @@ def _string(quoted: str, line: int = 0) -> str:
     quoted = quoted.strip()
     if len(quoted) < 2 or quoted[0] != '"' or quoted[-1] != '"':
         raise POError(line, msg("a string should be in double quotes"))
-    unknown = next((m.group(0) for m in _ESCAPE.finditer(quoted[1:-1]) if m.group(1) not in _ESCAPED), None)
-    if unknown is not None:
-        raise POError(line, msg("unknown escape {escape}", escape=unknown))
-    return _ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], quoted[1:-1])
+    return _unescaped(quoted[1:-1], line)

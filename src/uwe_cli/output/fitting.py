@@ -23,7 +23,9 @@ def fit(headers: Sequence[tuple[str, str]], rows: Sequence[Sequence[str]], *, av
             floor.append(max(max(len(line) for line in lines), max((len(w) for w in header.split()), default=0)))
         else:
             floor.append(max(len(w) for w in words))
-    widths = list(natural)
+    # (no column is wider than the screen: a 10,000-character text would make the search
+    # below try every width down from 10,000)
+    widths = [min(width, max(available, 1)) for width in natural]
     right = [i for i, (_, justify) in enumerate(headers) if justify == "right"]
     # Figures' headers wrap as little as the room allows, all over the same few lines.
     for height in range(2, 1 + max((len(headers[i][0].split()) for i in right), default=0)):
@@ -76,8 +78,10 @@ def _fewest_wrapped(
     quarter of the rows (a narrow screen: every column gives up room alike, see fit)."""
     if excess <= 0 or not rows:
         return None
+    import bisect
+
     longest = [
-        [max((len(line) for line in row[i].splitlines()), default=0) for row in rows] for i in range(len(headers))
+        sorted(max((len(line) for line in row[i].splitlines()), default=0) for row in rows) for i in range(len(headers))
     ]
     # best[r]: (cells wrapped, sum of squared widths, widths) for the columns so far, r columns given up
     best: dict[int, tuple[int, int, list[int]]] = {0: (0, 0, [])}
@@ -87,7 +91,7 @@ def _fewest_wrapped(
             for width in range(widths[i], floor[i] - 1, -1):
                 total = min(excess, given + widths[i] - width)
                 candidate = (
-                    wrapped + sum(1 for n in longest[i] if n > width),
+                    wrapped + len(longest[i]) - bisect.bisect_right(longest[i], width),
                     squares + width * width,
                     [*chosen, width],
                 )

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from uwe_cli.i18n.language import Language, current
-from uwe_cli.i18n.messages import msg, msg_n, msg_p
+from uwe_cli.i18n.messages import Message, msg, msg_n, msg_p
 from uwe_cli.output import screen
 from uwe_cli.output.encoding import degrade, encodable
 from uwe_cli.output.sanitize import visible
-from uwe_cli.output.shown import ShownDocument, derive, localized
-from uwe_cli.views.form import Form, Table
+from uwe_cli.output.shown import ShownDocument, ShownTable, derive, localized
+from uwe_cli.views.form import Comparison, Document, Form, Table
 
 if TYPE_CHECKING:
     from uwe_cli.errors import Problem
@@ -29,6 +30,12 @@ if TYPE_CHECKING:
 EXPORT_WIDTH = 100
 # The rows a table shows at most, on a screen or in an --export file (see _bounded).
 MAX_ROWS = 1_000
+# The sections a document shows at most (a section is a block of lines: a note of `uwe notes`).
+MAX_SECTIONS = 200
+# The characters a table's cell shows at most (a text may have 10,000; JSON gives it whole).
+MAX_CELL = 1_000
+# The records a comparison sets side by side at most (`uwe schemes`: a column each).
+MAX_COLUMNS = 50
 # What ends a label in Markdown's `**Label:** value`, as the language writes it (`Capitale :`).
 _LABEL_COLON = msg_p("typography", "{label}:", label="")
 
@@ -80,19 +87,58 @@ def render(
 
 
 def _bounded(form: Form, data: Any, lang: Language) -> Any:
-    """The table view of `form`, its first MAX_ROWS rows at most: laying out more takes Rich
-    longer than a reader would wait (a minute for 55,000), for more than a screen can show;
-    the rest is counted, and JSON or CSV give every row. A document's bullets likewise."""
-    if not (isinstance(form, Table) and len(data) > MAX_ROWS):
-        shown = derive(form, data, lang)
-        return _fewer_bullets(shown, lang) if isinstance(shown, ShownDocument) else shown
-    from dataclasses import replace
+    """The table view of `form`, bounded: laying out more takes Rich longer than a reader
+    would wait (a minute for 55,000 rows), for more than a screen can show. A table shows
+    its first MAX_ROWS rows, a document its first MAX_SECTIONS sections and MAX_ROWS items
+    of a list, a comparison its first MAX_COLUMNS records; the rest is counted, and JSON
+    (or CSV) gives everything."""
+    untold: list[Message] = []
+    if isinstance(form, Table) and len(data) > MAX_ROWS:
+        untold.append(msg_n("and {n} more row, not shown: --format csv or json gives every row",
+                            "and {n} more rows, not shown: --format csv or json gives every row",
+                            n=len(data) - MAX_ROWS))  # fmt: skip
+        data = data[:MAX_ROWS]
+    elif isinstance(form, Comparison) and len(data) > MAX_COLUMNS:
+        untold.append(msg_n("and {n} more, not shown side by side: --format json gives every one",
+                            "and {n} more, not shown side by side: --format json gives every one",
+                            n=len(data) - MAX_COLUMNS))  # fmt: skip
+        data = data[:MAX_COLUMNS]
+    elif isinstance(form, Document) and len(form.sections) > MAX_SECTIONS:
+        # (cut before the sections are derived, which costs too: a note per record of a large folder)
+        untold.append(msg_n("and {n} more section, not shown: --format json gives every one",
+                            "and {n} more sections, not shown: --format json gives every one",
+                            n=len(form.sections) - MAX_SECTIONS))  # fmt: skip
+        form = replace(form, sections=form.sections[:MAX_SECTIONS])
+    shown = derive(form, data, lang, most=MAX_ROWS)
+    if isinstance(shown, ShownTable) and any(len(cell) > MAX_CELL for row in shown.rows for cell in row):
+        # (Rich takes seconds to wrap a few hundred cells of 10,000 characters)
+        rows = tuple(tuple(_cut(cell) for cell in row) for row in shown.rows)
+        shown = replace(shown, rows=rows)
+        untold.append(msg("Long texts are cut short […] in this table: --format json gives them whole."))
+    if isinstance(shown, ShownDocument):
+        # (and the bullets and points of all its sections, MAX_ROWS at most: output/render._fewer_bullets)
+        shown = _fewer_bullets(shown, lang)
+        untold += [
+            msg_n(
+                "{section}: {n} more item not shown; --format json gives every item",
+                "{section}: {n} more items not shown; --format json gives every item",
+                section=section.heading,
+                n=section.more,
+            )  # fmt: skip
+            for section in shown.sections
+            if section.more
+        ]
+    if not untold:
+        return shown
+    return replace(shown, notes=(*(lang.message(told) for told in untold), *shown.notes))
 
-    shown = derive(form, data[:MAX_ROWS], lang)
-    more = msg_n("and {n} more row, not shown: --format csv or json gives every row",
-                 "and {n} more rows, not shown: --format csv or json gives every row",
-                 n=len(data) - MAX_ROWS)  # fmt: skip
-    return replace(shown, notes=(lang.message(more), *shown.notes))
+
+def _cut(text: str) -> str:
+    """`text` cut after MAX_CELL characters at most, between words where it can be."""
+    if len(text) <= MAX_CELL:
+        return text
+    kept = text[:MAX_CELL]
+    return (kept.rsplit(" ", 1)[0] if " " in kept[MAX_CELL // 2 :] else kept).rstrip() + " […]"
 
 
 def _fewer_bullets(shown: ShownDocument, lang: Language) -> ShownDocument:

@@ -57,6 +57,8 @@ class ShownSection:
     fields: tuple[tuple[str, str], ...] = ()
     # Text shown as it is, line for line (a BibTeX entry), after the items.
     verbatim: str = ""
+    # Items of the data not shown (derive's `most`): counted, for the reader.
+    more: int = 0
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,9 @@ def localized(form: Form, lang: Language) -> Any:
     return data
 
 
-def derive(form: Form, data: Any, lang: Language) -> Shown:
-    """`form` shown in `lang`, from `data`: the form's data as `lang.localize` gave it."""
+def derive(form: Form, data: Any, lang: Language, *, most: int | None = None) -> Shown:
+    """`form` shown in `lang`, from `data`: the form's data as `lang.localize` gave it; with
+    `most`, a section's first `most` items only (the rest counted in its `more`)."""
     # (the tool's own words typeset: French `Capitale :` keeps its no-break space in any format)
     notes = tuple(typeset(str(lang.localize(note))) for note in form.notes)
     if form.translated and not lang.is_source:
@@ -96,7 +99,7 @@ def derive(form: Form, data: Any, lang: Language) -> Shown:
             for f in form.rows
         )
         return ShownTable(title, headers, rows, notes=notes)  # type: ignore[arg-type]
-    return _document(form, data, lang, title=title, notes=notes)
+    return _document(form, data, lang, title=title, notes=notes, most=most)
 
 
 def _table(
@@ -113,9 +116,12 @@ def _table(
     return ShownTable(title, headers, tuple(rows), tuple(bars), chart_title, notes, form.highlight)
 
 
-def _document(form: Document, data: Any, lang: Language, *, title: str, notes: tuple[str, ...]) -> ShownDocument:
+def _document(
+    form: Document, data: Any, lang: Language, *, title: str, notes: tuple[str, ...], most: int | None
+) -> ShownDocument:
     fields = _fields(form.fields, data, lang)
-    sections = tuple(s for s in (_section(section, data, lang) for section in form.sections) if s is not None)
+    shown = (_section(section, data, lang, most=most) for section in form.sections)
+    sections = tuple(s for s in shown if s is not None)
     return ShownDocument(title, fields, sections, notes)
 
 
@@ -129,14 +135,17 @@ def _value(field: Field, data: Any, lang: Language) -> str:
     return field.show(value, lang) if value is not None else ""
 
 
-def _section(section: Section, data: Any, lang: Language) -> ShownSection | None:
+def _section(section: Section, data: Any, lang: Language, *, most: int | None) -> ShownSection | None:
     items: list[ShownItem] = []
+    more = 0
     if section.items is not None:
         found = at(data, section.items)
         listed = found if isinstance(found, list) else [] if found in (None, "") else [found]
         if section.only is not None:
             key, wanted = section.only
             listed = [item for item in listed if item.get(key) == wanted]
+        if most is not None and len(listed) > most:  # (before `show`: 60,000 items cost seconds)
+            listed, more = listed[:most], len(listed) - most
         for item in listed:
             text = section.show(item, lang)
             if text:
@@ -148,7 +157,7 @@ def _section(section: Section, data: Any, lang: Language) -> ShownSection | None
     verbatim = str(at(data, section.verbatim) or "") if section.verbatim else ""
     if not (items or fields or verbatim):
         return None
-    return ShownSection(typeset(str(lang.localize(section.heading))), tuple(items), fields, verbatim)
+    return ShownSection(typeset(str(lang.localize(section.heading))), tuple(items), fields, verbatim, more)
 
 
 def at(data: Any, key: str) -> Any:

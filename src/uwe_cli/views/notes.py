@@ -265,6 +265,11 @@ def _shares_not_computable(country: Record, everyone: list[Record]) -> Iterator[
 
 
 def compute(ds: Dataset) -> list[dict[str, Any]]:
+    """The notes on the dataset's figures, computed once per dataset (Dataset.derived)."""
+    return ds.derived("notes", lambda: _compute(ds))  # type: ignore[no-any-return]
+
+
+def _compute(ds: Dataset) -> list[dict[str, Any]]:
     """Every note the data folder's figures call for, each with the ids of the records it is about."""
     # (read as any record: the checks below narrow what the types cannot follow)
     everyone: list[Record] = list(ds["regions"])

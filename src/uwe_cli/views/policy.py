@@ -76,6 +76,9 @@ def lessons(ds: Dataset, *, kind: str | None = None) -> Document:
     return Document(title, [record_data(ds, x) for x in chosen], sections=sections, notes=(grouped,))
 
 
+_DEEPEST = 8  # indent levels shown in `uwe results`
+
+
 def results(ds: Dataset) -> Table:
     assessed = next((s for s in ds["schemes"] if s["results"]), None)
     if assessed is None:
@@ -83,9 +86,19 @@ def results(ds: Dataset) -> Table:
     # A result under the one it is part of (40 of the 130 R&D projects), or under the one
     # that produced it (300 innovations came out of the 40 completed projects).
     parent = {r["id"]: r["part_of"] or r["output_of"] for r in assessed["results"]}
+    depths: dict[str | None, int] = {None: 0}
 
     def depth(result_id: str | None) -> int:
-        return 0 if result_id is None else 1 + depth(parent[result_id])
+        # Walked, not recursed: a data folder may chain thousands of results (`data check`
+        # refuses only cycles), deeper than Python's recursion limit.
+        chain: list[str] = []
+        while result_id is not None and result_id not in depths:
+            chain.append(result_id)
+            result_id = parent[result_id]
+        for above in reversed(chain):
+            depths[above] = depths[result_id] + 1
+            result_id = above
+        return depths[result_id]
 
     data = [
         {
@@ -104,7 +117,11 @@ def results(ds: Dataset) -> Table:
         }
         for r in assessed["results"]
     ]
-    indent = {r["id"]: "  " * depth(parent[r["id"]]) + ("→ " if r["output_of"] else "") for r in assessed["results"]}
+    # Past a few levels an indent tells nothing more and would push the label off the screen.
+    indent = {
+        r["id"]: "  " * min(depth(parent[r["id"]]), _DEEPEST) + ("→ " if r["output_of"] else "")
+        for r in assessed["results"]
+    }
     columns = (
         Column("", msg("Result (the tool's label)"), lambda r, lang: indent.get(r["id"], "") + r["label"]),
         Column("", msg("Figure"), lambda r, lang: unit_value(r["value"], r["unit"], lang), "right"),

@@ -27,7 +27,6 @@ from uwe_cli.views.common import (
     choice_words,
     fact_labels,
     find,
-    names,
     record_data,
     shown_words,
     source_section,
@@ -189,8 +188,10 @@ def _row(
     if against is not None:  # (computed here, not figures of the source; tool_words says so)
         ours, theirs = _gdp(r), _gdp(against)
         row["base"] = against["id"]
-        row["gdp_difference_from_base_eur"] = None if ours is None or theirs is None else ours - theirs
-        row["gdp_ratio_to_base"] = None if ours is None or not theirs else round(ours / theirs, 4)
+        row["gdp_difference_from_base_eur"] = (
+            None if ours is None or theirs is None else arithmetic.finite(ours - theirs)
+        )
+        row["gdp_ratio_to_base"] = None if ours is None or theirs is None else arithmetic.ratio(ours, theirs)
         computed += ["gdp_difference_from_base_eur", "gdp_ratio_to_base"]
     row["gdp_share_of_belgium_pct"] = _share(r, belgium)
     # Every row has every index column (None where the slide gives none), for CSV.
@@ -216,16 +217,17 @@ def _row(
 
 def region(ds: Dataset, name: str) -> Document:
     r = find(ds, "regions", name)
-    everyone = names(ds["regions"])
+    # (by id, not a map of every region's name: `uwe site` shows a profile per region)
+    outside = ds.with_id("regions", within) if (within := r["within"]) else None
 
     def kind(record: Record, lang: Language) -> str:
         shown = lang.message(_KINDS[record["kind"]])
-        if record.get("within") in everyone:
+        if outside is not None:
             shown = lang.message(
                 msg(
                     "{kind} (its territory in {region}: the tool's reading, not stated in the slides)",
                     kind=shown,
-                    region=everyone[record["within"]],
+                    region=outside["name"],
                 )
             )
         return shown

@@ -1,10 +1,12 @@
-"""Write the site's folder whole or not at all, and never over a folder `uwe site` did not write.
+"""Write the site's folder whole or not at all, and never delete what `uwe site` did not write.
 
 The pages go to a new folder beside the target; only a complete one takes the target's
 name (a rename), so a full disk or an interrupt leaves the old folder, or none, never half
-a site. A folder `uwe site` wrote has a marker file (build.MARKER) and is replaced; any
-other folder that is not empty is replaced only with --force, and never one that holds
-the data folder in use.
+a site. A folder `uwe site` wrote lists its files in a marker file (build.MARKER): it is
+replaced if it still holds exactly those (checked before the build and again at the swap,
+newfile.replace_own). Any other folder that is not empty is refused; with --force it is
+set aside under a name the user sees (`DIR.uwe-kept-…`), never deleted. A symbolic link
+is never followed, and the folder that holds the data in use is never taken.
 """
 
 from __future__ import annotations
@@ -17,13 +19,20 @@ import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from uwe_cli import newfile
 from uwe_cli.errors import UsageError, UweError, system_reason
 from uwe_cli.i18n.messages import msg
 from uwe_cli.output.site.build import MARKER
 
+# The first line of the marker file; the files of the site follow, one a line.
+MANIFEST_HEADING = "uwe site: the files it wrote"
+
 
 def check(target: Path, *, force: bool, data_dir: Path | None) -> None:
     """Refuse a target before any work is done."""
+    if target.is_symlink():
+        raise UsageError(msg("site {path}: is a symbolic link; uwe does not replace it, even with --force: give a "
+                             "folder", path=target))  # fmt: skip
     if target.exists() and not target.is_dir():
         raise UsageError(msg("site {path}: is a file; give a folder for the site", path=target))
     if not target.parent.is_dir():
@@ -32,9 +41,35 @@ def check(target: Path, *, force: bool, data_dir: Path | None) -> None:
         raise UsageError(msg("site {path}: holds the data folder in use; give another folder", path=target))
     if _holds(target, Path.cwd()):  # (`uwe site .`: the folder would be taken from under the reader)
         raise UsageError(msg("site {path}: holds the folder you are in; give another folder", path=target))
-    if target.is_dir() and not force and not (target / MARKER).is_file() and _not_empty(target):
-        raise UsageError(msg("site {path}: folder is not empty and not a site uwe wrote (add --force to replace it)",
-                             path=target))  # fmt: skip
+    if target.is_dir() and not force and _not_empty(target) and own_site(target) is None:
+        raise UsageError(msg("site {path}: holds files uwe did not write; move them, or add --force to set the "
+                             "folder aside (kept, under a new name)", path=target))  # fmt: skip
+
+
+def own_site(path: Path) -> list[Path] | None:
+    """Every file and folder of the site `uwe site` wrote at `path`, deepest first (to be
+    removed in that order), or None if it holds anything else: a file its marker does not
+    list, a link, or no marker."""
+    try:
+        listed = (path / MARKER).read_text(encoding="utf-8").splitlines()
+        if (path / MARKER).is_symlink() or listed[:1] != [MANIFEST_HEADING]:
+            return None
+        files: list[Path] = []
+        folders: list[Path] = []
+        for where, dirs, names in os.walk(path):
+            here = Path(where)
+            for name in (*dirs, *names):
+                if (here / name).is_symlink():
+                    return None
+            files += (here / name for name in names)
+            folders.append(here)
+    except (OSError, UnicodeError):
+        return None
+    written = {path / name for name in listed[1:]} | {path / MARKER}
+    if set(files) != written:
+        return None
+    # (the folder itself is the caller's to remove)
+    return [*files, *sorted(folders[1:], key=lambda folder: len(folder.parts), reverse=True)]
 
 
 def _holds(target: Path, data_dir: Path) -> bool:
@@ -56,28 +91,27 @@ def _not_empty(folder: Path) -> bool:
 Files = Callable[[int, int], Iterable[tuple[str, str]]]
 
 
-def write(target: Path, files: Files, *, force: bool, workers: int = 1) -> int:
-    """Write the site's files as the folder `target`; the number of files written.
+def write(target: Path, files: Files, *, force: bool, workers: int = 1) -> tuple[int, Path | None]:
+    """Write the site's files as the folder `target`: the number of files written, and
+    where the folder that was at `target` is now, if --force set it aside.
 
     With `workers` > 1 (where processes can fork), that many processes write a share of
     the pages each: a site of 10,000 groupings is 50,000 pages.
     """
-    tag = os.urandom(6).hex()
-    real = target.resolve()  # (`out/..` or a link to a folder: the folder itself, beside which to build)
-    building = real.with_name(f".{real.name}.{tag}.tmp")
-    old = real.with_name(f".{real.name}.{tag}.old")
+    real = target.parent.resolve() / target.name if target.name not in ("", ".", "..") else target.resolve()
+    building = real.with_name(f".{real.name}.{os.urandom(6).hex()}.tmp")
     try:
         building.mkdir()
         count = _write_shares(building, files, workers if hasattr(os, "fork") else 1)
-        (building / MARKER).write_text("uwe site\n", encoding="utf-8")
-        _swap(real, building, old, force=force)
+        written = sorted(str(path.relative_to(building)) for path in building.rglob("*") if path.is_file())
+        (building / MARKER).write_text("\n".join([MANIFEST_HEADING, *written]) + "\n", encoding="utf-8")
+        return count, _swap(real, building, force=force)
     except OSError as exc:
         raise UweError(msg("site {path}: cannot write ({reason})", path=target, reason=system_reason(exc))) from None
     finally:
-        for leftover in (building, old):
-            if leftover.exists():
-                shutil.rmtree(leftover, ignore_errors=True)
-    return count
+        if building.exists():
+            with newfile.uninterrupted():
+                shutil.rmtree(building, ignore_errors=True)
 
 
 def _write(building: Path, files: Iterable[tuple[str, str]]) -> int:
@@ -131,16 +165,39 @@ def _write_shares(building: Path, files: Files, workers: int) -> int:
     return sum(len(names) for _, _, names in os.walk(building))
 
 
-def _swap(target: Path, building: Path, old: Path, *, force: bool) -> None:
-    """Give the complete folder the target's name; the folder there before goes only then."""
-    if target.is_dir():
-        check(target, force=force, data_dir=None)  # (it may have changed since the first check)
-        os.rename(target, old)
-        try:
-            os.rename(building, target)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.rename(old, target)
-            raise
-        return
-    os.rename(building, target)  # (fails if a folder with files appeared meanwhile)
+def _swap(target: Path, building: Path, *, force: bool) -> Path | None:
+    """Give the complete folder the target's name; what was there before goes only then,
+    and only if it is a site of the tool's still; with --force anything else is kept aside."""
+    if target.is_dir() and not _not_empty(target):
+        with contextlib.suppress(OSError):  # (an empty folder: a later rename fails if it filled up)
+            target.rmdir()
+    try:
+        if not os.path.lexists(target):
+            newfile.rename_new(building, target)
+            return None
+        if not force or own_site(target) is not None:
+            newfile.replace_own(building, target, own=own_site)
+            return None
+        kept = target.with_name(f"{target.name[:200]}.uwe-kept-{os.urandom(3).hex()}")
+        with newfile.uninterrupted():
+            os.rename(target, kept)
+            try:
+                newfile.rename_new(building, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    newfile.rename_new(kept, target)
+                raise
+        return kept
+    except FileExistsError:
+        raise UsageError(
+            msg("site {path}: appeared while uwe was writing; nothing was replaced", path=target)
+        ) from None
+    except newfile.AddedMeanwhile as exc:
+        raise UsageError(msg("site {path}: was replaced, but files were added to the old site meanwhile; uwe kept "
+                             "them in {kept}", path=target, kept=exc.kept)) from None  # fmt: skip
+    except newfile.NotOwn as exc:
+        if exc.kept is not None:
+            raise UsageError(msg("{path} appeared while uwe was writing; what was there before is now {kept}",
+                                 path=target, kept=exc.kept)) from None  # fmt: skip
+        raise UsageError(msg("site {path}: holds files uwe did not write; move them, or add --force to set the "
+                             "folder aside (kept, under a new name)", path=target)) from None  # fmt: skip
