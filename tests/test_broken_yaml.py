@@ -211,3 +211,11 @@ def test_a_french_reader_reads_the_field_and_the_choices_as_french_sets_them(uwe
         "regions.yaml:96:5: regions[4].kind : doit être « country », « region » ou « community » ; "
         "valeur trouvée : « communaute »"
     ) in said
+
+
+def test_a_path_alone_is_followed_by_the_colon_french_sets(uwe, tmp_path: Path) -> None:
+    # `file:line:column:` stays as compilers write it; a path with no line is a sentence's subject.
+    missing = tmp_path / "absent"
+    said = uwe("--lang", "fr", "data", "check", str(missing)).stderr.replace("\xa0", " ")
+    assert said.startswith(f"{missing} : le dossier de données n’existe pas (vérifiez le chemin")
+    assert uwe("data", "check", str(missing)).stderr.startswith(f"{missing}: data folder does not exist")
