@@ -198,3 +198,24 @@ def test_an_explicit_value_or_merge_tag_is_a_tag_refused(data_copy: Path) -> Non
         f"DATA/regions.yaml:{line}:19: regions[0].capital.fr: YAML tag '!!value' is not allowed (plain values, lists "
         "and mappings only)"
     ]
+
+
+def test_a_french_reader_reads_the_field_and_the_choices_as_french_sets_them(uwe, data_copy: Path) -> None:
+    # The field a problem is in, then a French colon; the values it may take in « », not in ASCII quotes.
+    path = data_copy / "regions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: community", "kind: communaute"), encoding="utf-8")
+    run = uwe("--lang", "fr", "data", "check", str(data_copy))
+    said = (run.stdout + run.stderr).replace("\xa0", " ").replace("\u202f", " ")
+    assert run.exit_code == 1
+    assert (
+        "regions.yaml:96:5: regions[4].kind : doit être « country », « region » ou « community » ; "
+        "valeur trouvée : « communaute »"
+    ) in said
+
+
+def test_a_path_alone_is_followed_by_the_colon_french_sets(uwe, tmp_path: Path) -> None:
+    # `file:line:column:` stays as compilers write it; a path with no line is a sentence's subject.
+    missing = tmp_path / "absent"
+    said = uwe("--lang", "fr", "data", "check", str(missing)).stderr.replace("\xa0", " ")
+    assert said.startswith(f"{missing} : le dossier de données n’existe pas (vérifiez le chemin")
+    assert uwe("data", "check", str(missing)).stderr.startswith(f"{missing}: data folder does not exist")

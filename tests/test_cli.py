@@ -46,7 +46,7 @@ def test_regions_in_french(uwe: Uwe) -> None:
     assert run.stdout.splitlines()[:5] == [
         "## La Belgique et ses régions\xa0: PIB par habitant",
         "",
-        "| Région | Population | PIB par habitant | En % de la Belgique (calculé) | Indice UE28\xa0=\xa0100 | Indice UE15\xa0=\xa0100 |",
+        "| Région | Population | PIB par habitant | En % de la Belgique (calculé) | Indice UE-28\xa0=\xa0100 | Indice UE-15\xa0=\xa0100 |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
         "| Belgique | 11 millions | 30\u202f500\xa0€ | 100\xa0% | 119 |  |",
     ]

@@ -45,12 +45,33 @@ def test_base_in_the_table_csv_and_every_language(uwe: Uwe) -> None:
     assert "-€25,900" in flanders and "0.53×" in flanders
 
 
+@pytest.mark.parametrize(
+    ("base", "said"),
+    [
+        ("wallonia", "à la Wallonie"),
+        ("flanders", "à la Flandre"),
+        ("belgium", "à la Belgique"),
+        ("brussels", "à Bruxelles"),
+    ],
+)
+def test_base_names_the_region_with_its_french_article(uwe: Uwe, base: str, said: str) -> None:
+    out = uwe("regions", "--base", base, "--lang", "fr", env={"COLUMNS": "200"}).stdout
+    out = out.replace("\xa0", " ").replace("\u202f", " ")
+    assert out.splitlines()[0] == f"La Belgique et ses régions : PIB par habitant, par rapport {said}"
+    assert f"L’écart et le rapport {said} sont calculés par l’outil" in out
+
+
 def test_base_needs_a_region_with_a_gdp(uwe: Uwe) -> None:
     run = uwe("regions", "--base", "dg")
     assert (run.exit_code, run.stderr) == (
         2,
-        "uwe: error: --base dg: the slides give no GDP per capita for German-speaking Community; "
-        "use belgium, flanders, brussels or wallonia\n",
+        "uwe: error: --base dg: the slides give no GDP per capita for the German-speaking Community; "
+        "use Belgium, Flanders, Brussels or Wallonia\n",
+    )
+    # The names the reader reads, each with the article French gives it in a sentence.
+    assert uwe("regions", "--base", "dg", "--lang", "fr").stderr.replace("\xa0", " ").replace("\u202f", " ") == (
+        "uwe : erreur : --base dg : les diapositives ne donnent pas de PIB par habitant pour la Communauté "
+        "germanophone ; utilisez Belgique, Flandre, Bruxelles ou Wallonie\n"
     )
     assert uwe("regions", "--base", "walonia").stderr == (
         "uwe: error: unknown region 'walonia' (did you mean 'Wallonia'?)\n"

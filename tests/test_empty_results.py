@@ -49,7 +49,7 @@ def test_an_empty_result_in_french(uwe: Uwe) -> None:
     run = uwe("clusters", "--search", "aerospace", "--lang", "fr")
     assert (run.exit_code, run.stdout, run.stderr) == (
         0,
-        "Groupements nommés (0)\xa0: «\u202faerospace\u202f»\n",  # (typeset: the tool's title)
+        "Groupements nommés (0)\xa0: «\xa0aerospace\xa0»\n",  # (typeset: the tool's title)
         "uwe : aucun groupement ne mentionne « aerospace » dans son nom ou son domaine, mais c’est un secteur : "
         "essayez « uwe clusters --sector aerospace »\n",
     )

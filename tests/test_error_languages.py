@@ -96,7 +96,12 @@ def test_a_fact_without_its_one_slide_is_told_in_the_chosen_language(uwe: Uwe, d
     run = uwe("--lang", lang, "data", "check", str(data_copy), env={"COLUMNS": "1000"})
     assert run.exit_code == 1
     lines = run.stderr.splitlines()
-    assert len(lines) == 3 and "regions[3].capital:" in lines[0] and "memberships[1].slide:" in lines[1]
+    # (the field, then a colon as the language sets it: `capital:`, `capital :`)
+    assert len(lines) == 3 and "regions[3].capital" in lines[0] and "memberships[1].slide" in lines[1]
+    if lang == "fr":  # (the slides it may name, quoted as French quotes, after a French colon)
+        told = lines[0].replace("\xa0", " ").replace("\u202f", " ")
+        assert "regions[3].capital : ne nomme aucune diapositive" in told
+        assert told.endswith("avec celle qui l’énonce : « belgium » ou « wallonia »)")
     leaked = sorted(p for p in english_messages() if p in run.stderr.replace(str(data_copy), "DATA"))
     assert leaked == [], leaked[:5]
     assert [line for line in lines if _english(line)] == []

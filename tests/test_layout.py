@@ -132,10 +132,10 @@ def test_a_label_never_wraps_beside_its_value(uwe: Uwe) -> None:
 def test_french_headers_wrap_between_words_over_few_lines(uwe: Uwe) -> None:
     lines = uwe("regions", "--lang", "fr").stdout.splitlines()
     assert lines[1:5] == [
-        "                                               En % de",
-        "                                                    la",
-        "                                   PIB par    Belgique       Indice       Indice",
-        "Région               Population   habitant   (calculé)   UE28\xa0=\xa0100   UE15\xa0=\xa0100",
+        "                                             En % de",
+        "                                                  la",
+        "                                 PIB par    Belgique        Indice        Indice",
+        "Région             Population   habitant   (calculé)   UE-28\xa0=\xa0100   UE-15\xa0=\xa0100",
     ]
 
 

@@ -102,7 +102,7 @@ def test_a_scheme_tells_its_status_from_the_slides_words_and_its_english_term(uw
         "                                     du Gouvernement wallon depuis 2006”",
     ]
     french = lines(uwe("scheme", "poles", "--lang", "fr"))
-    assert "Le terme anglais des diapositives   « competitiveness cluster »" in french
+    assert "Terme anglais des diapositives      « competitiveness cluster »" in french
     # The slide's own bullets, verbatim, in the scheme; the tool's labels in `uwe results`.
     assert "• 45% de la valeur ajoutée et 24% de l’emploi industriel" in french
 

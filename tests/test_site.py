@@ -154,6 +154,14 @@ def test_a_slide_page_keeps_a_translation_out_of_quotation_marks(site: Path) -> 
     assert "‚" not in text
 
 
+def test_a_slide_names_each_record_citing_it_by_its_kind(site: Path) -> None:
+    # Belgium is a country and the German-speaking Community a community, not Regions.
+    text = " ".join(" ".join(_parsed(site / "fr" / "slide" / "belgium.html").text).split())
+    for cited in ("pays : Belgique", "région : Wallonie", "communauté : Communauté germanophone"):
+        assert cited in text.replace("\xa0", " "), cited
+    assert "région : Communauté germanophone" not in text.replace("\xa0", " ")
+
+
 def test_a_page_shows_what_the_view_shows(site: Path, ds: store.Dataset) -> None:
     lang = Language("de")
     form = regions.region(ds, "wallonia")

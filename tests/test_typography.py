@@ -73,7 +73,7 @@ def test_french_no_break_spaces_are_characters_in_every_format_of_the_tools_word
     markdown = uwe("region", "wallonia", "-f", "markdown", "--lang", "fr").stdout
     assert "- **Capitale\u00a0:** Namur" in markdown
     table = uwe("clusters", "--search", "aerospace", "--lang", "fr").stdout
-    assert table.startswith("Groupements nommés (0)\u00a0: «\u202faerospace\u202f»")
+    assert table.startswith("Groupements nommés (0)\u00a0: «\u00a0aerospace\u00a0»")
     for suffix in (".txt", ".html", ".svg"):
         path = tmp_path / f"regions{suffix}"
         assert uwe("regions", "--lang", "fr", "--export", str(path)).exit_code == 0

@@ -48,10 +48,13 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        field = f" {self.field}:" if self.field else ""
-        if self.hint is None:
-            return f"{where}:{field} {lang.localize(self.message)}"
-        return f"{where}:{field} {lang.message(msg('{error} ({hint})', error=self.message, hint=self.hint))}"
+        told = self.message if self.hint is None else msg("{error} ({hint})", error=self.message, hint=self.hint)
+        if self.field:  # (the field, then the message, as the language sets a colon: `kind : doit être…`)
+            told = msg("{origin}: {error}", origin=self.field, error=told)
+        if self.line is None:  # (a path alone is the subject of a sentence: `about.yaml : existe déjà`)
+            return str(lang.message(msg("{origin}: {error}", origin=where, error=told)))
+        # (`file:line:column:` stays as compilers write it, for editors that jump to it)
+        return f"{where}: {lang.localize(told)}"
 
     def __str__(self) -> str:
         return self.told(Language("en"))

@@ -24,9 +24,9 @@ _COMMAND = re.compile(r"`[^`\n]{1,40}`|(?:(?<=[„‘'“«])|(?<=« ))uwe [^„
 GLUE = "\ufdd2"  # (a noncharacter: textwrap takes it for a letter, and it never comes from data)
 # The no-break spaces of typography, written as the characters themselves in the tool's own
 # words (titles, labels, headings, notes) wherever a reader's software may re-wrap them (a
-# table pasted into a document, Markdown, an exported file): a no-break space before `:`, a
-# narrow one before `; ! ? % »` and after `«` (CLDR, Imprimerie nationale). The slides' words
-# are shown with the spaces they have.
+# table pasted into a document, Markdown, an exported file): a no-break space before `:` and
+# `%` (CLDR's percent) and inside « » (the Imprimerie nationale's espace insécable), a narrow
+# one before `; ! ?` (its espace fine). The slides' words are shown with the spaces they have.
 NO_BREAK, NARROW = "\ufdd3", "\ufdd4"
 TYPESET = {NO_BREAK: "\u00a0", NARROW: "\u202f"}
 
@@ -64,9 +64,9 @@ def _glue(found: re.Match[str]) -> str:
     after, before = found.string[found.end() : found.end() + 1], found.string[found.start() - 1 : found.start()]
     if after == "%" and not before.isdigit():  # (`En % de la Belgique`: a word, not a percentage)
         return GLUE
-    if after in (";", "!", "?", "%", "»") or found.string[found.start() - 1 : found.start()] == "«":
+    if after in (";", "!", "?"):
         return NARROW
-    return NO_BREAK if after == ":" else GLUE
+    return NO_BREAK if after in (":", "%", "»") or before == "«" else GLUE
 
 
 def typeset(text: str) -> str:

@@ -200,7 +200,7 @@ def target(ds: Dataset, words: Sequence[str]) -> Target:
         words.pop(0)
     if len(words) > 2 or (kind == "slide" and len(words) > 1):
         raise UsageError(msg("cite one thing at a time: a view, a record, a slide, or a record and one of its "
-                             "figures, as in '{command}'", command="uwe cite wallonia gdp-per-capita"))  # fmt: skip
+                             "figures, as in '{command}'", command=msg_p("example", "uwe cite wallonia gdp-per-capita")))  # fmt: skip
     found, record = _find(ds, words[0], kind)
     if found == "view":
         return Target("view", record["id"], record["name"], _view_slides(ds)[record["id"]](), f"view:{record['id']}")

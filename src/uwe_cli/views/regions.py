@@ -126,7 +126,7 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, 
         )
     else:
         notes.append(msg("Difference and ratio to {region} are computed by the tool from the GDP per capita figures; "
-                         "they are not figures of the source.", region=against["name"]))  # fmt: skip
+                         "they are not figures of the source.", region=in_a_sentence(against)))  # fmt: skip
     by_id = {r["id"]: r for r in everyone}
     for r in chosen:
         if r["within"] in by_id:
@@ -139,7 +139,7 @@ def regions(ds: Dataset, *, names: Sequence[str] = (), sort: str | None = None, 
     chart = Chart(msg("GDP per capita"), label="name", value="gdp_per_capita_eur", show=_euros)
     title = msg("Belgium and its regions: GDP per capita")
     if against is not None:
-        title = msg("{title}, compared with {region}", title=title, region=against["name"])
+        title = msg("{title}, compared with {region}", title=title, region=in_a_sentence(against))
     by_name = order is not None and order.key == "name"
     return Table(title, columns, data, chart, tuple(notes), order_by="name" if by_name else None,
                  order_reversed=by_name and order is not None and order.reverse)  # fmt: skip
@@ -149,10 +149,31 @@ def _base(ds: Dataset, name: str) -> RegionData:
     """The region `--base` names: one the slides give a GDP per capita for."""
     found = find(ds, "regions", name)
     if _gdp(found) is None:
-        with_gdp = Listing(tuple(r["id"] for r in ds["regions"] if _gdp(r) is not None), style="or")
+        # (the names the reader reads in `uwe regions`, which --base takes as well as the ids)
+        with_gdp = Listing(tuple(r["name"] for r in ds["regions"] if _gdp(r) is not None), style="or")
         raise UsageError(msg("--base {name}: the slides give no GDP per capita for {region}; use {choices}",
-                             name=name, region=found["name"], choices=with_gdp))  # fmt: skip
+                             name=name, region=in_a_sentence(found), choices=with_gdp))  # fmt: skip
     return found
+
+
+def in_a_sentence(region: Record) -> Any:
+    """A region's name inside a sentence, as each language writes it there: French puts an
+    article before most names (« par rapport à la Wallonie », « à la Flandre ») but not before
+    Bruxelles, so each shipped region has its own message, whose context names it; a region
+    of another data folder is named as its record names it."""
+    name = region["name"]
+    match region["id"]:
+        case "belgium":
+            return msg_p("Belgium, inside a sentence", "{name}", name=name)
+        case "flanders":
+            return msg_p("Flanders, inside a sentence", "{name}", name=name)
+        case "brussels":
+            return msg_p("Brussels, inside a sentence", "{name}", name=name)
+        case "wallonia":
+            return msg_p("Wallonia, inside a sentence", "{name}", name=name)
+        case "german-speaking-community":
+            return msg_p("the German-speaking Community, inside a sentence", "the {name}", name=name)
+    return name
 
 
 def _against_columns(against: RegionData | None) -> tuple[Column, ...]:

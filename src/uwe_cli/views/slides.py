@@ -56,7 +56,9 @@ def slide(ds: Dataset, name: str, *, citing: dict[str, list[tuple[str, Record, l
         "presentation": {"author": p["author"], "event": p["event"], "place": p["place"], "date": p["date"]},
         "words": list({(w["words"], w["record"]): w for w in words}.values()),
         "cited_by": list(
-            {(k, r["id"]): {"kind": k, "id": r["id"], "name": lookup.display_name(r)} for k, r, _ in found}.values()
+            {
+                (k, r["id"]): {"kind": _kind(k, r), "id": r["id"], "name": lookup.display_name(r)} for k, r, _ in found
+            }.values()
         ),  # fmt: skip
     }
     fields = (
@@ -82,6 +84,12 @@ def _words(item: Record, lang: Language) -> str:
         return _slides_words(item["words"], lang)
     # (the translation outside quotation marks, which hold the slides' words only)
     return lang.message(msg("« {quote} », in translation: {translation}", quote=item["words"], translation=translation))
+
+
+def _kind(kind: str, record: Record) -> str:
+    """A record's kind as its reader names it: among `uwe regions`, Belgium is a country and the
+    German-speaking Community a community, not Regions."""
+    return str(record["kind"]) if kind == "region" and record.get("kind") in RECORD_KINDS else kind
 
 
 def _cited(item: Record, lang: Language) -> str:

@@ -87,7 +87,7 @@ def check(parts: Parts, files: tuple[str, ...]) -> Iterator[Finding]:
                 where = ("glossary", i, "usages", j, "quote", "slide")
                 message = msg("slide '{slide}' is not one of its record's (source)", slide=usage.quote.slide)
                 hint = msg("name one of {slides}, or add '{slide}' to the record's source",
-                           slides=Listing((f"'{usage.slide}'",), style="or"), slide=usage.quote.slide)  # fmt: skip
+                           slides=Listing((msg("'{name}'", name=usage.slide),), style="or"), slide=usage.quote.slide)  # fmt: skip
                 yield Finding("concepts", where, message, dotted(where), hint=hint)
 
     regions = parts["regions"].regions
@@ -110,7 +110,7 @@ def _facts(name: str, record: Citing, loc: tuple[Any, ...]) -> Iterator[Finding]
     """Each fact names the one slide that states it: one of its record's, and where the record
     cites several, one given (facts.py)."""
     own = dict.fromkeys(record.source)
-    cites = Listing(tuple(f"'{s}'" for s in own), style="or")
+    cites = Listing(tuple(msg("'{name}'", name=s) for s in own), style="or")  # (quoted as the reader's language quotes)
     for where, slide in facts.placed(record, loc):
         if slide is None and len(own) > 1:
             message = msg("names no slide, and its record cites several")

@@ -177,7 +177,8 @@ def _message(kind: str, err: Any) -> Any:
     if kind.startswith("date_"):  # (date_parsing, date_from_datetime_inexact, date_future...)
         return _PLAIN_MESSAGES["date_type"]
     if kind == "literal_error":
-        choices = tuple(f"'{c}'" for c in re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        # (each quoted as the reader's language quotes: « region », „region“)
+        choices = tuple(msg("'{name}'", name=c) for c in re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         return msg("should be {choices}", choices=Listing(choices, style="or"))
     if kind == "string_too_long":
         limit = int(ctx.get("max_length", 0))
