@@ -15,6 +15,7 @@ from uwe_cli.i18n.language import Language, is_text
 from uwe_cli.i18n.messages import msg
 from uwe_cli.names import matching
 from uwe_cli.output.shown import ShownDocument, ShownSection, ShownTable, at, derive
+from uwe_cli.output.site.languages import whose
 from uwe_cli.output.site.links import VIEW_PAGES, Links, page_name, relative
 from uwe_cli.output.site.text import attribute, escaped, french, marked
 from uwe_cli.views.form import Comparison, Document, Form, Table
@@ -30,9 +31,9 @@ class Where:
     lang: Language
     links: Links
     # The slides' French each value of this page holds (text.french), by the value's id.
-    _french: dict[int, list[str]] = field(default_factory=dict, compare=False)
+    _french: dict[int, list[tuple[str, str]]] = field(default_factory=dict, compare=False)
 
-    def french(self, value: Any) -> list[str]:
+    def french(self, value: Any) -> list[tuple[str, str]]:
         found = self._french.get(id(value))
         if found is None:
             found = self._french[id(value)] = french(value, self.lang)
@@ -62,7 +63,7 @@ def content(form: Form, where: Where) -> tuple[str, str]:
         assert isinstance(shown, ShownDocument)
         body = _document(form, shown, raw, data, where)
     words = french(list(form.notes), lang)
-    notes = "".join(f"<p>{_commands(marked(n, words), where)}</p>" for n in shown.notes)
+    notes = "".join(f"<p>{_commands(marked(whose(lang, n), words), where)}</p>" for n in shown.notes)
     if notes:
         body += f'<div class="notes">{notes}</div>'
     return shown.title, body
@@ -97,8 +98,8 @@ def _slide_refs(slides: list[str], where: Where) -> str:
         return ""
     refs = []
     for slide_id in slides:
-        label = where.links.label(slide_id, where.lang)
-        refs.append(f'<a class="slide-ref" href="{where.href(where.links.slides[slide_id])}">{escaped(label)}</a>')
+        label = marked(where.links.label(slide_id, where.lang), where.french(where.links.titles[slide_id]))
+        refs.append(f'<a class="slide-ref" href="{where.href(where.links.slides[slide_id])}">{label}</a>')
     # (`a ; b` in French, its space kept from breaking the line as the terminal keeps it)
     separator = where.lang.listing(["", ""], style="semicolon").replace(" ;", "\u00a0;")
     return f' <span class="refs">{separator.join(refs)}</span>'
@@ -209,7 +210,8 @@ def _document(form: Document, shown: ShownDocument, raw: Any, data: Any, where: 
             continue
         remaining.remove(found)
         pairs = _pairs(at(raw, section.items), at(data, section.items)) if section.items is not None else {}
-        parts.append(_section(found, section.fields, raw, pairs, inherited, where))
+        french = bool(section.verbatim and section.verbatim.endswith("_fr"))  # (a slide's text)
+        parts.append(_section(found, section.fields, raw, pairs, inherited, where, french=french))
     return "".join(parts)
 
 
@@ -236,7 +238,14 @@ def _fields(fields: Any, shown: Any, raw: Any, inherited: list[str], where: Wher
 
 
 def _section(
-    shown: ShownSection, fields: Any, raw: Any, pairs: dict[int, Any], inherited: list[str], where: Where
+    shown: ShownSection,
+    fields: Any,
+    raw: Any,
+    pairs: dict[int, Any],
+    inherited: list[str],
+    where: Where,
+    *,
+    french: bool = False,
 ) -> str:
     parts = [f"<h2>{escaped(shown.heading)}</h2>", _fields(fields, shown.fields, raw, inherited, where)]
     if shown.items:
@@ -264,7 +273,10 @@ def _section(
             refs = "" if shared or label else _slide_refs(own, where)
             lis.append(f"<li>{text}{refs}{f'<ul>{points}</ul>' if points else ''}</li>")
         parts.append(f"<ul>{''.join(lis)}</ul>")
-    if shown.verbatim:
+    if shown.verbatim and french:  # (the slides' words, line for line, in French on every page)
+        lines = "".join(f"<p>{escaped(line)}</p>" for line in shown.verbatim.splitlines())
+        parts.append(f'<blockquote class="slide-text slides-words" lang="fr">{lines}</blockquote>')
+    elif shown.verbatim:
         parts.append(f"<pre>{escaped(shown.verbatim)}</pre>")
     return f"<section>{''.join(parts)}</section>"
 
