@@ -108,3 +108,18 @@ def test_a_data_folder_without_the_slides_text_keeps_the_words_its_facts_quote(d
     slide = dict(build.files(ds, languages=("en",)))["en/slide/wallonia.html"]
     assert "slide-text" not in slide and "The whole slide" not in slide
     assert "<h2>The slide's words, as the data records them</h2>" in slide
+
+
+def test_from_the_bulgarian_home_page_to_wallonias_gdp_per_capita_and_its_slide() -> None:
+    # The path of a reader who never used a terminal: home, Wallonia, its GDP per capita, the slide.
+    ds = store.load_dataset(store.shipped_data_dir(), use_cache=False)
+    pages = dict(build.files(ds, languages=("bg",)))
+    assert '<dt><a href="region/wallonia.html">Валония</a></dt><dd>3,6 млн., БВП на човек 21 500 €' in pages[
+        "bg/index.html"
+    ].replace("\u00a0", " ")
+    assert '<li><a href="../bg/about.html">Относно</a></li>' in pages["bg/index.html"]
+    region = pages["bg/region/wallonia.html"]
+    gdp = region[region.index("<dt>БВП на човек</dt>") :].split("</dd>")[0]
+    assert gdp.endswith('<a class="slide-ref" href="../slide/belgium.html">Белгия накратко</a></span>')
+    slide = pages["bg/slide/belgium.html"]
+    assert "<p>• Wallonie (langue française, 3,6\u00a0millions d’habitants, PIB/hab: 21\u00a0500\u00a0€)</p>" in slide

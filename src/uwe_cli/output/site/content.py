@@ -231,10 +231,17 @@ def _fields(fields: Any, shown: Any, raw: Any, inherited: list[str], where: Wher
     # Facts all from the slides of their record: said once, above them.
     shared = all(slides == found[0][2] for _, _, slides, _ in found)
     words = where.french(raw)
-    out = [f"<dt>{escaped(label)}</dt><dd>{_named(value, fact, where) or marked(value, words)}"
+    out = [f"<dt>{_label_link(label, fact, where)}</dt><dd>{_named(value, fact, where) or marked(value, words)}"
            f"{'' if shared else _slide_refs(slides, where)}</dd>" for label, value, slides, fact in found]  # fmt: skip
     above = f'<p class="section-refs">{_slide_refs(found[0][2], where).strip()}</p>' if shared and found[0][2] else ""
     return f'{above}<dl class="fields">{"".join(out)}</dl>'
+
+
+def _label_link(label: str, fact: Any, where: Where) -> str:
+    """A field's label that names a record (the overview's `Wallonia`), linked to its page."""
+    if isinstance(fact, dict) and "name" in fact and where.lang.text(fact["name"]) == label:
+        return _record_link(fact, escaped(label), where)
+    return escaped(label)
 
 
 def _section(
