@@ -122,4 +122,4 @@ def test_from_the_bulgarian_home_page_to_wallonias_gdp_per_capita_and_its_slide(
     gdp = region[region.index("<dt>БВП на човек</dt>") :].split("</dd>")[0]
     assert gdp.endswith('<a class="slide-ref" href="../slide/belgium.html">Белгия накратко</a></span>')
     slide = pages["bg/slide/belgium.html"]
-    assert "<p>• Wallonie (langue française, 3,6\u00a0millions d’habitants, PIB/hab: 21\u00a0500\u00a0€)</p>" in slide
+    assert "<p>• Wallonie (langue française, 3,6\u00a0millions d’habitants, PIB/hab: 21 500 €)</p>" in slide
