@@ -84,9 +84,10 @@ def files(
             form: Any = make()
         except UsageError as exc:  # (what the data cannot give, said as the command says it)
             form = exc
+        shared: dict[object, object] = {}  # (what the page's languages share: content.Where)
         for lang in speakers:
             path = f"{lang.code}/{name}"
-            where = Where(path, lang, links)
+            where = Where(path, lang, links, shared)
             if isinstance(form, UsageError):
                 yield path, page(title=form.told(lang), body="", where=where, name=name, site=site)
                 continue

@@ -17,7 +17,7 @@ from uwe_cli.names import matching
 from uwe_cli.output.shown import ShownDocument, ShownSection, ShownTable, at, derive
 from uwe_cli.output.site.languages import whose
 from uwe_cli.output.site.links import VIEW_PAGES, Links, page_name, relative
-from uwe_cli.output.site.text import attribute, escaped, french, marked
+from uwe_cli.output.site.text import attribute, escaped, french, marked, texts_in
 from uwe_cli.views.form import Comparison, Document, Form, Table
 
 SLIDES = msg("Slides")
@@ -30,14 +30,25 @@ class Where:
     path: str
     lang: Language
     links: Links
-    # The slides' French each value of this page holds (text.french), by the value's id.
+    # What the page's translations share, by the id of a value of their form (alive while its
+    # pages are written): the texts it holds (text.texts_in), the slides of its facts.
+    shared: dict[Any, Any] = field(default_factory=dict, compare=False)
+    # The words in another language each value of this page holds (text.french), by its id.
     _french: dict[int, list[tuple[str, str]]] = field(default_factory=dict, compare=False)
 
     def french(self, value: Any) -> list[tuple[str, str]]:
         found = self._french.get(id(value))
         if found is None:
-            found = self._french[id(value)] = french(value, self.lang)
+            # (the value is kept with what is found in it: no other value takes its id meanwhile)
+            _, texts = self.shared.get(id(value)) or self.shared.setdefault(id(value), (value, texts_in(value)))
+            found = self._french[id(value)] = french(value, self.lang, texts)
         return found
+
+    def facts_slides(self, raw: Any, inherited: list[str]) -> list[str]:
+        """links.facts_slides, once for all the page's languages."""
+        key = ("slides", id(raw), tuple(inherited))
+        _, found = self.shared.get(key) or self.shared.setdefault(key, (raw, self.links.facts_slides(raw, inherited)))
+        return list(found)
 
     def href(self, target: str) -> str:
         return attribute(relative(self.path, f"{self.lang.code}/{target}"))
@@ -115,7 +126,7 @@ def _record_link(raw: Any, text_html: str, where: Where) -> str:
 
 def _table(shown: ShownTable, raw: list[Any], where: Where, keys: tuple[str, ...] = ()) -> str:
     lang = where.lang
-    with_slides = any(isinstance(r, dict) and where.links.facts_slides(r, []) for r in raw)
+    with_slides = any(isinstance(r, dict) and where.facts_slides(r, []) for r in raw)
     head = "".join(f'<th scope="col"{_num(j)}>{escaped(h)}</th>' for h, j in shown.headers)
     if with_slides:
         head += f'<th scope="col">{escaped(lang.message(SLIDES))}</th>'
@@ -132,7 +143,7 @@ def _table(shown: ShownTable, raw: list[Any], where: Where, keys: tuple[str, ...
                 named = _named(cell, record.get(key), where) if key and isinstance(record, dict) else None
                 cells.append(f"<td{_num(justify)}>{named or shown_cell}</td>")
         if with_slides:
-            cells.append(f"<td>{_slide_refs(where.links.facts_slides(record, []), where).strip()}</td>")
+            cells.append(f"<td>{_slide_refs(where.facts_slides(record, []), where).strip()}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return _scrolling(shown.title, f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>")
 
@@ -191,7 +202,7 @@ def _comparison(shown: ShownTable, raw: list[Any], where: Where) -> str:
         + "</tr>"
         for row in shown.rows
     ]
-    refs = [_slide_refs(where.links.facts_slides(r, []), where).strip() for r in raw]
+    refs = [_slide_refs(where.facts_slides(r, []), where).strip() for r in raw]
     if any(refs):
         rows.append(f'<tr><th scope="row">{escaped(lang.message(SLIDES))}</th>'
                     + "".join(f"<td>{r}</td>" for r in refs) + "</tr>")  # fmt: skip
@@ -200,7 +211,7 @@ def _comparison(shown: ShownTable, raw: list[Any], where: Where) -> str:
 
 def _document(form: Document, shown: ShownDocument, raw: Any, data: Any, where: Where) -> str:
     lang = where.lang
-    inherited = where.links.facts_slides(raw, []) if isinstance(raw, dict) else []
+    inherited = where.facts_slides(raw, []) if isinstance(raw, dict) else []
     parts = [_fields(form.fields, shown.fields, raw, inherited, where)]
     remaining = list(shown.sections)
     for section in form.sections:
@@ -220,7 +231,7 @@ def _fields(fields: Any, shown: Any, raw: Any, inherited: list[str], where: Wher
     if not shown:
         return ""
     lang = where.lang
-    facts = [where.links.facts_slides(at(raw, f.key), inherited) for f in fields]
+    facts = [where.facts_slides(at(raw, f.key), inherited) for f in fields]
     found, left = [], list(shown)
     for f, slides in zip(fields, facts, strict=True):
         label = str(lang.localize(f.label))
@@ -260,7 +271,7 @@ def _section(
         # A slide's label (a record's `source`) links to the slide; anything else, to its slide.
         labels = [_slide_of(s, where) for s in sources]
         slides = [
-            [] if label else where.links.facts_slides(s, inherited) for s, label in zip(sources, labels, strict=True)
+            [] if label else where.facts_slides(s, inherited) for s, label in zip(sources, labels, strict=True)
         ]
         # Items all from the slides of their record: said once, under the heading.
         shared = all(s == slides[0] for s in slides) and not any(labels)

@@ -33,39 +33,50 @@ def escaped(text: str) -> str:
     return html.escape(shown, quote=False).replace("\n", "<br>")
 
 
-def french(raw: Any, lang: Language) -> list[tuple[str, str]]:
+def french(raw: Any, lang: Language, texts: list[tuple[str, Any]] | None = None) -> list[tuple[str, str]]:
     """The words in `raw` a page in `lang` shows in another language than the page's, with
     that language, longest first: the slides' French where `lang` has no translation (or
     always, as quotes), and on the pages of a language a data folder adds (English
-    around them), that language's texts."""
+    around them), that language's texts. `texts`: `texts_in(raw)`, where the caller has it
+    (a page's languages share it)."""
     added = isinstance(lang, AddedLanguage)
     if lang.is_source and not added:
         return []
+    code = lang.code
     found: dict[str, str] = {}
-    _collect(raw, lang.code, "", found, _DEPTH, added)
+    for words, text in texts_in(raw) if texts is None else texts:
+        translated = None if text is None else text.get(code)
+        # (the French only where the page's language has no translation: shown marked `[fr]`
+        # as on screen; where it has one, the French is not what the page shows)
+        if translated is None and isinstance(words, str) and len(words) > 2:
+            found[words] = SOURCE_LANGUAGE
+        elif added and isinstance(translated, str) and len(translated) > 2:
+            found[translated] = code
     return sorted(found.items(), key=lambda item: len(item[0]), reverse=True)
 
 
-def _collect(value: Any, code: str, key: str, found: dict[str, str], depth: int, added: bool) -> None:
+def texts_in(raw: Any) -> list[tuple[str, Any]]:
+    """The texts of the slides in `raw`, whatever the language: (French, the text) for each
+    text, (words, None) for each plain quote."""
+    found: list[tuple[str, Any]] = []
+    _collect(raw, "", found, _DEPTH)
+    return found
+
+
+def _collect(value: Any, key: str, found: list[tuple[str, Any]], depth: int) -> None:
     if len(found) > _MOST or depth < 0:
         return
     if isinstance(value, dict):
         if is_text(value):
-            # (only where the page's language has no translation: the French is shown, marked
-            # `[fr]` as on screen; where it has one, the French is not what the page shows)
-            words, translated = value[SOURCE_LANGUAGE], value.get(code)
-            if translated is None and isinstance(words, str) and len(words) > 2:
-                found[words] = SOURCE_LANGUAGE
-            elif added and isinstance(translated, str) and len(translated) > 2:
-                found[translated] = code
+            found.append((value[SOURCE_LANGUAGE], value))
             return
         for k, v in value.items():
-            _collect(v, code, k, found, depth - 1, added)
+            _collect(v, k, found, depth - 1)
     elif isinstance(value, list):
         for v in value[:_MOST]:
-            _collect(v, code, key, found, depth - 1, added)
-    elif isinstance(value, str) and (key in QUOTED or key.endswith("_fr")) and len(value) > 2:
-        found[value] = SOURCE_LANGUAGE
+            _collect(v, key, found, depth - 1)
+    elif isinstance(value, str) and (key in QUOTED or key.endswith("_fr")):
+        found.append((value, None))
 
 
 def marked(text: str, words: Sequence[tuple[str, str]]) -> str:
