@@ -20,10 +20,15 @@ from uwe_cli.names.matching import search_key
 Record = dict[str, Any]
 
 
-def _keys(sector: Record) -> list[str]:
+def _keys(sector: Record) -> tuple[str, ...]:
     """The sector's words as search keys: its names and synonyms."""
-    words = [*sector["name"].values(), *sector["synonyms"]]
-    return [key for key in dict.fromkeys(search_key(w) for w in words) if key]
+    return _keys_of((*sector["name"].values(), *sector["synonyms"]))
+
+
+@lru_cache(maxsize=1024)
+def _keys_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    # (a grouping's page asks for its sectors' keys: 10,000 groupings, a few sectors)
+    return tuple(key for key in dict.fromkeys(search_key(w) for w in words) if key)
 
 
 def _said(cluster: Record) -> Iterator[tuple[dict[str, str], list[str]]]:
