@@ -118,6 +118,10 @@ def test_from_the_bulgarian_home_page_to_wallonias_gdp_per_capita_and_its_slide(
         "bg/index.html"
     ].replace("\u00a0", " ")
     assert '<li><a href="../bg/about.html">Относно</a></li>' in pages["bg/index.html"]
+    # (no command a web page cannot run: every item of "Go further" opens a page)
+    further = pages["bg/index.html"].split("<h2>За повече информация</h2>")[1].split("</ul>")[0]
+    assert further.count("<li><a href=") == further.count("<li>") == 8
+    assert "uwe search" not in further and "--help" not in further
     region = pages["bg/region/wallonia.html"]
     gdp = region[region.index("<dt>БВП на човек</dt>") :].split("</dd>")[0]
     assert gdp.endswith('<a class="slide-ref" href="../slide/belgium.html">Белгия накратко</a></span>')

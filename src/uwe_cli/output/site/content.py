@@ -270,9 +270,7 @@ def _section(
         sources = [pairs.get(id(item.item), item.item) for item in shown.items]
         # A slide's label (a record's `source`) links to the slide; anything else, to its slide.
         labels = [_slide_of(s, where) for s in sources]
-        slides = [
-            [] if label else where.facts_slides(s, inherited) for s, label in zip(sources, labels, strict=True)
-        ]
+        slides = [[] if label else where.facts_slides(s, inherited) for s, label in zip(sources, labels, strict=True)]
         # Items all from the slides of their record: said once, under the heading.
         shared = all(s == slides[0] for s in slides) and not any(labels)
         if shared and slides[0] and slides[0] != inherited:  # (the record's own are said above)
@@ -281,6 +279,8 @@ def _section(
         whole = where.french(raw) if isinstance(raw, dict) and len(sources) <= _FEW else None
         lis = []
         for item, source, label, own in zip(shown.items, sources, labels, slides, strict=True):
+            if isinstance(source, str) and source.startswith("uwe ") and not _command_page(source.split()[1:], where):
+                continue  # (a command no page shows, `uwe search`, `uwe --help`: nothing a reader can open)
             words = whole if whole is not None else where.french(source)
             text = marked(item.text, words)
             if label:
