@@ -47,9 +47,9 @@ def chunks(lines: list[str]) -> list[list[str]]:
     return joined
 
 
-def slide_texts(slides: list[dict[str, Any]], source: str) -> dict[str, str]:
-    """Each recorded slide's words, squeezed, by id."""
-    texts: dict[str, str] = {}
+def slide_lines(slides: list[dict[str, Any]], source: str) -> dict[str, list[str]]:
+    """Each recorded slide's lines of the source, as they stand there, by id."""
+    lines: dict[str, list[str]] = {}
     pending = list(slides)
     for chunk in chunks(source.splitlines()):
         if not pending:
@@ -64,9 +64,26 @@ def slide_texts(slides: list[dict[str, Any]], source: str) -> dict[str, str]:
             starts.append((after[0], pending.pop(0)["id"]))
         for n, (start, slide_id) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(chunk)
-            texts[slide_id] = squeezed("\n".join(chunk[start:end]))
+            lines[slide_id] = chunk[start:end]
     assert not pending, [s["id"] for s in pending]
-    return texts
+    return lines
+
+
+def slide_texts(slides: list[dict[str, Any]], source: str) -> dict[str, str]:
+    """Each recorded slide's words, squeezed, by id."""
+    return {slide_id: squeezed("\n".join(lines)) for slide_id, lines in slide_lines(slides, source).items()}
+
+
+# The deck's running footer (`IFAG/CCI Bulgare Sofia, 15 avril 2014 9`, or a page number alone): no
+# slide's text holds it (its event and date are the presentation's, its number a slide's `page`).
+FOOTER = re.compile(r"^(IFAG/CCI Bulgare Sofia, 15 avril 2014 )?(\d+)$")
+
+
+def slide_text(lines: list[str]) -> str:
+    """A slide's text as the data records it: its lines of the source, stripped, without blank
+    lines and the footer, the bullet glyph the PDF lost (`\ufffd`) written `•`."""
+    kept = [line.strip() for line in lines if line.strip() and not FOOTER.match(line.strip())]
+    return "\n".join(kept).replace("\ufffd", "•")
 
 
 def quotations(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -114,6 +131,20 @@ def test_the_source_splits_into_the_recorded_slides(shipped: dict[str, Any]) -> 
     assert on["export-grappes-benefits"].endswith(squeezed("20 Les grappes d’exportation"))
     assert on["export-grappes-existing"].startswith(squeezed("Aéroports et Ports"))
     assert on["why-clusters"].startswith(squeezed("Pourquoi des clusters?"))
+
+
+def test_each_slides_text_is_its_lines_of_the_source_verbatim(shipped: dict[str, Any]) -> None:
+    source = SOURCE.read_text(encoding="utf-8")
+    lines = slide_lines(shipped["presentation"]["slides"], source)
+    slides = shipped["presentation"]["slides"]
+    assert {s["id"]: s["text"] for s in slides} == {slide_id: slide_text(found) for slide_id, found in lines.items()}
+    # Nothing of the source is lost but its blank lines and its footer, each naming a page the data records.
+    said = [line for s in slides for line in s["text"].replace("•", "\ufffd").split("\n")]
+    left = [line.strip() for line in source.splitlines() if line.strip() and line.strip() not in said]
+    assert left and all(FOOTER.match(line) for line in left)
+    assert {int(FOOTER.match(line)[2]) for line in left} == {s["page"] for s in slides if s["page"]}  # type: ignore[index]
+    wallonia = next(s for s in slides if s["id"] == "wallonia")["text"]
+    assert wallonia.splitlines()[4] == "• PIB/hab (eur28=100) : indice 88  (pour EUR15=100, indice 80)"
 
 
 def test_every_quotation_is_verbatim_on_the_slide_it_names(shipped: dict[str, Any]) -> None:

@@ -525,6 +525,19 @@ def test_counts_match_the_views(db: sqlite3.Connection, package: Path, uwe: Call
     assert db.execute("SELECT count(*) FROM slides").fetchone() == (23,)
 
 
+def test_each_slides_whole_text_in_french_only(db: sqlite3.Connection, package: Path) -> None:
+    dataset = store.load_dataset(store.shipped_data_dir(), use_cache=False).dump()
+    texts = {slide["id"]: slide["text"] for slide in dataset["presentation"]["slides"]}
+    assert dict(db.execute("SELECT id, text_fr FROM slides").fetchall()) == texts
+    assert {row["id"]: row["text_fr"] for row in rows(package, "slides")} == texts
+    # (the tool translates no slide whole: no text_en, text_nl... that would say it does)
+    columns = [row[1] for row in db.execute("PRAGMA table_info(slides)")]
+    assert [c for c in columns if c.startswith("text")] == ["text_fr"]
+    schema = {f["name"]: f for f in json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+              ["resources"][1]["schema"]["fields"]}  # fmt: skip
+    assert schema["text_fr"]["description"].endswith("(the slides' own words, in French, verbatim).")
+
+
 def _tables(db: sqlite3.Connection) -> list[str]:
     query = "SELECT name FROM sqlite_master WHERE type = 'table' AND name != '_metadata' ORDER BY rowid"
     return [name for (name,) in db.execute(query)]

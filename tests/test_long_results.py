@@ -63,8 +63,7 @@ def test_a_profiles_long_list_is_bounded_and_counted(main: Callable[..., Any], d
     # wait for Rich to lay out 18,000, in the table or an --export), and counts the rest.
     schemes = data_copy / "schemes.yaml"
     schemes.write_text(
-        schemes.read_text(encoding="utf-8")
-        + "  - {id: big, name: Grand, summary: {fr: Beaucoup}, status: active,"
+        schemes.read_text(encoding="utf-8") + "  - {id: big, name: Grand, summary: {fr: Beaucoup}, status: active,"
         " groupings: {value: 1003, unit: count}, source: walloon-experiences}\n",
         encoding="utf-8",
     )

@@ -27,10 +27,15 @@ if TYPE_CHECKING:
         source: list[str]
 
 
-def _keys(sector: SectorData) -> list[str]:
+def _keys(sector: SectorData) -> tuple[str, ...]:
     """The sector's words as search keys: its names and synonyms."""
-    words = [*map(str, sector["name"].values()), *sector["synonyms"]]
-    return [key for key in dict.fromkeys(search_key(w) for w in words) if key]
+    return _keys_of((*map(str, sector["name"].values()), *sector["synonyms"]))
+
+
+@lru_cache(maxsize=1024)
+def _keys_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    # (a grouping's page asks for its sectors' keys: 10,000 groupings, a few sectors)
+    return tuple(key for key in dict.fromkeys(search_key(w) for w in words) if key)
 
 
 def _said(cluster: ClusterData) -> Iterator[tuple[TextData, list[str]]]:

@@ -20,6 +20,11 @@ class Slide(Model):
     subtitle: Text | None = None
     # Page numbers are printed on a few slides only; none is guessed.
     page: Annotated[int, Field(ge=1, le=100_000)] | None = None
+    # All the slide's words, French only, verbatim, one line of the source a line (its
+    # bullet glyph written `•`, the deck's running footer left out: it is the
+    # presentation's event and date and the slide's `page`); None where a data folder gives
+    # none, and then the slide's page shows the words its facts quote, as before.
+    text: NonEmpty | None = None
 
 
 class Erratum(Model):

@@ -87,6 +87,14 @@ _SLIDE_COLUMNS = (
     ExportColumn(
         "page", "integer", "The page number printed on the slide; empty where none is printed (none is guessed)."
     ),
+    ExportColumn(
+        "text",
+        "string",
+        "All the slide's words, one line of the source a line (its bullet glyph written •, the "
+        "deck's running footer left out), not translated by the tool; empty where the data folder gives none",
+        text=True,
+        french_only=True,
+    ),
 )
 _LIST_NAMES = ", ".join(f"{kind.table}: {', '.join(names)}" for kind, names in LISTS)
 _MEASURES = "; ".join(f"{kind.table}: {', '.join(measures)}" for kind, measures in FIGURES)

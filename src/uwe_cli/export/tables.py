@@ -78,6 +78,9 @@ class ExportColumn:
     path: str | None = None
     # The language of a built text column ("fr" for name_fr).
     language: str | None = None
+    # A text of the slides that the tool does not translate (a slide's whole text): its
+    # French column only, and none in an export without French.
+    french_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,8 +186,12 @@ def _built(column: ExportColumn, langs: tuple[str, ...]) -> list[ExportColumn]:
                 # (French is in the data files; any translation, English included, may be
                 # missing from a data folder's translations/LANG.po: an empty cell)
                 required=column.required and lang == SOURCE_LANG)
-        for lang in langs
+        for lang in _langs(column, langs)
     ]  # fmt: skip
+
+
+def _langs(column: ExportColumn, langs: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(lang for lang in langs if lang == SOURCE_LANG) if column.french_only else langs
 
 
 def _cells(columns: tuple[ExportColumn, ...], row: Row, langs: tuple[str, ...]) -> tuple[Any, ...]:
@@ -192,7 +199,10 @@ def _cells(columns: tuple[ExportColumn, ...], row: Row, langs: tuple[str, ...]) 
     for column in columns:
         value = row.get(column.name)
         if column.text:
-            cells.extend(value.get(lang) if value is not None else None for lang in langs)  # (none: not translated)
+            if isinstance(value, str):  # (a text the tool does not translate: French only)
+                value = {SOURCE_LANG: value}
+            # (none: not translated)
+            cells.extend(value.get(lang) if value is not None else None for lang in _langs(column, langs))
         elif column.type == "boolean":
             cells.append(None if value is None else int(bool(value)))  # 1 and 0 in both formats
         elif column.type == "number" and isinstance(value, float) and value.is_integer():

@@ -1,4 +1,5 @@
-"""One slide of the presentation: its label, the words of it the data records, what cites it.
+"""One slide of the presentation: its label, its whole text (where the data has it), the
+words of it the data records, with their translations, and what cites it.
 
 The web reference (`uwe site`) links every fact to the page of the slide it comes from;
 this is that page. A fact's slide is its own `slide` where the data gives one, else its
@@ -53,6 +54,8 @@ def slide(ds: Dataset, name: str, *, citing: dict[str, list[tuple[str, Record, l
         "subtitle": s.get("subtitle"),
         "subtitle_fr": s["subtitle"][SOURCE_LANGUAGE] if s["subtitle"] else None,
         "page": s.get("page"),
+        # All the slide's words, where the data has them (the French only: no one translates a slide whole).
+        "text_fr": s.get("text"),
         "presentation": {"author": p["author"], "event": p["event"], "place": p["place"], "date": p["date"]},
         "words": list({(w["words"], w["record"]): w for w in words}.values()),
         "cited_by": list(
@@ -68,6 +71,7 @@ def slide(ds: Dataset, name: str, *, citing: dict[str, list[tuple[str, Record, l
         Field(msg("Presentation"), "presentation", _presentation),
     )
     sections = (
+        Section(msg("The whole slide, as it is written (in French)"), verbatim="text_fr"),
         Section(msg("The slide's words, as the data records them"), items="words", show=_words),
         Section(msg("Cited by"), items="cited_by", show=_cited),
     )

@@ -14,11 +14,11 @@ from typing import Any
 
 from uwe_cli.dataset.records import Dataset
 from uwe_cli.errors import UsageError
-from uwe_cli.i18n.language import Language
 from uwe_cli.output.site.content import Where, content
+from uwe_cli.output.site.languages import AddedLanguage, site_languages, speaker
 from uwe_cli.output.site.links import Links, page_name
 from uwe_cli.output.site.page import Site, choose_language, page
-from uwe_cli.vocabulary import LANGS
+from uwe_cli.output.site.text import french
 
 # The marker of a folder `uwe site` wrote: a folder that has it may be written again.
 MARKER = ".uwe-site"
@@ -65,13 +65,14 @@ def pages(ds: Dataset) -> int:
 
 
 def files(
-    ds: Dataset, *, part: int = 0, parts: int = 1, languages: tuple[str, ...] = tuple(LANGS)
+    ds: Dataset, *, part: int = 0, parts: int = 1, languages: tuple[str, ...] | None = None
 ) -> Iterator[tuple[str, str]]:
-    """(path, text) for every file of the site; with `parts`, the share `part` of them (every
-    `parts`-th page from the `part`-th: folder.py writes the shares side by side)."""
-    site = Site(languages)
+    """(path, text) for every file of the site, in `languages` (by default the tool's and
+    any the data folder adds); with `parts`, the share `part` of them (every `parts`-th page
+    from the `part`-th: folder.py writes the shares side by side)."""
+    site = Site(languages or site_languages(ds))
     links = Links(ds)
-    speakers = [Language(code) for code in languages]
+    speakers = [speaker(code) for code in site.languages]
     if part == 0:
         yield "index.html", choose_language(site)
         yield "style.css", resources.files(__package__).joinpath("style.css").read_text(encoding="utf-8")
@@ -83,11 +84,14 @@ def files(
             form: Any = make()
         except UsageError as exc:  # (what the data cannot give, said as the command says it)
             form = exc
+        shared: dict[object, object] = {}  # (what the page's languages share: content.Where)
         for lang in speakers:
             path = f"{lang.code}/{name}"
-            where = Where(path, lang, links)
+            where = Where(path, lang, links, shared)
             if isinstance(form, UsageError):
                 yield path, page(title=form.told(lang), body="", where=where, name=name, site=site)
                 continue
             title, body = content(form, where)
-            yield path, page(title=title, body=body, where=where, name=name, site=site)
+            # (a title in another language than the page's: a record's name on an added language's page)
+            words = french(form.title, lang) if isinstance(lang, AddedLanguage) else []
+            yield path, page(title=title, body=body, where=where, name=name, site=site, words=words)

@@ -15,8 +15,9 @@ from uwe_cli.i18n.language import Language, is_text
 from uwe_cli.i18n.messages import msg
 from uwe_cli.names import matching
 from uwe_cli.output.shown import ShownDocument, ShownSection, ShownTable, at, derive
+from uwe_cli.output.site.languages import whose
 from uwe_cli.output.site.links import VIEW_PAGES, Links, page_name, relative
-from uwe_cli.output.site.text import attribute, escaped, french, marked
+from uwe_cli.output.site.text import attribute, escaped, french, marked, texts_in
 from uwe_cli.views.form import Comparison, Document, Form, Table
 
 SLIDES = msg("Slides")
@@ -29,14 +30,25 @@ class Where:
     path: str
     lang: Language
     links: Links
-    # The slides' French each value of this page holds (text.french), by the value's id.
-    _french: dict[int, list[str]] = field(default_factory=dict, compare=False)
+    # What the page's translations share, by the id of a value of their form (alive while its
+    # pages are written): the texts it holds (text.texts_in), the slides of its facts.
+    shared: dict[Any, Any] = field(default_factory=dict, compare=False)
+    # The words in another language each value of this page holds (text.french), by its id.
+    _french: dict[int, list[tuple[str, str]]] = field(default_factory=dict, compare=False)
 
-    def french(self, value: Any) -> list[str]:
+    def french(self, value: Any) -> list[tuple[str, str]]:
         found = self._french.get(id(value))
         if found is None:
-            found = self._french[id(value)] = french(value, self.lang)
+            # (the value is kept with what is found in it: no other value takes its id meanwhile)
+            _, texts = self.shared.get(id(value)) or self.shared.setdefault(id(value), (value, texts_in(value)))
+            found = self._french[id(value)] = french(value, self.lang, texts)
         return found
+
+    def facts_slides(self, raw: Any, inherited: list[str]) -> list[str]:
+        """links.facts_slides, once for all the page's languages."""
+        key = ("slides", id(raw), tuple(inherited))
+        _, found = self.shared.get(key) or self.shared.setdefault(key, (raw, self.links.facts_slides(raw, inherited)))
+        return list(found)
 
     def href(self, target: str) -> str:
         return attribute(relative(self.path, f"{self.lang.code}/{target}"))
@@ -62,7 +74,7 @@ def content(form: Form, where: Where) -> tuple[str, str]:
         assert isinstance(shown, ShownDocument)
         body = _document(form, shown, raw, data, where)
     words = french(list(form.notes), lang)
-    notes = "".join(f"<p>{_commands(marked(n, words), where)}</p>" for n in shown.notes)
+    notes = "".join(f"<p>{_commands(marked(whose(lang, n), words), where)}</p>" for n in shown.notes)
     if notes:
         body += f'<div class="notes">{notes}</div>'
     return shown.title, body
@@ -97,8 +109,8 @@ def _slide_refs(slides: list[str], where: Where) -> str:
         return ""
     refs = []
     for slide_id in slides:
-        label = where.links.label(slide_id, where.lang)
-        refs.append(f'<a class="slide-ref" href="{where.href(where.links.slides[slide_id])}">{escaped(label)}</a>')
+        label = marked(where.links.label(slide_id, where.lang), where.french(where.links.titles[slide_id]))
+        refs.append(f'<a class="slide-ref" href="{where.href(where.links.slides[slide_id])}">{label}</a>')
     # (`a ; b` in French, its space kept from breaking the line as the terminal keeps it)
     separator = where.lang.listing(["", ""], style="semicolon").replace(" ;", "\u00a0;")
     return f' <span class="refs">{separator.join(refs)}</span>'
@@ -114,7 +126,7 @@ def _record_link(raw: Any, text_html: str, where: Where) -> str:
 
 def _table(shown: ShownTable, raw: list[Any], where: Where, keys: tuple[str, ...] = ()) -> str:
     lang = where.lang
-    with_slides = any(isinstance(r, dict) and where.links.facts_slides(r, []) for r in raw)
+    with_slides = any(isinstance(r, dict) and where.facts_slides(r, []) for r in raw)
     head = "".join(f'<th scope="col"{_num(j)}>{escaped(h)}</th>' for h, j in shown.headers)
     if with_slides:
         head += f'<th scope="col">{escaped(lang.message(SLIDES))}</th>'
@@ -131,7 +143,7 @@ def _table(shown: ShownTable, raw: list[Any], where: Where, keys: tuple[str, ...
                 named = _named(cell, record.get(key), where) if key and isinstance(record, dict) else None
                 cells.append(f"<td{_num(justify)}>{named or shown_cell}</td>")
         if with_slides:
-            cells.append(f"<td>{_slide_refs(where.links.facts_slides(record, []), where).strip()}</td>")
+            cells.append(f"<td>{_slide_refs(where.facts_slides(record, []), where).strip()}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return _scrolling(shown.title, f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>")
 
@@ -190,7 +202,7 @@ def _comparison(shown: ShownTable, raw: list[Any], where: Where) -> str:
         + "</tr>"
         for row in shown.rows
     ]
-    refs = [_slide_refs(where.links.facts_slides(r, []), where).strip() for r in raw]
+    refs = [_slide_refs(where.facts_slides(r, []), where).strip() for r in raw]
     if any(refs):
         rows.append(f'<tr><th scope="row">{escaped(lang.message(SLIDES))}</th>'
                     + "".join(f"<td>{r}</td>" for r in refs) + "</tr>")  # fmt: skip
@@ -199,7 +211,7 @@ def _comparison(shown: ShownTable, raw: list[Any], where: Where) -> str:
 
 def _document(form: Document, shown: ShownDocument, raw: Any, data: Any, where: Where) -> str:
     lang = where.lang
-    inherited = where.links.facts_slides(raw, []) if isinstance(raw, dict) else []
+    inherited = where.facts_slides(raw, []) if isinstance(raw, dict) else []
     parts = [_fields(form.fields, shown.fields, raw, inherited, where)]
     remaining = list(shown.sections)
     for section in form.sections:
@@ -209,7 +221,8 @@ def _document(form: Document, shown: ShownDocument, raw: Any, data: Any, where: 
             continue
         remaining.remove(found)
         pairs = _pairs(at(raw, section.items), at(data, section.items)) if section.items is not None else {}
-        parts.append(_section(found, section.fields, raw, pairs, inherited, where))
+        french = bool(section.verbatim and section.verbatim.endswith("_fr"))  # (a slide's text)
+        parts.append(_section(found, section.fields, raw, pairs, inherited, where, french=french))
     return "".join(parts)
 
 
@@ -218,7 +231,7 @@ def _fields(fields: Any, shown: Any, raw: Any, inherited: list[str], where: Wher
     if not shown:
         return ""
     lang = where.lang
-    facts = [where.links.facts_slides(at(raw, f.key), inherited) for f in fields]
+    facts = [where.facts_slides(at(raw, f.key), inherited) for f in fields]
     found, left = [], list(shown)
     for f, slides in zip(fields, facts, strict=True):
         label = str(lang.localize(f.label))
@@ -229,23 +242,35 @@ def _fields(fields: Any, shown: Any, raw: Any, inherited: list[str], where: Wher
     # Facts all from the slides of their record: said once, above them.
     shared = all(slides == found[0][2] for _, _, slides, _ in found)
     words = where.french(raw)
-    out = [f"<dt>{escaped(label)}</dt><dd>{_named(value, fact, where) or marked(value, words)}"
+    out = [f"<dt>{_label_link(label, fact, where)}</dt><dd>{_named(value, fact, where) or marked(value, words)}"
            f"{'' if shared else _slide_refs(slides, where)}</dd>" for label, value, slides, fact in found]  # fmt: skip
     above = f'<p class="section-refs">{_slide_refs(found[0][2], where).strip()}</p>' if shared and found[0][2] else ""
     return f'{above}<dl class="fields">{"".join(out)}</dl>'
 
 
+def _label_link(label: str, fact: Any, where: Where) -> str:
+    """A field's label that names a record (the overview's `Wallonia`), linked to its page."""
+    if isinstance(fact, dict) and "name" in fact and where.lang.text(fact["name"]) == label:
+        return _record_link(fact, escaped(label), where)
+    return escaped(label)
+
+
 def _section(
-    shown: ShownSection, fields: Any, raw: Any, pairs: dict[int, Any], inherited: list[str], where: Where
+    shown: ShownSection,
+    fields: Any,
+    raw: Any,
+    pairs: dict[int, Any],
+    inherited: list[str],
+    where: Where,
+    *,
+    french: bool = False,
 ) -> str:
     parts = [f"<h2>{escaped(shown.heading)}</h2>", _fields(fields, shown.fields, raw, inherited, where)]
     if shown.items:
         sources = [pairs.get(id(item.item), item.item) for item in shown.items]
         # A slide's label (a record's `source`) links to the slide; anything else, to its slide.
         labels = [_slide_of(s, where) for s in sources]
-        slides = [
-            [] if label else where.links.facts_slides(s, inherited) for s, label in zip(sources, labels, strict=True)
-        ]
+        slides = [[] if label else where.facts_slides(s, inherited) for s, label in zip(sources, labels, strict=True)]
         # Items all from the slides of their record: said once, under the heading.
         shared = all(s == slides[0] for s in slides) and not any(labels)
         if shared and slides[0] and slides[0] != inherited:  # (the record's own are said above)
@@ -254,6 +279,8 @@ def _section(
         whole = where.french(raw) if isinstance(raw, dict) and len(sources) <= _FEW else None
         lis = []
         for item, source, label, own in zip(shown.items, sources, labels, slides, strict=True):
+            if isinstance(source, str) and source.startswith("uwe ") and not _command_page(source.split()[1:], where):
+                continue  # (a command no page shows, `uwe search`, `uwe --help`: nothing a reader can open)
             words = whole if whole is not None else where.french(source)
             text = marked(item.text, words)
             if label:
@@ -264,7 +291,10 @@ def _section(
             refs = "" if shared or label else _slide_refs(own, where)
             lis.append(f"<li>{text}{refs}{f'<ul>{points}</ul>' if points else ''}</li>")
         parts.append(f"<ul>{''.join(lis)}</ul>")
-    if shown.verbatim:
+    if shown.verbatim and french:  # (the slides' words, line for line, in French on every page)
+        lines = "".join(f"<p>{escaped(line)}</p>" for line in shown.verbatim.splitlines())
+        parts.append(f'<blockquote class="slide-text slides-words" lang="fr">{lines}</blockquote>')
+    elif shown.verbatim:
         parts.append(f"<pre>{escaped(shown.verbatim)}</pre>")
     return f"<section>{''.join(parts)}</section>"
 

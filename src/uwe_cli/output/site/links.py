@@ -45,6 +45,8 @@ class Links:
         }
         slides = ds["presentation"]["slides"]
         self.slides = {s["id"]: f"slide/{page_name(s['id'])}" for s in slides}
+        # Each slide's title and subtitle, whose words its label shows (marked by their language).
+        self.titles: dict[str, list[Any]] = {s["id"]: [s["title"], s.get("subtitle")] for s in slides}
         # A view's `source` holds the labels ds.sources made, one object per slide (cached):
         # the object tells the slide, even where two slides have the same title.
         labels = [(s["id"], ds.sources([s["id"]])[0]) for s in slides]

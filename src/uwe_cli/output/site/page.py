@@ -3,6 +3,7 @@ the main content (content.py) and the footer that says whose words are whose."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -10,7 +11,8 @@ from uwe_cli import __version__
 from uwe_cli.i18n.language import LANGUAGE_NAMES, Language
 from uwe_cli.i18n.messages import Message, msg
 from uwe_cli.output.site.content import Where
-from uwe_cli.output.site.text import attribute, escaped
+from uwe_cli.output.site.languages import AddedLanguage, added_note, page_language, speaker
+from uwe_cli.output.site.text import attribute, escaped, marked
 
 # The navigation: each view's page, by its file name.
 NAVIGATION: tuple[tuple[str, Message], ...] = (
@@ -36,20 +38,22 @@ _ORIGINS = (
 
 @dataclass(frozen=True)
 class Site:
-    """What every page shares: its languages (the five, in this order)."""
+    """What every page shares: its languages (the five, in this order, then any the data adds)."""
 
     languages: tuple[str, ...]
 
 
 @cache
 def native_name(code: str) -> str:
-    """A language's name in that language (`Nederlands`, `български`)."""
+    """A language's name in that language (`Nederlands`, `български`); a language a data
+    folder adds, by its code (`es`), as `uwe about` names it."""
     name = LANGUAGE_NAMES.get(code)
     return Language(code).message(name) if isinstance(name, Message) else str(name or code)
 
 
-def page(*, title: str, body: str, where: Where, name: str, site: Site) -> str:
-    """The page `name` (its path inside a language's folder) in `where.lang`."""
+def page(*, title: str, body: str, where: Where, name: str, site: Site, words: Sequence[tuple[str, str]] = ()) -> str:
+    """The page `name` (its path inside a language's folder) in `where.lang`; `words`, those
+    of the title in another language than the page's (text.french)."""
     lang = where.lang
     up = "../" * where.path.count("/")  # (from this page to the site's root)
     alternates = "".join(
@@ -70,14 +74,14 @@ def page(*, title: str, body: str, where: Where, name: str, site: Site) -> str:
     )
     chrome = _chrome(lang)
     return (
-        f'<!DOCTYPE html>\n<html lang="{lang.code}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{page_language(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escaped(title)}</title>\n"
         f'<link rel="stylesheet" href="{up}style.css">\n{alternates}</head>\n<body>\n'
         f'<a class="skip" href="#main">{chrome["skip"]}</a>\n'
         f'<header>\n<nav class="languages" aria-label="{chrome["languages"]}"><ul>{switch}</ul></nav>\n'
         f'<nav class="pages" aria-label="{chrome["pages"]}"><ul>{nav}</ul></nav>\n</header>\n'
-        f'<main id="main">\n<h1>{escaped(title)}</h1>\n{body}\n</main>\n{chrome["footer"]}'
+        f'<main id="main">\n<h1>{marked(title, words)}</h1>\n{body}\n</main>\n{chrome["footer"]}'
         "</body>\n</html>\n"
     )
 
@@ -91,7 +95,10 @@ def _navigation(lang: Language) -> tuple[tuple[str, str, str], ...]:
 @lru_cache(maxsize=64)
 def _chrome(lang: Language) -> dict[str, str]:
     """What every page in `lang` says around its content, said once."""
-    origins = "".join(f"<li>{escaped(lang.message(m))}</li>" for m in _ORIGINS[1:])
+    said = [lang.message(m) for m in _ORIGINS[1:]]
+    if isinstance(lang, AddedLanguage):  # (its texts are not the tool's translations)
+        said[1] = added_note(lang)
+    origins = "".join(f"<li>{escaped(words)}</li>" for words in said)
     made = lang.message(msg("Made by the program uwe {version}; nothing on these pages is loaded from the network.",
                             version=__version__))  # fmt: skip
     return {
@@ -106,8 +113,8 @@ def _chrome(lang: Language) -> dict[str, str]:
 def choose_language(site: Site) -> str:
     """The site's first page (`index.html`): each language's overview, named in its language."""
     items = "".join(
-        f'<li lang="{code}"><a href="{code}/index.html" hreflang="{code}">{escaped(native_name(code))}</a>'
-        f" — {escaped(Language(code).message(_TITLE))}</li>"
+        f'<li lang="{page_language(speaker(code))}"><a href="{code}/index.html" hreflang="{code}" lang="{code}">'
+        f"{escaped(native_name(code))}</a> — {escaped(_choice(speaker(code)))}</li>"
         for code in site.languages
     )
     alternates = "".join(f'<link rel="alternate" hreflang="{c}" href="{c}/index.html">\n' for c in site.languages)
@@ -118,6 +125,12 @@ def choose_language(site: Site) -> str:
         f'<link rel="stylesheet" href="style.css">\n{alternates}</head>\n<body>\n<main id="main">\n'
         f'<h1>uwe</h1>\n<ul class="choose">{items}</ul>\n</main>\n</body>\n</html>\n'
     )
+
+
+def _choice(lang: Language) -> str:
+    """What a language's pages are, said on the first page: a language a data folder adds
+    has its texts translated, and no more (not 'in your language')."""
+    return added_note(lang) if isinstance(lang, AddedLanguage) else lang.message(_TITLE)
 
 
 _TITLE = msg("Belgium, Wallonia and business clusters: a reference in your language")
