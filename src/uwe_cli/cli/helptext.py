@@ -101,6 +101,7 @@ def _metavar_messages() -> dict[str, Any]:
         "SCHEME": msg_p("metavar", "SCHEME"), "SECTOR": msg_p("metavar", "SECTOR"),
         "STATUS": msg_p("metavar", "STATUS"), "TEXT": msg_p("metavar", "TEXT"),
         "COMMAND": msg_p("metavar", "COMMAND"), "OPTIONS": msg_p("metavar", "OPTIONS"), "ARGS": msg_p("metavar", "ARGS"),
+        "WHAT": msg_p("metavar", "WHAT"),
     }  # fmt: skip
 
 
