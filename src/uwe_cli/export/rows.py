@@ -53,7 +53,7 @@ LISTS = (
 _SHARE_NOTE = {
     "fr": "Calculé par l’outil, absent des diapositives : 100 × PIB par habitant / PIB par habitant ({fr}), arrondi au dixième",
     "en": "Computed by the tool, not on the slides: 100 × GDP per capita / GDP per capita of {en}, rounded to 0.1",
-    "nl": "Berekend door de tool, niet op de dia’s: 100 × bbp per inwoner / bbp per inwoner van {nl}, afgerond op 0,1",
+    "nl": "Berekend door het programma, niet op de dia's: 100 × bbp per inwoner / bbp per inwoner van {nl}, afgerond op 0,1",
     "de": "Vom Werkzeug berechnet, nicht auf den Folien: 100 × BIP pro Kopf / BIP pro Kopf ({de}), auf 0,1 gerundet",
     "bg": "Изчислено от инструмента, не е на слайдовете: 100 × БВП на човек / БВП на човек ({bg}), закръглено до 0,1",
 }  # fmt: skip
