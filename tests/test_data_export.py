@@ -496,7 +496,7 @@ def test_computed_figures_are_marked_and_match_the_regions_view(
         "%",
         "Calculé par l’outil, absent des diapositives : 100 × PIB par habitant / PIB par habitant (Belgique), arrondi au dixième",
         "Computed by the tool, not on the slides: 100 × GDP per capita / GDP per capita of Belgium, rounded to 0.1",
-        "Berekend door de tool, niet op de dia’s: 100 × bbp per inwoner / bbp per inwoner van België, afgerond op 0,1",
+        "Berekend door het programma, niet op de dia's: 100 × bbp per inwoner / bbp per inwoner van België, afgerond op 0,1",
         "Vom Werkzeug berechnet, nicht auf den Folien: 100 × BIP pro Kopf / BIP pro Kopf (Belgien), auf 0,1 gerundet",
         "Изчислено от инструмента, не е на слайдовете: 100 × БВП на човек / БВП на човек (Белгия), закръглено до 0,1",
     )}  # fmt: skip
