@@ -32,7 +32,7 @@ CLUSTER_SORT_KEYS = {
 SCHEME_SORT_KEYS = {
     "name": ("nom", "naam", "име"),
     "start": ("year", "période", "period", "début", "begin", "beginn", "начало"),
-    "groupings": ("count", "groupements", "groeperingen", "gruppierungen", "групи"),
+    "groupings": ("count", "groupements", "groeperingen", "gruppierungen", "verbünde", "групи"),
 }
 SEARCH_SORT_KEYS = {
     "relevance": ("rank", "pertinence", "relevantie", "relevanz", "значимост"),
