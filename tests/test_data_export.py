@@ -574,7 +574,7 @@ def test_the_default_keeps_every_language_whatever_language_uwe_answers_in(
     before = ["--lang", reader["lang"]] if "lang" in reader else []
     run = uwe(*before, "data", "export", str(tmp_path / "both.db"), env=reader.get("env"))
     assert (run.exit_code, run.stdout) == (  # (said in French: the reader's language is still French)
-        0, f"{TABLES} tables (771 lignes, fr, en, nl, de, bg) écrites dans {tmp_path / 'both.db'} sous forme d’une "
+        0, f"{TABLES} tables (772 lignes, fr, en, nl, de, bg) écrites dans {tmp_path / 'both.db'} sous forme d’une "
            "base de données SQLite\n"
     )  # fmt: skip
     connection = sqlite3.connect(tmp_path / "both.db")
