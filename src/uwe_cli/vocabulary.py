@@ -22,19 +22,19 @@ SORT_KEYS = {
     "name": ("nom", "naam", "име"),
 }
 CLUSTER_SORT_KEYS = {
-    "name": ("nom", "naam", "име"),
-    "scheme": ("schemes", "dispositif", "regeling", "programm", "схема"),
+    "name": ("nom", "naam", "име", "verbund"),
+    "scheme": ("schemes", "dispositif", "regeling", "programm", "programme", "схема"),
     "status": ("statut", "статус"),
     "sectors": ("sector", "secteur", "secteurs", "sectoren", "sektoren", "сектор", "сектори"),
 }
 SCHEME_SORT_KEYS = {
     "name": ("nom", "naam", "име"),
-    "start": ("year", "période", "period", "début", "begin", "beginn", "начало"),
-    "groupings": ("count", "groupements", "groeperingen", "gruppierungen", "групи"),
+    "start": ("year", "période", "period", "début", "begin", "beginn", "zeitraum", "начало"),
+    "groupings": ("count", "groupements", "groeperingen", "gruppierungen", "verbünde", "групи"),
 }
 SEARCH_SORT_KEYS = {
     "relevance": ("rank", "pertinence", "relevantie", "relevanz", "значимост"),
-    "name": ("nom", "naam", "име"),
+    "name": ("nom", "naam", "име", "eintrag"),
     "kind": ("type", "sorte", "soort", "art", "вид"),
 }
 CLUSTER_STATUSES = {
