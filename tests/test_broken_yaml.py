@@ -207,8 +207,9 @@ def test_a_french_reader_reads_the_field_and_the_choices_as_french_sets_them(uwe
     run = uwe("--lang", "fr", "data", "check", str(data_copy))
     said = (run.stdout + run.stderr).replace("\xa0", " ").replace("\u202f", " ")
     assert run.exit_code == 1
+    line = path.read_text(encoding="utf-8").splitlines().index("    kind: communaute") + 1
     assert (
-        "regions.yaml:96:5: regions[4].kind : doit être « country », « region » ou « community » ; "
+        f"regions.yaml:{line}:5: regions[4].kind : doit être « country », « region » ou « community » ; "
         "valeur trouvée : « communaute »"
     ) in said
 

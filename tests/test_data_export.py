@@ -497,8 +497,8 @@ def test_computed_figures_are_marked_and_match_the_regions_view(
         "Calculé par l’outil, absent des diapositives : 100 × PIB par habitant / PIB par habitant (Belgique), arrondi au dixième",
         "Computed by the tool, not on the slides: 100 × GDP per capita / GDP per capita of Belgium, rounded to 0.1",
         "Berekend door het programma, niet op de dia's: 100 × bbp per inwoner / bbp per inwoner van België, afgerond op 0,1",
-        "Vom Werkzeug berechnet, nicht auf den Folien: 100 × BIP pro Kopf / BIP pro Kopf (Belgien), auf 0,1 gerundet",
-        "Изчислено от инструмента, не е на слайдовете: 100 × БВП на човек / БВП на човек (Белгия), закръглено до 0,1",
+        "Von der Anwendung berechnet, nicht auf den Folien: 100 × BIP pro Kopf / BIP pro Kopf (Belgien), auf 0,1 gerundet",
+        "Изчислено от програмата, не е на слайдовете: 100 × БВП на човек / БВП на човек (Белгия), закръглено до 0,1",
     )}  # fmt: skip
     # The one other: the export grappes, counted from the slide's list, with its note in every language.
     counted = "SELECT subject_id, measure, value, note_fr, note_en, note_nl, note_de, note_bg FROM figures WHERE computed = 1 AND subject_table != 'regions'"
@@ -655,7 +655,7 @@ def test_the_default_keeps_every_language_whatever_language_uwe_answers_in(
     before = ["--lang", reader["lang"]] if "lang" in reader else []
     run = uwe(*before, "data", "export", str(tmp_path / "both.db"), env=reader.get("env"))
     assert (run.exit_code, run.stdout) == (  # (said in French: the reader's language is still French)
-        0, f"{TABLES} tables (777 lignes, fr, en, nl, de, bg) écrites dans {tmp_path / 'both.db'} sous forme d’une "
+        0, f"{TABLES} tables (781 lignes, fr, en, nl, de, bg) écrites dans {tmp_path / 'both.db'} sous forme d’une "
            "base de données SQLite\n"
     )  # fmt: skip
     connection = sqlite3.connect(tmp_path / "both.db")

@@ -29,10 +29,10 @@ WITHIN = {
     "fr": ("son territoire est situé en Wallonie (interprétation de l’outil, que les diapositives n’énoncent pas),",
            "communauté (son territoire est situé en Wallonie : interprétation de l’outil, que les diapositives "
            "n’énoncent pas)"),
-    "nl": ("het grondgebied ligt in Wallonië (interpretatie door de tool, niet vermeld in de dia's);",
-           "gemeenschap (met grondgebied in Wallonië: interpretatie door de tool, niet vermeld in de dia's)"),
-    "de": ("Ihr Gebiet liegt in Wallonien (Deutung des Programms, steht nicht in den Folien);",
-           "Gemeinschaft (ihr Gebiet liegt in Wallonien: Deutung des Programms, steht nicht in den Folien)"),
+    "nl": ("het grondgebied ligt in Wallonië (interpretatie door het programma, niet vermeld in de dia's);",
+           "gemeenschap (met grondgebied in Wallonië: interpretatie door het programma, niet vermeld in de dia's)"),
+    "de": ("Ihr Gebiet liegt in Wallonien (Deutung der Anwendung, steht nicht in den Folien);",
+           "Gemeinschaft (ihr Gebiet liegt in Wallonien: Deutung der Anwendung, steht nicht in den Folien)"),
     "bg": ("територията ѝ е в рамките на Валония (прочит на програмата, не е посочено в слайдовете);",
            "общност (с територия в рамките на Валония: прочит на програмата, не е посочено в слайдовете)"),
 }  # fmt: skip
@@ -288,8 +288,8 @@ def test_a_remark_is_not_counted_as_a_disagreement(uwe: Uwe) -> None:
 
 ERRATA = {
     "en": "• “Silicone Valley” [sic: Silicon Valley]: a typo: the Californian region is called Silicon Valley",
-    "fr": "• « coopétion » [sic : coopétition] : faute de frappe : le mot, de coopération et compétition, est "
-          "coopétition (Pourquoi des clusters? (p. 8))",
+    "fr": "• « coopétion » [sic : coopétition] : faute de frappe : le mot, formé sur coopération et compétition, "
+          "s’écrit coopétition (Pourquoi des clusters? (p. 8))",
     "nl": "• “coopétion” [sic: coopétition]: tikfout: het woord, van coopération en compétition, is coopétition",
     "de": "• „coopétion“ [sic: coopétition]: Tippfehler: Das Wort, aus coopération und compétition, lautet coopétition",
     "bg": "• „Silicone Valley“ [sic: Silicon Valley]:",

@@ -96,7 +96,7 @@ def test_a_slides_page_shows_its_whole_text_in_french() -> None:
     assert "<p>métalliques,  agro-alimentaire, chimie.</p></blockquote>" in slide
     # The words the data records from it follow, each with its translation.
     assert "<h2>Думите от слайда, както са записани в данните</h2>" in slide
-    assert "(в превод: ‚БВП/човек (ЕС28=100): индекс 88‘)" in slide
+    assert "“, в превод: БВП/човек (ЕС28=100): индекс 88</li>" in slide  # (a translation is no quotation)
     assert "<h2>La diapositive entière, telle qu’elle est écrite</h2>" in pages["fr/slide/wallonia.html"]
 
 
@@ -117,7 +117,7 @@ def test_from_the_bulgarian_home_page_to_wallonias_gdp_per_capita_and_its_slide(
     assert '<dt><a href="region/wallonia.html">Валония</a></dt><dd>3,6 млн., БВП на човек 21 500 €' in pages[
         "bg/index.html"
     ].replace("\u00a0", " ")
-    assert '<li><a href="../bg/about.html">Относно</a></li>' in pages["bg/index.html"]
+    assert '<li><a href="../bg/about.html">UWE и източникът</a></li>' in pages["bg/index.html"]
     # (no command a web page cannot run: every item of "Go further" opens a page)
     further = pages["bg/index.html"].split("<h2>За повече информация</h2>")[1].split("</ul>")[0]
     assert further.count("<li><a href=") == further.count("<li>") == 8

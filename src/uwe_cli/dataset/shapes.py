@@ -30,14 +30,14 @@ class TextData(Placed):
     other languages' keys, read through `Language.text`."""
 
     fr: str
-    en: str
+    en: str | None  # (from translations/en.po, as every translation: None where it has none)
 
 
 class WordsData(TypedDict):
     """The tool's words (texts.Words): no slide says them."""
 
     fr: str
-    en: str
+    en: str | None
 
 
 class FigureData(Placed):
@@ -241,6 +241,7 @@ class SlideData(TypedDict):
     title: TextData
     subtitle: TextData | None
     page: int | None
+    text: str | None
 
 
 class ErratumData(TypedDict):

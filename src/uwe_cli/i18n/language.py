@@ -382,34 +382,19 @@ def _unescaped(text: str, line: int) -> str:
     """The text of a string between its quotes."""
     if "\\" not in text:
         return text
-    unknown = next(
-        (m.group(0) for m in _ESCAPE.finditer(text) if m.group(3) is not None and m.group(3) not in _ESCAPED), None
-    )
-    if unknown is not None:
-        raise POError(line, msg("unknown escape {escape}", escape=unknown))
-    if not any(m.group(3) is None for m in _ESCAPE.finditer(text)):
-        return _ESCAPE.sub(lambda m: _ESCAPED[m.group(3)], text)
-    # Bytes by number: the string is made of bytes, then read as UTF-8, as gettext reads it.
-    out = bytearray()
-    at = 0
+    out, at = bytearray(), 0
     for m in _ESCAPE.finditer(text):
-        out += text[at : m.start()].encode("utf-8", "surrogatepass")
         octal, hexadecimal, letter = m.groups()
-        if letter is not None:
-            out += _ESCAPED[letter].encode("ascii")
-        else:
-            out.append(int(octal, 8) & 0xFF if octal is not None else int(hexadecimal[-2:], 16))
+        if letter is not None and letter not in _ESCAPED:
+            raise POError(line, msg("unknown escape {escape}", escape=m.group(0)))
+        out += text[at : m.start()].encode("utf-8", "surrogatepass")
+        out += (
+            _ESCAPED[letter].encode()
+            if letter
+            else bytes([int(octal, 8) & 0xFF if octal else int(hexadecimal[-2:], 16)])
+        )
         at = m.end()
-    out += text[at:].encode("utf-8", "surrogatepass")
-    try:
-        return out.decode("utf-8")
+    try:  # (bytes by number, read as UTF-8 as gettext reads them)
+        return (out + text[at:].encode("utf-8", "surrogatepass")).decode("utf-8")
     except UnicodeDecodeError:
         raise POError(line, msg("the escaped bytes are not UTF-8 text")) from None
-
-
-def _string(quoted: str, line: int = 0) -> str:
-    """The text of a PO string literal: `"a \\"b\\""` is `a "b"`."""
-    quoted = quoted.strip()
-    if len(quoted) < 2 or quoted[0] != '"' or quoted[-1] != '"':
-        raise POError(line, msg("a string should be in double quotes"))
-    return _unescaped(quoted[1:-1], line)
