@@ -17,7 +17,8 @@ Run it with the Python of an environment where uwe is installed. It:
    10,000-cluster folder to SQLite and to a Data Package (target: at most 2 s), each
    replacing its previous export (--force).
 5. times `uwe site` of the shipped data (target: at most 2 s) and of the 10,000-cluster
-   folder (target: at most 30 s), each replacing the site it wrote before (3 runs, median).
+   folder (target: at most 30 s, wall time: its pages are written by one process per core),
+   each replacing the site it wrote before (3 runs, median).
 6. generates the worst cases of README.md's "Data folder limits" (a 16 MiB flow list, a
    record of 240,000 unknown keys, lists nested 62 deep, 55,000 minimal records, 16 MiB of
    long texts) and a name that begins 10,000 groupings' names, and times `uwe data check`
@@ -363,9 +364,9 @@ def main() -> None:
             "site: shipped data": uwe + ["site", str(sites / "shipped")],
             f"site: {LARGE:,} clusters": uwe + ["--data-dir", str(large), "site", str(sites / "large")],
         }
-        for argv in site_commands.values():
-            for _ in range(3):
-                run(argv, env)
+        # (a site is written by as many processes as there are cores, so its CPU time counts
+        # every core's: the target is the time a reader waits, wall time, beside the CPU time)
+        site_walls = {name: statistics.median(run(argv, env) for _ in range(3)) for name, argv in site_commands.items()}
         site_times = {name: cpu(argv) for name, argv in site_commands.items()}
         worst = worst_cases(uwe, store.shipped_data_dir(), Path(tmp), large, env)
 
@@ -396,7 +397,8 @@ def main() -> None:
         (f"export: {LARGE:,} clusters, slower format, CPU s",
          max(cpu_of[f"export: {LARGE:,} clusters, {kind}"] for kind in ("SQLite", "Data Package")), 2),
         ("site: shipped data, CPU seconds", site_times["site: shipped data"], 2),
-        (f"site: {LARGE:,} clusters, CPU seconds", site_times[f"site: {LARGE:,} clusters"], 30),
+        (f"site: {LARGE:,} clusters, wall seconds ({site_times[f'site: {LARGE:,} clusters']:.1f} s CPU)",
+         site_walls[f"site: {LARGE:,} clusters"], 30),
     ]  # fmt: skip
     for label, value, limit in verdicts:
         print(f"{label:50} {value:6.2f}  (target <= {limit:g})  {'ok' if value <= limit else 'MISSED'}")
