@@ -239,9 +239,9 @@ def test_an_earlier_site_is_replaced_and_any_other_folder_kept_aside_with_force(
                                                                                tmp_path: Path) -> None:  # fmt: skip
     out = tmp_path / "out"
     assert main("site", str(out)).exit_code == 0  # type: ignore[attr-defined]
-    (out / "en" / "index.html").write_text("old", encoding="utf-8")
-    assert main("site", str(out)).exit_code == 0  # type: ignore[attr-defined]
-    assert (out / "en" / "index.html").read_text(encoding="utf-8") != "old"
+    before = (out / "en" / "index.html").stat().st_mtime_ns
+    assert main("site", str(out)).exit_code == 0  # type: ignore[attr-defined]  # (a site of its own: replaced)
+    assert (out / "en" / "index.html").stat().st_mtime_ns != before
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "notes.txt").write_text("keep", encoding="utf-8")
@@ -270,6 +270,20 @@ def test_a_file_added_to_an_earlier_site_is_never_deleted(main: Callable[..., ob
     assert main("site", str(out), "--force").exit_code == 0  # type: ignore[attr-defined]
     kept = next(tmp_path.glob("out.uwe-kept-*"))
     assert (kept / "NOTES.txt").read_text(encoding="utf-8") == "my notes" and (kept / "en" / "mine.html").is_file()
+
+
+def test_a_page_the_user_edited_in_an_earlier_site_is_never_overwritten(
+    main: Callable[..., object], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert main("site", str(out)).exit_code == 0  # type: ignore[attr-defined]
+    (out / "en" / "index.html").write_text("my own briefing page", encoding="utf-8")
+    run = main("site", str(out))
+    assert run.exit_code == 2 and "holds files uwe did not write" in run.stderr  # type: ignore[attr-defined]
+    assert (out / "en" / "index.html").read_text(encoding="utf-8") == "my own briefing page"
+    assert main("site", str(out), "--force").exit_code == 0  # type: ignore[attr-defined]
+    kept = next(tmp_path.glob("out.uwe-kept-*"))
+    assert (kept / "en" / "index.html").read_text(encoding="utf-8") == "my own briefing page"
 
 
 def test_a_link_is_never_followed_even_with_force(main: Callable[..., object], tmp_path: Path) -> None:
@@ -373,9 +387,11 @@ def test_a_failed_write_leaves_the_earlier_site_whole_and_nothing_else(
 
 def test_pages_written_by_several_processes_are_the_same_pages(ds: store.Dataset, site: Path, tmp_path: Path) -> None:
     folder.write(tmp_path / "shared", _files(ds), force=False, workers=3)
-    ours = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    # (the marker aside: it records each file's time of writing)
+    ours = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file() and p.name != build.MARKER}
+    shared = tmp_path / "shared"
     theirs = {
-        p.relative_to(tmp_path / "shared"): p.read_bytes() for p in (tmp_path / "shared").rglob("*") if p.is_file()
+        p.relative_to(shared): p.read_bytes() for p in shared.rglob("*") if p.is_file() and p.name != build.MARKER
     }
     assert theirs == ours
 

@@ -24,7 +24,8 @@ from uwe_cli.errors import UsageError, UweError, system_reason
 from uwe_cli.i18n.messages import msg
 from uwe_cli.output.site.build import MARKER
 
-# The first line of the marker file; the files of the site follow, one a line.
+# The first line of the marker file; the files of the site follow, one a line (path, size
+# and time of last change, tab-separated).
 MANIFEST_HEADING = "uwe site: the files it wrote"
 
 
@@ -65,11 +66,23 @@ def own_site(path: Path) -> list[Path] | None:
             folders.append(here)
     except (OSError, UnicodeError):
         return None
-    written = {path / name for name in listed[1:]} | {path / MARKER}
-    if set(files) != written:
+    # Each file as written: its name, size and time of change (a page the user edited is theirs).
+    written = {path / line.split("\t")[0]: line for line in listed[1:]}
+    if set(files) != {*written, path / MARKER}:
+        return None
+    try:
+        if any(_entry(file, path) != line for file, line in written.items()):
+            return None
+    except OSError:
         return None
     # (the folder itself is the caller's to remove)
     return [*files, *sorted(folders[1:], key=lambda folder: len(folder.parts), reverse=True)]
+
+
+def _entry(file: Path, site: Path) -> str:
+    """A file's line in the marker: its path in the site, size and time of last change."""
+    found = os.stat(file)
+    return f"{file.relative_to(site)}\t{found.st_size}\t{found.st_mtime_ns}"
 
 
 def _holds(target: Path, data_dir: Path) -> bool:
@@ -103,7 +116,7 @@ def write(target: Path, files: Files, *, force: bool, workers: int = 1) -> tuple
     try:
         building.mkdir()
         count = _write_shares(building, files, workers if hasattr(os, "fork") else 1)
-        written = sorted(str(path.relative_to(building)) for path in building.rglob("*") if path.is_file())
+        written = sorted(_entry(path, building) for path in building.rglob("*") if path.is_file())
         (building / MARKER).write_text("\n".join([MANIFEST_HEADING, *written]) + "\n", encoding="utf-8")
         return count, _swap(real, building, force=force)
     except OSError as exc:
