@@ -28,25 +28,25 @@ def finite(value: float | None) -> float | None:
 def share(part: float, whole: float, *, digits: int | None = 1) -> float | None:
     """100 × part / whole, rounded to `digits` (unrounded where `digits` is None, as `uwe notes`
     computes); None if it cannot be computed."""
-    try:
-        if not math.isfinite(whole) or abs(whole) < TINY:
-            return None
-        result = 100 * part / whole
-        if not math.isfinite(result):
-            return None
-        return result if digits is None else round(result, digits)
-    except (OverflowError, ZeroDivisionError):
-        return None
+    found = _quotient(part, whole, scale=100)
+    return found if found is None or digits is None else round(found, digits)
 
 
 def ratio(part: float, whole: float, *, digits: int = 4) -> float | None:
     """part / whole, rounded to `digits`; None if it cannot be computed (a base of 1.0e-308)."""
+    found = _quotient(part, whole)
+    return None if found is None else rounded(found, digits)
+
+
+def _quotient(part: float, whole: float, *, scale: int = 1) -> float | None:
+    """scale × part / whole, or None: a divisor too close to zero, or a result not finite."""
     try:
         if not math.isfinite(whole) or abs(whole) < TINY:
             return None
-        return rounded(part / whole, digits)
+        result = scale * part / whole
     except (OverflowError, ZeroDivisionError):
         return None
+    return result if math.isfinite(result) else None
 
 
 def rounded(value: float, digits: int | None = None) -> float | None:
